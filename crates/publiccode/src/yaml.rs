@@ -121,7 +121,8 @@ impl Node {
 }
 
 /// Why a text could not be loaded as one YAML document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct LoadError {
     /// What went wrong, in words.
     pub message: String,
