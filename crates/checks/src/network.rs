@@ -74,8 +74,8 @@ fn check_one(client: &reqwest::blocking::Client, asset: &AssetRef) -> Result<(),
     match asset.kind {
         AssetKind::Page => get(client, &asset.value).map(|_| ()),
         AssetKind::Repository => {
-            get(client, &asset.value)?;
-            // Git's smart HTTP protocol answers this for any repository on any forge.
+            // Git's smart HTTP protocol answers this for any repository on any forge; the
+            // repository URL itself need not serve a page (plain git servers answer 404).
             let probe = format!(
                 "{}/info/refs?service=git-upload-pack",
                 asset.value.trim_end_matches('/')
@@ -84,10 +84,16 @@ fn check_one(client: &reqwest::blocking::Client, asset: &AssetRef) -> Result<(),
                 Ok((ct, _)) if ct.starts_with("application/x-git-upload-pack-advertisement") => {
                     Ok(())
                 }
-                _ => Err(format!(
-                    "'{}' is not a valid code repository: it does not answer as a git repository over HTTP",
-                    asset.value
-                )),
+                _ => {
+                    let reachable = match get(client, &asset.value) {
+                        Ok(_) => String::new(),
+                        Err(e) => format!("{e}; "),
+                    };
+                    Err(format!(
+                        "{reachable}'{}' is not a valid code repository: it does not answer as a git repository over HTTP",
+                        asset.value
+                    ))
+                }
             }
         }
         AssetKind::Logo | AssetKind::Screenshot | AssetKind::AuthorsFile => {
