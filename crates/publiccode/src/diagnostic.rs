@@ -5,6 +5,7 @@ use std::fmt;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The file does not conform to the standard.
@@ -28,6 +29,7 @@ impl fmt::Display for Severity {
 /// (`description.en-GB.features[0]`). It is empty for problems with the file as a whole
 /// (invalid UTF-8, YAML syntax). `line` and `column` are 1-based; 0 means "no position".
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnostic {
     /// Key path of the offending value.
     pub key: String,

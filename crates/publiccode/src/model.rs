@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 /// A whole publiccode.yml document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PublicCode {
     /// Version of the standard the file declares (`"0"`, `"0.2"` … `"0.7"`).
@@ -93,6 +94,7 @@ pub struct PublicCode {
 
 /// `developmentStatus` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum DevelopmentStatus {
     /// An idea.
@@ -137,6 +139,7 @@ impl DevelopmentStatus {
 
 /// `softwareType` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SoftwareType {
     /// Mobile application.
     #[serde(rename = "standalone/mobile")]
@@ -205,6 +208,7 @@ impl SoftwareType {
 
 /// An organisation (`organisation`, `fundedBy[]`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Display name.
@@ -216,6 +220,7 @@ pub struct Organisation {
 
 /// One `supports[]` entry.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// `alias:<name>` from the standard's list, or a URI.
@@ -224,6 +229,7 @@ pub struct Support {
 
 /// `intendedAudience`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IntendedAudience {
     /// Scopes from the standard's list.
@@ -239,6 +245,7 @@ pub struct IntendedAudience {
 
 /// One language's `description`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Description {
     /// Name in this language.
@@ -273,6 +280,7 @@ pub struct Description {
 
 /// `legal`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Legal {
     /// SPDX license expression.
@@ -290,6 +298,7 @@ pub struct Legal {
 
 /// `maintenance.type` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum MaintenanceType {
     /// Maintained by the publishing organisation itself.
@@ -326,6 +335,7 @@ impl MaintenanceType {
 
 /// `maintenance`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Maintenance {
     /// How the software is maintained.
@@ -341,6 +351,7 @@ pub struct Maintenance {
 
 /// `maintenance.contractors[]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contractor {
     /// Contractor's name.
@@ -357,6 +368,7 @@ pub struct Contractor {
 
 /// `maintenance.contacts[]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Person's name.
@@ -374,6 +386,7 @@ pub struct Contact {
 
 /// `localisation`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Localisation {
     /// Whether the software supports translation.
@@ -384,6 +397,7 @@ pub struct Localisation {
 
 /// `dependsOn`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DependsOn {
     /// Open-source dependencies.
@@ -399,6 +413,7 @@ pub struct DependsOn {
 
 /// One dependency.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dependency {
     /// Dependency's name.
@@ -419,6 +434,7 @@ pub struct Dependency {
 
 /// The Italian country section (`IT`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ItSection {
     /// Version of the Italian extension (`0.2` or `1.0`).
@@ -437,6 +453,7 @@ pub struct ItSection {
 
 /// `IT.conforme`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ItConforme {
     /// Design guidelines.
@@ -455,6 +472,7 @@ pub struct ItConforme {
 
 /// `IT.riuso`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ItRiuso {
     /// Deprecated iPA code of the publishing administration.
@@ -470,6 +488,7 @@ impl ItRiuso {
 
 /// `IT.piattaforme`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItPiattaforme {
     /// SPID identity.
