@@ -15,10 +15,14 @@ if [ ! -d ../shared/conformance ]; then
     echo "test.sh: ../shared (conformance data) must sit beside the repository" >&2
     exit 2
 fi
-# The CLI tests use git; PNG checks need nothing else.
+# The CLI and network tests use git (and git http-backend).
 if ! need git; then
     apt-get update -qq && apt-get install -y -qq git
 fi
+
+echo "==> PostgreSQL for the storage tests"
+COMMONS_TEST_POSTGRES="$(scripts/postgres.sh start)"
+export COMMONS_TEST_POSTGRES
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check

@@ -53,7 +53,8 @@ impl Input {
 
 struct Outcome {
     name: String,
-    source: String,
+    /// The text, kept only when there is something to show against its lines.
+    source: Option<String>,
     validation: Validation,
 }
 
@@ -101,39 +102,116 @@ pub fn run(args: Args) -> ExitCode {
         ipa_registry: lookup.as_ref().map(|f| f as &(dyn Fn(&str) -> bool + Sync)),
     };
 
-    let results: Vec<Result<Outcome, String>> = inputs
-        .par_iter()
-        .map(|input| check_one(input, &options, &args))
-        .collect();
-    let mut outcomes = Vec::new();
-    for r in results {
-        match r {
-            Ok(o) => outcomes.push(o),
-            Err(e) => io_errors.push(e),
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut report = Report::new(args.format);
+    // Files are validated in parallel a chunk at a time and printed in order as each chunk
+    // completes, so memory stays flat however many files there are.
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<Result<Outcome, String>> = chunk
+            .par_iter()
+            .map(|input| check_one(input, &options, &args))
+            .collect();
+        for result in results {
+            match result {
+                Ok(outcome) => {
+                    if report.add(&mut out, &outcome, color).is_err() {
+                        return ExitCode::from(2);
+                    }
+                }
+                Err(e) => io_errors.push(e),
+            }
         }
     }
+    if report.finish(&mut out).is_err() || out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    drop(out);
     for e in &io_errors {
         eprintln!("commons: {e}");
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        Format::Json => print_json(&mut out, &outcomes),
-        Format::Text => print_text(&mut out, &outcomes, std::io::stdout().is_terminal()),
-    };
-    if written.is_err() {
+    if report.files == 0 && io_errors.is_empty() {
+        eprintln!("commons: no publiccode.yml found");
         return ExitCode::from(2);
     }
-    if !io_errors.is_empty() || (outcomes.is_empty() && args.format == Format::Text) {
-        if outcomes.is_empty() && io_errors.is_empty() {
-            eprintln!("commons: no publiccode.yml found");
-        }
+    if !io_errors.is_empty() {
         return ExitCode::from(2);
     }
-    if outcomes.iter().all(|o| o.validation.is_valid()) {
+    if report.invalid == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Files validated in parallel before their results are printed.
+const CHUNK: usize = 256;
+
+/// Prints outcomes as they come and keeps the totals.
+struct Report {
+    format: Format,
+    files: usize,
+    invalid: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Report {
+    fn new(format: Format) -> Self {
+        Report {
+            format,
+            files: 0,
+            invalid: 0,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    fn add(&mut self, out: &mut impl Write, o: &Outcome, color: bool) -> std::io::Result<()> {
+        let v = &o.validation;
+        match self.format {
+            Format::Json => {
+                out.write_all(if self.files == 0 { b"[\n" } else { b",\n" })?;
+                let file = JsonFile {
+                    file: &o.name,
+                    valid: v.is_valid(),
+                    version: v.version.as_deref(),
+                    errors: v.errors().map(json_problem).collect(),
+                    warnings: v.warnings().map(json_problem).collect(),
+                };
+                serde_json::to_writer_pretty(&mut *out, &file)?;
+            }
+            Format::Text => {
+                let lines: Vec<&str> = o.source.as_deref().unwrap_or_default().lines().collect();
+                for d in &v.diagnostics {
+                    write_diagnostic(out, &o.name, d, &lines, color)?;
+                }
+            }
+        }
+        self.files += 1;
+        self.invalid += usize::from(!v.is_valid());
+        self.errors += v.errors().count();
+        self.warnings += v.warnings().count();
+        Ok(())
+    }
+
+    fn finish(&self, out: &mut impl Write) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => out.write_all(if self.files == 0 { b"[]\n" } else { b"\n]\n" }),
+            Format::Text => writeln!(
+                out,
+                "{} file{}: {} valid, {} invalid; {} error{}, {} warning{}",
+                self.files,
+                plural(self.files),
+                self.files - self.invalid,
+                self.invalid,
+                self.errors,
+                plural(self.errors),
+                self.warnings,
+                plural(self.warnings),
+            ),
+        }
     }
 }
 
@@ -209,7 +287,8 @@ fn check_one(input: &Input, options: &Options<'_>, args: &Args) -> Result<Outcom
     if args.network {
         commons_checks::network::check(&mut validation);
     }
-    let source = String::from_utf8_lossy(&bytes).into_owned();
+    let source = (args.format == Format::Text && !validation.diagnostics.is_empty())
+        .then(|| String::from_utf8_lossy(&bytes).into_owned());
     Ok(Outcome {
         name,
         source,
@@ -225,43 +304,6 @@ fn json_problem(d: &Diagnostic) -> JsonProblem<'_> {
         severity: d.severity,
         message: &d.message,
     }
-}
-
-fn print_json(out: &mut impl Write, outcomes: &[Outcome]) -> std::io::Result<()> {
-    let files: Vec<JsonFile<'_>> = outcomes
-        .iter()
-        .map(|o| JsonFile {
-            file: &o.name,
-            valid: o.validation.is_valid(),
-            version: o.validation.version.as_deref(),
-            errors: o.validation.errors().map(json_problem).collect(),
-            warnings: o.validation.warnings().map(json_problem).collect(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &files)?;
-    writeln!(out)
-}
-
-fn print_text(out: &mut impl Write, outcomes: &[Outcome], color: bool) -> std::io::Result<()> {
-    let (mut errors, mut warnings, mut valid) = (0, 0, 0);
-    for o in outcomes {
-        let lines: Vec<&str> = o.source.lines().collect();
-        for d in &o.validation.diagnostics {
-            write_diagnostic(out, &o.name, d, &lines, color)?;
-        }
-        errors += o.validation.errors().count();
-        warnings += o.validation.warnings().count();
-        valid += usize::from(o.validation.is_valid());
-    }
-    writeln!(
-        out,
-        "{} file{}: {valid} valid, {} invalid; {errors} error{}, {warnings} warning{}",
-        outcomes.len(),
-        plural(outcomes.len()),
-        outcomes.len() - valid,
-        plural(errors),
-        plural(warnings),
-    )
 }
 
 fn plural(n: usize) -> &'static str {

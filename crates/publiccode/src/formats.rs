@@ -225,7 +225,24 @@ pub(crate) fn is_country(s: &str) -> bool {
 
 /// Length in user-perceived characters (grapheme clusters), as the standard counts.
 pub(crate) fn char_len(s: &str) -> usize {
+    if s.is_ascii() && !s.contains('\r') {
+        return s.len();
+    }
     s.graphemes(true).count()
+}
+
+/// Whether `s` has at most `max` grapheme clusters. Segmenting is costly, so it is avoided
+/// when the number of characters (never fewer than the clusters) already decides.
+pub(crate) fn len_at_most(s: &str, max: usize) -> bool {
+    s.len() <= max || s.chars().count() <= max || s.graphemes(true).nth(max).is_none()
+}
+
+/// Whether `s` has at least `min` grapheme clusters, stopping at the `min`-th.
+pub(crate) fn len_at_least(s: &str, min: usize) -> bool {
+    if s.is_ascii() && !s.contains('\r') {
+        return s.len() >= min;
+    }
+    min == 0 || s.graphemes(true).nth(min - 1).is_some()
 }
 
 /// A URN per RFC 2141: `urn:<NID>:<NSS>`.
@@ -427,6 +444,17 @@ mod tests {
         assert!(is_oembed_video("https://vimeo.com/123456"));
         assert!(!is_oembed_video("https://google.com"));
         assert!(!is_oembed_video("ABC"));
+    }
+
+    #[test]
+    fn length_bounds_agree_with_the_count() {
+        for text in ["", "abc", "e\u{301}e\u{301}", "a\r\nb", "日本語", "👩‍👩‍👧x"] {
+            let n = char_len(text);
+            for bound in 0..8 {
+                assert_eq!(len_at_most(text, bound), n <= bound, "{text:?} <= {bound}");
+                assert_eq!(len_at_least(text, bound), n >= bound, "{text:?} >= {bound}");
+            }
+        }
     }
 
     #[test]

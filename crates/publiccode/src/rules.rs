@@ -122,8 +122,8 @@ impl<'o> Rules<'o> {
     }
 
     fn max_len(&mut self, key: &str, value: &str, max: usize) -> bool {
-        let len = formats::char_len(value);
-        if len > max {
+        if !formats::len_at_most(value, max) {
+            let len = formats::char_len(value);
             self.error(
                 key,
                 format!(
@@ -318,8 +318,8 @@ impl<'o> Rules<'o> {
             let long_key = format!("{p}.longDescription");
             if self.required(&long_key, &d.long_description) {
                 let long = d.long_description.as_deref().unwrap_or_default();
-                let len = formats::char_len(long);
-                if len < 150 {
+                if !formats::len_at_least(long, 150) {
+                    let len = formats::char_len(long);
                     self.error(
                         &long_key,
                         format!("longDescription must be at least 150 characters in length (it has {len})"),

@@ -1,0 +1,18 @@
+//! The catalog core: software entries, the organisations that publish them, the repositories
+//! they come from, and every distinct publiccode.yml ever ingested (append-only revisions).
+//!
+//! [`Catalog`] stores them in SQLite (the embedded default, WAL mode, in the data directory) or
+//! PostgreSQL (for several stateless servers). [`Catalog::ingest`] validates and records one
+//! file in one transaction; an invalid file is kept as a revision with its errors while the
+//! entry's last valid revision stays live. Every write takes the next number of a change
+//! sequence ([`Catalog::changes_since`]), which lets each server replica keep its own search
+//! index current.
+#![deny(missing_docs)]
+
+mod error;
+pub mod model;
+mod store;
+
+pub use error::CatalogError;
+pub use model::*;
+pub use store::{Backend, Catalog};

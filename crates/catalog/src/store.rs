@@ -1,0 +1,548 @@
+//! Storage: the catalog in SQLite (the embedded default) or PostgreSQL (the scale-out store).
+//!
+//! One code path serves both through sqlx's `Any` driver: the SQL is written in the subset both
+//! engines share (`$n` parameters, `RETURNING`), and only the migrations differ. Every write
+//! takes the next number of a single-row change counter inside its transaction; the row lock
+//! serialises writers, so change numbers are committed in order and a replica that polls
+//! "everything after N" never misses a write.
+
+use crate::error::CatalogError;
+use crate::model::*;
+use commons_publiccode::{Diagnostic, Options, PublicCode, validate};
+use sha2::{Digest, Sha256};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+use std::path::Path;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Which engine holds the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite, in the data directory.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+/// The catalog store.
+#[derive(Clone)]
+pub struct Catalog {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+const SOFTWARE_COLUMNS: &str = "s.id, s.repository_url, s.forge, s.default_branch, s.last_commit, \
+     s.organisation_id, s.name, s.listed, s.problem, s.live_revision_id, s.latest_revision_id, \
+     s.publiccode, s.created_at, s.updated_at, s.seq, r.warnings";
+
+impl Catalog {
+    /// Opens (creating if needed) the catalog and brings its schema up to date.
+    ///
+    /// `database` is a `postgres://` URL, a `sqlite://` URL, or `None` for
+    /// `<data_dir>/commons.db`.
+    pub async fn open(database: Option<&str>, data_dir: &Path) -> Result<Self, CatalogError> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = match database {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                (url.to_string(), Backend::Postgres)
+            }
+            Some(url) if url.starts_with("sqlite:") => (url.to_string(), Backend::Sqlite),
+            Some(other) => return Err(CatalogError::UnsupportedDatabase(other.to_string())),
+            None => {
+                std::fs::create_dir_all(data_dir).map_err(|e| CatalogError::Io {
+                    path: data_dir.display().to_string(),
+                    source: e,
+                })?;
+                let file = data_dir.join("commons.db");
+                (
+                    format!("sqlite://{}?mode=rwc", file.display()),
+                    Backend::Sqlite,
+                )
+            }
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 16 })
+            .acquire_timeout(Duration::from_secs(30));
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::raw_sql(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                    )
+                    .execute(conn)
+                    .await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(&url).await?;
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&pool).await?;
+        Ok(Catalog { pool, backend })
+    }
+
+    /// The engine in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), CatalogError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Validates and records one publiccode.yml, in one transaction.
+    ///
+    /// Identical content to the entry's latest revision writes nothing. Content seen before
+    /// (a revert) becomes latest again without a new revision. New content is appended as a
+    /// revision; when valid it goes live, when invalid the last valid revision stays live and
+    /// the entry carries the problem.
+    pub async fn ingest(&self, request: &IngestRequest) -> Result<IngestOutcome, CatalogError> {
+        let validation = validate(&request.source, &Options::default());
+        let hash = hex::encode(Sha256::digest(&request.source));
+        // Stored as text: invalid UTF-8 and NUL (which PostgreSQL text cannot hold) are replaced;
+        // the hash is of the bytes as found.
+        let raw = String::from_utf8_lossy(&request.source).replace('\0', "\u{fffd}");
+        let valid = validation.is_valid();
+        let errors: Vec<&Diagnostic> = validation.errors().collect();
+        let warnings: Vec<&Diagnostic> = validation.warnings().collect();
+        let problem = errors.first().map(|e| {
+            let more = if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            };
+            format!("{}: {}{more}", e.key, e.message)
+        });
+
+        let mut tx = self.pool.begin().await?;
+        // Take the change number first: the write lock it needs serialises ingestions (SQLite
+        // would otherwise fail a read transaction that later tries to write).
+        let seq = next_seq(&mut tx).await?;
+        let existing = sqlx::query(
+            "SELECT id, latest_revision_id, seq, organisation_id FROM software WHERE repository_url = $1",
+        )
+        .bind(&request.repository_url)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let existing: Option<(String, Option<i64>, i64, Option<String>)> = match existing {
+            Some(row) => Some((
+                row.try_get(0)?,
+                row.try_get(1)?,
+                row.try_get(2)?,
+                row.try_get(3)?,
+            )),
+            None => None,
+        };
+
+        if let Some((id, latest, seq, _)) = &existing {
+            let seen = sqlx::query(
+                "SELECT id FROM revisions WHERE software_id = $1 AND content_hash = $2",
+            )
+            .bind(id)
+            .bind(&hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(row) = seen {
+                let revision_id: i64 = row.try_get(0)?;
+                if Some(revision_id) == *latest {
+                    tx.rollback().await?;
+                    return Ok(IngestOutcome {
+                        software_id: id.clone(),
+                        revision_id,
+                        change: Change::Unchanged,
+                        seq: *seq,
+                    });
+                }
+            }
+        }
+
+        let organisation_id = self
+            .upsert_organisation(&mut tx, request, validation.publiccode.as_ref())
+            .await?;
+        let name = validation
+            .publiccode
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| request.repository_url.clone());
+        let (software_id, created) = match &existing {
+            Some((id, ..)) => (id.clone(), false),
+            None => {
+                let id = self
+                    .free_software_id(&mut tx, &software_id_for(&request.repository_url))
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO software (id, repository_url, forge, default_branch, last_commit, \
+                     organisation_id, name, listed, problem, created_at, updated_at, seq) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                )
+                .bind(&id)
+                .bind(&request.repository_url)
+                .bind(request.forge.as_str())
+                .bind(&request.default_branch)
+                .bind(&request.commit)
+                .bind(&organisation_id)
+                .bind(&name)
+                .bind(0_i64)
+                .bind(&problem)
+                .bind(request.seen_at)
+                .bind(request.seen_at)
+                .bind(seq)
+                .execute(&mut *tx)
+                .await?;
+                (id, true)
+            }
+        };
+
+        let revision_id = match sqlx::query(
+            "SELECT id FROM revisions WHERE software_id = $1 AND content_hash = $2",
+        )
+        .bind(&software_id)
+        .bind(&hash)
+        .fetch_optional(&mut *tx)
+        .await?
+        {
+            Some(row) => row.try_get::<i64, _>(0)?,
+            None => sqlx::query(
+                "INSERT INTO revisions (software_id, commit_sha, content_hash, raw, valid, version, \
+                 errors, warnings, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(&software_id)
+            .bind(&request.commit)
+            .bind(&hash)
+            .bind(&raw)
+            .bind(i64::from(valid))
+            .bind(&validation.version)
+            .bind(serde_json::to_string(&errors)?)
+            .bind(serde_json::to_string(&warnings)?)
+            .bind(request.seen_at)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>(0)?,
+        };
+
+        let change = if valid {
+            let model = serde_json::to_string(&validation.publiccode)?;
+            sqlx::query(
+                "UPDATE software SET forge = $2, default_branch = $3, last_commit = $4, \
+                 organisation_id = $5, name = $6, listed = $7, problem = NULL, \
+                 live_revision_id = $8, latest_revision_id = $8, publiccode = $9, \
+                 updated_at = $10, seq = $11 WHERE id = $1",
+            )
+            .bind(&software_id)
+            .bind(request.forge.as_str())
+            .bind(&request.default_branch)
+            .bind(&request.commit)
+            .bind(&organisation_id)
+            .bind(&name)
+            .bind(1_i64)
+            .bind(revision_id)
+            .bind(model)
+            .bind(request.seen_at)
+            .bind(seq)
+            .execute(&mut *tx)
+            .await?;
+            if created {
+                Change::Created
+            } else {
+                Change::Updated
+            }
+        } else {
+            // The last valid revision stays live; only the problem and pointers change.
+            sqlx::query(
+                "UPDATE software SET forge = $2, default_branch = $3, last_commit = $4, \
+                 problem = $5, latest_revision_id = $6, updated_at = $7, seq = $8 WHERE id = $1",
+            )
+            .bind(&software_id)
+            .bind(request.forge.as_str())
+            .bind(&request.default_branch)
+            .bind(&request.commit)
+            .bind(&problem)
+            .bind(revision_id)
+            .bind(request.seen_at)
+            .bind(seq)
+            .execute(&mut *tx)
+            .await?;
+            Change::StoredInvalid
+        };
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify('commons_changes', $1)")
+                .bind(seq.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(IngestOutcome {
+            software_id,
+            revision_id,
+            change,
+            seq,
+        })
+    }
+
+    async fn upsert_organisation(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        request: &IngestRequest,
+        model: Option<&PublicCode>,
+    ) -> Result<Option<String>, CatalogError> {
+        let (id, name, uri) = match (
+            &request.publisher,
+            model.and_then(|m| m.organisation.as_ref()),
+        ) {
+            (Some(p), _) => (p.id.clone(), p.name.clone(), p.uri.clone()),
+            (None, Some(org)) => {
+                let name = org.name.clone().unwrap_or_else(|| org.uri.clone());
+                (organisation_id_for(&name), name, Some(org.uri.clone()))
+            }
+            (None, None) => return Ok(None),
+        };
+        let exists = sqlx::query("SELECT id FROM organisations WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .is_some();
+        if exists {
+            sqlx::query(
+                "UPDATE organisations SET name = $2, uri = COALESCE($3, uri) WHERE id = $1",
+            )
+            .bind(&id)
+            .bind(&name)
+            .bind(&uri)
+            .execute(&mut **tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&id)
+            .bind(&name)
+            .bind(&uri)
+            .bind(request.seen_at)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(Some(id))
+    }
+
+    async fn free_software_id(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        base: &str,
+    ) -> Result<String, CatalogError> {
+        let mut candidate = base.to_string();
+        for n in 2.. {
+            let taken = sqlx::query("SELECT 1 FROM software WHERE id = $1")
+                .bind(&candidate)
+                .fetch_optional(&mut **tx)
+                .await?
+                .is_some();
+            if !taken {
+                return Ok(candidate);
+            }
+            candidate = format!("{base}-{n}");
+        }
+        unreachable!("the loop returns")
+    }
+
+    /// One entry by id, listed or not.
+    pub async fn software(&self, id: &str) -> Result<Option<Software>, CatalogError> {
+        let sql = format!(
+            "SELECT {SOFTWARE_COLUMNS} FROM software s \
+             LEFT JOIN revisions r ON r.id = s.live_revision_id WHERE s.id = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| software_from_row(&r)).transpose()
+    }
+
+    /// Entries changed after change number `seq`, in change order, at most `limit`.
+    pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<Software>, CatalogError> {
+        let sql = format!(
+            "SELECT {SOFTWARE_COLUMNS} FROM software s \
+             LEFT JOIN revisions r ON r.id = s.live_revision_id \
+             WHERE s.seq > $1 ORDER BY s.seq LIMIT $2"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(seq)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(software_from_row).collect()
+    }
+
+    /// Entries in id order after `after` (a cursor), at most `limit`.
+    pub async fn software_page(
+        &self,
+        after: Option<&str>,
+        limit: i64,
+        include_unlisted: bool,
+    ) -> Result<Vec<Software>, CatalogError> {
+        let sql = format!(
+            "SELECT {SOFTWARE_COLUMNS} FROM software s \
+             LEFT JOIN revisions r ON r.id = s.live_revision_id \
+             WHERE s.id > $1 AND (s.listed = 1 OR $2 = 1) ORDER BY s.id LIMIT $3"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(after.unwrap_or(""))
+            .bind(i64::from(include_unlisted))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(software_from_row).collect()
+    }
+
+    /// The highest change number committed.
+    pub async fn max_seq(&self) -> Result<i64, CatalogError> {
+        let row = sqlx::query("SELECT value FROM counters WHERE name = 'changes'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Number of entries; listed ones only unless `include_unlisted`.
+    pub async fn count(&self, include_unlisted: bool) -> Result<i64, CatalogError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM software WHERE listed = 1 OR $1 = 1")
+            .bind(i64::from(include_unlisted))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Every revision of an entry, oldest first.
+    pub async fn revisions(&self, software_id: &str) -> Result<Vec<Revision>, CatalogError> {
+        let rows = sqlx::query(
+            "SELECT id, software_id, commit_sha, content_hash, valid, version, errors, warnings, \
+             created_at FROM revisions WHERE software_id = $1 ORDER BY id",
+        )
+        .bind(software_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Revision {
+                    id: r.try_get(0)?,
+                    software_id: r.try_get(1)?,
+                    commit: r.try_get(2)?,
+                    content_hash: r.try_get(3)?,
+                    valid: r.try_get::<i64, _>(4)? != 0,
+                    version: r.try_get(5)?,
+                    errors: serde_json::from_str(&r.try_get::<String, _>(6)?)?,
+                    warnings: serde_json::from_str(&r.try_get::<String, _>(7)?)?,
+                    created_at: r.try_get(8)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The raw publiccode.yml of a revision.
+    pub async fn raw(&self, revision_id: i64) -> Result<Option<String>, CatalogError> {
+        let row = sqlx::query("SELECT raw FROM revisions WHERE id = $1")
+            .bind(revision_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    /// Every organisation with its number of listed entries, by name.
+    pub async fn organisations(&self) -> Result<Vec<Organisation>, CatalogError> {
+        let rows = sqlx::query(
+            "SELECT o.id, o.name, o.uri, \
+             (SELECT COUNT(*) FROM software s WHERE s.organisation_id = o.id AND s.listed = 1) \
+             FROM organisations o ORDER BY o.name, o.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(organisation_from_row).collect()
+    }
+
+    /// One organisation.
+    pub async fn organisation(&self, id: &str) -> Result<Option<Organisation>, CatalogError> {
+        let row = sqlx::query(
+            "SELECT o.id, o.name, o.uri, \
+             (SELECT COUNT(*) FROM software s WHERE s.organisation_id = o.id AND s.listed = 1) \
+             FROM organisations o WHERE o.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(organisation_from_row).transpose()
+    }
+
+    /// Ids of an organisation's listed entries.
+    pub async fn organisation_software(&self, id: &str) -> Result<Vec<String>, CatalogError> {
+        let rows = sqlx::query(
+            "SELECT id FROM software WHERE organisation_id = $1 AND listed = 1 ORDER BY name, id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| r.try_get(0).map_err(CatalogError::from))
+            .collect()
+    }
+}
+
+async fn next_seq(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<i64, CatalogError> {
+    let row =
+        sqlx::query("UPDATE counters SET value = value + 1 WHERE name = 'changes' RETURNING value")
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(row.try_get(0)?)
+}
+
+fn organisation_from_row(r: &AnyRow) -> Result<Organisation, CatalogError> {
+    Ok(Organisation {
+        id: r.try_get(0)?,
+        name: r.try_get(1)?,
+        uri: r.try_get(2)?,
+        software_count: r.try_get(3)?,
+    })
+}
+
+fn software_from_row(r: &AnyRow) -> Result<Software, CatalogError> {
+    let forge: String = r.try_get(2)?;
+    let publiccode: Option<String> = r.try_get(11)?;
+    let warnings: Option<String> = r.try_get(15)?;
+    Ok(Software {
+        id: r.try_get(0)?,
+        repository_url: r.try_get(1)?,
+        forge: ForgeKind::parse(&forge).ok_or(CatalogError::Corrupt(format!("forge {forge}")))?,
+        default_branch: r.try_get(3)?,
+        last_commit: r.try_get(4)?,
+        organisation_id: r.try_get(5)?,
+        name: r.try_get(6)?,
+        listed: r.try_get::<i64, _>(7)? != 0,
+        problem: r.try_get(8)?,
+        live_revision_id: r.try_get(9)?,
+        latest_revision_id: r.try_get(10)?,
+        publiccode: publiccode
+            .map(|p| serde_json::from_str::<Option<PublicCode>>(&p))
+            .transpose()?
+            .flatten(),
+        warnings: warnings
+            .map(|w| serde_json::from_str(&w))
+            .transpose()?
+            .unwrap_or_default(),
+        created_at: r.try_get(12)?,
+        updated_at: r.try_get(13)?,
+        seq: r.try_get(14)?,
+    })
+}

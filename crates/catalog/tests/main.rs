@@ -1,0 +1,389 @@
+//! The storage suite. Every test runs on SQLite (a temporary data directory) and on a real
+//! PostgreSQL server (a fresh database per test, on the server that `scripts/postgres.sh`
+//! starts and names in `COMMONS_TEST_POSTGRES`).
+
+use commons_catalog::*;
+use std::future::Future;
+use std::path::Path;
+
+struct Fixture {
+    catalog: Catalog,
+    url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn sqlite() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::open(None, dir.path())
+        .await
+        .expect("sqlite catalog");
+    let url = format!("sqlite://{}", dir.path().join("commons.db").display());
+    Fixture {
+        catalog,
+        url,
+        _dir: Some(dir),
+    }
+}
+
+async fn postgres() -> Option<Fixture> {
+    let Ok(admin) = std::env::var("COMMONS_TEST_POSTGRES") else {
+        if std::env::var("COMMONS_SKIP_POSTGRES").as_deref() == Ok("1") {
+            eprintln!("PostgreSQL variant skipped: COMMONS_SKIP_POSTGRES=1");
+            return None;
+        }
+        panic!(
+            "COMMONS_TEST_POSTGRES is not set: run `export COMMONS_TEST_POSTGRES=$(scripts/postgres.sh)` \
+             (or set COMMONS_SKIP_POSTGRES=1 to skip the PostgreSQL variant knowingly)"
+        );
+    };
+    use sqlx::Connection;
+    let name = format!(
+        "commons_test_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("admin connection");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("create database");
+    conn.close().await.ok();
+    let url = match admin.rsplit_once('/') {
+        Some((base, _)) => format!("{base}/{name}"),
+        None => panic!("bad COMMONS_TEST_POSTGRES"),
+    };
+    let catalog = Catalog::open(Some(&url), Path::new("/nonexistent"))
+        .await
+        .expect("postgres catalog");
+    Some(Fixture {
+        catalog,
+        url,
+        _dir: None,
+    })
+}
+
+/// Runs the same test body on both backends.
+async fn on_both<F, Fut>(test: F)
+where
+    F: Fn(Catalog) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    on_both_with_url(|c, _| test(c)).await;
+}
+
+async fn on_both_with_url<F, Fut>(test: F)
+where
+    F: Fn(Catalog, String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let s = sqlite().await;
+    assert_eq!(s.catalog.backend(), Backend::Sqlite);
+    test(s.catalog.clone(), s.url.clone()).await;
+    if let Some(p) = postgres().await {
+        assert_eq!(p.catalog.backend(), Backend::Postgres);
+        test(p.catalog.clone(), p.url.clone()).await;
+        p.catalog.close().await;
+    }
+}
+
+fn example() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml"),
+    )
+    .unwrap()
+}
+
+fn request(url: &str, source: &str, at: i64) -> IngestRequest {
+    IngestRequest {
+        repository_url: url.to_string(),
+        forge: ForgeKind::Git,
+        default_branch: Some("main".into()),
+        commit: Some(format!("{at:040x}")),
+        publisher: None,
+        source: source.as_bytes().to_vec(),
+        seen_at: at,
+    }
+}
+
+const URL: &str = "https://git.example.org/unicef/primero";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingest_creates_then_is_a_no_op_then_updates() {
+    on_both(|c| async move {
+        let first = c.ingest(&request(URL, &example(), 100)).await.unwrap();
+        assert_eq!(first.change, Change::Created);
+        assert_eq!(first.software_id, "git-example-org-unicef-primero");
+        let again = c.ingest(&request(URL, &example(), 200)).await.unwrap();
+        assert_eq!(again.change, Change::Unchanged);
+        assert_eq!(again.seq, first.seq, "no write, no new change number");
+        assert_eq!(c.revisions(&first.software_id).await.unwrap().len(), 1);
+
+        let changed = example().replace("2.11.0", "2.12.0");
+        let update = c.ingest(&request(URL, &changed, 300)).await.unwrap();
+        assert_eq!(update.change, Change::Updated);
+        assert!(update.seq > first.seq);
+        let sw = c.software(&first.software_id).await.unwrap().unwrap();
+        assert!(sw.listed);
+        assert_eq!(
+            sw.publiccode.unwrap().software_version.as_deref(),
+            Some("2.12.0")
+        );
+        assert_eq!(sw.updated_at, 300);
+        assert_eq!(sw.created_at, 100);
+        assert_eq!(sw.organisation_id.as_deref(), Some("unicef"));
+        let raw = c.raw(sw.live_revision_id.unwrap()).await.unwrap().unwrap();
+        assert_eq!(raw, changed);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_content_is_stored_but_not_listed() {
+    on_both(|c| async move {
+        let bad = example().replace("developmentStatus: stable", "developmentStatus: done");
+        let out = c.ingest(&request(URL, &bad, 10)).await.unwrap();
+        assert_eq!(out.change, Change::StoredInvalid);
+        let sw = c.software(&out.software_id).await.unwrap().unwrap();
+        assert!(!sw.listed);
+        assert!(sw.publiccode.is_none());
+        assert!(sw.problem.unwrap().starts_with("developmentStatus:"));
+        let revs = c.revisions(&out.software_id).await.unwrap();
+        assert_eq!(revs.len(), 1);
+        assert!(!revs[0].valid);
+        assert_eq!(revs[0].errors[0].key, "developmentStatus");
+        assert_eq!(c.count(false).await.unwrap(), 0);
+        assert_eq!(c.count(true).await.unwrap(), 1);
+        assert!(c.software_page(None, 10, false).await.unwrap().is_empty());
+        assert_eq!(c.software_page(None, 10, true).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_last_valid_revision_stays_live_after_an_invalid_update() {
+    on_both(|c| async move {
+        let ok = c.ingest(&request(URL, &example(), 10)).await.unwrap();
+        let bad = example().replace("license: AGPL-3.0-or-later", "license: Nope");
+        let out = c.ingest(&request(URL, &bad, 20)).await.unwrap();
+        assert_eq!(out.change, Change::StoredInvalid);
+        assert!(
+            out.seq > ok.seq,
+            "the problem is a change replicas must see"
+        );
+        let sw = c.software(&ok.software_id).await.unwrap().unwrap();
+        assert!(sw.listed, "still listed");
+        assert_eq!(sw.live_revision_id, Some(ok.revision_id));
+        assert_eq!(sw.latest_revision_id, Some(out.revision_id));
+        assert!(sw.problem.unwrap().contains("legal.license"));
+        assert_eq!(sw.publiccode.unwrap().legal.license, "AGPL-3.0-or-later");
+
+        // Fixing the file clears the problem; reverting to known content adds no revision.
+        let fixed = c.ingest(&request(URL, &example(), 30)).await.unwrap();
+        assert_eq!(fixed.change, Change::Updated);
+        assert_eq!(fixed.revision_id, ok.revision_id);
+        let sw = c.software(&ok.software_id).await.unwrap().unwrap();
+        assert!(sw.problem.is_none());
+        let revs = c.revisions(&ok.software_id).await.unwrap();
+        assert_eq!(revs.len(), 2, "append-only, distinct contents");
+        assert!(revs[0].id < revs[1].id);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisations_and_publishers() {
+    on_both(|c| async move {
+        c.ingest(&request(URL, &example(), 1)).await.unwrap();
+        let mut req = request("https://git.example.org/who/dhis", &example(), 2);
+        req.publisher = Some(Publisher {
+            id: "who".into(),
+            name: "World Health Organization".into(),
+            uri: Some("https://www.who.int".into()),
+        });
+        let who = c.ingest(&req).await.unwrap();
+        let orgs = c.organisations().await.unwrap();
+        let names: Vec<(&str, i64)> = orgs
+            .iter()
+            .map(|o| (o.id.as_str(), o.software_count))
+            .collect();
+        assert_eq!(names, vec![("unicef", 1), ("who", 1)]);
+        assert_eq!(
+            c.organisation_software("who").await.unwrap(),
+            vec![who.software_id.clone()]
+        );
+        assert_eq!(
+            c.organisation("who").await.unwrap().unwrap().name,
+            "World Health Organization"
+        );
+        assert!(c.organisation("nobody").await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_follow_a_stable_cursor() {
+    on_both(|c| async move {
+        for i in 0..25 {
+            let text = example().replace("name: Primero", &format!("name: Tool {i:02}"));
+            c.ingest(&request(
+                &format!("https://git.example.org/t/{i:02}"),
+                &text,
+                i,
+            ))
+            .await
+            .unwrap();
+        }
+        let mut seen = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let page = c.software_page(cursor.as_deref(), 10, false).await.unwrap();
+            if page.is_empty() {
+                break;
+            }
+            cursor = page.last().map(|s| s.id.clone());
+            seen.extend(page.into_iter().map(|s| s.id));
+        }
+        assert_eq!(seen.len(), 25);
+        let mut sorted = seen.clone();
+        sorted.sort();
+        assert_eq!(seen, sorted);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn change_numbers_are_gapless_and_ordered_under_concurrency() {
+    on_both(|c| async move {
+        let before = c.max_seq().await.unwrap();
+        let mut tasks = Vec::new();
+        for i in 0..40 {
+            let c = c.clone();
+            tasks.push(tokio::spawn(async move {
+                let text = example().replace("name: Primero", &format!("name: Tool {i}"));
+                c.ingest(&request(
+                    &format!("https://git.example.org/c/{i}"),
+                    &text,
+                    i,
+                ))
+                .await
+                .unwrap()
+            }));
+        }
+        let mut seqs = Vec::new();
+        for t in tasks {
+            seqs.push(t.await.unwrap().seq);
+        }
+        seqs.sort();
+        let expected: Vec<i64> = (before + 1..=before + 40).collect();
+        assert_eq!(seqs, expected);
+        let changes = c.changes_since(before, 1000).await.unwrap();
+        assert_eq!(changes.len(), 40);
+        assert!(changes.windows(2).all(|w| w[0].seq < w[1].seq));
+        let tail = c.changes_since(before + 35, 1000).await.unwrap();
+        assert_eq!(tail.len(), 5);
+        assert_eq!(c.max_seq().await.unwrap(), before + 40);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slugs_that_collide_get_a_suffix_never_an_overwrite() {
+    on_both(|c| async move {
+        let ok = c.ingest(&request(URL, &example(), 1)).await.unwrap();
+        let other = c
+            .ingest(&request(
+                "https://git.example.org/unicef/primero.git/",
+                &example(),
+                2,
+            ))
+            .await
+            .unwrap();
+        assert_eq!(other.change, Change::Created);
+        assert_eq!(other.software_id, "git-example-org-unicef-primero-2");
+        assert_eq!(
+            c.software(&ok.software_id)
+                .await
+                .unwrap()
+                .unwrap()
+                .repository_url,
+            URL
+        );
+    })
+    .await;
+}
+
+/// A trigger makes the database refuse the revision insert, which comes after the change
+/// number, the organisation and the entry were written in the same transaction: none of them
+/// may survive.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_midway_leaves_nothing_behind() {
+    on_both_with_url(|c, url| async move {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let trigger = if c.backend() == Backend::Sqlite {
+            "CREATE TRIGGER refuse BEFORE INSERT ON revisions WHEN NEW.raw LIKE '%FAIL-ME%' \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+        } else {
+            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN \
+               IF NEW.raw LIKE '%FAIL-ME%' THEN RAISE EXCEPTION 'injected failure'; END IF; \
+               RETURN NEW; END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER refuse BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse();"
+        };
+        sqlx::raw_sql(trigger).execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+
+        c.ingest(&request(URL, &example(), 1)).await.unwrap();
+        let (count, seq, orgs) = (
+            c.count(true).await.unwrap(),
+            c.max_seq().await.unwrap(),
+            c.organisations().await.unwrap().len(),
+        );
+        let poisoned = example()
+            .replace("name: UNICEF", "name: New Agency")
+            .replace("# An example", "# FAIL-ME");
+        let err = c
+            .ingest(&request("https://git.example.org/new/agency", &poisoned, 2))
+            .await
+            .expect_err("the trigger refuses");
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        assert_eq!(c.count(true).await.unwrap(), count);
+        assert_eq!(c.max_seq().await.unwrap(), seq);
+        assert_eq!(c.organisations().await.unwrap().len(), orgs);
+        // The catalog goes on working.
+        let ok = c
+            .ingest(&request("https://git.example.org/new/agency", &example(), 3))
+            .await
+            .unwrap();
+        assert_eq!(ok.seq, seq + 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_sources_become_invalid_revisions() {
+    on_both(|c| async move {
+        let huge = vec![b'a'; 2 * 1024 * 1024];
+        let mut req = request("https://git.example.org/h/huge", "", 1);
+        req.source = huge;
+        let out = c.ingest(&req).await.unwrap();
+        assert_eq!(out.change, Change::StoredInvalid);
+        let mut req = request("https://git.example.org/h/binary", "", 1);
+        req.source = vec![0xff, 0x00, 0xfe, 0x01];
+        let out = c.ingest(&req).await.unwrap();
+        assert_eq!(out.change, Change::StoredInvalid);
+        let revs = c.revisions(&out.software_id).await.unwrap();
+        assert!(revs[0].errors[0].message.contains("UTF-8"));
+        // NUL bytes in valid UTF-8 (PostgreSQL text cannot hold them).
+        let mut req = request("https://git.example.org/h/nul", "", 1);
+        req.source = b"name: a\0b\n".to_vec();
+        let out = c.ingest(&req).await.unwrap();
+        assert_eq!(out.change, Change::StoredInvalid);
+    })
+    .await;
+}
