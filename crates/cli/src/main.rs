@@ -1,6 +1,7 @@
 //! `commons`: the command-line entry point. Parses arguments and hands over to the library
 //! crates; every exit status is decided here.
 
+mod publishers;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -18,6 +19,8 @@ struct Cli {
 enum Command {
     /// Validate publiccode.yml files against the standard.
     Validate(validate::Args),
+    /// Work with the publishers registry (who publishes where).
+    Publishers(publishers::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +37,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Publishers(args) => publishers::run(args),
     }
 }

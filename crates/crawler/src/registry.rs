@@ -1,0 +1,666 @@
+//! The publishers registry: who publishes, and where (the only places the crawler looks).
+//!
+//! A YAML list of publishers, each with a stable id, a name and its hosting locations:
+//!
+//! ```yaml
+//! - id: unicef
+//!   name: UNICEF
+//!   hosting:
+//!     - url: https://gitlab.example.org/unicef
+//!       kind: gitlab
+//! ```
+//!
+//! The file is read with the bounded YAML loader of `commons-publiccode` (depth, node budget,
+//! duplicate keys), so a hostile registry gets errors with line and column, never a panic.
+
+use commons_publiccode::yaml::{self, Node, Pos, ScalarKind, Value};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use url::Url;
+
+/// Largest registry file accepted (a registry of 20,000 publishers is about 4 MiB).
+pub const MAX_REGISTRY_SIZE: usize = 16 * 1024 * 1024;
+
+/// How a hosting location is crawled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HostingKind {
+    /// A GitLab group, subgroups included (REST v4).
+    Gitlab,
+    /// A GitHub organisation or user (REST v3).
+    Github,
+    /// A Gitea or Forgejo organisation or user (API v1).
+    Gitea,
+    /// One plain git repository over smart HTTP.
+    Git,
+}
+
+impl HostingKind {
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "gitlab" => Some(Self::Gitlab),
+            "github" => Some(Self::Github),
+            "gitea" | "forgejo" => Some(Self::Gitea),
+            "git" => Some(Self::Git),
+            _ => None,
+        }
+    }
+
+    /// The catalog's name for the forge.
+    pub fn forge(self) -> commons_catalog::ForgeKind {
+        match self {
+            Self::Gitlab => commons_catalog::ForgeKind::Gitlab,
+            Self::Github => commons_catalog::ForgeKind::Github,
+            Self::Gitea => commons_catalog::ForgeKind::Gitea,
+            Self::Git => commons_catalog::ForgeKind::Git,
+        }
+    }
+}
+
+/// One place where a publisher hosts repositories.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Hosting {
+    /// The group, organisation or repository URL (no trailing slash).
+    pub url: String,
+    /// How to crawl it.
+    pub kind: HostingKind,
+    /// The API base when it is not the forge's usual one (GitHub Enterprise, a GitLab under a
+    /// path prefix); otherwise derived from `url`.
+    pub api: Option<String>,
+}
+
+/// A publishing organisation and its hosting locations.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PublisherEntry {
+    /// Stable id, `[a-z0-9-]+`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// An identifier of the organisation (URL or URN), when known.
+    pub uri: Option<String>,
+    /// Where it publishes.
+    pub hosting: Vec<Hosting>,
+}
+
+impl PublisherEntry {
+    /// The catalog's view of the publisher.
+    pub fn to_catalog(&self) -> commons_catalog::Publisher {
+        commons_catalog::Publisher {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            uri: self.uri.clone(),
+        }
+    }
+}
+
+/// The whole registry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Registry {
+    /// Publishers, in file order.
+    pub publishers: Vec<PublisherEntry>,
+}
+
+/// One problem in a registry file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryError {
+    /// 1-based line; 0 when the problem is with the whole file.
+    pub line: usize,
+    /// 1-based column; 0 when the problem is with the whole file.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: error: {}", self.line, self.column, self.message)
+    }
+}
+
+impl RegistryError {
+    fn at(pos: Pos, message: impl Into<String>) -> Self {
+        RegistryError {
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+        }
+    }
+
+    fn whole(message: impl Into<String>) -> Self {
+        RegistryError {
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
+impl Registry {
+    /// Reads and checks a registry file. I/O problems are reported as one whole-file error.
+    pub fn load(path: &Path) -> Result<Registry, Vec<RegistryError>> {
+        let metadata = std::fs::metadata(path)
+            .map_err(|e| vec![RegistryError::whole(format!("cannot read: {e}"))])?;
+        if metadata.len() > MAX_REGISTRY_SIZE as u64 {
+            return Err(vec![too_large(metadata.len() as usize)]);
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| vec![RegistryError::whole(format!("cannot read: {e}"))])?;
+        Registry::parse(&bytes)
+    }
+
+    /// Checks a registry text; every problem is reported, each with its position.
+    pub fn parse(bytes: &[u8]) -> Result<Registry, Vec<RegistryError>> {
+        if bytes.len() > MAX_REGISTRY_SIZE {
+            return Err(vec![too_large(bytes.len())]);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            vec![RegistryError::whole(format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ))]
+        })?;
+        let root = match yaml::load(text) {
+            Ok(Some(root)) => root,
+            Ok(None) => return Ok(Registry::default()),
+            Err(e) => {
+                let pos = e.pos.unwrap_or(Pos { line: 0, column: 0 });
+                return Err(vec![RegistryError::at(pos, e.message)]);
+            }
+        };
+        let mut errors = Vec::new();
+        let publishers = read_publishers(&root, &mut errors);
+        check_unique(&publishers, &mut errors);
+        if errors.is_empty() {
+            Ok(Registry {
+                publishers: publishers.into_iter().map(|(_, p)| p).collect(),
+            })
+        } else {
+            errors.sort_by_key(|e| (e.line, e.column));
+            Err(errors)
+        }
+    }
+
+    /// Every host named in the registry, plus the API hosts derived from it: the only hosts
+    /// the crawler contacts.
+    pub fn hosts(&self) -> Vec<String> {
+        let mut hosts = Vec::new();
+        for hosting in self.publishers.iter().flat_map(|p| &p.hosting) {
+            for url in [Some(hosting.url.clone()), Some(api_base(hosting))]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(host) = host_of(&url)
+                    && !hosts.contains(&host)
+                {
+                    hosts.push(host);
+                }
+            }
+        }
+        hosts
+    }
+
+    /// The publisher and hosting location a repository URL falls under, if any.
+    pub fn owner_of(&self, repository_url: &str) -> Option<(&PublisherEntry, &Hosting)> {
+        let wanted = normalise_url(repository_url);
+        self.publishers.iter().find_map(|p| {
+            p.hosting.iter().find_map(|h| {
+                let base = normalise_url(&h.url);
+                let under = match h.kind {
+                    HostingKind::Git => wanted == base,
+                    _ => wanted.starts_with(&format!("{base}/")),
+                };
+                under.then_some((p, h))
+            })
+        })
+    }
+}
+
+fn too_large(size: usize) -> RegistryError {
+    RegistryError::whole(format!(
+        "the file is {size} bytes, more than the {MAX_REGISTRY_SIZE} bytes allowed"
+    ))
+}
+
+/// The API base of a hosting location, as each vendor documents it.
+pub fn api_base(hosting: &Hosting) -> String {
+    if let Some(api) = &hosting.api {
+        return api.trim_end_matches('/').to_string();
+    }
+    let Ok(url) = Url::parse(&hosting.url) else {
+        return hosting.url.clone();
+    };
+    let origin = url.origin().ascii_serialization();
+    match hosting.kind {
+        HostingKind::Github if url.host_str() == Some("github.com") => {
+            "https://api.github.com".to_string()
+        }
+        HostingKind::Github => format!("{origin}/api/v3"),
+        HostingKind::Gitlab => format!("{origin}/api/v4"),
+        HostingKind::Gitea => format!("{origin}/api/v1"),
+        HostingKind::Git => hosting.url.clone(),
+    }
+}
+
+/// `host` or `host:port` of a URL.
+pub fn host_of(url: &str) -> Option<String> {
+    let url = Url::parse(url).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    })
+}
+
+/// A URL reduced for comparison: no scheme, lower-case host, no `.git`, no trailing slash.
+pub fn normalise_url(url: &str) -> String {
+    let trimmed = url.trim().trim_end_matches('/');
+    let trimmed = trimmed.strip_suffix(".git").unwrap_or(trimmed);
+    let without_scheme = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .unwrap_or(trimmed);
+    match without_scheme.split_once('/') {
+        Some((host, path)) => format!("{}/{}", host.to_ascii_lowercase(), path),
+        None => without_scheme.to_ascii_lowercase(),
+    }
+}
+
+type Positioned<T> = (Pos, T);
+
+fn read_publishers(
+    root: &Node,
+    errors: &mut Vec<RegistryError>,
+) -> Vec<Positioned<PublisherEntry>> {
+    let Value::Seq(items) = &root.value else {
+        errors.push(RegistryError::at(
+            root.pos,
+            "the registry must be a list of publishers",
+        ));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| read_publisher(item, errors).map(|p| (item.pos, p)))
+        .collect()
+}
+
+fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<PublisherEntry> {
+    let fields = mapping(
+        node,
+        "a publisher",
+        &["id", "name", "uri", "hosting"],
+        errors,
+    )?;
+    let id = required_text(node, &fields, "id", errors);
+    if let (Some(id), Some(n)) = (&id, fields.get("id")) {
+        let ok = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            errors.push(RegistryError::at(
+                n.pos,
+                format!("id {id:?} must be made of a-z, 0-9 and '-'"),
+            ));
+        }
+    }
+    let name = required_text(node, &fields, "name", errors);
+    let uri = fields.get("uri").and_then(|n| text(n, "uri", errors));
+    let hosting = match fields.get("hosting") {
+        None => {
+            errors.push(RegistryError::at(
+                node.pos,
+                "hosting is required: a list of {url, kind}",
+            ));
+            Vec::new()
+        }
+        Some(n) => match &n.value {
+            Value::Seq(items) if !items.is_empty() => items
+                .iter()
+                .filter_map(|h| read_hosting(h, errors))
+                .collect(),
+            _ => {
+                errors.push(RegistryError::at(
+                    n.pos,
+                    "hosting must be a non-empty list of {url, kind}",
+                ));
+                Vec::new()
+            }
+        },
+    };
+    Some(PublisherEntry {
+        id: id?,
+        name: name?,
+        uri,
+        hosting,
+    })
+}
+
+fn read_hosting(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Hosting> {
+    let fields = mapping(node, "a hosting location", &["url", "kind", "api"], errors)?;
+    let kind = match required_text(node, &fields, "kind", errors) {
+        Some(k) => match HostingKind::parse(&k) {
+            Some(kind) => Some(kind),
+            None => {
+                errors.push(RegistryError::at(
+                    fields["kind"].pos,
+                    format!("kind {k:?} is not one of gitlab, github, gitea, git"),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    let url = required_text(node, &fields, "url", errors)
+        .and_then(|u| check_url(&u, fields["url"].pos, kind, errors));
+    let api = fields
+        .get("api")
+        .and_then(|n| text(n, "api", errors).and_then(|u| check_url(&u, n.pos, None, errors)));
+    Some(Hosting {
+        url: url?,
+        kind: kind?,
+        api,
+    })
+}
+
+fn check_url(
+    text: &str,
+    pos: Pos,
+    kind: Option<HostingKind>,
+    errors: &mut Vec<RegistryError>,
+) -> Option<String> {
+    let fail = |errors: &mut Vec<RegistryError>, why: &str| {
+        errors.push(RegistryError::at(pos, format!("url {text:?} {why}")));
+        None
+    };
+    let Ok(url) = Url::parse(text) else {
+        return fail(errors, "is not a valid URL");
+    };
+    if url.scheme() != "https" && url.scheme() != "http" {
+        return fail(errors, "must be http or https");
+    }
+    if url.host_str().is_none() {
+        return fail(errors, "has no host");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return fail(
+            errors,
+            "must not hold credentials (tokens come from the environment)",
+        );
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return fail(errors, "must not have a query or fragment");
+    }
+    let needs_path = matches!(
+        kind,
+        Some(HostingKind::Gitlab | HostingKind::Github | HostingKind::Gitea | HostingKind::Git)
+    );
+    if needs_path && url.path().trim_matches('/').is_empty() {
+        return fail(
+            errors,
+            "must name a group, organisation or repository, not a whole host",
+        );
+    }
+    if kind == Some(HostingKind::Github) && url.path().trim_matches('/').contains('/') {
+        return fail(
+            errors,
+            "must be a GitHub organisation or user (one path segment)",
+        );
+    }
+    Some(text.trim_end_matches('/').to_string())
+}
+
+fn mapping<'a>(
+    node: &'a Node,
+    what: &str,
+    allowed: &[&str],
+    errors: &mut Vec<RegistryError>,
+) -> Option<HashMap<&'a str, &'a Node>> {
+    let Value::Map(entries) = &node.value else {
+        errors.push(RegistryError::at(
+            node.pos,
+            format!("{what} must be a mapping"),
+        ));
+        return None;
+    };
+    let mut fields = HashMap::new();
+    for (key, value) in entries {
+        if allowed.contains(&key.text.as_str()) {
+            fields.insert(key.text.as_str(), value);
+        } else {
+            errors.push(RegistryError::at(
+                key.pos,
+                format!(
+                    "unknown key {:?} in {what} (expected {})",
+                    key.text,
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Some(fields)
+}
+
+fn text(node: &Node, key: &str, errors: &mut Vec<RegistryError>) -> Option<String> {
+    match node.as_scalar() {
+        Some((s, ScalarKind::Str)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => {
+            errors.push(RegistryError::at(
+                node.pos,
+                format!("{key} must be a non-empty string"),
+            ));
+            None
+        }
+    }
+}
+
+fn required_text(
+    parent: &Node,
+    fields: &HashMap<&str, &Node>,
+    key: &str,
+    errors: &mut Vec<RegistryError>,
+) -> Option<String> {
+    match fields.get(key) {
+        Some(n) => text(n, key, errors),
+        None => {
+            errors.push(RegistryError::at(parent.pos, format!("{key} is required")));
+            None
+        }
+    }
+}
+
+/// Publisher ids are unique, and no hosting location is claimed twice.
+fn check_unique(publishers: &[Positioned<PublisherEntry>], errors: &mut Vec<RegistryError>) {
+    let mut ids: HashMap<&str, Pos> = HashMap::new();
+    let mut urls: HashMap<String, &str> = HashMap::new();
+    for (pos, p) in publishers {
+        if let Some(first) = ids.insert(&p.id, *pos) {
+            errors.push(RegistryError::at(
+                *pos,
+                format!(
+                    "publisher id {:?} is already used at line {}",
+                    p.id, first.line
+                ),
+            ));
+        }
+        for h in &p.hosting {
+            if let Some(other) = urls.insert(normalise_url(&h.url), &p.id) {
+                errors.push(RegistryError::at(
+                    *pos,
+                    format!(
+                        "hosting {} is already claimed by publisher {other:?}",
+                        h.url
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "\
+- id: unicef
+  name: UNICEF
+  hosting:
+    - url: https://gitlab.example.org/unicef
+      kind: gitlab
+    - url: https://github.com/unicef/
+      kind: github
+- id: wfp
+  name: WFP
+  uri: https://www.wfp.org
+  hosting:
+    - url: https://git.example.org/tools/app.git
+      kind: git
+";
+
+    #[test]
+    fn reads_a_good_registry() {
+        let r = Registry::parse(GOOD.as_bytes()).unwrap();
+        assert_eq!(r.publishers.len(), 2);
+        assert_eq!(r.publishers[0].hosting[1].url, "https://github.com/unicef");
+        assert_eq!(r.publishers[1].uri.as_deref(), Some("https://www.wfp.org"));
+        assert_eq!(
+            r.hosts(),
+            [
+                "gitlab.example.org",
+                "github.com",
+                "api.github.com",
+                "git.example.org"
+            ]
+        );
+        let (p, h) = r
+            .owner_of("https://GitLab.example.org/unicef/sub/project.git")
+            .unwrap();
+        assert_eq!((p.id.as_str(), h.kind), ("unicef", HostingKind::Gitlab));
+        assert!(r.owner_of("https://gitlab.example.org/unicefx/p").is_none());
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_position() {
+        let text = "\
+- id: Bad_Id
+  name: X
+  colour: red
+  hosting:
+    - url: ftp://x.org/a
+      kind: svn
+- id: ok
+  hosting: []
+- id: ok
+  name: Y
+- name: Z
+  hosting:
+    - url: https://github.com/a/b
+      kind: github
+- id: dup
+  name: A
+  hosting: [{url: 'https://git.example.org/x.git', kind: git}]
+- id: dup
+  name: B
+  hosting: [{url: 'https://git.example.org/x', kind: git}]
+";
+        let errors = Registry::parse(text.as_bytes()).unwrap_err();
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("1:7: error: id \"Bad_Id\"")),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("3:3: error: unknown key \"colour\""))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("5:12: error: url \"ftp://x.org/a\""))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("6:13: error: kind \"svn\""))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("7:3: error: name is required"))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("8:12: error: hosting must be"))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("9:3: error: hosting is required"))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.starts_with("11:3: error: id is required"))
+        );
+        assert!(shown.iter().any(|e| e.starts_with(
+            "13:12: error: url \"https://github.com/a/b\" must be a GitHub organisation"
+        )));
+        assert!(shown.iter().any(|e| {
+            e.starts_with("18:3: error: publisher id \"dup\" is already used at line 15")
+        }));
+        assert!(shown.iter().any(|e| e.starts_with(
+            "18:3: error: hosting https://git.example.org/x is already claimed by publisher \"dup\""
+        )));
+    }
+
+    #[test]
+    fn hostile_files_get_errors_not_panics() {
+        assert_eq!(Registry::parse(b"").unwrap(), Registry::default());
+        let not_utf8 = Registry::parse(b"- id: \xff").unwrap_err();
+        assert!(not_utf8[0].message.contains("not UTF-8"));
+        let syntax = Registry::parse(b"- id: [unclosed").unwrap_err();
+        assert!(syntax[0].line >= 1);
+        let deep = "[".repeat(10_000);
+        assert!(Registry::parse(deep.as_bytes()).is_err());
+        let bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
+        assert!(Registry::parse(bomb.as_bytes()).is_err());
+        let big = vec![b'#'; MAX_REGISTRY_SIZE + 1];
+        assert!(
+            Registry::parse(&big).unwrap_err()[0]
+                .message
+                .contains("more than")
+        );
+        let mapping = Registry::parse(b"id: x").unwrap_err();
+        assert_eq!((mapping[0].line, mapping[0].column), (1, 1));
+    }
+
+    #[test]
+    fn api_bases_follow_each_vendor() {
+        let h = |url: &str, kind| Hosting {
+            url: url.into(),
+            kind,
+            api: None,
+        };
+        assert_eq!(
+            api_base(&h("https://github.com/unicef", HostingKind::Github)),
+            "https://api.github.com"
+        );
+        assert_eq!(
+            api_base(&h("https://ghe.example.org/unicef", HostingKind::Github)),
+            "https://ghe.example.org/api/v3"
+        );
+        assert_eq!(
+            api_base(&h("http://127.0.0.1:8080/a/b", HostingKind::Gitlab)),
+            "http://127.0.0.1:8080/api/v4"
+        );
+        assert_eq!(
+            api_base(&h("https://codeberg.example/o", HostingKind::Gitea)),
+            "https://codeberg.example/api/v1"
+        );
+    }
+}
