@@ -30,11 +30,11 @@ pub enum Backend {
 /// The catalog store.
 #[derive(Clone)]
 pub struct Catalog {
-    pool: AnyPool,
-    backend: Backend,
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
 }
 
-const SOFTWARE_COLUMNS: &str = "s.id, s.repository_url, s.forge, s.default_branch, s.last_commit, \
+pub(crate) const SOFTWARE_COLUMNS: &str = "s.id, s.repository_url, s.forge, s.default_branch, s.last_commit, \
      s.organisation_id, s.name, s.listed, s.problem, s.live_revision_id, s.latest_revision_id, \
      s.publiccode, s.created_at, s.updated_at, s.seq, r.warnings";
 
@@ -373,6 +373,31 @@ impl Catalog {
         row.map(|r| software_from_row(&r)).transpose()
     }
 
+    /// Entries by id, in the order asked, skipping unknown ids. At most 100 ids are looked up.
+    pub async fn software_by_ids(&self, ids: &[String]) -> Result<Vec<Software>, CatalogError> {
+        let ids = &ids[..ids.len().min(100)];
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT {SOFTWARE_COLUMNS} FROM software s \
+             LEFT JOIN revisions r ON r.id = s.live_revision_id WHERE s.id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut found: std::collections::HashMap<String, Software> = rows
+            .iter()
+            .map(software_from_row)
+            .map(|r| r.map(|s| (s.id.clone(), s)))
+            .collect::<Result<_, _>>()?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
     /// Entries changed after change number `seq`, in change order, at most `limit`.
     pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<Software>, CatalogError> {
         let sql = format!(
@@ -500,7 +525,9 @@ impl Catalog {
     }
 }
 
-async fn next_seq(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<i64, CatalogError> {
+pub(crate) async fn next_seq(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+) -> Result<i64, CatalogError> {
     let row =
         sqlx::query("UPDATE counters SET value = value + 1 WHERE name = 'changes' RETURNING value")
             .fetch_one(&mut **tx)
@@ -517,7 +544,7 @@ fn organisation_from_row(r: &AnyRow) -> Result<Organisation, CatalogError> {
     })
 }
 
-fn software_from_row(r: &AnyRow) -> Result<Software, CatalogError> {
+pub(crate) fn software_from_row(r: &AnyRow) -> Result<Software, CatalogError> {
     let forge: String = r.try_get(2)?;
     let publiccode: Option<String> = r.try_get(11)?;
     let warnings: Option<String> = r.try_get(15)?;

@@ -1,0 +1,655 @@
+//! The tantivy index: schema, writing, and searching with facets.
+
+use crate::analysis::{self, LANGUAGES};
+use crate::error::SearchError;
+use crate::query::{Facet as FacetName, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};
+use commons_publiccode::PublicCode;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
+};
+
+/// Longest query text accepted, in characters; longer text is cut.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Most words of a query used.
+pub const MAX_QUERY_WORDS: usize = 16;
+/// Largest page.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest offset (pages further than this are refused).
+pub const MAX_OFFSET: usize = 10_000;
+
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// One catalog entry as the index sees it.
+#[derive(Debug, Clone)]
+pub struct SearchDocument {
+    /// The entry's id.
+    pub id: String,
+    /// Its organisation's id.
+    pub organisation_id: Option<String>,
+    /// Last change, Unix seconds.
+    pub updated_at: i64,
+    /// The live model.
+    pub publiccode: PublicCode,
+}
+
+/// How [`SearchIndex::open_or_create`] found the index directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenState {
+    /// There was no index: an empty one was created.
+    Created,
+    /// An index was opened.
+    Opened,
+    /// The index could not be read: it was wiped and an empty one created.
+    RecreatedAfterCorruption,
+}
+
+struct Fields {
+    id: Field,
+    name: Field,
+    name_sort: Field,
+    updated: Field,
+    short: BTreeMap<&'static str, Field>,
+    long: BTreeMap<&'static str, Field>,
+    facets: BTreeMap<FacetName, Field>,
+}
+
+/// A search index over catalog entries.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let id = b.add_text_field("id", STRING | STORED);
+    let name = b.add_text_field("name", text("commons_name"));
+    let name_sort = b.add_text_field("name_sort", STRING | FAST);
+    let updated = b.add_i64_field("updated", INDEXED | FAST);
+    let mut short = BTreeMap::new();
+    let mut long = BTreeMap::new();
+    for lang in LANGUAGES {
+        let t = analysis::index_tokenizer(lang);
+        short.insert(
+            *lang,
+            b.add_text_field(&format!("short_{lang}"), text(&t) | STORED),
+        );
+        long.insert(
+            *lang,
+            b.add_text_field(&format!("long_{lang}"), text(&t) | STORED),
+        );
+    }
+    let mut facets = BTreeMap::new();
+    for facet in FacetName::ALL {
+        facets.insert(
+            facet,
+            b.add_facet_field(facet.as_str(), FacetOptions::default()),
+        );
+    }
+    (
+        b.build(),
+        Fields {
+            id,
+            name,
+            name_sort,
+            updated,
+            short,
+            long,
+            facets,
+        },
+    )
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it when missing and recreating it (empty) when it
+    /// cannot be read. The caller rebuilds it from the catalog unless it was [`OpenState::Opened`].
+    pub fn open_or_create(dir: &Path) -> Result<(Self, OpenState), SearchError> {
+        let (schema, fields) = schema();
+        let exists = dir.join("meta.json").exists();
+        if exists {
+            match Index::open_in_dir(dir)
+                .and_then(|i| Self::with_index(i, schema.clone(), fields_again()))
+            {
+                Ok(index) => return Ok((index, OpenState::Opened)),
+                // Another process (a running server) holds the index: never wipe it.
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    return Err(SearchError::Locked(dir.display().to_string()));
+                }
+                Err(_) => {
+                    std::fs::remove_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
+                    std::fs::create_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
+                    let index = Index::create_in_dir(dir, schema.clone())?;
+                    return Ok((
+                        Self::with_index(index, schema, fields)?,
+                        OpenState::RecreatedAfterCorruption,
+                    ));
+                }
+            }
+        }
+        if dir.exists() {
+            // A directory without an index (or a half-written one): start afresh.
+            std::fs::remove_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
+        let index = Index::create_in_dir(dir, schema.clone())?;
+        Ok((Self::with_index(index, schema, fields)?, OpenState::Created))
+    }
+
+    /// An index in memory (tests, benchmarks).
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema.clone());
+        Self::with_index(index, schema, fields).map_err(SearchError::from)
+    }
+
+    fn with_index(index: Index, schema: Schema, fields: Fields) -> tantivy::Result<Self> {
+        if index.schema() != schema {
+            return Err(tantivy::TantivyError::SchemaError(
+                "the index was built with another schema".into(),
+            ));
+        }
+        analysis::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let writer = index.writer(WRITER_MEMORY)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
+    }
+
+    fn document(&self, doc: &SearchDocument) -> TantivyDocument {
+        let f = &self.fields;
+        let p = &doc.publiccode;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.name, &p.name);
+        d.add_text(f.name_sort, sort_key(p));
+        d.add_i64(f.updated, doc.updated_at);
+        for (tag, desc) in &p.description {
+            let lang = analysis::language_of(tag);
+            if let Some(local) = &desc.localised_name {
+                d.add_text(f.name, local);
+            }
+            d.add_text(f.short[lang], &desc.short_description);
+            let mut long = desc.long_description.clone();
+            for feature in &desc.features {
+                long.push('\n');
+                long.push_str(feature);
+            }
+            d.add_text(f.long[lang], long);
+        }
+        for (facet, values) in facet_values(doc) {
+            for value in values {
+                d.add_facet(f.facets[&facet], Facet::from_path([value.as_str()]));
+            }
+        }
+        d
+    }
+
+    /// Adds or replaces entries, in one commit that records the change number `seq`.
+    pub fn upsert(&self, docs: &[SearchDocument], seq: Option<i64>) -> Result<(), SearchError> {
+        self.write(
+            |writer, fields| {
+                for doc in docs {
+                    writer.delete_term(Term::from_field_text(fields.id, &doc.id));
+                    writer.add_document(self.document(doc))?;
+                }
+                Ok(())
+            },
+            seq,
+        )
+    }
+
+    /// Removes entries (no longer listed), in one commit that records `seq`.
+    pub fn delete(&self, ids: &[String], seq: Option<i64>) -> Result<(), SearchError> {
+        self.write(
+            |writer, fields| {
+                for id in ids {
+                    writer.delete_term(Term::from_field_text(fields.id, id));
+                }
+                Ok(())
+            },
+            seq,
+        )
+    }
+
+    /// Replaces the whole index with `docs`, recording `seq`.
+    pub fn rebuild(
+        &self,
+        docs: impl IntoIterator<Item = SearchDocument>,
+        seq: i64,
+    ) -> Result<usize, SearchError> {
+        let mut count = 0;
+        self.write(
+            |writer, _| {
+                writer.delete_all_documents()?;
+                for doc in docs {
+                    writer.add_document(self.document(&doc))?;
+                    count += 1;
+                }
+                Ok(())
+            },
+            Some(seq),
+        )?;
+        Ok(count)
+    }
+
+    /// Starts replacing the whole index, for catalogs too large to hold in memory at once:
+    /// add documents in batches, then [`Rebuild::commit`]. Dropping it uncommitted leaves the
+    /// index as it was.
+    pub fn begin_rebuild(&self) -> Result<Rebuild<'_>, SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_all_documents()?;
+        Ok(Rebuild {
+            index: self,
+            writer: Some(writer),
+            added: 0,
+        })
+    }
+
+    fn write(
+        &self,
+        apply: impl FnOnce(&mut IndexWriter, &Fields) -> tantivy::Result<()>,
+        seq: Option<i64>,
+    ) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        if let Err(e) = apply(&mut writer, &self.fields) {
+            writer.rollback()?;
+            return Err(e.into());
+        }
+        let mut prepared = writer.prepare_commit()?;
+        if let Some(seq) = seq {
+            prepared.set_payload(&seq.to_string());
+        }
+        prepared.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The change number recorded by the last commit (0 for a new index).
+    pub fn indexed_seq(&self) -> Result<i64, SearchError> {
+        let metas = self.index.load_metas()?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
+    }
+
+    /// Number of entries in the index.
+    pub fn doc_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn word_query(&self, word: &str, last: bool) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut add = |field: Field, tokenizer: &str, boost: f32, fuzzy: bool| {
+            let Some(mut analyzer) = self.index.tokenizers().get(tokenizer) else {
+                return;
+            };
+            let mut stream = analyzer.token_stream(word);
+            let mut terms = Vec::new();
+            while stream.advance() {
+                terms.push(stream.token().text.clone());
+            }
+            for term in terms.into_iter().take(8) {
+                let t = Term::from_field_text(field, &term);
+                should.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs)),
+                        boost,
+                    )),
+                ));
+                // Typo tolerance: one edit for words of 5 characters, two from 9, but never
+                // more than a short stem can bear ("imunization" stems to "imun").
+                let chars = term.chars().count();
+                let word_chars = word.chars().count();
+                let distance = match (word_chars, chars) {
+                    (w, t) if w >= 9 && t >= 6 => 2,
+                    (w, t) if w >= 5 && t >= 3 => 1,
+                    _ => 0,
+                };
+                if fuzzy && distance > 0 {
+                    let fq = FuzzyTermQuery::new(t.clone(), distance, true);
+                    should.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(fq), boost * 0.3)),
+                    ));
+                }
+                // The last word may be unfinished (search as you type).
+                if fuzzy && last && chars >= 3 {
+                    let pq = FuzzyTermQuery::new_prefix(t, 0, false);
+                    should.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(pq), boost * 0.5)),
+                    ));
+                }
+            }
+        };
+        add(f.name, "commons_name", 4.0, true);
+        for lang in LANGUAGES {
+            let tokenizer = analysis::query_tokenizer(lang);
+            let fuzzy = *lang != "zh";
+            add(f.short[lang], &tokenizer, 2.0, fuzzy);
+            add(f.long[lang], &tokenizer, 1.0, fuzzy);
+        }
+        if should.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(should)))
+        }
+    }
+
+    fn build_query(&self, q: &SearchQuery) -> Box<dyn Query> {
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(text) = &q.text {
+            let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
+            let words: Vec<&str> = text
+                .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .filter(|w| !w.is_empty())
+                .take(MAX_QUERY_WORDS)
+                .collect();
+            for (i, word) in words.iter().enumerate() {
+                if let Some(query) = self.word_query(word, i + 1 == words.len()) {
+                    must.push((Occur::Must, query));
+                }
+            }
+        }
+        for (facet, values) in q.filters.iter() {
+            if values.is_empty() {
+                continue;
+            }
+            let field = self.fields.facets[facet];
+            let any: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|v| {
+                    let term = Term::from_facet(field, &Facet::from_path([v.as_str()]));
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if must.is_empty() {
+            Box::new(tantivy::query::AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(must))
+        }
+    }
+
+    /// Runs a search: hits for the page, total count, and facet counts under the query and
+    /// filters.
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        if q.limit > MAX_LIMIT {
+            return Err(SearchError::BadQuery(format!(
+                "limit must be at most {MAX_LIMIT}"
+            )));
+        }
+        if q.offset > MAX_OFFSET {
+            return Err(SearchError::BadQuery(format!(
+                "offset must be at most {MAX_OFFSET}"
+            )));
+        }
+        let searcher = self.reader.searcher();
+        let query = self.build_query(q);
+        let mut multi = MultiCollector::new();
+        let count_handle = multi.add_collector(Count);
+        let mut facet_handles = Vec::new();
+        for facet in FacetName::ALL {
+            let mut collector = FacetCollector::for_field(facet.as_str());
+            collector.add_facet("/");
+            facet_handles.push((facet, multi.add_collector(collector)));
+        }
+        let sort = match (q.sort, q.text.as_deref().map(str::trim)) {
+            (Sort::Relevance, None | Some("")) => Sort::Name,
+            (s, _) => s,
+        };
+        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
+        let (addresses, mut fruit): (Vec<(f32, DocAddress)>, _) = match sort {
+            Sort::Relevance => {
+                let handle = multi.add_collector(top.order_by_score());
+                let mut fruit = searcher.search(&query, &multi)?;
+                (handle.extract(&mut fruit), fruit)
+            }
+            Sort::Name => {
+                let handle =
+                    multi.add_collector(top.order_by_string_fast_field("name_sort", Order::Asc));
+                let mut fruit = searcher.search(&query, &multi)?;
+                let docs = handle.extract(&mut fruit);
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
+            }
+            Sort::Updated => {
+                let handle =
+                    multi.add_collector(top.order_by_fast_field::<i64>("updated", Order::Desc));
+                let mut fruit = searcher.search(&query, &multi)?;
+                let docs = handle.extract(&mut fruit);
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
+            }
+        };
+        let total = count_handle.extract(&mut fruit);
+        let mut facets = BTreeMap::new();
+        for (facet, handle) in facet_handles {
+            let counts = handle.extract(&mut fruit);
+            let mut values: Vec<(String, u64)> =
+                counts.get("/").map(|(f, n)| (facet_label(f), n)).collect();
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            facets.insert(facet, values);
+        }
+        let snippet_field = self.snippet_field(q.lang.as_deref());
+        let generator = match &q.text {
+            Some(t) if !t.trim().is_empty() => {
+                SnippetGenerator::create(&searcher, &*query, snippet_field)
+                    .ok()
+                    .map(|mut g| {
+                        g.set_max_num_chars(220);
+                        g
+                    })
+            }
+            _ => None,
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let id = doc
+                .get_first(self.fields.id)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let snippet = generator
+                .as_ref()
+                .map(|g| fragments(&g.snippet_from_doc(&doc)))
+                .unwrap_or_default();
+            hits.push(Hit { id, score, snippet });
+        }
+        Ok(SearchResults {
+            total: total as u64,
+            hits,
+            facets,
+        })
+    }
+
+    fn snippet_field(&self, lang: Option<&str>) -> Field {
+        let lang = lang.map(analysis::language_of).unwrap_or("en");
+        self.fields.long[lang]
+    }
+}
+
+/// A rebuild in progress (see [`SearchIndex::begin_rebuild`]).
+pub struct Rebuild<'a> {
+    index: &'a SearchIndex,
+    writer: Option<std::sync::MutexGuard<'a, IndexWriter>>,
+    added: usize,
+}
+
+impl Rebuild<'_> {
+    /// Adds a batch of entries.
+    pub fn add(&mut self, docs: &[SearchDocument]) -> Result<(), SearchError> {
+        let writer = self.writer.as_mut().ok_or(SearchError::Poisoned)?;
+        for doc in docs {
+            writer.add_document(self.index.document(doc))?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Commits the new index, recording the change number it reflects; returns the number of
+    /// entries indexed.
+    pub fn commit(mut self, seq: i64) -> Result<usize, SearchError> {
+        let mut writer = self.writer.take().ok_or(SearchError::Poisoned)?;
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&seq.to_string());
+        prepared.commit()?;
+        drop(writer);
+        self.index.reader.reload()?;
+        Ok(self.added)
+    }
+}
+
+impl Drop for Rebuild<'_> {
+    fn drop(&mut self) {
+        if let Some(writer) = self.writer.as_mut() {
+            // Not committed: forget the deletions and additions.
+            let _ = writer.rollback();
+        }
+    }
+}
+
+fn fields_again() -> Fields {
+    schema().1
+}
+
+/// The value shown for a facet path (`/standalone\/web` → `standalone/web`).
+fn facet_label(facet: &Facet) -> String {
+    facet
+        .to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+fn fragments(snippet: &tantivy::snippet::Snippet) -> Vec<Fragment> {
+    let text = snippet.fragment();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in snippet.highlighted() {
+        if range.start > at {
+            out.push(Fragment {
+                text: text[at..range.start].to_string(),
+                highlighted: false,
+            });
+        }
+        out.push(Fragment {
+            text: text[range.clone()].to_string(),
+            highlighted: true,
+        });
+        at = range.end;
+    }
+    if at < text.len() {
+        out.push(Fragment {
+            text: text[at..].to_string(),
+            highlighted: false,
+        });
+    }
+    out
+}
+
+/// The name entries sort by: case-insensitive, English localised name first.
+pub fn sort_key(p: &PublicCode) -> String {
+    let localised = p
+        .description
+        .get("en")
+        .and_then(|d| d.localised_name.clone());
+    localised.unwrap_or_else(|| p.name.clone()).to_lowercase()
+}
+
+/// Every facet value of an entry.
+pub fn facet_values(doc: &SearchDocument) -> Vec<(FacetName, Vec<String>)> {
+    let p = &doc.publiccode;
+    let mut languages: Vec<String> = p.localisation.available_languages.clone();
+    for tag in p.description.keys() {
+        if !languages.contains(tag) {
+            languages.push(tag.clone());
+        }
+    }
+    let mut licenses = vec![p.legal.license.clone()];
+    for id in license_ids(&p.legal.license) {
+        if !licenses.contains(&id) {
+            licenses.push(id);
+        }
+    }
+    let audience = p.intended_audience.clone().unwrap_or_default();
+    vec![
+        (
+            FacetName::Organisation,
+            doc.organisation_id.iter().cloned().collect(),
+        ),
+        (FacetName::Category, p.categories.clone()),
+        (FacetName::License, licenses),
+        (
+            FacetName::DevelopmentStatus,
+            vec![p.development_status.as_str().to_string()],
+        ),
+        (
+            FacetName::SoftwareType,
+            vec![p.software_type.as_str().to_string()],
+        ),
+        (FacetName::Platform, p.platforms.clone()),
+        (
+            FacetName::MaintenanceType,
+            vec![p.maintenance.kind.as_str().to_string()],
+        ),
+        (FacetName::Language, languages),
+        (
+            FacetName::Country,
+            audience
+                .countries
+                .iter()
+                .map(|c| c.to_uppercase())
+                .collect(),
+        ),
+        (FacetName::Scope, audience.scope),
+    ]
+    .into_iter()
+    .map(|(f, values)| (f, values.into_iter().filter(|v| !v.is_empty()).collect()))
+    .collect()
+}
+
+/// The license identifiers of an SPDX expression (`MIT OR Apache-2.0` → `MIT`, `Apache-2.0`).
+fn license_ids(expression: &str) -> Vec<String> {
+    expression
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty() && !matches!(*w, "AND" | "OR" | "WITH" | "and" | "or" | "with"))
+        .filter(|w| !w.ends_with("-exception") && !w.contains("exception-"))
+        .map(|w| w.trim_end_matches('+').to_string())
+        .collect()
+}
+
+impl Filters {
+    fn iter(&self) -> impl Iterator<Item = (&FacetName, &Vec<String>)> {
+        self.0.iter()
+    }
+}

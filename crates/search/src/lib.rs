@@ -1,0 +1,22 @@
+//! Full-text and faceted search over catalog entries, with tantivy.
+//!
+//! [`SearchIndex`] indexes each entry's names and descriptions in every language the entry has,
+//! each language with its own analysis (stemming for English, French, Spanish, Russian and
+//! Arabic; character bigrams for Chinese; see [`analysis`]). A query in any language is matched
+//! against all of them, with typo tolerance, and answered with highlighted snippets and facet
+//! counts. The catalog's database is the source of truth: the index can be rebuilt from it at
+//! any time, and each commit records the catalog change number it reflects, so a server replica
+//! can resume following the catalog's changes.
+#![deny(missing_docs)]
+
+pub mod analysis;
+mod error;
+mod index;
+mod query;
+
+pub use error::SearchError;
+pub use index::{
+    MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, OpenState, Rebuild, SearchDocument, SearchIndex,
+    facet_values, sort_key,
+};
+pub use query::{Facet, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};

@@ -1,0 +1,140 @@
+//! What a search asks and what it answers.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The facets of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Facet {
+    /// Publishing organisation (its id).
+    Organisation,
+    /// Category from the standard's list.
+    Category,
+    /// License: the whole SPDX expression and each license in it.
+    License,
+    /// `developmentStatus`.
+    DevelopmentStatus,
+    /// `softwareType`.
+    SoftwareType,
+    /// `platforms`.
+    Platform,
+    /// `maintenance.type`.
+    MaintenanceType,
+    /// Languages: `localisation.availableLanguages` and the description languages.
+    Language,
+    /// `intendedAudience.countries`.
+    Country,
+    /// `intendedAudience.scope`.
+    Scope,
+}
+
+impl Facet {
+    /// Every facet.
+    pub const ALL: [Facet; 10] = [
+        Facet::Organisation,
+        Facet::Category,
+        Facet::License,
+        Facet::DevelopmentStatus,
+        Facet::SoftwareType,
+        Facet::Platform,
+        Facet::MaintenanceType,
+        Facet::Language,
+        Facet::Country,
+        Facet::Scope,
+    ];
+
+    /// The facet's name (also its query parameter).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Organisation => "organisation",
+            Facet::Category => "category",
+            Facet::License => "license",
+            Facet::DevelopmentStatus => "developmentStatus",
+            Facet::SoftwareType => "softwareType",
+            Facet::Platform => "platform",
+            Facet::MaintenanceType => "maintenanceType",
+            Facet::Language => "language",
+            Facet::Country => "country",
+            Facet::Scope => "scope",
+        }
+    }
+
+    /// Parses a facet name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// Filters: for each facet, the accepted values (any of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters(pub BTreeMap<Facet, Vec<String>>);
+
+impl Filters {
+    /// Adds an accepted value for a facet.
+    pub fn add(&mut self, facet: Facet, value: impl Into<String>) -> &mut Self {
+        self.0.entry(facet).or_default().push(value.into());
+        self
+    }
+}
+
+/// Order of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Sort {
+    /// Best match first (by name when there is no query text).
+    #[default]
+    Relevance,
+    /// By name, A to Z.
+    Name,
+    /// Most recently updated first.
+    Updated,
+}
+
+/// A search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// Free text, in any language; `None` lists everything.
+    pub text: Option<String>,
+    /// Facet filters.
+    pub filters: Filters,
+    /// Order.
+    pub sort: Sort,
+    /// The reader's language, for snippets.
+    pub lang: Option<String>,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Hits to return (at most 100).
+    pub limit: usize,
+}
+
+/// A piece of a snippet; highlighted pieces matched the query. Plain text: the caller escapes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fragment {
+    /// The text.
+    pub text: String,
+    /// Whether it matched.
+    pub highlighted: bool,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The entry's id.
+    pub id: String,
+    /// Relevance score (0 when sorted otherwise).
+    pub score: f32,
+    /// The best-matching passage, when there was query text.
+    pub snippet: Vec<Fragment>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Entries matching, in all.
+    pub total: u64,
+    /// This page's hits.
+    pub hits: Vec<Hit>,
+    /// For each facet, its values and counts among the matching entries, most frequent first.
+    pub facets: BTreeMap<Facet, Vec<(String, u64)>>,
+}

@@ -1,0 +1,374 @@
+//! Search behaviour on a small multilingual catalog.
+
+use commons_publiccode::{Options, PublicCode, validate};
+use commons_search::*;
+
+struct Entry<'a> {
+    id: &'a str,
+    name: &'a str,
+    org: &'a str,
+    updated: i64,
+    license: &'a str,
+    status: &'a str,
+    categories: &'a [&'a str],
+    countries: &'a [&'a str],
+    descriptions: &'a [(&'a str, &'a str, &'a str)],
+}
+
+fn model(e: &Entry<'_>) -> PublicCode {
+    let mut text = format!(
+        "publiccodeYmlVersion: \"0\"\nname: {name:?}\nurl: \"https://git.example.org/{id}\"\n\
+         platforms: [web]\ndevelopmentStatus: {status}\nsoftwareType: standalone/web\n\
+         legal:\n  license: {license}\nmaintenance:\n  type: none\n\
+         localisation:\n  localisationReady: true\n  availableLanguages: [en]\n",
+        name = e.name,
+        id = e.id,
+        status = e.status,
+        license = e.license,
+    );
+    if !e.categories.is_empty() {
+        text.push_str(&format!("categories: [{}]\n", e.categories.join(", ")));
+    }
+    if !e.countries.is_empty() {
+        text.push_str(&format!(
+            "intendedAudience:\n  countries: [{}]\n",
+            e.countries.join(", ")
+        ));
+    }
+    text.push_str("description:\n");
+    for (lang, short, long) in e.descriptions {
+        let long = format!(
+            "{long} {}",
+            "Padding text to reach the minimum length. ".repeat(4)
+        );
+        text.push_str(&format!(
+            "  {lang}:\n    shortDescription: {short:?}\n    longDescription: {long:?}\n    features: [\"{short}\"]\n"
+        ));
+    }
+    let v = validate(text.as_bytes(), &Options::default());
+    v.publiccode
+        .unwrap_or_else(|| panic!("fixture {} invalid: {:?}\n{text}", e.id, v.diagnostics))
+}
+
+fn catalog() -> SearchIndex {
+    let entries = [
+        Entry {
+            id: "immunise",
+            name: "Immunise",
+            org: "who",
+            updated: 300,
+            license: "AGPL-3.0-or-later",
+            status: "stable",
+            categories: &["data-collection"],
+            countries: &["KE", "SN"],
+            descriptions: &[
+                (
+                    "en",
+                    "Immunization registry for health workers",
+                    "Tracks vaccinations of children in clinics.",
+                ),
+                (
+                    "fr",
+                    "Registre de vaccination pour les agents de santé",
+                    "Suit les vaccinations des enfants dans les centres de santé.",
+                ),
+            ],
+        },
+        Entry {
+            id: "protect",
+            name: "Protect",
+            org: "unicef",
+            updated: 100,
+            license: "MIT OR Apache-2.0",
+            status: "beta",
+            categories: &["document-management", "data-collection"],
+            countries: &["JO"],
+            descriptions: &[
+                (
+                    "en",
+                    "Child protection case management",
+                    "Helps social workers follow cases of children at risk.",
+                ),
+                (
+                    "ar",
+                    "إدارة حالات حماية الطفل",
+                    "يساعد الأخصائيين الاجتماعيين على متابعة حالات الأطفال المعرضين للخطر.",
+                ),
+                (
+                    "zh",
+                    "儿童保护个案管理系统",
+                    "帮助社会工作者跟进处于危险中的儿童的个案。",
+                ),
+            ],
+        },
+        Entry {
+            id: "aduana",
+            name: "Aduana Libre",
+            org: "customs",
+            updated: 200,
+            license: "EUPL-1.2",
+            status: "stable",
+            categories: &["e-commerce"],
+            countries: &[],
+            descriptions: &[
+                (
+                    "es",
+                    "Despacho de aduanas en línea",
+                    "Gestiona declaraciones de importación y educación aduanera.",
+                ),
+                (
+                    "ru",
+                    "Таможенное оформление",
+                    "Помогает вести дела детей и таможенные декларации.",
+                ),
+            ],
+        },
+    ];
+    let index = SearchIndex::in_memory().unwrap();
+    let docs: Vec<SearchDocument> = entries
+        .iter()
+        .map(|e| SearchDocument {
+            id: e.id.into(),
+            organisation_id: Some(e.org.into()),
+            updated_at: e.updated,
+            publiccode: model(e),
+        })
+        .collect();
+    index.upsert(&docs, Some(7)).unwrap();
+    index
+}
+
+fn ids(index: &SearchIndex, text: &str) -> Vec<String> {
+    let results = index
+        .search(&SearchQuery {
+            text: Some(text.into()),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    results.hits.into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn stemming_per_language() {
+    let index = catalog();
+    assert_eq!(
+        ids(&index, "vaccination"),
+        ["immunise"],
+        "English plural indexed"
+    );
+    assert_eq!(ids(&index, "enfant"), ["immunise"], "French enfants");
+    assert_eq!(
+        ids(&index, "declaracion"),
+        ["aduana"],
+        "Spanish, accents folded"
+    );
+    assert_eq!(ids(&index, "дети"), ["aduana"], "Russian детей");
+    assert_eq!(ids(&index, "الطفل"), ["protect"], "Arabic");
+}
+
+#[test]
+fn chinese_bigrams() {
+    let index = catalog();
+    assert_eq!(ids(&index, "儿童保护"), ["protect"]);
+    assert_eq!(ids(&index, "个案"), ["protect"]);
+    assert!(ids(&index, "海关").is_empty());
+}
+
+#[test]
+fn typos_and_unfinished_words_are_tolerated() {
+    let index = catalog();
+    assert_eq!(ids(&index, "imunization"), ["immunise"]);
+    assert_eq!(ids(&index, "protecton"), ["protect"]);
+    assert_eq!(
+        ids(&index, "immun"),
+        ["immunise"],
+        "prefix of the last word"
+    );
+}
+
+#[test]
+fn several_words_must_all_match() {
+    let index = catalog();
+    assert_eq!(ids(&index, "child protection"), ["protect"]);
+    assert!(ids(&index, "child customs").is_empty());
+}
+
+#[test]
+fn snippets_highlight_the_match() {
+    let index = catalog();
+    let results = index
+        .search(&SearchQuery {
+            text: Some("vaccinations".into()),
+            lang: Some("fr".into()),
+            limit: 5,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    let snippet = &results.hits[0].snippet;
+    assert!(
+        snippet
+            .iter()
+            .any(|f| f.highlighted && f.text.to_lowercase().starts_with("vaccination")),
+        "{snippet:?}"
+    );
+}
+
+#[test]
+fn facets_count_and_filter() {
+    let index = catalog();
+    let all = index
+        .search(&SearchQuery {
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(all.total, 3);
+    let cats = &all.facets[&Facet::Category];
+    assert_eq!(cats[0], ("data-collection".to_string(), 2));
+    let licenses = &all.facets[&Facet::License];
+    assert!(licenses.contains(&("MIT".to_string(), 1)));
+    assert!(licenses.contains(&("MIT OR Apache-2.0".to_string(), 1)));
+    assert!(all.facets[&Facet::SoftwareType].contains(&("standalone/web".to_string(), 3)));
+    assert!(all.facets[&Facet::Language].contains(&("zh".to_string(), 1)));
+    assert!(all.facets[&Facet::Country].contains(&("KE".to_string(), 1)));
+    assert_eq!(all.facets[&Facet::Organisation].len(), 3);
+
+    let mut filters = Filters::default();
+    filters.add(Facet::Category, "data-collection");
+    let filtered = index
+        .search(&SearchQuery {
+            filters: filters.clone(),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(filtered.total, 2);
+    filters.add(Facet::DevelopmentStatus, "beta");
+    let both = index
+        .search(&SearchQuery {
+            filters: filters.clone(),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        both.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["protect"]
+    );
+    // Several values of one facet are alternatives.
+    let mut either = Filters::default();
+    either
+        .add(Facet::Organisation, "who")
+        .add(Facet::Organisation, "customs");
+    let r = index
+        .search(&SearchQuery {
+            filters: either,
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 2);
+    let mut slash = Filters::default();
+    slash.add(Facet::SoftwareType, "standalone/web");
+    assert_eq!(
+        index
+            .search(&SearchQuery {
+                filters: slash,
+                limit: 10,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .total,
+        3
+    );
+}
+
+#[test]
+fn sorting_and_pages() {
+    let index = catalog();
+    let page = |sort, offset| {
+        index
+            .search(&SearchQuery {
+                sort,
+                offset,
+                limit: 2,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(page(Sort::Name, 0), ["aduana", "immunise"]);
+    assert_eq!(page(Sort::Name, 2), ["protect"]);
+    assert_eq!(page(Sort::Updated, 0), ["immunise", "aduana"]);
+    assert!(
+        index
+            .search(&SearchQuery {
+                limit: 101,
+                ..SearchQuery::default()
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn the_change_number_is_kept_with_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let (index, state) = SearchIndex::open_or_create(&path).unwrap();
+        assert_eq!(state, OpenState::Created);
+        assert_eq!(index.indexed_seq().unwrap(), 0);
+        index.rebuild(Vec::new(), 42).unwrap();
+    }
+    let (index, state) = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(state, OpenState::Opened);
+    assert_eq!(index.indexed_seq().unwrap(), 42);
+}
+
+#[test]
+fn a_corrupt_index_is_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let (index, _) = SearchIndex::open_or_create(&path).unwrap();
+        index.rebuild(Vec::new(), 3).unwrap();
+    }
+    std::fs::write(path.join("meta.json"), b"{ this is not an index").unwrap();
+    let (index, state) = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(state, OpenState::RecreatedAfterCorruption);
+    assert_eq!(index.doc_count(), 0);
+}
+
+#[test]
+fn hostile_queries_never_fail() {
+    let index = catalog();
+    let long = "a".repeat(10_000);
+    for text in [
+        "",
+        " ",
+        "***",
+        "\"",
+        "name:foo",
+        "(((",
+        "[1 TO 2]",
+        "\u{202e}\u{200f}",
+        &long,
+        "-",
+        "~2",
+        "a AND OR NOT b",
+        "\0",
+        "🚀🚀",
+        "' OR 1=1 --",
+    ] {
+        let r = index.search(&SearchQuery {
+            text: Some(text.to_string()),
+            limit: 10,
+            ..SearchQuery::default()
+        });
+        assert!(r.is_ok(), "{text:?}: {r:?}");
+    }
+}

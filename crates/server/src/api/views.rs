@@ -1,0 +1,296 @@
+//! The API's JSON shapes. Catalog and search types are not serialised directly: these views
+//! are the public contract, documented in the OpenAPI description.
+
+use commons_catalog::{Organisation, Revision, Software};
+use commons_publiccode::model::Description;
+use commons_publiccode::{Diagnostic, PublicCode};
+use commons_search::Fragment;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// An entry in a list of results.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SoftwareSummary {
+    /// Stable id.
+    pub id: String,
+    /// Name (`name` in publiccode.yml).
+    pub name: String,
+    /// Name in the description language shown, when it has one.
+    pub localised_name: Option<String>,
+    /// One-line description in the reader's language, or the nearest one available.
+    pub short_description: Option<String>,
+    /// The language of `shortDescription` (a BCP 47 tag).
+    pub description_language: Option<String>,
+    /// Publishing organisation's id.
+    pub organisation_id: Option<String>,
+    /// SPDX license expression.
+    pub license: String,
+    /// `developmentStatus`.
+    pub development_status: String,
+    /// `softwareType`.
+    pub software_type: String,
+    /// Categories.
+    pub categories: Vec<String>,
+    /// Platforms.
+    pub platforms: Vec<String>,
+    /// Repository URL.
+    pub repository_url: String,
+    /// Logo (URL or path in the repository), when declared.
+    pub logo: Option<String>,
+    /// Last change in the catalog, RFC 3339.
+    pub updated_at: String,
+    /// The best-matching passage, when the search had text: pieces, the matched ones marked.
+    pub snippet: Vec<SnippetPiece>,
+}
+
+/// A piece of a snippet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SnippetPiece {
+    /// Plain text (escape it before rendering).
+    pub text: String,
+    /// Whether it matched the query.
+    pub highlighted: bool,
+}
+
+/// A value of a facet and how many results have it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Results with it.
+    pub count: u64,
+}
+
+/// One page of search results.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchPage {
+    /// Results in all.
+    pub total: u64,
+    /// This page.
+    pub items: Vec<SoftwareSummary>,
+    /// For each facet, its values among all results with their counts, most frequent first.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Cursor of the next page (`cursor=`), absent on the last page.
+    pub next: Option<String>,
+}
+
+/// One entry, in full.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SoftwareDetail {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Repository URL.
+    pub repository_url: String,
+    /// Forge kind (`gitlab`, `github`, `gitea`, `git`, `local`, `demo`).
+    pub forge: String,
+    /// Default branch, when known.
+    pub default_branch: Option<String>,
+    /// Last commit seen, when known.
+    pub last_commit: Option<String>,
+    /// Publishing organisation's id.
+    pub organisation_id: Option<String>,
+    /// The live publiccode.yml, as the typed model.
+    pub publiccode: PublicCode,
+    /// Warnings of the live revision.
+    pub warnings: Vec<Diagnostic>,
+    /// When the latest revision is invalid, what is wrong with it (the live one stays).
+    pub problem: Option<String>,
+    /// The live revision.
+    pub live_revision_id: Option<i64>,
+    /// The latest revision, valid or not.
+    pub latest_revision_id: Option<i64>,
+    /// First seen, RFC 3339.
+    pub created_at: String,
+    /// Last change, RFC 3339.
+    pub updated_at: String,
+}
+
+/// One stored publiccode.yml of an entry.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RevisionView {
+    /// Revision id.
+    pub id: i64,
+    /// Commit it was read at, when known.
+    pub commit: Option<String>,
+    /// SHA-256 of the content.
+    pub content_hash: String,
+    /// Whether it passed validation.
+    pub valid: bool,
+    /// Declared `publiccodeYmlVersion`.
+    pub version: Option<String>,
+    /// Its errors.
+    pub errors: Vec<Diagnostic>,
+    /// Its warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// Whether it is the live revision.
+    pub live: bool,
+    /// First seen, RFC 3339.
+    pub created_at: String,
+}
+
+/// A publishing organisation.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisationView {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Identifier (URL or URN), when known.
+    pub uri: Option<String>,
+    /// Listed entries.
+    pub software_count: i64,
+}
+
+/// An organisation with its listed software.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisationDetail {
+    /// The organisation.
+    pub organisation: OrganisationView,
+    /// Its listed entries, by name.
+    pub software: Vec<SoftwareSummary>,
+}
+
+/// The validator's verdict on one file: the same object as one element of
+/// `commons validate --format json`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ValidationReport {
+    /// The file's name (`<body>` for the request body).
+    pub file: String,
+    /// No errors (warnings allowed).
+    pub valid: bool,
+    /// The declared `publiccodeYmlVersion`, when readable.
+    pub version: Option<String>,
+    /// Errors.
+    pub errors: Vec<Diagnostic>,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// RFC 3339 text of a Unix time.
+pub fn rfc3339(seconds: i64) -> String {
+    jiff::Timestamp::from_second(seconds)
+        .map(|t| t.to_string())
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
+}
+
+/// The description to show a reader of `lang`: the exact tag, then the same primary language,
+/// then English, then the first one. Returns the tag chosen with it.
+pub fn pick_description<'a>(
+    p: &'a PublicCode,
+    lang: Option<&str>,
+) -> Option<(&'a str, &'a Description)> {
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let wanted = lang.map(primary);
+    let exact = lang.and_then(|l| {
+        p.description
+            .iter()
+            .find(|(tag, _)| tag.eq_ignore_ascii_case(l))
+    });
+    let same_language = || {
+        wanted
+            .as_ref()
+            .and_then(|w| p.description.iter().find(|(tag, _)| primary(tag) == *w))
+    };
+    let english = || p.description.iter().find(|(tag, _)| primary(tag) == "en");
+    exact
+        .or_else(same_language)
+        .or_else(english)
+        .or_else(|| p.description.iter().next())
+        .map(|(tag, d)| (tag.as_str(), d))
+}
+
+impl SoftwareSummary {
+    /// The summary of a listed entry, in the reader's language.
+    pub fn of(s: &Software, lang: Option<&str>, snippet: &[Fragment]) -> Option<Self> {
+        let p = s.publiccode.as_ref()?;
+        let chosen = pick_description(p, lang);
+        Some(SoftwareSummary {
+            id: s.id.clone(),
+            name: p.name.clone(),
+            localised_name: chosen.and_then(|(_, d)| d.localised_name.clone()),
+            short_description: chosen.map(|(_, d)| d.short_description.clone()),
+            description_language: chosen.map(|(tag, _)| tag.to_string()),
+            organisation_id: s.organisation_id.clone(),
+            license: p.legal.license.clone(),
+            development_status: p.development_status.as_str().to_string(),
+            software_type: p.software_type.as_str().to_string(),
+            categories: p.categories.clone(),
+            platforms: p.platforms.clone(),
+            repository_url: s.repository_url.clone(),
+            logo: p.logo.clone(),
+            updated_at: rfc3339(s.updated_at),
+            snippet: snippet
+                .iter()
+                .map(|f| SnippetPiece {
+                    text: f.text.clone(),
+                    highlighted: f.highlighted,
+                })
+                .collect(),
+        })
+    }
+}
+
+impl SoftwareDetail {
+    /// The full view of a listed entry.
+    pub fn of(s: Software) -> Option<Self> {
+        let publiccode = s.publiccode?;
+        Some(SoftwareDetail {
+            id: s.id,
+            name: publiccode.name.clone(),
+            repository_url: s.repository_url,
+            forge: s.forge.as_str().to_string(),
+            default_branch: s.default_branch,
+            last_commit: s.last_commit,
+            organisation_id: s.organisation_id,
+            publiccode,
+            warnings: s.warnings,
+            problem: s.problem,
+            live_revision_id: s.live_revision_id,
+            latest_revision_id: s.latest_revision_id,
+            created_at: rfc3339(s.created_at),
+            updated_at: rfc3339(s.updated_at),
+        })
+    }
+}
+
+impl RevisionView {
+    /// The view of a revision; `live` marks the entry's live one.
+    pub fn of(r: Revision, live: Option<i64>) -> Self {
+        RevisionView {
+            live: Some(r.id) == live,
+            id: r.id,
+            commit: r.commit,
+            content_hash: r.content_hash,
+            valid: r.valid,
+            version: r.version,
+            errors: r.errors,
+            warnings: r.warnings,
+            created_at: rfc3339(r.created_at),
+        }
+    }
+}
+
+impl From<Organisation> for OrganisationView {
+    fn from(o: Organisation) -> Self {
+        OrganisationView {
+            id: o.id,
+            name: o.name,
+            uri: o.uri,
+            software_count: o.software_count,
+        }
+    }
+}

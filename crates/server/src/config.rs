@@ -1,0 +1,32 @@
+//! How the server is configured.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// `commons serve`'s settings.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Address to listen on (default `127.0.0.1:8080`).
+    pub listen: SocketAddr,
+    /// Data directory: the SQLite catalog and the search index (default `./commons-data`).
+    pub data_dir: PathBuf,
+    /// A `postgres://` (or `sqlite://`) URL; `None` for SQLite in the data directory.
+    pub database: Option<String>,
+    /// Load the built-in demo catalog when the catalog is empty.
+    pub demo: bool,
+    /// How often the index follower looks for catalog changes.
+    pub poll_interval: Duration,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("commons-data"),
+            database: None,
+            demo: false,
+            poll_interval: Duration::from_secs(1),
+        }
+    }
+}

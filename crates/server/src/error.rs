@@ -1,0 +1,129 @@
+//! Errors. [`ServerError`] is for starting and running the server (the CLI reports it);
+//! [`ApiError`] is what a handler returns, and becomes an RFC 9457 `application/problem+json`
+//! answer. Internal details are logged, never sent.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The catalog store failed.
+    #[error(transparent)]
+    Catalog(#[from] commons_catalog::CatalogError),
+    /// The search index failed.
+    #[error(transparent)]
+    Search(#[from] commons_search::SearchError),
+    /// The address could not be bound.
+    #[error("cannot listen on {0}: {1}")]
+    Bind(std::net::SocketAddr, std::io::Error),
+    /// Serving failed.
+    #[error("server: {0}")]
+    Serve(std::io::Error),
+    /// Something else went wrong while starting.
+    #[error("startup: {0}")]
+    Startup(String),
+}
+
+/// A failed API request.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request is malformed (a bad query parameter, a bad cursor...).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Nothing at this address.
+    #[error("{0}")]
+    NotFound(String),
+    /// The body is larger than allowed.
+    #[error("the request body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    /// The server cannot answer now (index not ready, database down).
+    #[error("{0}")]
+    Unavailable(String),
+    /// A failure of the server itself; the detail is logged, not sent.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<commons_catalog::CatalogError> for ApiError {
+    fn from(e: commons_catalog::CatalogError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl From<commons_search::SearchError> for ApiError {
+    fn from(e: commons_search::SearchError) -> Self {
+        match e {
+            commons_search::SearchError::BadQuery(m) => ApiError::BadRequest(m),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the kind.
+    pub title: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// What went wrong with this request.
+    pub detail: String,
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad-request",
+            ApiError::NotFound(_) => "not-found",
+            ApiError::PayloadTooLarge(_) => "payload-too-large",
+            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+}
+
+/// Builds a problem+json response.
+pub fn problem_response(status: StatusCode, kind: &str, detail: String) -> Response {
+    let problem = Problem {
+        kind: format!("/problems/{kind}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail,
+    };
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let detail = match &self {
+            ApiError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                "the server failed to answer; the failure was logged".to_string()
+            }
+            other => other.to_string(),
+        };
+        problem_response(status, self.kind(), detail)
+    }
+}

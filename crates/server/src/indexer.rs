@@ -1,0 +1,121 @@
+//! Keeps a replica's search index current with the catalog.
+//!
+//! The catalog numbers every write (its change sequence); the index records, in each commit,
+//! the number it reflects. Catching up is "apply every entry changed after that number", in
+//! change order, in batches; applying an entry twice is harmless (upsert or delete by id), so
+//! a crash between a batch and its commit only repeats work.
+
+use crate::state::AppState;
+use commons_catalog::{Catalog, Software};
+use commons_search::{SearchDocument, SearchIndex};
+use std::sync::Arc;
+use std::time::Duration;
+
+const BATCH: i64 = 500;
+
+/// The index document of an entry, when it is listed.
+pub fn document_of(software: &Software) -> Option<SearchDocument> {
+    let publiccode = software.publiccode.clone()?;
+    software.listed.then(|| SearchDocument {
+        id: software.id.clone(),
+        organisation_id: software.organisation_id.clone(),
+        updated_at: software.updated_at,
+        publiccode,
+    })
+}
+
+/// Applies every catalog change after the index's change number; returns how many entries
+/// were applied.
+pub async fn catch_up(
+    catalog: &Catalog,
+    index: &Arc<SearchIndex>,
+) -> Result<usize, crate::ServerError> {
+    let mut applied = 0;
+    loop {
+        let from = index.indexed_seq()?;
+        let changes = catalog.changes_since(from, BATCH).await?;
+        let Some(last) = changes.last().map(|s| s.seq) else {
+            return Ok(applied);
+        };
+        applied += changes.len();
+        let (upserts, deletes): (Vec<_>, Vec<_>) =
+            changes.iter().partition(|s| document_of(s).is_some());
+        let docs: Vec<SearchDocument> = upserts.iter().filter_map(|s| document_of(s)).collect();
+        let gone: Vec<String> = deletes.iter().map(|s| s.id.clone()).collect();
+        let index = Arc::clone(index);
+        tokio::task::spawn_blocking(move || -> Result<(), commons_search::SearchError> {
+            if !gone.is_empty() {
+                index.delete(&gone, if docs.is_empty() { Some(last) } else { None })?;
+            }
+            if !docs.is_empty() {
+                index.upsert(&docs, Some(last))?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| crate::ServerError::Startup(e.to_string()))??;
+    }
+}
+
+/// Rebuilds the whole index from the catalog; returns the number of entries indexed.
+pub async fn rebuild(
+    catalog: &Catalog,
+    index: &Arc<SearchIndex>,
+) -> Result<usize, crate::ServerError> {
+    // The change number is read first: anything written during the rebuild is newer and will
+    // be applied again by the follower, which is harmless.
+    let seq = catalog.max_seq().await?;
+    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<SearchDocument>>(2);
+    let writer_index = Arc::clone(index);
+    let writer =
+        tokio::task::spawn_blocking(move || -> Result<usize, commons_search::SearchError> {
+            let mut rebuild = writer_index.begin_rebuild()?;
+            while let Some(batch) = receiver.blocking_recv() {
+                rebuild.add(&batch)?;
+            }
+            rebuild.commit(seq)
+        });
+    let mut after: Option<String> = None;
+    loop {
+        let page = catalog
+            .software_page(after.as_deref(), BATCH, false)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id.clone());
+        let docs: Vec<SearchDocument> = page.iter().filter_map(document_of).collect();
+        if sender.send(docs).await.is_err() {
+            break; // the writer failed; its error is reported below
+        }
+    }
+    drop(sender);
+    let count = writer
+        .await
+        .map_err(|e| crate::ServerError::Startup(e.to_string()))??;
+    Ok(count)
+}
+
+/// Follows the catalog until `stop` turns true, catching up every `interval`.
+pub async fn follow(
+    state: AppState,
+    interval: Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+        match catch_up(&state.catalog, &state.index).await {
+            Ok(n) => {
+                if n > 0 {
+                    tracing::info!(entries = n, "index caught up with the catalog");
+                }
+                state.set_ready(true);
+            }
+            Err(e) => tracing::warn!(error = %e, "index follower failed; retrying"),
+        }
+    }
+}

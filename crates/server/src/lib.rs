@@ -1,0 +1,162 @@
+//! The catalog server: the REST API under `/api/v1`, the web UI, and the upkeep of the search
+//! index.
+//!
+//! [`Server::start`] opens the catalog (SQLite by default, PostgreSQL for scale-out), opens or
+//! rebuilds the on-disk search index, optionally loads the demo catalog, and serves [`router`].
+//! The index is derived data: a follower task ([`indexer`]) applies every catalog change after
+//! the change number the index last recorded, so any number of stateless replicas on one
+//! PostgreSQL keep their own index current within a second or two of a write anywhere.
+//!
+//! Who calls what: `router.rs` lists every route; handlers live in `api/`; `error.rs` maps
+//! failures to RFC 9457 problem documents; `middleware.rs` adds security headers, ETags and
+//! metrics to every answer.
+#![deny(missing_docs)]
+
+pub mod api;
+mod config;
+pub mod demo;
+mod error;
+pub mod indexer;
+mod metrics;
+mod middleware;
+mod router;
+mod state;
+pub mod web;
+
+pub use config::ServeConfig;
+pub use error::{ApiError, ServerError};
+pub use router::router;
+pub use state::AppState;
+
+use commons_catalog::Catalog;
+use commons_search::{OpenState, SearchIndex};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::net::TcpListener;
+
+/// A started server: its state, listener and index follower, ready to serve.
+pub struct Server {
+    state: AppState,
+    listener: TcpListener,
+    follower: tokio::task::JoinHandle<()>,
+    stop_follower: tokio::sync::watch::Sender<bool>,
+}
+
+/// What happened while the server started, for the operator.
+#[derive(Debug, Clone)]
+pub struct StartReport {
+    /// The address it listens on.
+    pub address: SocketAddr,
+    /// How the index was found.
+    pub index: OpenState,
+    /// Entries indexed while catching up or rebuilding.
+    pub indexed: usize,
+    /// Demo entries loaded (0 when not asked, or when the catalog was not empty).
+    pub demo_loaded: usize,
+    /// Time from start to ready.
+    pub startup: std::time::Duration,
+}
+
+impl Server {
+    /// Opens everything and binds the listener; does not serve yet.
+    pub async fn start(config: ServeConfig) -> Result<(Self, StartReport), ServerError> {
+        let started = Instant::now();
+        let catalog = Catalog::open(config.database.as_deref(), &config.data_dir).await?;
+        let demo_loaded = if config.demo {
+            demo::load_if_empty(&catalog).await?
+        } else {
+            0
+        };
+        let index_dir = config.data_dir.join("index");
+        let (index, index_state) = {
+            let dir = index_dir.clone();
+            tokio::task::spawn_blocking(move || SearchIndex::open_or_create(&dir))
+                .await
+                .map_err(|e| ServerError::Startup(e.to_string()))??
+        };
+        let index = Arc::new(index);
+        let indexed = match index_state {
+            OpenState::Opened => indexer::catch_up(&catalog, &index).await?,
+            OpenState::Created | OpenState::RecreatedAfterCorruption => {
+                indexer::rebuild(&catalog, &index).await?
+            }
+        };
+        let state = AppState::new(catalog, index);
+        state.set_ready(true);
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .map_err(|e| ServerError::Bind(config.listen, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| ServerError::Bind(config.listen, e))?;
+        let (stop_follower, stopped) = tokio::sync::watch::channel(false);
+        let follower = tokio::spawn(indexer::follow(
+            state.clone(),
+            config.poll_interval,
+            stopped,
+        ));
+        let report = StartReport {
+            address,
+            index: index_state,
+            indexed,
+            demo_loaded,
+            startup: started.elapsed(),
+        };
+        Ok((
+            Server {
+                state,
+                listener,
+                follower,
+                stop_follower,
+            },
+            report,
+        ))
+    }
+
+    /// The shared state (for tests and background jobs).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then finishes the requests in flight and stops.
+    pub async fn serve(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        let app = router(self.state.clone());
+        let result = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        let _ = self.stop_follower.send(true);
+        let _ = self.follower.await;
+        self.state.catalog.close().await;
+        result.map_err(ServerError::Serve)
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C (SIGINT), for graceful shutdown.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

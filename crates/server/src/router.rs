@@ -1,0 +1,61 @@
+//! Every route in one place, and the layers every answer goes through.
+
+use crate::api::{self, ops, organisations, software, validate};
+use crate::error::ApiError;
+use crate::middleware;
+use crate::state::AppState;
+use crate::web;
+use axum::Router;
+use axum::http::{Method, header};
+use axum::routing::{get, post};
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::timeout::TimeoutLayer;
+
+/// Longest time a request may take before it is answered `408`.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The read API: public, cacheable, open to other origins for GET.
+fn api_routes() -> Router<AppState> {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::IF_NONE_MATCH])
+        .expose_headers([header::ETAG]);
+    Router::new()
+        .route("/software", get(software::search))
+        .route("/software/{id}", get(software::one))
+        .route("/software/{id}/publiccode.yml", get(software::raw))
+        .route("/software/{id}/revisions", get(software::revisions))
+        .route("/organisations", get(organisations::list))
+        .route("/organisations/{id}", get(organisations::one))
+        .route("/openapi.json", get(api::openapi))
+        .layer(cors)
+        .route("/validate", post(validate::validate_body))
+        .fallback(|| async { ApiError::NotFound("no such API endpoint".into()) })
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1", api_routes())
+        .merge(web::router())
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::record_metrics,
+        ))
+        .fallback(|| async { ApiError::NotFound("no page at this address".into()) })
+        .layer(axum::middleware::from_fn(middleware::etag))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::limit_uri))
+        .with_state(state)
+}

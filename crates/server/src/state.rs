@@ -1,0 +1,41 @@
+//! What every handler shares.
+
+use crate::metrics::Metrics;
+use commons_catalog::Catalog;
+use commons_search::SearchIndex;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The server's shared state: cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The catalog store (source of truth).
+    pub catalog: Catalog,
+    /// This replica's search index.
+    pub index: Arc<SearchIndex>,
+    /// Prometheus metrics.
+    pub(crate) metrics: Arc<Metrics>,
+    ready: Arc<AtomicBool>,
+}
+
+impl AppState {
+    /// State over an open catalog and index.
+    pub fn new(catalog: Catalog, index: Arc<SearchIndex>) -> Self {
+        AppState {
+            catalog,
+            index,
+            metrics: Arc::new(Metrics::new()),
+            ready: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Whether the index has caught up with the catalog at least once.
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Relaxed)
+    }
+
+    /// Marks the server ready (or not).
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::Relaxed);
+    }
+}
