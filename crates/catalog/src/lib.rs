@@ -9,10 +9,12 @@
 //! index current.
 #![deny(missing_docs)]
 
+mod crawl;
 mod error;
 pub mod model;
 mod store;
 
+pub use crawl::*;
 pub use error::CatalogError;
 pub use model::*;
 pub use store::{Backend, Catalog};

@@ -387,3 +387,5 @@ async fn hostile_sources_become_invalid_revisions() {
     })
     .await;
 }
+
+mod crawl;
