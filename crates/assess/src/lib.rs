@@ -1,0 +1,87 @@
+//! Offline, explainable assessments of one software repository, for the Commons catalog.
+//!
+//! [`assess`] reads a local git clone (bare or not) through the `git` command line, plus the
+//! entry's typed `publiccode.yml` when there is one, and returns an [`Assessment`]: license,
+//! security posture (modelled on OpenSSF Scorecard), known vulnerabilities (lockfiles matched
+//! against an operator-imported OSV export), vitality (Developers Italia's index and clearer
+//! signals), the UN Open Source Principles and the DPG Standard, the Open Source AI Definition
+//! for AI systems, and a COCOMO cost to rebuild. Every result carries its evidence (file, commit,
+//! rule) and the method version; a check that cannot run reports a [`CheckError`] and the others
+//! go on. Nothing here uses the network.
+//!
+//! The JSON shape of [`Assessment`] (serde) is the interface with the catalog; it is documented
+//! in the README ("commons assess"). Keys may be added, never renamed or removed, without
+//! changing [`METHOD_VERSION`].
+#![deny(missing_docs)]
+
+pub mod license;
+pub mod lockfile;
+pub mod osv;
+pub mod repo;
+pub mod security;
+pub mod version;
+pub mod vitality;
+pub mod workflow;
+
+use serde::Serialize;
+
+/// Version of the assessment method; changes whenever a score could change for the same input.
+pub const METHOD_VERSION: &str = "commons-assess/1";
+
+/// Why a result is what it is: a file, a commit, a rule.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Stable id of the rule applied.
+    pub rule: String,
+    /// File in the repository, when one is the evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Commit the file was read at, or the commit that is the evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    /// What was found, in plain words.
+    pub detail: String,
+}
+
+impl Evidence {
+    /// Evidence from a file at a commit.
+    pub fn file(file: &str, commit: &str, rule: &str, detail: impl Into<String>) -> Self {
+        Evidence {
+            rule: rule.to_string(),
+            file: Some(file.to_string()),
+            commit: Some(commit.to_string()),
+            detail: detail.into(),
+        }
+    }
+
+    /// Evidence that is not one file (history, input, absence).
+    pub fn rule(rule: &str, detail: impl Into<String>) -> Self {
+        Evidence {
+            rule: rule.to_string(),
+            file: None,
+            commit: None,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// A check that could not run, or a file it could not use.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckError {
+    /// The check (section or check id).
+    pub check: String,
+    /// What went wrong, in plain words.
+    pub message: String,
+}
+
+impl CheckError {
+    /// A new error for `check`.
+    pub fn new(check: &str, message: impl Into<String>) -> Self {
+        CheckError {
+            check: check.to_string(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,526 @@
+//! License: files detected by text with the `spdx` crate's detector (askalono's method:
+//! bigram Sørensen–Dice against the SPDX license list), REUSE-style `SPDX-License-Identifier`
+//! headers, and the comparison with `legal.license` from publiccode.yml.
+
+use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::{CheckError, Evidence};
+use serde::Serialize;
+use spdx::detection::{Store, TextData, scan::Scanner};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// Score from which a license text is taken as recognised (askalono's default).
+pub const CONFIDENCE_THRESHOLD: f32 = 0.9;
+/// Largest license file read.
+const MAX_LICENSE_BYTES: u64 = 512 * 1024;
+/// Source files sampled for `SPDX-License-Identifier` headers, and bytes read from each.
+const MAX_HEADER_FILES: usize = 2_000;
+const HEADER_BYTES: usize = 4 * 1024;
+
+/// How much a license asks of those who reuse the software.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// Public domain and permissive licenses (MIT, BSD, Apache-2.0...): keep the notices.
+    Permissive,
+    /// File- or library-level copyleft (LGPL, MPL, EPL...): share changes to those files.
+    WeakCopyleft,
+    /// Whole-work copyleft on distribution (GPL, EUPL...).
+    StrongCopyleft,
+    /// Copyleft that also applies to use over a network (AGPL, OSL...).
+    NetworkCopyleft,
+    /// Not known to Commons (a LicenseRef, or a license outside the table and not copyleft-flagged).
+    Unknown,
+}
+
+/// One license file recognised (or not) by its text.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DetectedFile {
+    /// Path in the repository.
+    pub file: String,
+    /// SPDX id of the best match, when its score reaches [`CONFIDENCE_THRESHOLD`].
+    pub license: Option<String>,
+    /// Best candidate even when below the threshold.
+    pub best_candidate: Option<String>,
+    /// Sørensen–Dice score of the best candidate, 0.0–1.0.
+    pub confidence: f32,
+    /// Why the file could not be read or recognised, in plain words.
+    pub problem: Option<String>,
+}
+
+/// An `SPDX-License-Identifier` header found in a source file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeaderCount {
+    /// The expression as written.
+    pub expression: String,
+    /// How many files carry it.
+    pub files: usize,
+    /// One of them.
+    pub example: String,
+}
+
+/// The license section of an assessment.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LicenseReport {
+    /// `legal.license` from publiccode.yml, when given.
+    pub declared: Option<String>,
+    /// License files found, in the order of licensee's filename preference.
+    pub files: Vec<DetectedFile>,
+    /// REUSE-style headers (from at most 2,000 source files, first 4 KiB of each).
+    pub spdx_headers: Vec<HeaderCount>,
+    /// The expression the assessment uses: declared if valid, else the detected files joined by AND.
+    pub effective: Option<String>,
+    /// Every SPDX id in the effective expression is OSI-approved.
+    pub osi_approved: bool,
+    /// Every SPDX id in the effective expression is FSF free/libre.
+    pub fsf_libre: bool,
+    /// Family of the effective expression (OR takes the least demanding choice, AND the most).
+    pub family: Family,
+    /// True when the declared license and the detected files disagree.
+    pub mismatch: bool,
+    /// Plain explanation of the mismatch, when there is one.
+    pub mismatch_detail: Option<String>,
+    /// How the result was reached.
+    pub evidence: Vec<Evidence>,
+    /// SPDX License List version of the detector and the identifiers.
+    pub spdx_list_version: &'static str,
+}
+
+fn store() -> Option<&'static Store> {
+    static STORE: OnceLock<Option<Store>> = OnceLock::new();
+    STORE.get_or_init(|| Store::load_inline().ok()).as_ref()
+}
+
+/// Recognises one license text. Returns (recognised id, best candidate, score).
+pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
+    let Some(store) = store() else {
+        return (None, None, 0.0);
+    };
+    let scanner = Scanner::new(store)
+        .confidence_threshold(CONFIDENCE_THRESHOLD)
+        .shallow_limit(0.99);
+    let data = TextData::new(text);
+    let result = scanner.scan(&data);
+    match result.license {
+        Some(found) => (
+            Some(found.name.to_string()),
+            Some(found.name.to_string()),
+            result.score,
+        ),
+        None => {
+            let best = store.analyze(&data);
+            (None, Some(best.name.to_string()), best.score)
+        }
+    }
+}
+
+/// Licensee's preference for a file name as a license file (higher is better); `None`: not one.
+pub fn license_file_rank(entry: &TreeEntry) -> Option<u8> {
+    let dir = entry.dir();
+    let name = entry.name().to_ascii_lowercase();
+    if dir.eq_ignore_ascii_case("LICENSES") {
+        return Some(90);
+    }
+    if !dir.is_empty() {
+        return None;
+    }
+    let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
+    let text_ext = matches!(
+        ext,
+        "" | "md" | "txt" | "markdown" | "rst" | "html" | "adoc"
+    );
+    let rank = match stem {
+        "license" | "licence" if text_ext => 100,
+        "copying" if text_ext => 85,
+        "unlicense" if text_ext => 80,
+        s if (s.starts_with("license-")
+            || s.starts_with("licence-")
+            || s.starts_with("copying-"))
+            && text_ext =>
+        {
+            70
+        }
+        "license" | "licence" | "copying" => 60,
+        "notice" if text_ext => 30,
+        "copyright" if text_ext => 25,
+        _ => return None,
+    };
+    Some(rank)
+}
+
+/// Builds the license report from the tree and the declared expression.
+pub fn assess(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    declared: Option<&str>,
+    errors: &mut Vec<CheckError>,
+) -> LicenseReport {
+    let mut candidates: Vec<(&TreeEntry, u8)> = tree
+        .iter()
+        .filter_map(|e| license_file_rank(e).map(|r| (e, r)))
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.path.cmp(&b.0.path)));
+    candidates.truncate(50);
+    let mut files = Vec::new();
+    for (entry, _) in candidates {
+        let detected = detect_file(repo, entry);
+        if let Some(problem) = &detected.problem {
+            errors.push(CheckError::new(
+                "license",
+                format!("{}: {problem}", entry.path),
+            ));
+        }
+        files.push(detected);
+    }
+    let spdx_headers = scan_headers(repo, tree);
+    reconcile(declared, files, spdx_headers, repo.head())
+}
+
+fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
+    let mut out = DetectedFile {
+        file: entry.path.clone(),
+        license: None,
+        best_candidate: None,
+        confidence: 0.0,
+        problem: None,
+    };
+    if !entry.is_file() {
+        out.problem = Some(match entry.kind {
+            crate::repo::EntryKind::Symlink => {
+                "is a symbolic link; links are not followed".to_string()
+            }
+            _ => "is not a regular file".to_string(),
+        });
+        return out;
+    }
+    let bytes = match repo.read(entry, MAX_LICENSE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            out.problem = Some(e.to_string());
+            return out;
+        }
+    };
+    if !looks_like_text(&bytes) {
+        let offset = bytes
+            .iter()
+            .position(|&b| b == 0)
+            .or_else(|| std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to()))
+            .unwrap_or(0);
+        out.problem = Some(format!(
+            "is binary, not a license text (byte at offset {offset} is not text)"
+        ));
+        return out;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    // A REUSE file under LICENSES/ is named after its id; trust the name only if the text agrees.
+    let (license, best, score) = detect_text(&text);
+    out.license = license;
+    out.best_candidate = best;
+    out.confidence = (score * 1000.0).round() / 1000.0;
+    if out.license.is_none() {
+        out.problem = Some(format!(
+            "text not recognised (best match {} at {:.2}, below {CONFIDENCE_THRESHOLD})",
+            out.best_candidate.as_deref().unwrap_or("none"),
+            score
+        ));
+    }
+    out
+}
+
+fn is_source_file(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    matches!(
+        ext,
+        "rs" | "c"
+            | "h"
+            | "cc"
+            | "cpp"
+            | "hpp"
+            | "go"
+            | "py"
+            | "js"
+            | "ts"
+            | "jsx"
+            | "tsx"
+            | "java"
+            | "kt"
+            | "rb"
+            | "php"
+            | "cs"
+            | "swift"
+            | "scala"
+            | "sh"
+            | "pl"
+            | "lua"
+            | "dart"
+            | "ex"
+            | "exs"
+            | "vue"
+            | "css"
+            | "scss"
+            | "html"
+            | "toml"
+            | "yml"
+            | "yaml"
+    )
+}
+
+/// Counts `SPDX-License-Identifier:` expressions in the first bytes of source files.
+fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
+    let mut counts: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+    for entry in tree
+        .iter()
+        .filter(|e| e.is_file() && is_source_file(e.name()))
+        .take(MAX_HEADER_FILES)
+    {
+        let Ok(bytes) = repo.read_prefix(entry, HEADER_BYTES) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            if let Some((_, rest)) = line.split_once("SPDX-License-Identifier:") {
+                let expr = rest
+                    .trim()
+                    .trim_end_matches("*/")
+                    .trim_end_matches("-->")
+                    .trim()
+                    .to_string();
+                if expr.is_empty() || expr.len() > 200 {
+                    continue;
+                }
+                let slot = counts.entry(expr).or_insert((0, entry.path.clone()));
+                slot.0 += 1;
+                break;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(expression, (files, example))| HeaderCount {
+            expression,
+            files,
+            example,
+        })
+        .collect()
+}
+
+fn reconcile(
+    declared: Option<&str>,
+    files: Vec<DetectedFile>,
+    spdx_headers: Vec<HeaderCount>,
+    head: &str,
+) -> LicenseReport {
+    let mut evidence = Vec::new();
+    let detected: BTreeSet<String> = files.iter().filter_map(|f| f.license.clone()).collect();
+    for f in files.iter().filter(|f| f.license.is_some()) {
+        evidence.push(Evidence::file(
+            &f.file,
+            head,
+            "license-text-detection",
+            format!(
+                "text matches {} (Dice {:.3})",
+                f.license.as_deref().unwrap_or_default(),
+                f.confidence
+            ),
+        ));
+    }
+    let declared_expr =
+        declared.and_then(|d| spdx::Expression::parse_mode(d, spdx::ParseMode::LAX).ok());
+    if let Some(d) = declared {
+        evidence.push(Evidence::file(
+            "publiccode.yml",
+            head,
+            "declared-license",
+            format!("legal.license: {d}"),
+        ));
+    }
+    let (mismatch, mismatch_detail) = match (&declared_expr, detected.is_empty()) {
+        (Some(expr), false) => {
+            let declared_ids: BTreeSet<String> = expr
+                .requirements()
+                .filter_map(|r| r.req.license.id().map(|id| id.name.to_string()))
+                .collect();
+            let missing: Vec<&String> = detected.difference(&declared_ids).collect();
+            if missing.is_empty() {
+                (false, None)
+            } else {
+                (
+                    true,
+                    Some(format!(
+                        "license files contain {} which legal.license ({}) does not mention",
+                        join(&missing),
+                        declared.unwrap_or_default()
+                    )),
+                )
+            }
+        }
+        (None, _) if declared.is_some() => (
+            true,
+            Some(format!(
+                "legal.license ({}) is not a valid SPDX expression",
+                declared.unwrap_or_default()
+            )),
+        ),
+        (Some(_), true) => (
+            true,
+            Some("legal.license is declared but no license file was recognised".to_string()),
+        ),
+        _ => (false, None),
+    };
+    let effective = match (&declared_expr, declared) {
+        (Some(_), Some(d)) => Some(d.to_string()),
+        _ if !detected.is_empty() => {
+            Some(detected.iter().cloned().collect::<Vec<_>>().join(" AND "))
+        }
+        _ => None,
+    };
+    let parsed = effective
+        .as_deref()
+        .and_then(|e| spdx::Expression::parse_mode(e, spdx::ParseMode::LAX).ok());
+    let (osi_approved, fsf_libre, family) = match &parsed {
+        Some(expr) => (
+            all_ids(expr, |id| id.is_osi_approved()),
+            all_ids(expr, |id| id.is_fsf_free_libre()),
+            expression_family(expr),
+        ),
+        None => (false, false, Family::Unknown),
+    };
+    LicenseReport {
+        declared: declared.map(str::to_string),
+        files,
+        spdx_headers,
+        effective,
+        osi_approved,
+        fsf_libre,
+        family,
+        mismatch,
+        mismatch_detail,
+        evidence,
+        spdx_list_version: spdx::license_version(),
+    }
+}
+
+fn join(items: &[&String]) -> String {
+    items
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn all_ids(expr: &spdx::Expression, test: impl Fn(spdx::LicenseId) -> bool) -> bool {
+    let mut any = false;
+    for req in expr.requirements() {
+        match req.req.license.id() {
+            Some(id) if test(id) => any = true,
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// The family of one SPDX id.
+pub fn id_family(id: &str) -> Family {
+    let base = id.trim_end_matches('+');
+    let starts = |p: &str| base.starts_with(p);
+    if starts("AGPL-")
+        || matches!(
+            base,
+            "OSL-3.0" | "OSL-2.1" | "OSL-2.0" | "SSPL-1.0" | "RPL-1.5" | "CPAL-1.0"
+        )
+    {
+        return Family::NetworkCopyleft;
+    }
+    if starts("GPL-")
+        || starts("EUPL-")
+        || matches!(base, "CECILL-2.1" | "CECILL-2.0" | "Sleepycat" | "QPL-1.0")
+    {
+        return Family::StrongCopyleft;
+    }
+    if starts("LGPL-")
+        || starts("MPL-")
+        || starts("EPL-")
+        || starts("CDDL-")
+        || starts("CECILL-C")
+        || matches!(
+            base,
+            "MS-RL" | "LPL-1.02" | "APSL-2.0" | "CPL-1.0" | "Nokia" | "SISSL"
+        )
+    {
+        return Family::WeakCopyleft;
+    }
+    match spdx::license_id(base) {
+        Some(lic) if lic.is_copyleft() => Family::StrongCopyleft,
+        Some(lic) if lic.is_osi_approved() || lic.is_fsf_free_libre() => Family::Permissive,
+        Some(_) if starts("CC0") || starts("CC-BY-4") || starts("CC-BY-3") => Family::Permissive,
+        _ => Family::Unknown,
+    }
+}
+
+/// The family of an expression: OR lets the reuser pick the least demanding option, AND
+/// imposes the most demanding one.
+pub fn expression_family(expr: &spdx::Expression) -> Family {
+    let mut stack: Vec<Family> = Vec::new();
+    for node in expr.iter() {
+        match node {
+            spdx::expression::ExprNode::Req(req) => stack.push(match req.req.license.id() {
+                Some(id) => id_family(id.name),
+                None => Family::Unknown,
+            }),
+            spdx::expression::ExprNode::Op(op) => {
+                let (Some(b), Some(a)) = (stack.pop(), stack.pop()) else {
+                    return Family::Unknown;
+                };
+                stack.push(match op {
+                    spdx::expression::Operator::Or => least(a, b),
+                    spdx::expression::Operator::And => most(a, b),
+                });
+            }
+        }
+    }
+    stack.pop().unwrap_or(Family::Unknown)
+}
+
+fn least(a: Family, b: Family) -> Family {
+    match (a, b) {
+        (Family::Unknown, x) | (x, Family::Unknown) => x,
+        (a, b) => a.min(b),
+    }
+}
+
+fn most(a: Family, b: Family) -> Family {
+    if a == Family::Unknown || b == Family::Unknown {
+        Family::Unknown
+    } else {
+        a.max(b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_of_expressions() {
+        let fam = |s: &str| expression_family(&spdx::Expression::parse(s).unwrap());
+        assert_eq!(fam("MIT"), Family::Permissive);
+        assert_eq!(fam("AGPL-3.0-only"), Family::NetworkCopyleft);
+        assert_eq!(fam("MIT OR GPL-3.0-or-later"), Family::Permissive);
+        assert_eq!(fam("MPL-2.0 AND GPL-2.0-only"), Family::StrongCopyleft);
+        assert_eq!(fam("EUPL-1.2"), Family::StrongCopyleft);
+        assert_eq!(fam("LGPL-2.1-or-later"), Family::WeakCopyleft);
+    }
+
+    #[test]
+    fn recognises_a_license_text() {
+        let mit = "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n";
+        let (id, _, score) = detect_text(mit);
+        assert_eq!(id.as_deref(), Some("MIT"));
+        assert!(score > 0.9);
+        let (id, _, _) = detect_text("just some words that are not a license at all");
+        assert!(id.is_none());
+    }
+}

@@ -1,0 +1,602 @@
+//! Read-only access to a git repository (bare or not) through the `git` command line.
+//!
+//! Why the `git` CLI rather than a library: the history walk must be at least as fast as
+//! `git log`, and the fastest way to be as fast as `git log` is to be `git log` (it uses the
+//! commit-graph file, packfile bitmaps and every optimisation of the reference implementation);
+//! it reads every repository format git itself writes; and it costs no build time. Files are
+//! read from HEAD's *tree*, never from a working copy, so a symbolic link is only a blob holding
+//! a path: it is listed with its mode and never followed. Every read has a size cap and every
+//! command a deadline.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use wait_timeout::ChildExt;
+
+/// Largest file read whole (bytes). Larger files are only sniffed (first [`SNIFF_BYTES`]).
+pub const MAX_READ_BYTES: u64 = 4 * 1024 * 1024;
+/// How much of a file is read to tell text from binary.
+pub const SNIFF_BYTES: usize = 8 * 1024;
+/// Most tree entries listed (a tree larger than this is truncated, and said so).
+pub const MAX_TREE_ENTRIES: usize = 2_000_000;
+/// Default time allowed to one git command.
+pub const GIT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Errors from reading the repository.
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    /// `git` could not be started.
+    #[error("cannot run git: {0}")]
+    Spawn(#[source] std::io::Error),
+    /// The path is not a git repository.
+    #[error("{path} is not a git repository: {message}")]
+    NotARepository {
+        /// The path given.
+        path: PathBuf,
+        /// What git said.
+        message: String,
+    },
+    /// The repository has no commit on HEAD.
+    #[error("the repository has no commit on HEAD")]
+    EmptyRepository,
+    /// A git command failed.
+    #[error("git {command} failed: {message}")]
+    Git {
+        /// The subcommand.
+        command: String,
+        /// What git said (first line).
+        message: String,
+    },
+    /// A git command ran out of time.
+    #[error("git {command} took longer than {seconds} s and was stopped")]
+    Timeout {
+        /// The subcommand.
+        command: String,
+        /// The limit.
+        seconds: u64,
+    },
+    /// A file is larger than the read cap.
+    #[error("{path} is {size} bytes, more than the {limit} bytes read from one file")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The cap.
+        limit: u64,
+    },
+    /// Reading a pipe from git failed.
+    #[error("reading from git: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The kind of a tree entry, from its git mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file (mode 100644).
+    File,
+    /// An executable file (mode 100755).
+    Executable,
+    /// A symbolic link (mode 120000): never followed.
+    Symlink,
+    /// A submodule (mode 160000): not read.
+    Submodule,
+}
+
+/// One file of HEAD's tree.
+#[derive(Debug, Clone)]
+pub struct TreeEntry {
+    /// Path from the repository root, with `/` separators.
+    pub path: String,
+    /// What it is.
+    pub kind: EntryKind,
+    /// Blob id.
+    pub oid: String,
+    /// Size in bytes (0 for submodules).
+    pub size: u64,
+}
+
+impl TreeEntry {
+    /// The file name (last path component).
+    pub fn name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+
+    /// The directory part ("" at the root).
+    pub fn dir(&self) -> &str {
+        self.path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+    }
+
+    /// True for a regular or executable file (the only entries ever read).
+    pub fn is_file(&self) -> bool {
+        matches!(self.kind, EntryKind::File | EntryKind::Executable)
+    }
+}
+
+/// One commit of the history.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    /// Full hash.
+    pub id: String,
+    /// Author e-mail as recorded (Developers Italia's identity).
+    pub author_email: String,
+    /// Author e-mail after `.mailmap`.
+    pub mailmapped_email: String,
+    /// Author date, Unix seconds.
+    pub author_time: i64,
+    /// Number of parents (2 or more: a merge).
+    pub parents: u32,
+}
+
+/// One tag.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    /// Short name.
+    pub name: String,
+    /// Author date of the commit it points to (Unix seconds); `None` when it points elsewhere.
+    pub commit_time: Option<i64>,
+    /// True for an annotated tag carrying a PGP or SSH signature (not verified).
+    pub signed: bool,
+}
+
+/// An opened repository.
+pub struct Repo {
+    git_dir: PathBuf,
+    head: String,
+    batch: Mutex<Option<CatFile>>,
+    timeout: Duration,
+}
+
+struct CatFile {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Drop for CatFile {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Repo {
+    /// Opens a repository at `path` (a work tree, or a bare repository).
+    pub fn open(path: &Path) -> Result<Self, RepoError> {
+        let out = git_output(
+            path,
+            &["rev-parse", "--absolute-git-dir"],
+            GIT_TIMEOUT,
+            1 << 16,
+        )?;
+        if !out.success {
+            return Err(RepoError::NotARepository {
+                path: path.to_path_buf(),
+                message: first_line(&out.stderr),
+            });
+        }
+        let git_dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        let head = git_output(
+            &git_dir,
+            &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+            GIT_TIMEOUT,
+            1 << 16,
+        )?;
+        if !head.success {
+            return Err(RepoError::EmptyRepository);
+        }
+        Ok(Repo {
+            git_dir,
+            head: String::from_utf8_lossy(&head.stdout).trim().to_string(),
+            batch: Mutex::new(None),
+            timeout: GIT_TIMEOUT,
+        })
+    }
+
+    /// The commit HEAD points at.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// The git directory.
+    pub fn git_dir(&self) -> &Path {
+        &self.git_dir
+    }
+
+    fn git(&self, args: &[&str], max_output: usize) -> Result<Vec<u8>, RepoError> {
+        let out = git_output(&self.git_dir, args, self.timeout, max_output)?;
+        if !out.success {
+            return Err(RepoError::Git {
+                command: args.first().unwrap_or(&"").to_string(),
+                message: first_line(&out.stderr),
+            });
+        }
+        Ok(out.stdout)
+    }
+
+    /// Every file of HEAD's tree (at most [`MAX_TREE_ENTRIES`]; the flag says if truncated).
+    pub fn tree(&self) -> Result<(Vec<TreeEntry>, bool), RepoError> {
+        let mut child = spawn_git(&self.git_dir, &["ls-tree", "-r", "-l", "-z", &self.head])?;
+        let stdout = child.stdout.take().ok_or_else(|| {
+            RepoError::Io(std::io::Error::other("git ls-tree has no standard output"))
+        })?;
+        let mut reader = BufReader::new(stdout);
+        let mut entries = Vec::new();
+        let mut record = Vec::new();
+        let mut truncated = false;
+        let started = Instant::now();
+        loop {
+            record.clear();
+            // A record is "<mode> <type> <oid> <size>\t<path>\0"; paths are capped at 4 KiB.
+            let n = reader.by_ref().take(8192).read_until(0, &mut record)?;
+            if n == 0 {
+                break;
+            }
+            if entries.len() >= MAX_TREE_ENTRIES || started.elapsed() > self.timeout {
+                truncated = true;
+                break;
+            }
+            if let Some(entry) = parse_ls_tree(&record) {
+                entries.push(entry);
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        Ok((entries, truncated))
+    }
+
+    /// Reads a whole file of the tree, refusing files over `limit` bytes.
+    pub fn read(&self, entry: &TreeEntry, limit: u64) -> Result<Vec<u8>, RepoError> {
+        if !entry.is_file() {
+            return Err(RepoError::Git {
+                command: "cat-file".into(),
+                message: format!("{} is not a regular file", entry.path),
+            });
+        }
+        if entry.size > limit {
+            return Err(RepoError::TooLarge {
+                path: entry.path.clone(),
+                size: entry.size,
+                limit,
+            });
+        }
+        self.read_blob(&entry.oid, entry.size)
+    }
+
+    /// Reads at most `max` bytes from the start of a file (the whole file when smaller).
+    pub fn read_prefix(&self, entry: &TreeEntry, max: usize) -> Result<Vec<u8>, RepoError> {
+        if entry.size <= max as u64 {
+            return self.read(entry, max as u64);
+        }
+        let mut child = spawn_git(&self.git_dir, &["cat-file", "blob", &entry.oid])?;
+        let mut buf = Vec::with_capacity(max);
+        if let Some(stdout) = child.stdout.take() {
+            stdout.take(max as u64).read_to_end(&mut buf)?;
+        }
+        // Stop git rather than let it write the rest of a large blob into a closed pipe.
+        let _ = child.kill();
+        let _ = child.wait();
+        Ok(buf)
+    }
+
+    /// Reads a blob through one long-lived `git cat-file --batch` process.
+    fn read_blob(&self, oid: &str, expected: u64) -> Result<Vec<u8>, RepoError> {
+        let mut guard = self.batch.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            let mut child = spawn_git_stdin(&self.git_dir, &["cat-file", "--batch"])?;
+            let stdin = child.stdin.take().ok_or_else(|| {
+                RepoError::Io(std::io::Error::other("git cat-file has no standard input"))
+            })?;
+            let stdout = child.stdout.take().ok_or_else(|| {
+                RepoError::Io(std::io::Error::other("git cat-file has no standard output"))
+            })?;
+            *guard = Some(CatFile {
+                child,
+                stdin,
+                stdout: BufReader::new(stdout),
+            });
+        }
+        let result = (|| {
+            let batch = guard.as_mut().ok_or_else(|| {
+                RepoError::Io(std::io::Error::other("git cat-file is not running"))
+            })?;
+            writeln!(batch.stdin, "{oid}")?;
+            batch.stdin.flush()?;
+            let mut header = String::new();
+            batch.stdout.by_ref().take(256).read_line(&mut header)?;
+            let size: u64 = header
+                .split_whitespace()
+                .nth(2)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| RepoError::Git {
+                    command: "cat-file".into(),
+                    message: format!("unexpected answer for {oid}: {}", header.trim()),
+                })?;
+            if size != expected {
+                return Err(RepoError::Git {
+                    command: "cat-file".into(),
+                    message: format!("{oid} has {size} bytes, the tree said {expected}"),
+                });
+            }
+            let mut data = vec![0u8; size as usize];
+            batch.stdout.read_exact(&mut data)?;
+            let mut newline = [0u8; 1];
+            batch.stdout.read_exact(&mut newline)?;
+            Ok(data)
+        })();
+        if result.is_err() {
+            // The stream may be out of step: start a fresh process next time.
+            *guard = None;
+        }
+        result
+    }
+
+    /// Streams the history reachable from HEAD, newest first, calling `visit` for each commit.
+    /// Stops after `max_commits` commits or the deadline; returns false if it stopped early.
+    pub fn walk_history(
+        &self,
+        max_commits: usize,
+        mut visit: impl FnMut(Commit),
+    ) -> Result<bool, RepoError> {
+        let mut child = spawn_git(
+            &self.git_dir,
+            &[
+                "log",
+                "--no-color",
+                "--format=%H%x00%ae%x00%aE%x00%at%x00%P",
+                &self.head,
+            ],
+        )?;
+        let stdout = child.stdout.take().ok_or_else(|| {
+            RepoError::Io(std::io::Error::other("git log has no standard output"))
+        })?;
+        let mut reader = BufReader::with_capacity(1 << 16, stdout);
+        let started = Instant::now();
+        let mut line = Vec::with_capacity(256);
+        let mut count = 0usize;
+        let mut complete = true;
+        loop {
+            line.clear();
+            let n = reader
+                .by_ref()
+                .take(64 * 1024)
+                .read_until(b'\n', &mut line)?;
+            if n == 0 {
+                break;
+            }
+            if count >= max_commits
+                || (count.is_multiple_of(4096) && started.elapsed() > self.timeout)
+            {
+                complete = false;
+                break;
+            }
+            if let Some(commit) = parse_log_line(&line) {
+                visit(commit);
+                count += 1;
+            }
+        }
+        let _ = child.kill();
+        let status = child.wait()?;
+        if complete && !status.success() {
+            return Err(RepoError::Git {
+                command: "log".into(),
+                message: format!("exit status {status}"),
+            });
+        }
+        Ok(complete)
+    }
+
+    /// Every tag, with the date of the commit it points to and whether it is signed.
+    pub fn tags(&self) -> Result<Vec<Tag>, RepoError> {
+        let format = "%(refname:strip=2)%00%(objecttype)%00%(authordate:unix)%00\
+%(*objecttype)%00%(*authordate:unix)%00%(if)%(contents:signature)%(then)signed%(end)";
+        let out = self.git(
+            &["for-each-ref", "--format", format, "refs/tags"],
+            64 * 1024 * 1024,
+        )?;
+        let text = String::from_utf8_lossy(&out);
+        Ok(text.lines().filter_map(parse_tag_line).collect())
+    }
+}
+
+fn parse_tag_line(line: &str) -> Option<Tag> {
+    let fields: Vec<&str> = line.split('\0').collect();
+    if fields.len() < 6 {
+        return None;
+    }
+    let commit_time = match (fields[1], fields[3]) {
+        ("commit", _) => fields[2].parse().ok(),
+        ("tag", "commit") => fields[4].parse().ok(),
+        _ => None,
+    };
+    Some(Tag {
+        name: fields[0].to_string(),
+        commit_time,
+        signed: fields[5] == "signed",
+    })
+}
+
+fn parse_log_line(line: &[u8]) -> Option<Commit> {
+    let line = std::str::from_utf8(line).ok()?.trim_end_matches('\n');
+    let mut fields = line.split('\0');
+    let id = fields.next()?.to_string();
+    let author_email = fields.next()?.to_string();
+    let mailmapped_email = fields.next()?.to_lowercase();
+    let author_time = fields.next()?.parse().ok()?;
+    let parents = fields.next().unwrap_or("").split_whitespace().count() as u32;
+    Some(Commit {
+        id,
+        author_email,
+        mailmapped_email,
+        author_time,
+        parents,
+    })
+}
+
+fn parse_ls_tree(record: &[u8]) -> Option<TreeEntry> {
+    let record = record.strip_suffix(b"\0").unwrap_or(record);
+    let tab = record.iter().position(|&b| b == b'\t')?;
+    let meta = std::str::from_utf8(&record[..tab]).ok()?;
+    let path = String::from_utf8_lossy(&record[tab + 1..]).into_owned();
+    let mut parts = meta.split_whitespace();
+    let mode = parts.next()?;
+    let _type = parts.next()?;
+    let oid = parts.next()?.to_string();
+    let size = parts.next()?.parse().unwrap_or(0);
+    let kind = match mode {
+        "100644" | "100664" => EntryKind::File,
+        "100755" => EntryKind::Executable,
+        "120000" => EntryKind::Symlink,
+        "160000" => EntryKind::Submodule,
+        _ => return None,
+    };
+    Some(TreeEntry {
+        path,
+        kind,
+        oid,
+        size,
+    })
+}
+
+struct GitOutput {
+    success: bool,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+fn base_command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C")
+        .arg(dir)
+        // Never ask for credentials, never use a pager, never read the user's configuration
+        // for things that change output.
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_PAGER", "cat")
+        .env("LC_ALL", "C")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .args(["-c", "core.quotepath=off", "-c", "log.showSignature=false"]);
+    cmd
+}
+
+fn spawn_git(dir: &Path, args: &[&str]) -> Result<Child, RepoError> {
+    base_command(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(RepoError::Spawn)
+}
+
+fn spawn_git_stdin(dir: &Path, args: &[&str]) -> Result<Child, RepoError> {
+    base_command(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(RepoError::Spawn)
+}
+
+/// Runs git to completion with a deadline and an output cap.
+fn git_output(
+    dir: &Path,
+    args: &[&str],
+    timeout: Duration,
+    max_output: usize,
+) -> Result<GitOutput, RepoError> {
+    let mut child = base_command(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(RepoError::Spawn)?;
+    let stdout = child.stdout.take();
+    let stderr = child.stderr.take();
+    let out_reader = std::thread::spawn(move || read_capped(stdout, max_output));
+    let err_reader = std::thread::spawn(move || read_capped(stderr, 64 * 1024));
+    let status = match child.wait_timeout(timeout)? {
+        Some(status) => status,
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(RepoError::Timeout {
+                command: args.first().unwrap_or(&"").to_string(),
+                seconds: timeout.as_secs(),
+            });
+        }
+    };
+    let stdout = out_reader.join().unwrap_or_default();
+    let stderr = err_reader.join().unwrap_or_default();
+    Ok(GitOutput {
+        success: status.success(),
+        stdout,
+        stderr,
+    })
+}
+
+fn read_capped(pipe: Option<impl Read>, max: usize) -> Vec<u8> {
+    let mut buf = Vec::new();
+    if let Some(pipe) = pipe {
+        let mut pipe = pipe;
+        let _ = pipe.by_ref().take(max as u64).read_to_end(&mut buf);
+        // Drain the rest so that git does not block on a full pipe.
+        let _ = std::io::copy(&mut pipe, &mut std::io::sink());
+    }
+    buf
+}
+
+fn first_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+/// True when the bytes look like text (no NUL, valid UTF-8 apart from a cut at the end).
+pub fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return false;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ls_tree_records() {
+        let entry = parse_ls_tree(b"120000 blob abc123     12\tdocs/link\0").unwrap();
+        assert_eq!(entry.kind, EntryKind::Symlink);
+        assert_eq!(entry.size, 12);
+        assert_eq!(entry.name(), "link");
+        assert_eq!(entry.dir(), "docs");
+        assert!(parse_ls_tree(b"garbage").is_none());
+    }
+
+    #[test]
+    fn parses_log_lines() {
+        let c = parse_log_line(b"abc\0A@X.org\0a@x.org\x001700000000\0p1 p2\n").unwrap();
+        assert_eq!(c.parents, 2);
+        assert_eq!(c.author_email, "A@X.org");
+        assert_eq!(c.mailmapped_email, "a@x.org");
+        assert!(parse_log_line(b"abc\0only").is_none());
+    }
+
+    #[test]
+    fn tells_text_from_binary() {
+        assert!(looks_like_text(b"MIT License\n"));
+        assert!(!looks_like_text(b"\x7fELF\0\0"));
+        assert!(!looks_like_text(&[0xff, 0xfe, 0x41, 0x42, 0x43, 0x44]));
+    }
+}
