@@ -1,0 +1,198 @@
+# Commons web UI — English (the reference catalog: every other language has every message here).
+
+site-name = UN Open Source Commons
+site-tagline = Software the UN system and public bodies share
+skip-to-content = Skip to main content
+language-switcher = Language
+main-navigation = Main
+nav-software = Software
+nav-organisations = Organisations
+nav-validate = Validate your publiccode.yml
+nav-about = About
+footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
+footer-api = Open API (JSON)
+
+search-label = Search the catalog
+search-placeholder = Search by name, purpose or keyword, in any language
+search-button = Search
+
+home-title = Find software to reuse
+home-heading = Find open-source software to reuse
+home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
+home-stats-software = { $count ->
+    [one] { $count } software solution
+   *[other] { $count } software solutions
+}
+home-stats-organisations = { $count ->
+    [one] from { $count } organisation
+   *[other] from { $count } organisations
+}
+home-browse = Browse
+home-recent = Recently updated
+home-see-all = See all software
+home-publish-heading = Publish your software
+home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+
+results-title = Software catalog
+results-title-query = Results for “{ $query }”
+results-count = { $count ->
+    [0] No results
+    [one] { $count } result
+   *[other] { $count } results
+}
+results-none = No software matches this search. Try fewer words or remove a filter.
+results-browse-all = Browse all software
+filters = Filters
+filters-active = Active filters
+filters-clear = Clear all filters
+filter-remove = Remove filter
+filter-selected = Selected
+facet-more = { $count ->
+    [one] Show { $count } more
+   *[other] Show { $count } more
+}
+facet-organisation = Organisation
+facet-category = Category
+facet-license = Licence
+facet-developmentStatus = Development status
+facet-softwareType = Type of software
+facet-platform = Platform
+facet-maintenanceType = Maintenance
+facet-language = Language
+facet-country = Country
+facet-scope = Sector
+sort-label = Sort by
+sort-relevance = Relevance
+sort-name = Name
+sort-updated = Last updated
+sort-apply = Sort
+pagination = Pages
+page = Page
+page-previous = Previous
+page-next = Next
+updated = Updated
+details = Details
+
+published-by = Published by
+logo-of = Logo of { $name }
+repository-link = Source code
+website-link = Website
+problem-heading = The latest publiccode.yml of this project has errors
+description = Description
+description-fallback = This description is not available in English; it is shown in { $language }.
+description-languages = Description in other languages
+features = Main features
+screenshots = Screenshots
+screenshot-n = Screenshot { $count }
+videos-awards = Videos and awards
+maintenance = Maintenance
+maintenance-type = Maintained by
+contractors = Contractors
+contract-until = contract until
+contacts = Contacts
+dependencies = Dependencies
+dependency-name = Name
+dependency-kind = Kind
+dependency-versions = Versions
+dependency-optional = Optional
+dependency-open = Open source
+dependency-proprietary = Proprietary
+dependency-hardware = Hardware
+warnings = Warnings
+warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
+history = Revision history
+revision = Revision
+revision-date = Date
+revision-commit = Commit
+revision-version = Standard version
+revision-status = Status
+revision-live = live
+revision-valid = Valid
+revision-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+revision-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+at-a-glance = At a glance
+repository = Repository
+version = Version
+release-date = Release date
+license = Licence
+copyright-owner = Copyright owner
+repo-owner = Repository owner
+development-status = Development status
+software-type = Type of software
+application-suite = Suite
+categories = Categories
+platforms = Platforms
+intended-audience = Sectors
+countries = Countries
+unsupported-countries = Not suited to
+available-languages = Available in
+localisation-ready = Ready for translation
+used-by = Used by
+funded-by = Funded by
+supports = Supports
+based-on = Based on
+documentation = Documentation
+api-documentation = API documentation
+roadmap = Roadmap
+standard-version = publiccode.yml version
+yes = Yes
+no = No
+line = Line
+
+organisations-title = Organisations
+organisations-lead = UN entities and public bodies that publish software in this catalog.
+software-count = { $count ->
+    [0] no software
+    [one] { $count } software solution
+   *[other] { $count } software solutions
+}
+organisation-search = Search and filter this organisation’s software
+
+validate-title = Validate your publiccode.yml
+validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
+validate-form = Your file
+validate-again = Check another version
+validate-paste = Paste the content of publiccode.yml
+validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
+validate-upload = Or upload the file
+validate-button = Validate
+validate-valid = The file is valid
+validate-invalid = The file is not valid
+validate-errors = { $count ->
+    [0] no errors
+    [one] { $count } error
+   *[other] { $count } errors
+}
+validate-warnings = { $count ->
+    [0] no warnings
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+validate-source = Your file, line by line
+error = Error
+warning = Warning
+
+about-title = About the catalog
+about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
+about-how-heading = How it works
+about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
+about-publish-heading = How to be listed
+about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
+about-data-heading = Open data
+about-data-text = Everything in the catalog is also available through an open, documented API.
+
+not-found-title = Page not found
+not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
+bad-request-title = This request could not be understood
+bad-request-text = A part of the address is not valid. Start a new search instead.
+forbidden-title = The form has expired
+forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
+server-error-title = Something went wrong
+server-error-text = The catalog could not answer. Please try again in a moment.
+back-home = Back to the home page

@@ -1,0 +1,763 @@
+//! The catalog's pages: home, results, software, organisations, about.
+
+use super::{Ctx, api_error_page, error_page, render};
+use crate::api::organisations;
+use crate::api::software::{cursor_at, parse_search, run_search};
+use crate::api::views::{SnippetPiece, SoftwareSummary, pick_description};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use commons_catalog::Revision;
+use commons_publiccode::{Diagnostic, PublicCode};
+use commons_search::{Facet, MAX_OFFSET, Sort};
+use std::collections::HashMap;
+
+/// Facet values listed before the rest is folded away.
+const FACET_VALUES_SHOWN: usize = 8;
+/// Facets in the order the results page shows them.
+const FACET_ORDER: [Facet; 10] = [
+    Facet::Category,
+    Facet::Organisation,
+    Facet::DevelopmentStatus,
+    Facet::SoftwareType,
+    Facet::License,
+    Facet::Platform,
+    Facet::MaintenanceType,
+    Facet::Scope,
+    Facet::Language,
+    Facet::Country,
+];
+
+/// A URL is shown as a link or image only when it is http(s) or mail: a `javascript:` URL in
+/// someone's publiccode.yml must never become clickable.
+pub fn safe_url(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}
+
+/// One entry in a list of results.
+pub struct Item {
+    href: String,
+    name: String,
+    localised_name: Option<String>,
+    short_description: Option<String>,
+    /// The description's language when it is not the page's.
+    foreign_lang: Option<String>,
+    status: String,
+    kind: String,
+    license: String,
+    categories: Vec<String>,
+    organisation: Option<String>,
+    updated: String,
+    snippet: Vec<SnippetPiece>,
+    initials: String,
+}
+
+fn initials(name: &str) -> String {
+    let mut letters: String = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect();
+    if letters.is_empty() {
+        letters.push('·');
+    }
+    letters.to_uppercase()
+}
+
+impl Item {
+    fn of(ctx: &Ctx, s: SoftwareSummary, names: &HashMap<String, String>) -> Self {
+        let foreign_lang = s
+            .description_language
+            .clone()
+            .filter(|tag| ctx.is_foreign(tag));
+        Item {
+            href: ctx.href(&format!("/software/{}", s.id)),
+            initials: initials(&s.name),
+            localised_name: s.localised_name.filter(|l| *l != s.name),
+            name: s.name,
+            short_description: s.short_description,
+            foreign_lang,
+            status: ctx.label("status", &s.development_status),
+            kind: ctx.label("software-type", &s.software_type),
+            license: s.license,
+            categories: s
+                .categories
+                .iter()
+                .take(3)
+                .map(|c| ctx.label("category", c))
+                .collect(),
+            organisation: s
+                .organisation_id
+                .as_ref()
+                .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone())),
+            updated: s.updated_at.chars().take(10).collect(),
+            snippet: s.snippet,
+        }
+    }
+}
+
+async fn organisation_names(state: &AppState) -> HashMap<String, String> {
+    state
+        .catalog
+        .organisations()
+        .await
+        .map(|all| all.into_iter().map(|o| (o.id, o.name)).collect())
+        .unwrap_or_default()
+}
+
+/// The search as the page's links rebuild it: text, order, filters.
+#[derive(Clone, Default)]
+struct SearchState {
+    q: String,
+    sort: Option<String>,
+    filters: Vec<(String, String)>,
+}
+
+impl SearchState {
+    fn from_query(raw: Option<&str>) -> Self {
+        let mut state = SearchState::default();
+        for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+            match key.as_ref() {
+                "q" => state.q = value.into_owned(),
+                "sort" => state.sort = Some(value.into_owned()),
+                name if Facet::parse(name).is_some() && !value.is_empty() => {
+                    state.filters.push((name.to_string(), value.into_owned()))
+                }
+                _ => {}
+            }
+        }
+        state
+    }
+
+    fn is_selected(&self, facet: &str, value: &str) -> bool {
+        self.filters.iter().any(|(f, v)| f == facet && v == value)
+    }
+
+    fn toggled(&self, facet: &str, value: &str) -> Self {
+        let mut next = self.clone();
+        if self.is_selected(facet, value) {
+            next.filters.retain(|(f, v)| !(f == facet && v == value));
+        } else {
+            next.filters.push((facet.to_string(), value.to_string()));
+        }
+        next
+    }
+
+    fn href(&self, ctx: &Ctx, cursor: Option<&str>) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            query.append_pair("q", &self.q);
+        }
+        if let Some(sort) = &self.sort {
+            query.append_pair("sort", sort);
+        }
+        for (facet, value) in &self.filters {
+            query.append_pair(facet, value);
+        }
+        if let Some(cursor) = cursor {
+            query.append_pair("cursor", cursor);
+        }
+        query.append_pair("lang", ctx.lang());
+        format!("/software?{}", query.finish())
+    }
+}
+
+/// A facet with its values, for the sidebar.
+pub struct FacetView {
+    name: &'static str,
+    title: String,
+    shown: Vec<FacetValue>,
+    more: Vec<FacetValue>,
+}
+
+/// A value of a facet: a link that adds or removes the filter.
+pub struct FacetValue {
+    label: String,
+    count: u64,
+    selected: bool,
+    href: String,
+}
+
+/// An active filter, with the link that removes it.
+pub struct ActiveFilter {
+    facet: String,
+    label: String,
+    href: String,
+}
+
+fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, String>) -> String {
+    match facet {
+        Facet::Category => ctx.label("category", value),
+        Facet::DevelopmentStatus => ctx.label("status", value),
+        Facet::SoftwareType => ctx.label("software-type", value),
+        Facet::MaintenanceType => ctx.label("maintenance", value),
+        Facet::Scope => ctx.label("scope", value),
+        Facet::Platform => ctx.label("platform", value),
+        Facet::Language => ctx.label("language-name", value),
+        Facet::Organisation => names.get(value).cloned().unwrap_or_else(|| value.to_string()),
+        Facet::License | Facet::Country => value.to_string(),
+    }
+}
+
+fn facet_views(
+    ctx: &Ctx,
+    search: &SearchState,
+    facets: &std::collections::BTreeMap<String, Vec<crate::api::views::FacetCount>>,
+    names: &HashMap<String, String>,
+) -> Vec<FacetView> {
+    FACET_ORDER
+        .iter()
+        .filter_map(|facet| {
+            let name = facet.as_str();
+            let counts = facets.get(name).filter(|c| !c.is_empty())?;
+            let mut values: Vec<FacetValue> = counts
+                .iter()
+                .map(|c| FacetValue {
+                    label: value_label(ctx, *facet, &c.value, names),
+                    count: c.count,
+                    selected: search.is_selected(name, &c.value),
+                    href: search.toggled(name, &c.value).href(ctx, None),
+                })
+                .collect();
+            // Selected values stay in sight even when they are not among the most frequent.
+            values.sort_by_key(|v| !v.selected);
+            let more = values.split_off(values.len().min(FACET_VALUES_SHOWN));
+            Some(FacetView {
+                name,
+                title: ctx.t(&format!("facet-{name}")),
+                shown: values,
+                more,
+            })
+        })
+        .collect()
+}
+
+/// The home page.
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    ctx: Ctx,
+    total: u64,
+    organisation_count: usize,
+    recent: Vec<Item>,
+    facets: Vec<FacetView>,
+}
+
+/// `GET /`.
+pub async fn home(ctx: Ctx, State(state): State<AppState>) -> Response {
+    let mut request = match parse_search(Some("sort=updated&limit=6")) {
+        Ok(request) => request,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    request.query.lang = Some(ctx.lang().to_string());
+    let page = match run_search(&state, &request).await {
+        Ok(page) => page,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    let names = organisation_names(&state).await;
+    let search = SearchState::default();
+    let facets = facet_views(&ctx, &search, &page.facets, &names)
+        .into_iter()
+        .filter(|f| matches!(f.name, "category" | "organisation" | "developmentStatus"))
+        .collect();
+    let recent = page.items.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let body = HomePage {
+        total: page.total,
+        organisation_count: names.len(),
+        recent,
+        facets,
+        ctx,
+    };
+    render(StatusCode::OK, &body.ctx, &body)
+}
+
+/// A link of the pagination.
+pub struct PageLink {
+    number: usize,
+    href: String,
+    current: bool,
+}
+
+/// An order the results can be sorted in.
+pub struct SortOption {
+    value: &'static str,
+    label: String,
+    selected: bool,
+}
+
+/// The results page.
+#[derive(Template)]
+#[template(path = "results.html")]
+pub struct ResultsPage {
+    ctx: Ctx,
+    q: String,
+    total: u64,
+    items: Vec<Item>,
+    facets: Vec<FacetView>,
+    active: Vec<ActiveFilter>,
+    clear_href: String,
+    sorts: Vec<SortOption>,
+    /// The filters, as hidden fields of the search and sort forms.
+    hidden: Vec<(String, String)>,
+    pages: Vec<PageLink>,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// `GET /software`: search, filter, sort, page.
+pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let mut request = match parse_search(raw.as_deref()) {
+        Ok(request) => request,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    if request.query.lang.is_none() {
+        request.query.lang = Some(ctx.lang().to_string());
+    }
+    let page = match run_search(&state, &request).await {
+        Ok(page) => page,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    let names = organisation_names(&state).await;
+    let search = SearchState::from_query(raw.as_deref());
+    let facets = facet_views(&ctx, &search, &page.facets, &names);
+    let active = search
+        .filters
+        .iter()
+        .map(|(facet, value)| ActiveFilter {
+            facet: ctx.t(&format!("facet-{facet}")),
+            label: Facet::parse(facet)
+                .map(|f| value_label(&ctx, f, value, &names))
+                .unwrap_or_else(|| value.clone()),
+            href: search.toggled(facet, value).href(&ctx, None),
+        })
+        .collect();
+    let clear_href = SearchState {
+        q: search.q.clone(),
+        sort: search.sort.clone(),
+        filters: Vec::new(),
+    }
+    .href(&ctx, None);
+    let current_sort = request.query.sort;
+    let sorts = [
+        (Sort::Relevance, "relevance", "sort-relevance"),
+        (Sort::Name, "name", "sort-name"),
+        (Sort::Updated, "updated", "sort-updated"),
+    ]
+    .into_iter()
+    .map(|(sort, value, label)| SortOption {
+        value,
+        label: ctx.t(label),
+        selected: sort == current_sort,
+    })
+    .collect();
+    let limit = request.query.limit.max(1);
+    let offset = request.query.offset;
+    let page_href = |page_offset: usize| {
+        let cursor = (page_offset > 0).then(|| cursor_at(&request.query, page_offset));
+        search.href(&ctx, cursor.as_deref())
+    };
+    let last_offset = (page.total as usize).saturating_sub(1).min(MAX_OFFSET);
+    let page_count = last_offset / limit + 1;
+    let current = offset / limit;
+    let pages = (0..page_count)
+        .filter(|p| *p == 0 || *p + 1 == page_count || p.abs_diff(current) <= 2)
+        .map(|p| PageLink {
+            number: p + 1,
+            href: page_href(p * limit),
+            current: p == current,
+        })
+        .collect::<Vec<_>>();
+    let previous = (offset > 0).then(|| page_href(offset.saturating_sub(limit)));
+    let next = page.next.as_ref().map(|cursor| search.href(&ctx, Some(cursor)));
+    let mut hidden = search.filters.clone();
+    hidden.push(("lang".into(), ctx.lang().into()));
+    let items = page.items.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let body = ResultsPage {
+        q: search.q.clone(),
+        total: page.total,
+        items,
+        facets,
+        active,
+        clear_href,
+        sorts,
+        hidden,
+        pages: if page_count > 1 { pages } else { Vec::new() },
+        previous,
+        next,
+        ctx,
+    };
+    render(StatusCode::OK, &body.ctx, &body)
+}
+
+/// A labelled link.
+pub struct Link {
+    label: String,
+    href: Option<String>,
+}
+
+impl Link {
+    fn of(label: &str, url: &str) -> Self {
+        Link {
+            label: label.to_string(),
+            href: safe_url(url),
+        }
+    }
+}
+
+/// A dependency line.
+pub struct DependencyView {
+    kind: String,
+    name: String,
+    versions: String,
+    optional: bool,
+}
+
+/// A revision line.
+pub struct RevisionLine {
+    id: i64,
+    date: String,
+    commit: String,
+    valid: bool,
+    live: bool,
+    version: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl RevisionLine {
+    fn of(r: &Revision, live: Option<i64>) -> Self {
+        RevisionLine {
+            id: r.id,
+            date: crate::api::views::rfc3339(r.created_at).chars().take(10).collect(),
+            commit: r.commit.as_deref().unwrap_or("").chars().take(10).collect(),
+            valid: r.valid,
+            live: Some(r.id) == live,
+            version: r.version.clone().unwrap_or_default(),
+            errors: r.errors.len(),
+            warnings: r.warnings.len(),
+        }
+    }
+}
+
+/// Another description language the reader can switch to.
+pub struct DescriptionLanguage {
+    tag: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+/// The software page.
+#[derive(Template)]
+#[template(path = "software.html")]
+pub struct SoftwarePage {
+    ctx: Ctx,
+    p: PublicCode,
+    /// The description shown: its language, whether it is the page's, its texts.
+    desc_tag: String,
+    desc_foreign: bool,
+    /// Set when the reader's language has no description: the note names the language shown.
+    fallback_note: Option<String>,
+    localised_name: Option<String>,
+    short_description: String,
+    paragraphs: Vec<String>,
+    features: Vec<String>,
+    documentation: Option<Link>,
+    api_documentation: Option<Link>,
+    screenshots: Vec<String>,
+    videos: Vec<Link>,
+    awards: Vec<String>,
+    description_languages: Vec<DescriptionLanguage>,
+    logo: Option<String>,
+    initials: String,
+    repository: Link,
+    landing: Option<Link>,
+    roadmap: Option<Link>,
+    organisation: Option<Link>,
+    status: String,
+    kind: String,
+    maintenance: String,
+    categories: Vec<Link>,
+    platforms: Vec<String>,
+    scopes: Vec<String>,
+    languages: Vec<String>,
+    dependencies: Vec<DependencyView>,
+    warnings: Vec<Diagnostic>,
+    problem: Option<String>,
+    revisions: Vec<RevisionLine>,
+    raw_href: String,
+    api_href: String,
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// `GET /software/{id}`.
+pub async fn software(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let software = match state.catalog.software(&id).await {
+        Ok(Some(s)) if s.listed => s,
+        Ok(_) => return error_page(ctx, StatusCode::NOT_FOUND, None),
+        Err(error) => return api_error_page(ctx, error.into()),
+    };
+    let Some(p) = software.publiccode.clone() else {
+        return error_page(ctx, StatusCode::NOT_FOUND, None);
+    };
+    let revisions = state.catalog.revisions(&id).await.unwrap_or_default();
+    let names = organisation_names(&state).await;
+    // `?desc=` picks another description language than the page's.
+    let asked = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "desc")
+        .map(|(_, v)| v.into_owned());
+    let Some((tag, description)) = pick_description(&p, asked.as_deref().or(Some(ctx.lang())))
+    else {
+        return error_page(ctx, StatusCode::NOT_FOUND, None);
+    };
+    let tag = tag.to_string();
+    let description = description.clone();
+    let desc_foreign = ctx.is_foreign(&tag);
+    let has_readers_language = p.description.keys().any(|t| !ctx.is_foreign(t));
+    let fallback_note = (!has_readers_language).then(|| {
+        ctx.ta(
+            "description-fallback",
+            "language",
+            &ctx.label("language-name", &tag),
+        )
+    });
+    let description_languages = p
+        .description
+        .keys()
+        .map(|t| DescriptionLanguage {
+            name: ctx.label("language-name", t),
+            href: ctx.href(&format!(
+                "/software/{id}?desc={}",
+                form_urlencoded::byte_serialize(t.as_bytes()).collect::<String>()
+            )),
+            current: *t == tag,
+            tag: t.clone(),
+        })
+        .collect();
+    let dependencies = p
+        .depends_on
+        .iter()
+        .flat_map(|d| {
+            [
+                ("dependency-open", &d.open),
+                ("dependency-proprietary", &d.proprietary),
+                ("dependency-hardware", &d.hardware),
+            ]
+        })
+        .flat_map(|(kind, list)| {
+            list.iter().map(move |dep| (kind, dep))
+        })
+        .map(|(kind, dep)| DependencyView {
+            kind: ctx.t(kind),
+            name: dep.name.clone(),
+            versions: match (&dep.version, &dep.version_min, &dep.version_max) {
+                (Some(v), _, _) => v.clone(),
+                (None, Some(min), Some(max)) => format!("{min} – {max}"),
+                (None, Some(min), None) => format!("≥ {min}"),
+                (None, None, Some(max)) => format!("≤ {max}"),
+                (None, None, None) => String::new(),
+            },
+            optional: dep.optional.unwrap_or(false),
+        })
+        .collect();
+    let organisation = software.organisation_id.as_ref().map(|org| Link {
+        label: names.get(org).cloned().unwrap_or_else(|| org.clone()),
+        href: Some(ctx.href(&format!("/organisations/{org}"))),
+    });
+    let categories = p
+        .categories
+        .iter()
+        .map(|c| Link {
+            label: ctx.label("category", c),
+            href: Some(ctx.href(&format!("/software?category={c}"))),
+        })
+        .collect();
+    let page = SoftwarePage {
+        desc_foreign,
+        fallback_note,
+        localised_name: description
+            .localised_name
+            .clone()
+            .filter(|n| *n != p.name),
+        short_description: description.short_description.clone(),
+        paragraphs: paragraphs(&description.long_description),
+        features: description.features.clone(),
+        documentation: description.documentation.as_deref().map(|u| Link::of(u, u)),
+        api_documentation: description.api_documentation.as_deref().map(|u| Link::of(u, u)),
+        screenshots: description
+            .screenshots
+            .iter()
+            .filter_map(|s| safe_url(s))
+            .collect(),
+        videos: description.videos.iter().map(|u| Link::of(u, u)).collect(),
+        awards: description.awards.clone(),
+        description_languages,
+        desc_tag: tag,
+        logo: p.logo.as_deref().and_then(safe_url),
+        initials: initials(&p.name),
+        repository: Link::of(&p.url, &p.url),
+        landing: p.landing_url.as_deref().map(|u| Link::of(u, u)),
+        roadmap: p.roadmap.as_deref().map(|u| Link::of(u, u)),
+        organisation,
+        status: ctx.label("status", p.development_status.as_str()),
+        kind: ctx.label("software-type", p.software_type.as_str()),
+        maintenance: ctx.label("maintenance", p.maintenance.kind.as_str()),
+        categories,
+        platforms: p.platforms.iter().map(|x| ctx.label("platform", x)).collect(),
+        scopes: p
+            .intended_audience
+            .iter()
+            .flat_map(|a| a.scope.iter())
+            .map(|s| ctx.label("scope", s))
+            .collect(),
+        languages: p
+            .localisation
+            .available_languages
+            .iter()
+            .map(|l| ctx.label("language-name", l))
+            .collect(),
+        dependencies,
+        warnings: software.warnings.clone(),
+        problem: software.problem.clone(),
+        revisions: revisions
+            .iter()
+            .rev()
+            .map(|r| RevisionLine::of(r, software.live_revision_id))
+            .collect(),
+        raw_href: format!("/api/v1/software/{id}/publiccode.yml"),
+        api_href: format!("/api/v1/software/{id}"),
+        p,
+        ctx,
+    };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// An organisation in the list.
+pub struct OrganisationLine {
+    name: String,
+    href: String,
+    count: i64,
+    uri: Option<String>,
+}
+
+/// The organisations page.
+#[derive(Template)]
+#[template(path = "organisations.html")]
+pub struct OrganisationsPage {
+    ctx: Ctx,
+    organisations: Vec<OrganisationLine>,
+}
+
+/// `GET /organisations`.
+pub async fn organisations(ctx: Ctx, State(state): State<AppState>) -> Response {
+    let all = match state.catalog.organisations().await {
+        Ok(all) => all,
+        Err(error) => return api_error_page(ctx, error.into()),
+    };
+    let organisations = all
+        .into_iter()
+        .map(|o| OrganisationLine {
+            href: ctx.href(&format!("/organisations/{}", o.id)),
+            name: o.name,
+            count: o.software_count,
+            uri: o.uri,
+        })
+        .collect();
+    let page = OrganisationsPage { ctx, organisations };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// One organisation's page.
+#[derive(Template)]
+#[template(path = "organisation.html")]
+pub struct OrganisationPage {
+    ctx: Ctx,
+    name: String,
+    uri: Option<Link>,
+    items: Vec<Item>,
+    search_href: String,
+}
+
+/// `GET /organisations/{id}`.
+pub async fn organisation(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let detail = match organisations::detail(&state, &id, Some(ctx.lang())).await {
+        Ok(detail) => detail,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    let names = HashMap::from([(detail.organisation.id.clone(), detail.organisation.name.clone())]);
+    let mut software = detail.software;
+    software.sort_by_key(|s| s.name.to_lowercase());
+    let items = software.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let page = OrganisationPage {
+        name: detail.organisation.name,
+        uri: detail.organisation.uri.as_deref().map(|u| Link::of(u, u)),
+        items,
+        search_href: ctx.href(&format!(
+            "/software?organisation={}",
+            form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>()
+        )),
+        ctx,
+    };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// The about page.
+#[derive(Template)]
+#[template(path = "about.html")]
+pub struct AboutPage {
+    ctx: Ctx,
+}
+
+/// `GET /about`.
+pub async fn about(ctx: Ctx) -> Response {
+    let page = AboutPage { ctx };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert!(safe_url("javascript:alert(1)").is_none());
+        assert!(safe_url(" JaVaScRiPt:alert(1)").is_none());
+        assert!(safe_url("data:text/html,<script>").is_none());
+        assert!(safe_url("logo.png").is_none());
+        assert_eq!(safe_url("https://x.example/a").as_deref(), Some("https://x.example/a"));
+    }
+
+    #[test]
+    fn toggling_a_filter_adds_then_removes_it() {
+        let ctx = Ctx::new(super::super::i18n::Locale::Fr, "/software");
+        let search = SearchState::from_query(Some("q=eau&category=hr&lang=ar"));
+        let more = search.toggled("platform", "web");
+        assert_eq!(
+            more.href(&ctx, None),
+            "/software?q=eau&category=hr&platform=web&lang=fr"
+        );
+        assert_eq!(search.toggled("category", "hr").href(&ctx, None), "/software?q=eau&lang=fr");
+    }
+
+    #[test]
+    fn initials_of_any_name() {
+        assert_eq!(initials("Case Compass"), "CC");
+        assert_eq!(initials("<script>"), "S");
+        assert_eq!(initials("!!!"), "·");
+        assert_eq!(initials("名册"), "名");
+    }
+}

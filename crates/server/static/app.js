@@ -1,0 +1,36 @@
+// Commons: small enhancements only. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Sorting applies as soon as an order is chosen (the Sort button stays for keyboards and no-JS).
+  document.querySelectorAll("select.auto-submit").forEach(function (select) {
+    select.addEventListener("change", function () {
+      if (select.form) select.form.submit();
+    });
+  });
+
+  // A logo or screenshot that fails to load is hidden rather than shown broken.
+  document.querySelectorAll("img.logo, .screenshots img").forEach(function (img) {
+    function hide() {
+      var item = img.closest("li") || img;
+      item.hidden = true;
+      var mark = document.querySelector(".logo-fallback");
+      if (mark && img.classList.contains("logo")) mark.hidden = false;
+    }
+    if (img.complete && img.naturalWidth === 0) hide();
+    else img.addEventListener("error", hide);
+  });
+
+  // After a validation, move focus to the verdict so screen readers announce it.
+  var verdict = document.getElementById("verdict-heading");
+  if (verdict) verdict.focus();
+
+  // A chosen file replaces the pasted text's role: say so next to the field.
+  var file = document.getElementById("file");
+  var source = document.getElementById("source");
+  if (file && source) {
+    file.addEventListener("change", function () {
+      source.disabled = file.files && file.files.length > 0;
+    });
+  }
+})();
