@@ -1,7 +1,11 @@
 //! `commons`: the command-line entry point. Parses arguments and hands over to the library
 //! crates; every exit status is decided here.
 
+mod import;
 mod publishers;
+mod reindex;
+mod serve;
+mod store_args;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -19,6 +23,12 @@ struct Cli {
 enum Command {
     /// Validate publiccode.yml files against the standard.
     Validate(validate::Args),
+    /// Serve the catalog: the REST API and the web UI.
+    Serve(serve::Args),
+    /// Record publiccode.yml files (files, directories, local git repositories) in the catalog.
+    Import(import::Args),
+    /// Rebuild the search index from the catalog.
+    Reindex(reindex::Args),
     /// Work with the publishers registry (who publishes where).
     Publishers(publishers::Args),
 }
@@ -37,6 +47,9 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Reindex(args) => reindex::run(args),
         Command::Publishers(args) => publishers::run(args),
     }
 }

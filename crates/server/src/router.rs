@@ -48,7 +48,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::record_metrics,
         ))
-        .fallback(|| async { ApiError::NotFound("no page at this address".into()) })
+        .fallback(web::not_found)
         .layer(axum::middleware::from_fn(middleware::etag))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Catalog benchmark at the 100,000-entry scale: import rate, index build time, cold start, server
+# RSS, and search latency and throughput under wrk (32 connections, a mix of realistic queries and
+# facet filters), side by side in the same run with nginx serving a static JSON file of the size of
+# a typical answer (the serving limit on this machine). Also times every web page server-side.
+# Prints a Markdown report to bench/out/catalog-report.md. Re-runnable; installs what it needs.
+#   N=100000 bench/catalog.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-100000}
+OUT=bench/out
+GEN=$OUT/catalog-gen-$N
+DATA=$OUT/catalog-data-$N
+PORT=${PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18081}
+DURATION=${DURATION:-20s}
+REPORT=$OUT/catalog-report.md
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx || ! need curl || [ ! -x /usr/bin/time ]; then
+    apt-get update -qq && apt-get install -y -qq wrk nginx-light curl time >/dev/null
+fi
+cargo build --release -q -p commons-cli
+BIN=$(pwd)/target/release/commons
+mkdir -p "$OUT"
+
+if [ ! -f "$GEN/.done" ]; then
+    rm -rf "$GEN"
+    python3 bench/gen_publiccode.py "$N" "$GEN"
+    touch "$GEN/.done"
+fi
+
+echo "==> import $N entries"
+rm -rf "$DATA"
+/usr/bin/time -f "%e %M" -o "$OUT/import.time" "$BIN" import "$GEN" --data "$DATA" 2>"$OUT/import.log" >/dev/null
+read -r IMPORT_S IMPORT_KB <"$OUT/import.time"
+tail -1 "$OUT/import.log"
+
+echo "==> reindex"
+/usr/bin/time -f "%e %M" -o "$OUT/reindex.time" "$BIN" reindex --data "$DATA" 2>"$OUT/reindex.log"
+read -r REINDEX_S REINDEX_KB <"$OUT/reindex.time"
+
+echo "==> cold start"
+START_NS=$(date +%s%N)
+"$BIN" serve --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; [ -f $OUT/nginx.pid ] && kill $(cat $OUT/nginx.pid) 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.01; done
+COLD_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+
+# A typical answer: the first page of a facetted text search.
+TYPICAL="/api/v1/software?q=case+management&category=data-collection&limit=20"
+curl -sf "http://127.0.0.1:$PORT$TYPICAL" >"$OUT/typical.json"
+TYPICAL_BYTES=$(stat -c %s "$OUT/typical.json")
+
+cat >"$OUT/queries.lua" <<'LUA'
+-- A mix of realistic searches: free text in the six languages, facet filters, sorts, pages.
+local paths = {
+  "/api/v1/software?q=case+management",
+  "/api/v1/software?q=dossiers+terrain&lang=fr",
+  "/api/v1/software?q=gesti%C3%B3n+de+casos&lang=es",
+  "/api/v1/software?q=%D8%A5%D8%AF%D8%A7%D8%B1%D8%A9+%D8%A7%D9%84%D8%AD%D8%A7%D9%84%D8%A7%D8%AA&lang=ar",
+  "/api/v1/software?q=%E7%AE%A1%E7%90%86&lang=zh",
+  "/api/v1/software?q=%D1%83%D0%BF%D1%80%D0%B0%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5&lang=ru",
+  "/api/v1/software?category=data-collection",
+  "/api/v1/software?category=hr&license=MIT&sort=updated",
+  "/api/v1/software?q=offline&country=KE&developmentStatus=stable",
+  "/api/v1/software?q=managment",
+  "/api/v1/software?softwareType=library&platform=android&sort=name",
+  "/api/v1/software?q=tool+00042",
+  "/api/v1/software?maintenanceType=contract&language=ar",
+  "/api/v1/software?q=field+teams&limit=50",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
+run_wrk() { # url label
+    wrk -t2 -c32 -d"$DURATION" --latency ${3:+-s "$3"} "$1" >"$OUT/wrk-$2.txt"
+}
+percentile() { awk -v p="$2" '$1 == p { print $2 }' "$OUT/wrk-$1.txt"; }
+rps() { awk '/^Requests\/sec/ { print $2 }' "$OUT/wrk-$1.txt"; }
+
+echo "==> wrk: commons search mix"
+run_wrk "http://127.0.0.1:$PORT" commons "$OUT/queries.lua"
+RSS_KB=$(awk '/VmHWM/ { print $2 }' /proc/$SERVER/status)
+
+echo "==> wrk: nginx static file of $TYPICAL_BYTES bytes"
+mkdir -p "$OUT/nginx"
+cp "$OUT/typical.json" "$OUT/nginx/typical.json"
+cat >"$OUT/nginx.conf" <<NGINX
+worker_processes 2;
+pid $(pwd)/$OUT/nginx.pid;
+error_log $(pwd)/$OUT/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $(pwd)/$OUT/nginx;
+        location / { default_type application/json; }
+    }
+}
+NGINX
+nginx -c "$(pwd)/$OUT/nginx.conf"
+sleep 0.5
+run_wrk "http://127.0.0.1:$NGINX_PORT/typical.json" nginx
+kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
+
+echo "==> web pages, server-side time"
+ONE=$(curl -sf "http://127.0.0.1:$PORT/api/v1/software?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+ORG=$(curl -sf "http://127.0.0.1:$PORT/api/v1/organisations" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+PAGES=("/" "/?q=case+management" "/?category=data-collection&sort=updated" "/software/$ONE" "/organisations" "/organisations/$ORG" "/validate" "/about" "/?lang=ar&q=%D8%A5%D8%AF%D8%A7%D8%B1%D8%A9")
+PAGE_ROWS=""
+for page in "${PAGES[@]}"; do
+    worst=0
+    total=0
+    for _ in $(seq 20); do
+        t=$(curl -s -o /dev/null -w '%{time_starttransfer}' "http://127.0.0.1:$PORT$page")
+        ms=$(python3 -c "print(round($t*1000,2))")
+        total=$(python3 -c "print($total+$ms)")
+        worst=$(python3 -c "print(max($worst,$ms))")
+    done
+    mean=$(python3 -c "print(round($total/20,2))")
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$page")
+    PAGE_ROWS+="| \`$page\` | $status | $mean ms | $worst ms |"$'\n'
+done
+kill $SERVER
+wait $SERVER 2>/dev/null || true
+
+C_RPS=$(rps commons); N_RPS=$(rps nginx)
+RATIO=$(python3 -c "print(round(100*$C_RPS/$N_RPS,1))")
+IMPORT_RATE=$(python3 -c "print(round($N/$IMPORT_S))")
+cat >"$REPORT" <<MD
+| measure | Commons | nginx (static file, same size) | goal |
+|---|---|---|---|
+| import of $N entries | $IMPORT_S s ($IMPORT_RATE entries/s, peak RSS $((IMPORT_KB/1024)) MB) | | ≥ 2,000 entries/s |
+| index build (\`commons reindex\`) | $REINDEX_S s (peak RSS $((REINDEX_KB/1024)) MB) | | |
+| cold start to ready | $COLD_MS ms | | < 2 s |
+| requests/s (wrk, 32 connections, $DURATION) | $C_RPS | $N_RPS | ≥ 50 % of nginx (got $RATIO %) |
+| latency p50 | $(percentile commons 50%) | $(percentile nginx 50%) | |
+| latency p99 | $(percentile commons 99%) | $(percentile nginx 99%) | < 10 ms |
+| server peak RSS after the load | $((RSS_KB/1024)) MB | | < 300 MB |
+
+Typical answer: \`$TYPICAL\`, $TYPICAL_BYTES bytes.
+
+| page | status | mean time to first byte (20 runs) | worst |
+|---|---|---|---|
+$PAGE_ROWS
+MD
+cat "$REPORT"

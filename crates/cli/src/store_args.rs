@@ -1,0 +1,38 @@
+//! Where the catalog lives: the flags shared by the commands that open it.
+
+use clap::Args;
+use std::path::PathBuf;
+
+/// `--data` and `--database`.
+#[derive(Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// Data directory: the SQLite catalog (when no --database is given) and the search index.
+    #[arg(
+        long = "data",
+        value_name = "DIR",
+        default_value = "commons-data",
+        env = "COMMONS_DATA"
+    )]
+    pub data_dir: PathBuf,
+    /// The catalog database: postgres://USER@HOST/DB for the scale-out store, or sqlite://FILE.
+    /// Default: SQLite in the data directory.
+    #[arg(long, value_name = "URL", env = "COMMONS_DATABASE")]
+    pub database: Option<String>,
+}
+
+/// Starts logging to standard error (`RUST_LOG` sets the level; default `info`).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// A multi-threaded runtime for the async commands.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

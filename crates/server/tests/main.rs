@@ -1,0 +1,6 @@
+//! The server through its router: every API endpoint, the errors, the headers, and index
+//! upkeep; replicas on one PostgreSQL through real HTTP (see `replicas`).
+
+mod api;
+mod replicas;
+mod support;

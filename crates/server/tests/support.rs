@@ -1,0 +1,84 @@
+//! A catalog and an index in a temporary directory, with the demo entries loaded.
+
+use axum::body::Body;
+use axum::http::{Request, Response};
+use commons_catalog::{Catalog, ForgeKind, IngestRequest};
+use commons_search::SearchIndex;
+use commons_server::{AppState, router};
+use http_body_util::BodyExt;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A catalog holding the demo entries, indexed.
+    pub async fn with_demo() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::open(None, dir.path()).await.unwrap();
+        commons_server::demo::load(&catalog).await.unwrap();
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        commons_server::indexer::rebuild(&catalog, &index)
+            .await
+            .unwrap();
+        let state = AppState::new(catalog, index);
+        state.set_ready(true);
+        TestApp { state, _dir: dir }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Response<Body> {
+        router(self.state.clone()).oneshot(request).await.unwrap()
+    }
+
+    pub async fn get(&self, uri: &str) -> (Response<()>, Vec<u8>) {
+        let response = self
+            .send(Request::get(uri).body(Body::empty()).unwrap())
+            .await;
+        split(response).await
+    }
+
+    pub async fn get_json(&self, uri: &str) -> serde_json::Value {
+        let (response, body) = self.get(uri).await;
+        assert_eq!(
+            response.status(),
+            200,
+            "{uri}: {}",
+            String::from_utf8_lossy(&body)
+        );
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    pub async fn ingest(&self, url: &str, source: &str) -> commons_catalog::IngestOutcome {
+        self.state
+            .catalog
+            .ingest(&IngestRequest {
+                repository_url: url.into(),
+                forge: ForgeKind::Git,
+                default_branch: Some("main".into()),
+                commit: None,
+                publisher: None,
+                source: source.as_bytes().to_vec(),
+                seen_at: 1_700_000_000,
+            })
+            .await
+            .unwrap()
+    }
+}
+
+pub async fn split(response: Response<Body>) -> (Response<()>, Vec<u8>) {
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+    (Response::from_parts(parts, ()), bytes)
+}
+
+/// The repository's example publiccode.yml.
+pub fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/publiccode.yml"
+    ))
+    .unwrap()
+}
