@@ -145,3 +145,22 @@ fn the_security_fixture_carries_its_payloads_in_several_fields() {
     let with_markup = fields.iter().filter(|f| f.contains('<')).count();
     assert!(with_markup >= 4, "{with_markup} fields hold markup");
 }
+
+#[test]
+fn only_the_security_fixture_holds_markup() {
+    for e in commons_demo::entries() {
+        if e.file == "unicc/markup-sanitiser-fixture.yml" {
+            continue;
+        }
+        for needle in [
+            "<script",
+            "onerror",
+            "onload",
+            "javascript:",
+            "<img",
+            "<svg",
+        ] {
+            assert!(!e.source.contains(needle), "{} holds {needle}", e.file);
+        }
+    }
+}
