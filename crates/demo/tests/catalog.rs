@@ -51,14 +51,16 @@ fn every_publisher_is_known_unique_and_used() {
     }
 }
 
+/// The publisher facet groups entries by organisation: one publisher, one URI, one name.
 #[test]
-fn organisation_uri_matches_the_publisher_when_given() {
+fn organisation_matches_the_publisher_when_given() {
     for (e, v) in validated() {
         let Some(org) = &model(&v).organisation else {
             continue;
         };
-        let expected = publisher(e.publisher_id).and_then(|p| p.uri);
-        assert_eq!(Some(org.uri.as_str()), expected, "{}", e.file);
+        let expected = publisher(e.publisher_id).expect("known publisher");
+        assert_eq!(Some(org.uri.as_str()), expected.uri, "{}", e.file);
+        assert_eq!(org.name.as_deref(), Some(expected.name), "{}", e.file);
     }
 }
 
