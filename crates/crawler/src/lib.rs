@@ -2,8 +2,23 @@
 //! on GitLab, GitHub, Gitea/Forgejo and plain git servers, and keeps the catalog current.
 //!
 //! - [`registry`]: the publishers registry (who publishes where), checked with positions.
+//! - [`http`]: the polite, capped, allowlisted HTTP client every request goes through.
+//! - [`forge`]: the GitLab, GitHub and Gitea adapters, as each vendor documents its API.
+//! - [`git`]: plain git over smart HTTP (HEAD check, shallow size-limited fetch, tree read).
+//! - [`Crawler`]: discovery, the shared job queue, per-repository outcomes, recrawl of one
+//!   repository for webhooks.
+//! - [`webhook`]: GitHub and GitLab push webhooks (signature checks, payload parsing).
 #![deny(missing_docs)]
 
+mod crawl;
+mod error;
+pub mod forge;
+pub mod git;
+pub mod http;
 pub mod registry;
+pub mod webhook;
 
+pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
+pub use error::{CrawlError, FetchError};
+pub use http::Limits;
 pub use registry::{Hosting, HostingKind, PublisherEntry, Registry, RegistryError};

@@ -1,0 +1,657 @@
+//! The crawl itself: discover every repository of every hosting location, queue one job per
+//! repository in the catalog, and let workers claim and crawl them.
+//!
+//! A repository's crawl ends in one [`CrawlRecord`]; per-repository failures are outcomes,
+//! never errors of the crawl. Jobs live in the catalog, so a crawl killed midway is finished
+//! by the next run, and several processes on one PostgreSQL share the work.
+
+use crate::error::{CrawlError, FetchError};
+use crate::forge::{self, FileAnswer, RemoteRepository};
+use crate::git;
+use crate::http::{Http, Limits};
+use crate::registry::{Hosting, HostingKind, PublisherEntry, Registry, host_of, normalise_url};
+use commons_catalog::{
+    Catalog, Change, CrawlJob, CrawlOutcomeKind, CrawlRecord, CrawledRepository, IngestRequest,
+};
+use commons_publiccode::{Options, validate};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How a crawler runs.
+#[derive(Debug, Clone)]
+pub struct CrawlerOptions {
+    /// The data directory (the git cache lives in `<data>/git-cache`).
+    pub data_dir: PathBuf,
+    /// Hosts contacted besides those of the registry (`host` or `host:port`).
+    pub allow_hosts: Vec<String>,
+    /// Limits on everything from outside.
+    pub limits: Limits,
+    /// Repositories crawled at once by this process.
+    pub workers: usize,
+    /// How long a claimed job stays this worker's before another may take it over.
+    pub lease: Duration,
+}
+
+impl CrawlerOptions {
+    /// Defaults for a data directory.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        CrawlerOptions {
+            data_dir: data_dir.into(),
+            allow_hosts: Vec::new(),
+            limits: Limits::default(),
+            workers: 8,
+            lease: Duration::from_secs(600),
+        }
+    }
+}
+
+/// One repository's result, as reported to a [`Progress`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepositoryReport {
+    /// The repository.
+    pub url: String,
+    /// Its publisher.
+    pub publisher_id: String,
+    /// What happened.
+    pub outcome: CrawlOutcomeKind,
+    /// Why.
+    pub detail: Option<String>,
+}
+
+/// Receives the crawl's progress (the CLI draws a bar or prints lines).
+pub trait Progress: Send + Sync {
+    /// A hosting location was listed (`Err` carries why it could not be).
+    fn discovered(&self, hosting: &str, result: Result<usize, &str>);
+    /// The number of repositories queued for this run.
+    fn queued(&self, total: u64);
+    /// One repository is done.
+    fn finished(&self, report: &RepositoryReport);
+}
+
+/// A progress that reports nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn discovered(&self, _: &str, _: Result<usize, &str>) {}
+    fn queued(&self, _: u64) {}
+    fn finished(&self, _: &RepositoryReport) {}
+}
+
+/// What a crawl did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Repositories found on the hosting locations.
+    pub discovered: usize,
+    /// Hosting locations that could not be listed.
+    pub hostings_failed: usize,
+    /// Repositories crawled by this process, per outcome.
+    pub outcomes: BTreeMap<String, usize>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// The work of one job (stored as the job's payload).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Target {
+    publisher_id: String,
+    hosting: Hosting,
+    repository: RemoteRepository,
+}
+
+/// The crawler.
+#[derive(Clone)]
+pub struct Crawler {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    registry: Registry,
+    catalog: Catalog,
+    http: Http,
+    options: CrawlerOptions,
+    worker_id: String,
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+impl Crawler {
+    /// A crawler for a registry, writing to a catalog.
+    pub fn new(
+        registry: Registry,
+        catalog: Catalog,
+        options: CrawlerOptions,
+    ) -> Result<Crawler, CrawlError> {
+        let mut hosts: HashSet<String> = registry.hosts().into_iter().collect();
+        hosts.extend(options.allow_hosts.iter().map(|h| h.to_ascii_lowercase()));
+        let http = Http::new(hosts, options.limits.clone())
+            .map_err(|e| CrawlError::Setup(e.to_string()))?;
+        let worker_id = format!(
+            "{}-{}-{:08x}",
+            std::env::var("HOSTNAME").unwrap_or_else(|_| "crawler".into()),
+            std::process::id(),
+            rand::random::<u32>()
+        );
+        Ok(Crawler {
+            inner: Arc::new(Inner {
+                registry,
+                catalog,
+                http,
+                options,
+                worker_id,
+            }),
+        })
+    }
+
+    /// Crawls every publisher once: discovery, then the queued jobs (including jobs a killed
+    /// run left behind), with [`CrawlerOptions::workers`] repositories at once.
+    pub async fn run(&self, progress: Arc<dyn Progress>) -> Result<Summary, CrawlError> {
+        let started = Instant::now();
+        let mut summary = Summary::default();
+        let mut jobs = Vec::new();
+        for publisher in &self.inner.registry.publishers {
+            for hosting in &publisher.hosting {
+                match self.discover(publisher, hosting).await? {
+                    Ok(targets) => {
+                        progress.discovered(&hosting.url, Ok(targets.len()));
+                        summary.discovered += targets.len();
+                        jobs.extend(targets);
+                    }
+                    Err(why) => {
+                        progress.discovered(&hosting.url, Err(&why));
+                        summary.hostings_failed += 1;
+                    }
+                }
+            }
+        }
+        let jobs: Vec<CrawlJob> = jobs
+            .iter()
+            .map(|t| {
+                Ok(CrawlJob {
+                    repository_url: t.repository.url.clone(),
+                    payload: serde_json::to_string(t)
+                        .map_err(|e| CrawlError::Setup(e.to_string()))?,
+                })
+            })
+            .collect::<Result<_, CrawlError>>()?;
+        self.inner.catalog.enqueue_crawl_jobs(&jobs, now()).await?;
+        progress.queued(self.inner.catalog.pending_crawl_jobs().await? as u64);
+
+        let mut workers = tokio::task::JoinSet::new();
+        for _ in 0..self.inner.options.workers.max(1) {
+            let crawler = self.clone();
+            let progress = Arc::clone(&progress);
+            workers.spawn(async move { crawler.work(progress).await });
+        }
+        while let Some(result) = workers.join_next().await {
+            let counts = result.map_err(|e| CrawlError::Setup(format!("worker: {e}")))??;
+            for (kind, n) in counts {
+                *summary.outcomes.entry(kind).or_default() += n;
+            }
+        }
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+
+    /// Claims and crawls jobs until none is left.
+    async fn work(
+        &self,
+        progress: Arc<dyn Progress>,
+    ) -> Result<HashMap<String, usize>, CrawlError> {
+        let mut counts = HashMap::new();
+        let lease = self.inner.options.lease.as_secs() as i64;
+        while let Some(job) = self
+            .inner
+            .catalog
+            .claim_crawl_job(&self.inner.worker_id, now(), lease)
+            .await?
+        {
+            let report = match serde_json::from_str::<Target>(&job.payload) {
+                Ok(target) => self.crawl_target(&target).await?,
+                Err(e) => {
+                    // A payload from another version of the crawler: end the job, say why.
+                    self.save(CrawlRecord {
+                        repository_url: job.repository_url.clone(),
+                        publisher_id: String::new(),
+                        hosting_url: String::new(),
+                        forge: commons_catalog::ForgeKind::Git,
+                        forge_id: None,
+                        outcome: CrawlOutcomeKind::Refused,
+                        detail: Some(format!("unreadable job: {e}")),
+                        errors: Vec::new(),
+                        commit: None,
+                        version: None,
+                        etag: None,
+                        software_id: None,
+                        crawled_at: now(),
+                    })
+                    .await?
+                }
+            };
+            *counts
+                .entry(report.outcome.as_str().to_string())
+                .or_default() += 1;
+            progress.finished(&report);
+        }
+        Ok(counts)
+    }
+
+    /// Lists one hosting location; `Ok(Err(why))` when it could not be listed (recorded as an
+    /// outcome of the hosting URL, so "why is nothing listed?" has an answer too).
+    async fn discover(
+        &self,
+        publisher: &PublisherEntry,
+        hosting: &Hosting,
+    ) -> Result<Result<Vec<Target>, String>, CrawlError> {
+        if hosting.kind == HostingKind::Git {
+            return Ok(Ok(vec![Target {
+                publisher_id: publisher.id.clone(),
+                hosting: hosting.clone(),
+                repository: RemoteRepository {
+                    url: hosting.url.clone(),
+                    forge_id: None,
+                    api_path: String::new(),
+                    default_branch: None,
+                    archived: false,
+                    fork: false,
+                    empty: false,
+                    version: None,
+                },
+            }]));
+        }
+        let listed = match forge::list(&self.inner.http, hosting).await {
+            Ok(listed) => listed,
+            Err(e) => {
+                let record = self.record_for(publisher, hosting, &hosting.url, None);
+                self.save(CrawlRecord {
+                    outcome: e.outcome(),
+                    detail: Some(format!("listing failed: {}", e.detail())),
+                    ..record
+                })
+                .await?;
+                return Ok(Err(e.to_string()));
+            }
+        };
+        let catalog = &self.inner.catalog;
+        let known = catalog
+            .crawled_repositories_of_hosting(&hosting.url)
+            .await?;
+        // A repository whose forge id is known under another URL was renamed or moved.
+        let by_id: HashMap<&str, &CrawledRepository> = known
+            .iter()
+            .filter_map(|r| r.forge_id.as_deref().map(|id| (id, r)))
+            .collect();
+        let base = format!("{}/", normalise_url(&hosting.url));
+        let mut targets = Vec::new();
+        let mut seen = HashSet::new();
+        for repository in listed {
+            if !normalise_url(&repository.url).starts_with(&base) {
+                let record = self.record_for(publisher, hosting, &repository.url, None);
+                self.save(CrawlRecord {
+                    outcome: CrawlOutcomeKind::Refused,
+                    detail: Some(format!(
+                        "listed by the forge but outside the publisher's hosting {}",
+                        hosting.url
+                    )),
+                    ..record
+                })
+                .await?;
+                continue;
+            }
+            if let Some(old) = repository.forge_id.as_deref().and_then(|id| by_id.get(id))
+                && old.repository_url != repository.url
+            {
+                catalog
+                    .rename_repository(&old.repository_url, &repository.url, now())
+                    .await?;
+            }
+            seen.insert(repository.url.clone());
+            seen.extend(
+                repository
+                    .forge_id
+                    .as_deref()
+                    .and_then(|id| by_id.get(id))
+                    .map(|old| old.repository_url.clone()),
+            );
+            targets.push(Target {
+                publisher_id: publisher.id.clone(),
+                hosting: hosting.clone(),
+                repository,
+            });
+        }
+        for gone in known.iter().filter(|r| {
+            !r.gone && r.repository_url != hosting.url && !seen.contains(&r.repository_url)
+        }) {
+            let record = self.record_for(publisher, hosting, &gone.repository_url, None);
+            self.save(CrawlRecord {
+                outcome: CrawlOutcomeKind::Gone,
+                detail: Some("no longer listed by the forge".into()),
+                forge_id: gone.forge_id.clone(),
+                ..record
+            })
+            .await?;
+        }
+        Ok(Ok(targets))
+    }
+
+    fn record_for(
+        &self,
+        publisher: &PublisherEntry,
+        hosting: &Hosting,
+        url: &str,
+        repository: Option<&RemoteRepository>,
+    ) -> CrawlRecord {
+        CrawlRecord {
+            repository_url: url.to_string(),
+            publisher_id: publisher.id.clone(),
+            hosting_url: hosting.url.clone(),
+            forge: hosting.kind.forge(),
+            forge_id: repository.and_then(|r| r.forge_id.clone()),
+            outcome: CrawlOutcomeKind::Ok,
+            detail: None,
+            errors: Vec::new(),
+            commit: None,
+            version: repository.and_then(|r| r.version.clone()),
+            etag: None,
+            software_id: None,
+            crawled_at: now(),
+        }
+    }
+
+    async fn save(&self, record: CrawlRecord) -> Result<RepositoryReport, CrawlError> {
+        self.inner.catalog.record_crawl(&record).await?;
+        Ok(RepositoryReport {
+            url: record.repository_url,
+            publisher_id: record.publisher_id,
+            outcome: record.outcome,
+            detail: record.detail,
+        })
+    }
+
+    fn publisher(&self, id: &str) -> Option<&PublisherEntry> {
+        self.inner.registry.publishers.iter().find(|p| p.id == id)
+    }
+
+    /// Crawls one repository and records the result.
+    async fn crawl_target(&self, target: &Target) -> Result<RepositoryReport, CrawlError> {
+        let Some(publisher) = self.publisher(&target.publisher_id) else {
+            return Err(CrawlError::UnknownRepository(target.repository.url.clone()));
+        };
+        let base = self.record_for(
+            publisher,
+            &target.hosting,
+            &target.repository.url,
+            Some(&target.repository),
+        );
+        let state = self
+            .inner
+            .catalog
+            .crawled_repository(&target.repository.url)
+            .await?;
+        let record = match target.hosting.kind {
+            HostingKind::Git => self.crawl_git(publisher, target, state, base).await?,
+            _ => self.crawl_forge(publisher, target, state, base).await?,
+        };
+        self.save(record).await
+    }
+
+    async fn crawl_forge(
+        &self,
+        publisher: &PublisherEntry,
+        target: &Target,
+        state: Option<CrawledRepository>,
+        base: CrawlRecord,
+    ) -> Result<CrawlRecord, CrawlError> {
+        let repository = &target.repository;
+        if repository.fork {
+            return Ok(failed(
+                base,
+                FetchError::Refused(
+                    "a fork: the original repository is the catalog's entry".into(),
+                ),
+            ));
+        }
+        if repository.empty {
+            return Ok(failed(
+                base,
+                FetchError::NotFound("empty repository".into()),
+            ));
+        }
+        let settled = state
+            .as_ref()
+            .filter(|s| s.last_outcome.is_some_and(|o| o.is_conclusive()) && !s.gone);
+        if let Some(s) = settled
+            && repository.version.is_some()
+            && s.version == repository.version
+        {
+            return Ok(unchanged(base, s));
+        }
+        let etag = settled.and_then(|s| s.etag.as_deref());
+        match forge::fetch_file(&self.inner.http, &target.hosting, repository, etag).await {
+            Ok(FileAnswer::NotModified) => Ok(unchanged(base, settled.expect("an etag was sent"))),
+            Ok(FileAnswer::Content {
+                bytes,
+                etag,
+                commit,
+            }) => {
+                let record = CrawlRecord {
+                    etag,
+                    commit,
+                    ..base
+                };
+                self.ingest(publisher, target, &repository.url, bytes, record)
+                    .await
+            }
+            Err(e) => Ok(failed(base, e)),
+        }
+    }
+
+    async fn crawl_git(
+        &self,
+        publisher: &PublisherEntry,
+        target: &Target,
+        state: Option<CrawledRepository>,
+        base: CrawlRecord,
+    ) -> Result<CrawlRecord, CrawlError> {
+        let http = &self.inner.http;
+        let head = match git::head(http, &target.repository.url).await {
+            Ok(head) => head,
+            Err(FetchError::NotFound(why))
+                if state.as_ref().is_some_and(|s| s.software_id.is_some()) =>
+            {
+                return Ok(CrawlRecord {
+                    outcome: CrawlOutcomeKind::Gone,
+                    detail: Some(format!("the repository answers {why}")),
+                    ..base
+                });
+            }
+            Err(e) => return Ok(failed(base, e)),
+        };
+        let mut url = target.repository.url.clone();
+        if normalise_url(&head.url) != normalise_url(&url) {
+            // Redirected: a move within the publisher's host keeps the entry (the old URL
+            // becomes an alias); anywhere else is refused.
+            if host_of(&head.url) != host_of(&target.hosting.url) {
+                return Ok(failed(
+                    base,
+                    FetchError::Refused(format!(
+                        "redirected to {}, outside the publisher's hosting",
+                        head.url
+                    )),
+                ));
+            }
+            self.inner
+                .catalog
+                .rename_repository(&url, &head.url, now())
+                .await?;
+            url = head.url.clone();
+        }
+        let base = CrawlRecord {
+            repository_url: url.clone(),
+            version: head.commit.clone(),
+            commit: head.commit.clone(),
+            ..base
+        };
+        let Some(commit) = head.commit.as_deref() else {
+            return Ok(failed(
+                base,
+                FetchError::NotFound("empty repository".into()),
+            ));
+        };
+        if let Some(s) = state.as_ref().filter(|s| {
+            s.last_outcome.is_some_and(|o| o.is_conclusive())
+                && !s.gone
+                && s.version.as_deref() == Some(commit)
+        }) {
+            return Ok(unchanged(base, s));
+        }
+        let Some(branch) = head.branch.as_deref() else {
+            return Ok(failed(
+                base,
+                FetchError::Refused("the server does not say which branch HEAD is".into()),
+            ));
+        };
+        let cache = self.inner.options.data_dir.join("git-cache");
+        match git::read_publiccode(http, &cache, &url, branch).await {
+            Ok(file) => {
+                let record = CrawlRecord {
+                    commit: Some(file.commit),
+                    ..base
+                };
+                self.ingest(publisher, target, &url, file.bytes, record)
+                    .await
+            }
+            Err(e) => Ok(failed(base, e)),
+        }
+    }
+
+    /// Validates and stores a file; checks that its `url` names this repository.
+    async fn ingest(
+        &self,
+        publisher: &PublisherEntry,
+        target: &Target,
+        url: &str,
+        bytes: Vec<u8>,
+        record: CrawlRecord,
+    ) -> Result<CrawlRecord, CrawlError> {
+        let validation = validate(&bytes, &Options::default());
+        let outcome = self
+            .inner
+            .catalog
+            .ingest(&IngestRequest {
+                repository_url: url.to_string(),
+                forge: target.hosting.kind.forge(),
+                default_branch: target.repository.default_branch.clone(),
+                commit: record.commit.clone(),
+                publisher: Some(publisher.to_catalog()),
+                source: bytes,
+                seen_at: record.crawled_at,
+            })
+            .await?;
+        let record = CrawlRecord {
+            software_id: Some(outcome.software_id),
+            ..record
+        };
+        if outcome.change == Change::StoredInvalid {
+            let errors: Vec<_> = validation.errors().cloned().collect();
+            let detail = errors.first().map(|e| {
+                format!(
+                    "{}:{}: {}: {} ({} errors)",
+                    e.line,
+                    e.column,
+                    e.key,
+                    e.message,
+                    errors.len()
+                )
+            });
+            return Ok(CrawlRecord {
+                outcome: CrawlOutcomeKind::Invalid,
+                detail,
+                errors,
+                ..record
+            });
+        }
+        let mut notes = Vec::new();
+        if let Some(model) = &validation.publiccode
+            && normalise_url(&model.url) != normalise_url(url)
+        {
+            notes.push(format!(
+                "flagged as a copy: its url is {}, not this repository",
+                model.url
+            ));
+        }
+        if target.repository.archived {
+            notes.push("archived on the forge".into());
+        }
+        Ok(CrawlRecord {
+            outcome: CrawlOutcomeKind::Ok,
+            detail: (!notes.is_empty()).then(|| notes.join("; ")),
+            ..record
+        })
+    }
+
+    /// Recrawls one repository now (a webhook said it changed). The URL may be the current
+    /// one or a former one (an alias); it must fall under a publisher's hosting.
+    pub async fn crawl_repository(&self, url: &str) -> Result<RepositoryReport, CrawlError> {
+        let catalog = &self.inner.catalog;
+        let current = match catalog.software_by_url(url).await? {
+            Some(software) => software.repository_url,
+            None => url.trim_end_matches('/').to_string(),
+        };
+        let (publisher, hosting) = self
+            .inner
+            .registry
+            .owner_of(&current)
+            .ok_or_else(|| CrawlError::UnknownRepository(current.clone()))?;
+        let repository = if hosting.kind == HostingKind::Git {
+            RemoteRepository {
+                url: hosting.url.clone(),
+                forge_id: None,
+                api_path: String::new(),
+                default_branch: None,
+                archived: false,
+                fork: false,
+                empty: false,
+                version: None,
+            }
+        } else {
+            match forge::fetch_repository(&self.inner.http, hosting, &current).await {
+                Ok(repository) => repository,
+                Err(e) => {
+                    let record = self.record_for(publisher, hosting, &current, None);
+                    return self.save(failed(record, e)).await;
+                }
+            }
+        };
+        let target = Target {
+            publisher_id: publisher.id.clone(),
+            hosting: hosting.clone(),
+            repository,
+        };
+        self.crawl_target(&target).await
+    }
+}
+
+fn failed(base: CrawlRecord, error: FetchError) -> CrawlRecord {
+    CrawlRecord {
+        outcome: error.outcome(),
+        detail: Some(error.detail()),
+        ..base
+    }
+}
+
+fn unchanged(base: CrawlRecord, state: &CrawledRepository) -> CrawlRecord {
+    CrawlRecord {
+        outcome: CrawlOutcomeKind::SkippedUnchanged,
+        etag: base.etag.clone().or_else(|| state.etag.clone()),
+        commit: base.commit.clone().or_else(|| state.last_commit.clone()),
+        software_id: state.software_id.clone(),
+        ..base
+    }
+}
