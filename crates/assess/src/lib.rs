@@ -14,14 +14,20 @@
 //! changing [`METHOD_VERSION`].
 #![deny(missing_docs)]
 
+pub mod ai;
+pub mod cost;
 pub mod license;
 pub mod lockfile;
 pub mod osv;
+pub mod principles;
 pub mod repo;
 pub mod security;
 pub mod version;
 pub mod vitality;
 pub mod workflow;
+
+mod assess;
+pub use assess::{Assessment, Facets, Input, PubliccodeStatus, assess};
 
 use serde::Serialize;
 

@@ -198,9 +198,10 @@ fn parse_record(file: &str, bytes: &[u8]) -> Result<Record, OsvError> {
     })
 }
 
-/// Imports a directory (searched recursively for `*.json`) or a ZIP archive into
-/// `<data_dir>/osv/`, replacing the previous store atomically.
-pub fn import(source: &Path, data_dir: &Path) -> Result<ImportSummary, OsvError> {
+/// Reads an export (a directory searched recursively for `*.json`, or a ZIP archive) into
+/// memory: the store, the number of withdrawn records skipped, and the files rejected (with
+/// their position).
+pub fn read_export(source: &Path) -> Result<(Store, usize, Vec<String>), OsvError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| OsvError::Io { path, source }
@@ -290,10 +291,21 @@ pub fn import(source: &Path, data_dir: &Path) -> Result<ImportSummary, OsvError>
     let as_of = records.iter().filter_map(|r| r.modified.clone()).max();
     let store = Store {
         format: STORE_FORMAT,
-        as_of: as_of.clone(),
+        as_of,
         source: source.display().to_string(),
         records,
     };
+    Ok((store, withdrawn, rejected))
+}
+
+/// Imports an export into `<data_dir>/osv/`, replacing the previous store atomically.
+pub fn import(source: &Path, data_dir: &Path) -> Result<ImportSummary, OsvError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| OsvError::Io { path, source }
+    };
+    let (store, withdrawn, rejected) = read_export(source)?;
+    let as_of = store.as_of.clone();
     let dir = data_dir.join("osv");
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     let target = dir.join(STORE_FILE);

@@ -343,6 +343,10 @@ impl Repo {
         let mut child = spawn_git(
             &self.git_dir,
             &[
+                // .mailmap from HEAD's tree, as in a bare repository (there is no work tree
+                // here: git runs in the git directory).
+                "-c",
+                "mailmap.blob=HEAD:.mailmap",
                 "log",
                 "--no-color",
                 "--format=%H%x00%ae%x00%aE%x00%at%x00%P",

@@ -1,0 +1,279 @@
+//! AI systems and the Open Source AI Definition 1.0 (OSI, 2024-10-28): for an entry detected as
+//! an AI system, are the parameters (weights), the code and the data information available
+//! under open terms? Detection and checks are heuristics over file names and model cards; every
+//! item says what it found.
+
+use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::{CheckError, Evidence};
+use serde::Serialize;
+
+/// Status of one OSAID component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AiStatus {
+    /// Available under open terms, with evidence.
+    Met,
+    /// Found, but the terms restrict use or could not be told open: a curator must look.
+    NeedsReview,
+    /// Not found.
+    Missing,
+}
+
+/// One component.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AiItem {
+    /// `parameters`, `code` or `data-information`.
+    pub id: &'static str,
+    /// Status.
+    pub status: AiStatus,
+    /// What was found.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The AI section (absent for entries that are not AI systems).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AiReport {
+    /// Why the entry was taken as an AI system.
+    pub detected_by: Vec<Evidence>,
+    /// The three OSAID components.
+    pub items: Vec<AiItem>,
+    /// Method reference.
+    pub method: &'static str,
+}
+
+const WEIGHT_EXTENSIONS: &[&str] = &[
+    "safetensors",
+    "gguf",
+    "ggml",
+    "onnx",
+    "pt",
+    "pth",
+    "ckpt",
+    "h5",
+    "keras",
+    "tflite",
+    "pb",
+    "mlmodel",
+    "pkl",
+    "joblib",
+];
+const AI_WORDS: &[&str] = &[
+    "machine learning",
+    "machine-learning",
+    "artificial intelligence",
+    "deep learning",
+    "neural network",
+    "large language model",
+    "llm",
+    "computer vision",
+    "natural language processing",
+];
+/// Licenses or markers that restrict use (fail OSAID's "any purpose").
+const RESTRICTIVE_MARKERS: &[&str] = &[
+    "openrail",
+    "rail",
+    "llama",
+    "cc-by-nc",
+    "non-commercial",
+    "noncommercial",
+    "gemma",
+];
+
+fn is_model_card(e: &TreeEntry) -> bool {
+    let n = e.name().to_ascii_lowercase();
+    matches!(
+        n.as_str(),
+        "model_card.md" | "modelcard.md" | "model-card.md" | "model_card.yaml"
+    )
+}
+
+fn is_data_card(e: &TreeEntry) -> bool {
+    let n = e.name().to_ascii_lowercase();
+    n.starts_with("data_card")
+        || n.starts_with("datacard")
+        || n.starts_with("datasheet")
+        || n.starts_with("dataset_card")
+        || n.starts_with("data-card")
+}
+
+fn is_weights(e: &TreeEntry) -> bool {
+    let n = e.name().to_ascii_lowercase();
+    let ext = n.rsplit_once('.').map(|(_, x)| x).unwrap_or("");
+    WEIGHT_EXTENSIONS.contains(&ext) || n == "pytorch_model.bin" || n == "tf_model.h5"
+}
+
+fn is_training_code(e: &TreeEntry) -> bool {
+    let n = e.name().to_ascii_lowercase();
+    (n.starts_with("train") && (n.ends_with(".py") || n.ends_with(".sh") || n.ends_with(".ipynb")))
+        || e.path.split('/').any(|c| c == "training")
+}
+
+/// Detects an AI system and checks the OSAID components; `None` when it is not one.
+pub fn assess(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    publiccode_text: Option<&str>,
+    code_license_osi: Option<Evidence>,
+    errors: &mut Vec<CheckError>,
+) -> Option<AiReport> {
+    let head = repo.head();
+    let mut detected_by = Vec::new();
+    if let Some(text) = publiccode_text {
+        let lower = text.to_ascii_lowercase();
+        if let Some(word) = AI_WORDS.iter().find(|w| lower.contains(**w)) {
+            detected_by.push(Evidence::file(
+                "publiccode.yml",
+                head,
+                "ai-keyword",
+                format!("mentions \"{word}\""),
+            ));
+        }
+    }
+    let weights: Vec<&TreeEntry> = tree.iter().filter(|e| is_weights(e)).take(20).collect();
+    let model_cards: Vec<&TreeEntry> = tree.iter().filter(|e| is_model_card(e)).collect();
+    if let Some(w) = weights.first() {
+        detected_by.push(Evidence::file(
+            &w.path,
+            head,
+            "ai-weights-file",
+            format!("{} bytes of model parameters", w.size),
+        ));
+    }
+    if let Some(c) = model_cards.first() {
+        detected_by.push(Evidence::file(&c.path, head, "ai-model-card", "model card"));
+    }
+    if detected_by.is_empty() {
+        return None;
+    }
+    // Model card text: its YAML front matter `license:` names the weights' terms.
+    let mut card_text = String::new();
+    for card in &model_cards {
+        match repo.read(card, 1024 * 1024) {
+            Ok(b) if looks_like_text(&b) => card_text.push_str(&String::from_utf8_lossy(&b)),
+            Ok(_) => errors.push(CheckError::new(
+                "ai",
+                format!("{}: binary, not a model card", card.path),
+            )),
+            Err(e) => errors.push(CheckError::new("ai", e.to_string())),
+        }
+    }
+    let card_license = card_text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("license:"))
+        .map(|l| l.trim().trim_matches('"').to_string());
+    let mut parameters = AiItem {
+        id: "parameters",
+        status: AiStatus::Missing,
+        evidence: Vec::new(),
+    };
+    let weights_link = card_text.lines().find(|l| {
+        let l = l.to_ascii_lowercase();
+        (l.contains("weights") || l.contains("checkpoint")) && l.contains("http")
+    });
+    if let Some(w) = weights.first() {
+        parameters.evidence.push(Evidence::file(
+            &w.path,
+            head,
+            "weights-in-repository",
+            "weights file",
+        ));
+    } else if let Some(link) = weights_link {
+        parameters
+            .evidence
+            .push(Evidence::rule("weights-link", link.trim().to_string()));
+    }
+    if !parameters.evidence.is_empty() {
+        parameters.status = match &card_license {
+            Some(l)
+                if RESTRICTIVE_MARKERS
+                    .iter()
+                    .any(|m| l.to_ascii_lowercase().contains(m)) =>
+            {
+                parameters.evidence.push(Evidence::rule(
+                    "weights-license-restrictive",
+                    format!("model card license `{l}` restricts use"),
+                ));
+                AiStatus::NeedsReview
+            }
+            Some(l)
+                if spdx::license_id(l)
+                    .or_else(|| spdx::imprecise_license_id(l).map(|(id, _)| id))
+                    .is_some_and(|id| id.is_osi_approved()) =>
+            {
+                parameters.evidence.push(Evidence::rule(
+                    "weights-license",
+                    format!("model card license `{l}` is OSI-approved"),
+                ));
+                AiStatus::Met
+            }
+            Some(l) => {
+                parameters.evidence.push(Evidence::rule(
+                    "weights-license-unknown",
+                    format!("model card license `{l}` is not an OSI-approved SPDX id"),
+                ));
+                AiStatus::NeedsReview
+            }
+            None if code_license_osi.is_some() => {
+                parameters.evidence.push(Evidence::rule("weights-repository-license", "no model card license; the repository's OSI-approved license is assumed to cover the weights"));
+                AiStatus::NeedsReview
+            }
+            None => AiStatus::NeedsReview,
+        };
+    }
+    let training: Vec<&TreeEntry> = tree
+        .iter()
+        .filter(|e| is_training_code(e))
+        .take(5)
+        .collect();
+    let mut code = AiItem {
+        id: "code",
+        status: AiStatus::Missing,
+        evidence: Vec::new(),
+    };
+    for t in &training {
+        code.evidence.push(Evidence::file(
+            &t.path,
+            head,
+            "training-code",
+            "training code",
+        ));
+    }
+    if let Some(osi) = &code_license_osi {
+        code.evidence.push(osi.clone());
+    }
+    code.status = match (training.is_empty(), code_license_osi.is_some()) {
+        (false, true) => AiStatus::Met,
+        (false, false) => AiStatus::NeedsReview,
+        (true, _) => AiStatus::Missing,
+    };
+    let mut data = AiItem {
+        id: "data-information",
+        status: AiStatus::Missing,
+        evidence: Vec::new(),
+    };
+    if let Some(card) = tree.iter().find(|e| is_data_card(e)) {
+        data.evidence.push(Evidence::file(
+            &card.path,
+            head,
+            "data-card",
+            "data card / datasheet",
+        ));
+    }
+    let lower = card_text.to_ascii_lowercase();
+    if lower.contains("training data") || lower.contains("training dataset") {
+        data.evidence.push(Evidence::rule(
+            "model-card-training-data",
+            "the model card describes its training data",
+        ));
+    }
+    if !data.evidence.is_empty() {
+        data.status = AiStatus::Met;
+    }
+    Some(AiReport {
+        detected_by,
+        items: vec![parameters, code, data],
+        method: "osaid-1.0 (heuristic: file names and model cards)",
+    })
+}

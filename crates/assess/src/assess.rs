@@ -1,0 +1,508 @@
+//! The whole assessment: runs each section, gathers facts for the principles, and offers the
+//! small accessors the catalog's search facets need.
+
+use crate::principles::{Declarations, Facts};
+use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
+use crate::{CheckError, Evidence, METHOD_VERSION};
+use crate::{ai, cost, license, lockfile, osv, principles, security, vitality, workflow};
+use commons_publiccode::PublicCode;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// What the caller knows besides the repository.
+#[derive(Default)]
+pub struct Input<'a> {
+    /// The entry's validated publiccode.yml. When `None`, `publiccode.yml` (or `.yaml`) at the
+    /// root of HEAD's tree is read and validated.
+    pub publiccode: Option<&'a PublicCode>,
+    /// The imported OSV export, when the operator imported one.
+    pub osv: Option<&'a osv::Database>,
+    /// The publisher's declarations (principles and DPG indicators).
+    pub declarations: Declarations,
+    /// Catalog entries that declare `isBasedOn`/`dependsOn` this software.
+    pub dependents_in_catalog: Option<usize>,
+    /// "Now" in Unix seconds (the vitality window ends here); 0 means the system clock.
+    pub now: i64,
+}
+
+/// Where the publiccode.yml came from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PubliccodeStatus {
+    /// `input` (given by the caller), a path in the tree, or `null` when there is none.
+    pub source: Option<String>,
+    /// True when it is valid (the model was used).
+    pub valid: bool,
+}
+
+/// A full assessment. Its JSON shape is public (README, "commons assess").
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    /// Method version.
+    pub method_version: &'static str,
+    /// When (Unix seconds).
+    pub assessed_at: i64,
+    /// The commit assessed.
+    pub commit: String,
+    /// False when HEAD's tree had more entries than are listed.
+    pub tree_complete: bool,
+    /// The publiccode.yml used.
+    pub publiccode: PubliccodeStatus,
+    /// License.
+    pub license: license::LicenseReport,
+    /// Security posture.
+    pub security: security::SecurityReport,
+    /// Known vulnerabilities.
+    pub vulnerabilities: osv::VulnerabilityReport,
+    /// Vitality (absent when the history could not be read).
+    pub vitality: Option<vitality::VitalityReport>,
+    /// UN Open Source Principles.
+    pub un_principles: Vec<principles::Item>,
+    /// DPG Standard indicators.
+    pub dpg_indicators: Vec<principles::Item>,
+    /// OSAID 1.0 (absent when the entry is not an AI system).
+    pub ai: Option<ai::AiReport>,
+    /// Cost to rebuild and reuse.
+    pub cost: cost::CostReport,
+    /// Checks that could not run or files they could not use.
+    pub errors: Vec<CheckError>,
+}
+
+/// The values the catalog indexes for search facets and sorting.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Facets {
+    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
+    pub license_family: String,
+    /// Every license of the effective expression is OSI-approved.
+    pub osi_approved: bool,
+    /// Developers Italia's vitality index, 0–100.
+    pub vitality: Option<u32>,
+    /// Scorecard-like aggregate, 0–10.
+    pub security_score: Option<f64>,
+    /// Distinct known vulnerabilities (`None` without OSV data).
+    pub vulnerabilities: Option<usize>,
+}
+
+impl Facets {
+    /// True when known vulnerabilities were found (`None` without OSV data).
+    pub fn vulnerabilities_present(&self) -> Option<bool> {
+        self.vulnerabilities.map(|n| n > 0)
+    }
+
+    /// Reads the facets back from a stored assessment's JSON (only stable keys are used).
+    pub fn from_json(value: &serde_json::Value) -> Option<Facets> {
+        let license = value.get("license")?;
+        let vulns = value.get("vulnerabilities");
+        Some(Facets {
+            license_family: license.get("family")?.as_str()?.to_string(),
+            osi_approved: license.get("osiApproved")?.as_bool()?,
+            vitality: value
+                .pointer("/vitality/developersItalia/index")
+                .and_then(|v| v.as_u64())
+                .map(|v| v as u32),
+            security_score: value.pointer("/security/score").and_then(|v| v.as_f64()),
+            vulnerabilities: vulns
+                .filter(|v| v.get("databaseAvailable").and_then(|b| b.as_bool()) == Some(true))
+                .and_then(|v| v.get("distinct"))
+                .and_then(|v| v.as_u64())
+                .map(|v| v as usize),
+        })
+    }
+}
+
+impl Assessment {
+    /// The search facets.
+    pub fn facets(&self) -> Facets {
+        Facets {
+            license_family: serde_json::to_value(self.license.family)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| "unknown".into()),
+            osi_approved: self.license.osi_approved,
+            vitality: self
+                .vitality
+                .as_ref()
+                .and_then(|v| v.developers_italia.index),
+            security_score: self.security.score,
+            vulnerabilities: self
+                .vulnerabilities
+                .database_available
+                .then_some(self.vulnerabilities.distinct),
+        }
+    }
+}
+
+fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Assesses the repository at `path` (a work tree or a bare repository).
+pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
+    let repo = Repo::open(path)?;
+    let now = if input.now == 0 {
+        now_seconds()
+    } else {
+        input.now
+    };
+    let mut errors = Vec::new();
+    let (tree, truncated) = repo.tree()?;
+    if truncated {
+        errors.push(CheckError::new(
+            "tree",
+            "HEAD's tree is larger than the listing limit; later files were not seen",
+        ));
+    }
+    let (owned_publiccode, publiccode_status, publiccode_text) =
+        load_publiccode(&repo, &tree, input, &mut errors);
+    let publiccode = input.publiccode.or(owned_publiccode.as_ref());
+
+    let license = license::assess(
+        &repo,
+        &tree,
+        publiccode.map(|p| p.legal.license.as_str()),
+        &mut errors,
+    );
+    let workflows = workflow::load(&repo, &tree, &mut errors);
+    let (lockfiles, packages) = lockfile::read_all(&repo, &tree, &mut errors);
+    let vulnerabilities = osv::report(input.osv, lockfiles, &packages);
+    let vitality = match vitality::assess(&repo, now, &mut errors) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(CheckError::new("vitality", e.to_string()));
+            None
+        }
+    };
+    let tags = repo.tags().unwrap_or_default();
+    let first_commit_age = vitality
+        .as_ref()
+        .map(|v| v.developers_italia.longevity_days);
+    let security = security::assess(
+        &security::Context {
+            repo: &repo,
+            tree: &tree,
+            workflows: &workflows,
+            license: &license,
+            tags: &tags,
+            recent_commits: vitality
+                .as_ref()
+                .zip(first_commit_age)
+                .map(|(v, age)| (v.commits_90_days, age)),
+            vulnerabilities: vulnerabilities
+                .database_available
+                .then_some(vulnerabilities.distinct),
+        },
+        &mut errors,
+    );
+    let osi_evidence = license.osi_approved.then(|| {
+        Evidence::rule(
+            "osi-approved",
+            format!(
+                "{} is OSI-approved",
+                license.effective.as_deref().unwrap_or("")
+            ),
+        )
+    });
+    let ai = ai::assess(
+        &repo,
+        &tree,
+        publiccode_text.as_deref(),
+        osi_evidence.clone(),
+        &mut errors,
+    );
+    let used_by = publiccode.map_or(0, |p| p.used_by.len());
+    let cost = cost::assess(
+        &repo,
+        &tree,
+        used_by,
+        input.dependents_in_catalog,
+        &mut errors,
+    );
+    let facts = gather_facts(
+        &repo,
+        &tree,
+        publiccode,
+        &publiccode_status,
+        osi_evidence,
+        &security,
+        &vulnerabilities,
+        vitality.as_ref(),
+    );
+    Ok(Assessment {
+        method_version: METHOD_VERSION,
+        assessed_at: now,
+        commit: repo.head().to_string(),
+        tree_complete: !truncated,
+        publiccode: publiccode_status,
+        license,
+        security,
+        vulnerabilities,
+        vitality,
+        un_principles: principles::un_principles(&facts, &input.declarations),
+        dpg_indicators: principles::dpg_indicators(&facts, &input.declarations),
+        ai,
+        cost,
+        errors,
+    })
+}
+
+fn load_publiccode(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    input: &Input<'_>,
+    errors: &mut Vec<CheckError>,
+) -> (Option<PublicCode>, PubliccodeStatus, Option<String>) {
+    let entry = tree
+        .iter()
+        .find(|e| e.path == "publiccode.yml" || e.path == "publiccode.yaml");
+    let text = entry
+        .and_then(|e| repo.read(e, 1024 * 1024).ok())
+        .filter(|b| looks_like_text(b))
+        .map(|b| String::from_utf8_lossy(&b).into_owned());
+    if input.publiccode.is_some() {
+        return (
+            None,
+            PubliccodeStatus {
+                source: Some("input".into()),
+                valid: true,
+            },
+            text,
+        );
+    }
+    let Some(entry) = entry else {
+        return (
+            None,
+            PubliccodeStatus {
+                source: None,
+                valid: false,
+            },
+            None,
+        );
+    };
+    if !entry.is_file() {
+        errors.push(CheckError::new(
+            "publiccode",
+            format!(
+                "{}: not a regular file (symbolic links are not followed)",
+                entry.path
+            ),
+        ));
+        return (
+            None,
+            PubliccodeStatus {
+                source: Some(entry.path.clone()),
+                valid: false,
+            },
+            None,
+        );
+    }
+    let bytes = match repo.read(entry, 1024 * 1024) {
+        Ok(b) => b,
+        Err(e) => {
+            errors.push(CheckError::new("publiccode", e.to_string()));
+            return (
+                None,
+                PubliccodeStatus {
+                    source: Some(entry.path.clone()),
+                    valid: false,
+                },
+                None,
+            );
+        }
+    };
+    let validation = commons_publiccode::validate(&bytes, &commons_publiccode::Options::default());
+    if let Some(first) = validation.errors().next() {
+        errors.push(CheckError::new(
+            "publiccode",
+            format!(
+                "{}:{}:{}: {} (run `commons validate` for every problem)",
+                entry.path, first.line, first.column, first.message
+            ),
+        ));
+    }
+    let valid = validation.publiccode.is_some();
+    (
+        validation.publiccode,
+        PubliccodeStatus {
+            source: Some(entry.path.clone()),
+            valid,
+        },
+        text,
+    )
+}
+
+/// Finds a file by role: returns evidence for the first match.
+fn role_file(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    rule: &str,
+    pred: impl Fn(&TreeEntry, &str) -> bool,
+) -> Option<Evidence> {
+    tree.iter()
+        .find(|e| pred(e, &e.name().to_ascii_lowercase()))
+        .map(|e| Evidence::file(&e.path, repo.head(), rule, "file present"))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn gather_facts(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    publiccode: Option<&PublicCode>,
+    status: &PubliccodeStatus,
+    osi_license: Option<Evidence>,
+    security: &security::SecurityReport,
+    vulnerabilities: &osv::VulnerabilityReport,
+    vitality: Option<&vitality::VitalityReport>,
+) -> Facts {
+    let head = repo.head();
+    let top = |e: &TreeEntry| matches!(e.dir(), "" | ".github" | "docs");
+    let mut facts = Facts {
+        osi_license,
+        ..Facts::default()
+    };
+    let mut add = |key: &'static str, ev: Option<Evidence>| {
+        if let Some(ev) = ev {
+            facts.files.insert(key, ev);
+        }
+    };
+    add(
+        "contributing",
+        role_file(repo, tree, "contributing-guide", |e, n| {
+            top(e) && n.starts_with("contributing")
+        }),
+    );
+    add(
+        "code-of-conduct",
+        role_file(repo, tree, "code-of-conduct", |e, n| {
+            top(e) && (n.starts_with("code_of_conduct") || n.starts_with("code-of-conduct"))
+        }),
+    );
+    add(
+        "security",
+        role_file(repo, tree, "security-policy", |e, n| {
+            top(e) && n.starts_with("security.")
+        }),
+    );
+    add(
+        "readme",
+        role_file(repo, tree, "readme", |e, n| {
+            e.dir().is_empty() && n.starts_with("readme") && e.size >= 500
+        }),
+    );
+    add(
+        "docs",
+        tree.iter()
+            .find(|e| e.path.starts_with("docs/") || e.path.starts_with("doc/"))
+            .map(|e| Evidence::file(&e.path, head, "docs-directory", "documentation directory")),
+    );
+    add(
+        "authors",
+        role_file(repo, tree, "contributors-credited", |e, n| {
+            e.dir().is_empty()
+                && (n.starts_with("authors")
+                    || n.starts_with("contributors")
+                    || n == ".all-contributorsrc"
+                    || n == "citation.cff")
+        }),
+    );
+    add(
+        "ownership",
+        role_file(repo, tree, "reuse-metadata", |e, _| {
+            e.path == "REUSE.toml" || e.path == ".reuse/dep5"
+        }),
+    );
+    if let Some(pc) = publiccode {
+        let source = status.source.as_deref().unwrap_or("publiccode.yml");
+        if status.valid {
+            facts.publiccode = Some(Evidence::file(
+                source,
+                head,
+                "publiccode-valid",
+                "valid publiccode.yml",
+            ));
+        }
+        let mandatory: Vec<&str> = pc
+            .depends_on
+            .as_ref()
+            .map(|d| {
+                d.proprietary
+                    .iter()
+                    .filter(|p| p.optional != Some(true))
+                    .map(|p| p.name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if mandatory.is_empty() {
+            facts.no_proprietary_dependency = Some(Evidence::file(
+                source,
+                head,
+                "no-proprietary-dependency",
+                "dependsOn.proprietary lists no mandatory dependency",
+            ));
+        }
+        if let Some(url) = pc
+            .description
+            .values()
+            .find_map(|d| d.documentation.clone().or(d.api_documentation.clone()))
+        {
+            facts.documentation_url = Some(Evidence::file(source, head, "documentation-link", url));
+        }
+        if let Some(owner) = pc
+            .legal
+            .main_copyright_owner
+            .clone()
+            .or(pc.legal.repo_owner.clone())
+        {
+            facts.ownership = Some(Evidence::file(source, head, "copyright-owner", owner));
+        }
+        let kind = serde_json::to_value(pc.maintenance.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        if kind != "none" && !kind.is_empty() {
+            facts.maintained_declared = Some(Evidence::file(
+                source,
+                head,
+                "maintenance-type",
+                format!("maintenance.type: {kind}"),
+            ));
+        }
+    }
+    if vulnerabilities.database_available && vulnerabilities.distinct == 0 {
+        facts.no_known_vulnerabilities = Some(Evidence::rule(
+            "no-known-vulnerabilities",
+            format!(
+                "{} locked packages, none affected (OSV data as of {})",
+                vulnerabilities.packages,
+                vulnerabilities
+                    .database_as_of
+                    .as_deref()
+                    .unwrap_or("unknown")
+            ),
+        ));
+    }
+    let check = |id: &str| security.checks.iter().find(|c| c.id == id);
+    if let Some(c) = check("Dependency-Update-Tool").filter(|c| c.score == Some(10)) {
+        facts.dependency_updates = c.evidence.first().cloned();
+    }
+    if let Some(score) = security.score.filter(|s| *s >= 5.0) {
+        facts.security_score_ok = Some(Evidence::rule(
+            "security-score",
+            format!("Scorecard-like aggregate {score}"),
+        ));
+    }
+    if let Some(v) = vitality.filter(|v| v.commits_365_days > 0 && v.authors_365_days >= 2) {
+        facts.active = Some(Evidence::rule(
+            "active-maintainers",
+            format!(
+                "{} commits by {} people in the last 365 days",
+                v.commits_365_days, v.authors_365_days
+            ),
+        ));
+    }
+    facts
+}

@@ -1,0 +1,226 @@
+//! Value for money: Basic COCOMO (Boehm 1981), organic mode, as scc computes it, from code
+//! lines counted per language with `tokei` (blank and comment lines excluded), beside the
+//! number of organisations using the software.
+
+use crate::repo::{Repo, TreeEntry};
+use crate::{CheckError, Evidence};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Organic-mode constants: effort = A·KSLOC^B, schedule = C·effort^D.
+pub const A: f64 = 2.4;
+/// See [`A`].
+pub const B: f64 = 1.05;
+/// See [`A`].
+pub const C: f64 = 2.5;
+/// See [`A`].
+pub const D: f64 = 0.38;
+/// scc's default yearly wage (USD) and overhead.
+pub const DEFAULT_WAGE: f64 = 56_286.0;
+/// See [`DEFAULT_WAGE`].
+pub const DEFAULT_OVERHEAD: f64 = 2.4;
+/// Largest file counted, and most files counted.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+const MAX_FILES: usize = 100_000;
+
+/// The cost section.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CostReport {
+    /// Code lines (no blanks, no comments).
+    pub code_lines: usize,
+    /// Code lines per language (tokei's names).
+    pub by_language: BTreeMap<String, usize>,
+    /// Files counted.
+    pub files: usize,
+    /// Effort, person-months.
+    pub effort_person_months: f64,
+    /// Schedule, months.
+    pub schedule_months: f64,
+    /// Average people.
+    pub people: f64,
+    /// Estimated cost to rebuild, in `currency`.
+    pub estimated_cost: f64,
+    /// Currency of the wage.
+    pub currency: &'static str,
+    /// Yearly wage assumed.
+    pub yearly_wage: f64,
+    /// Overhead factor assumed.
+    pub overhead: f64,
+    /// Organisations that declare they use it (`usedBy`).
+    pub used_by: usize,
+    /// Catalog entries that declare `isBasedOn`/`dependsOn` it (given by the caller).
+    pub dependents_in_catalog: Option<usize>,
+    /// Formula and counting method.
+    pub method: &'static str,
+    /// What was excluded and why.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Directories and files that are not the project's own code.
+fn excluded(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    path.split('/').any(|c| {
+        matches!(
+            c,
+            "vendor"
+                | "node_modules"
+                | "third_party"
+                | "third-party"
+                | "dist"
+                | "build"
+                | "target"
+                | ".git"
+        )
+    }) || name.ends_with(".min.js")
+        || name.ends_with(".min.css")
+        || name.ends_with(".lock")
+        || name == "package-lock.json"
+}
+
+/// Prose, data and configuration formats: not code to rebuild (scc counts them; Commons does
+/// not, so that a large README or data file does not inflate the estimate).
+fn is_prose_or_data(language: tokei::LanguageType) -> bool {
+    use tokei::LanguageType as L;
+    matches!(
+        language,
+        L::Markdown
+            | L::Text
+            | L::ReStructuredText
+            | L::AsciiDoc
+            | L::Org
+            | L::Json
+            | L::Yaml
+            | L::Toml
+            | L::Svg
+            | L::Xml
+            | L::Tex
+            | L::Ini
+    )
+}
+
+/// Basic COCOMO for `code_lines`: (effort PM, schedule months, people).
+pub fn cocomo(code_lines: usize) -> (f64, f64, f64) {
+    let ksloc = code_lines as f64 / 1000.0;
+    let effort = A * ksloc.powf(B);
+    let schedule = if effort > 0.0 {
+        C * effort.powf(D)
+    } else {
+        0.0
+    };
+    let people = if schedule > 0.0 {
+        effort / schedule
+    } else {
+        0.0
+    };
+    (effort, schedule, people)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Counts code lines and computes the estimate.
+pub fn assess(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    used_by: usize,
+    dependents_in_catalog: Option<usize>,
+    errors: &mut Vec<CheckError>,
+) -> CostReport {
+    let config = tokei::Config::default();
+    let mut by_language: BTreeMap<String, usize> = BTreeMap::new();
+    let mut files = 0;
+    let mut skipped_large = 0;
+    let mut excluded_files = 0;
+    for entry in tree.iter().filter(|e| e.is_file()) {
+        if excluded(&entry.path) {
+            excluded_files += 1;
+            continue;
+        }
+        // Only names with an extension (or a known file name): tokei's shebang fallback would
+        // read the path from the local file system, which is not this repository's tree.
+        let name = entry.name();
+        if !name.contains('.')
+            && !matches!(
+                name,
+                "Makefile" | "Dockerfile" | "Rakefile" | "Gemfile" | "Jenkinsfile"
+            )
+        {
+            continue;
+        }
+        let Some(language) =
+            tokei::LanguageType::from_path(std::path::Path::new(&entry.path), &config)
+        else {
+            continue;
+        };
+        if entry.size > MAX_FILE_BYTES {
+            skipped_large += 1;
+            continue;
+        }
+        if files >= MAX_FILES {
+            errors.push(CheckError::new(
+                "cost",
+                format!("more than {MAX_FILES} source files; the rest were not counted"),
+            ));
+            break;
+        }
+        let Ok(bytes) = repo.read(entry, MAX_FILE_BYTES) else {
+            continue;
+        };
+        if is_prose_or_data(language) {
+            continue;
+        }
+        let stats = language.parse_from_slice(&bytes, &config).summarise();
+        *by_language.entry(language.name().to_string()).or_default() += stats.code;
+        files += 1;
+    }
+    let code_lines: usize = by_language.values().sum();
+    let (effort, schedule, people) = cocomo(code_lines);
+    let cost = effort * (DEFAULT_WAGE / 12.0) * DEFAULT_OVERHEAD;
+    CostReport {
+        code_lines,
+        by_language,
+        files,
+        effort_person_months: round2(effort),
+        schedule_months: round2(schedule),
+        people: round2(people),
+        estimated_cost: cost.round(),
+        currency: "USD",
+        yearly_wage: DEFAULT_WAGE,
+        overhead: DEFAULT_OVERHEAD,
+        used_by,
+        dependents_in_catalog,
+        method: "basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)",
+        evidence: vec![Evidence::rule(
+            "cocomo-counting",
+            format!(
+                "{files} files counted at HEAD {}; {excluded_files} excluded (vendored, generated, lockfiles); {skipped_large} over 1 MiB skipped",
+                repo.head()
+            ),
+        )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worked_example_from_scc() {
+        // 100,000 code lines: E ≈ 302.1 PM, D ≈ 21.9 months, cost ≈ USD 3.40 M.
+        let (e, d, _) = cocomo(100_000);
+        assert!((e - 302.1).abs() < 0.1, "{e}");
+        assert!((d - 21.9).abs() < 0.1, "{d}");
+        let cost = e * DEFAULT_WAGE / 12.0 * DEFAULT_OVERHEAD;
+        assert!((cost / 1e6 - 3.40).abs() < 0.01, "{cost}");
+        assert_eq!(cocomo(0), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn vendored_code_is_excluded() {
+        assert!(excluded("web/node_modules/x/index.js"));
+        assert!(excluded("static/app.min.js"));
+        assert!(!excluded("src/main.rs"));
+    }
+}

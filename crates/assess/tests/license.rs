@@ -1,0 +1,131 @@
+use crate::support::*;
+use commons_assess::license::Family;
+
+#[test]
+fn many_license_texts_are_recognised_with_their_family() {
+    let cases = [
+        ("MIT", "MIT", Family::Permissive),
+        ("Apache-2.0", "Apache-2.0", Family::Permissive),
+        ("BSD-3-Clause", "BSD-3-Clause", Family::Permissive),
+        ("MPL-2.0", "MPL-2.0", Family::WeakCopyleft),
+        ("LGPL-2.1-only", "LGPL-2.1", Family::WeakCopyleft),
+        ("GPL-3.0-only", "GPL-3.0", Family::StrongCopyleft),
+        ("EUPL-1.2", "EUPL-1.2", Family::StrongCopyleft),
+        ("AGPL-3.0-only", "AGPL-3.0", Family::NetworkCopyleft),
+    ];
+    for (id, prefix, family) in cases {
+        let repo = TestRepo::new();
+        repo.write("LICENSE", license_text(id));
+        repo.commit();
+        let a = assess(repo.path());
+        let file = &a.license.files[0];
+        let found = file
+            .license
+            .as_deref()
+            .unwrap_or_else(|| panic!("{id}: {:?}", file.problem));
+        assert!(found.starts_with(prefix), "{id} detected as {found}");
+        assert!(file.confidence >= 0.9, "{id}: {}", file.confidence);
+        assert_eq!(a.license.family, family, "{id}");
+        assert!(a.license.osi_approved, "{id}");
+        assert!(!a.license.mismatch, "{id}: no declaration, no mismatch");
+    }
+}
+
+#[test]
+fn declared_license_agrees_with_the_file() {
+    let repo = TestRepo::new();
+    repo.write("LICENSE", license_text("MIT"));
+    repo.write("publiccode.yml", publiccode("MIT"));
+    repo.commit();
+    let a = assess(repo.path());
+    assert!(a.publiccode.valid, "{:?}", a.errors);
+    assert_eq!(a.license.declared.as_deref(), Some("MIT"));
+    assert!(!a.license.mismatch);
+    assert_eq!(a.license.effective.as_deref(), Some("MIT"));
+    assert!(
+        a.license
+            .evidence
+            .iter()
+            .any(|e| e.file.as_deref() == Some("LICENSE")
+                && e.commit.as_deref() == Some(a.commit.as_str()))
+    );
+}
+
+#[test]
+fn declared_license_that_disagrees_is_flagged() {
+    let repo = TestRepo::new();
+    repo.write("COPYING", license_text("GPL-3.0-only"));
+    repo.write("publiccode.yml", publiccode("MIT"));
+    repo.commit();
+    let a = assess(repo.path());
+    assert!(a.license.mismatch);
+    assert!(
+        a.license
+            .mismatch_detail
+            .as_deref()
+            .unwrap()
+            .contains("GPL-3.0")
+    );
+}
+
+#[test]
+fn reuse_headers_and_licenses_directory() {
+    let repo = TestRepo::new();
+    repo.write("LICENSES/Apache-2.0.txt", license_text("Apache-2.0"));
+    repo.write(
+        "src/a.rs",
+        "// SPDX-License-Identifier: Apache-2.0\nfn a() {}\n",
+    );
+    repo.write(
+        "src/b.rs",
+        "// SPDX-License-Identifier: Apache-2.0\nfn b() {}\n",
+    );
+    repo.write("src/c.py", "# SPDX-License-Identifier: MIT\n");
+    repo.commit();
+    let a = assess(repo.path());
+    assert_eq!(a.license.files[0].license.as_deref(), Some("Apache-2.0"));
+    let apache = a
+        .license
+        .spdx_headers
+        .iter()
+        .find(|h| h.expression == "Apache-2.0")
+        .unwrap();
+    assert_eq!(apache.files, 2);
+    assert_eq!(a.license.spdx_headers.len(), 2);
+}
+
+#[test]
+fn unrecognised_text_is_reported_with_its_best_candidate() {
+    let repo = TestRepo::new();
+    repo.write(
+        "LICENSE",
+        "All rights reserved. You may not copy this software.\n",
+    );
+    repo.commit();
+    let a = assess(repo.path());
+    assert!(a.license.files[0].license.is_none());
+    assert!(!a.license.osi_approved);
+    assert_eq!(a.license.family, Family::Unknown);
+    assert!(
+        a.errors
+            .iter()
+            .any(|e| e.check == "license" && e.message.contains("not recognised"))
+    );
+}
+
+#[test]
+fn no_license_at_all() {
+    let repo = TestRepo::new();
+    repo.write("README.md", "hello");
+    repo.commit();
+    let a = assess(repo.path());
+    assert!(a.license.files.is_empty());
+    assert!(a.license.effective.is_none());
+    let check = a
+        .security
+        .checks
+        .iter()
+        .find(|c| c.id == "License")
+        .unwrap();
+    assert_eq!(check.score, Some(0));
+}
