@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a clean clone: formatting, lints, and every test of the
-# workspace. Installs what the tests need when it is missing (CI runs as root on a fresh
-# machine), and reads the shared conformance data from ../shared.
+# Runs the whole test suite from a clean clone: formatting, lints, every test of the workspace
+# (on SQLite and a real PostgreSQL), the API contract (schemathesis against the served OpenAPI
+# document) and the web UI in a real browser (headless Chromium, axe-core). Installs what the
+# tests need when it is missing (CI runs as root on a fresh machine) and reads the shared
+# conformance data from ../shared. Ends with one line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1; }
+apt_install() {
+    if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq; APT_UPDATED=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 
 if ! need cargo; then
     echo "test.sh: cargo is required (install Rust with rustup)" >&2
@@ -15,10 +21,12 @@ if [ ! -d ../shared/conformance ]; then
     echo "test.sh: ../shared (conformance data) must sit beside the repository" >&2
     exit 2
 fi
-# The CLI and network tests use git (and git http-backend).
-if ! need git; then
-    apt-get update -qq && apt-get install -y -qq git
-fi
+# git (and git http-backend) for the CLI, crawler and network tests; curl for the scripts;
+# python3-venv for the API contract tool.
+need git || apt_install git
+need curl || apt_install curl
+python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+mkdir -p target
 
 echo "==> PostgreSQL for the storage tests"
 COMMONS_TEST_POSTGRES="$(scripts/postgres.sh start)"
@@ -28,7 +36,24 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+status=0
 echo "==> cargo test"
-cargo test --workspace --no-fail-fast 2>&1 | tee target/test-output.txt
-# Summarise the runners' closing lines into one line CI can read.
-awk '/^test result:/ { p += $4; f += $6; i += $8 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, i }' target/test-output.txt
+cargo test --workspace --no-fail-fast 2>&1 | tee target/test-output.txt || status=1
+passed=$(awk '/^test result:/ { p += $4 } END { print p + 0 }' target/test-output.txt)
+failed=$(awk '/^test result:/ { f += $6 } END { print f + 0 }' target/test-output.txt)
+skipped=$(awk '/^test result:/ { i += $8 } END { print i + 0 }' target/test-output.txt)
+
+echo "==> API contract (schemathesis)"
+if scripts/api-contract.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+echo "==> web UI in a real browser"
+if scripts/browser-tests.sh 2>&1 | tee target/browser-output.txt; then :; else status=1; fi
+b_pass=$(awk '/^# pass / { print $3 }' target/browser-output.txt | tail -1)
+b_fail=$(awk '/^# fail / { print $3 }' target/browser-output.txt | tail -1)
+if [ -z "$b_pass$b_fail" ]; then b_fail=1; status=1; fi
+passed=$((passed + ${b_pass:-0}))
+failed=$((failed + ${b_fail:-0}))
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -12,6 +12,7 @@ use utoipa::OpenApi;
 /// The OpenAPI description of the whole API.
 #[derive(OpenApi)]
 #[openapi(
+    components(schemas(crate::error::Problem)),
     info(
         title = "Commons catalog API",
         description = "The open-source software catalog for the UN system and public organisations: \
@@ -31,6 +32,7 @@ use utoipa::OpenApi;
         ops::metrics,
         openapi,
     ),
+    modifiers(&CommonResponses),
     tags(
         (name = "software", description = "Catalog entries"),
         (name = "organisations", description = "Publishers"),
@@ -39,6 +41,46 @@ use utoipa::OpenApi;
     )
 )]
 pub struct ApiDoc;
+
+/// Answers every operation can give, whatever its handler: the request line is over the
+/// limit (414), or the request took too long (408).
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let responses = &mut operation.responses.responses;
+                responses.insert("408".into(), problem("The request took too long").into());
+                responses.insert(
+                    "414".into(),
+                    problem("The request URI is over 4,096 bytes").into(),
+                );
+            }
+        }
+    }
+}
 
 /// This document.
 #[utoipa::path(

@@ -23,15 +23,18 @@ pub const DEFAULT_LIMIT: usize = 20;
 #[allow(dead_code)]
 pub struct SearchParams {
     /// Free text in any language (at most 256 characters).
+    #[param(max_length = 256)]
     q: Option<String>,
     /// Order: `relevance` (default; by name when there is no text), `name`, `updated`.
     sort: Option<String>,
     /// The reader's language (BCP 47), for descriptions and snippets.
+    #[param(pattern = "^[A-Za-z0-9_-]{0,35}$")]
     lang: Option<String>,
     /// Results per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
-    /// The `next` value of the previous page.
+    /// The `next` value of the previous page (opaque; a cursor of another search is refused).
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 64)]
     cursor: Option<String>,
     /// Organisation id (repeat for any of several).
     organisation: Option<Vec<String>>,
@@ -119,7 +122,7 @@ pub fn parse_search(raw: Option<&str>) -> Result<SearchRequest, ApiError> {
                         ))
                     })?;
             }
-            "cursor" => cursor = Some(value),
+            "cursor" => cursor = Some(value).filter(|v| !v.is_empty()),
             name => match Facet::parse(name) {
                 Some(facet) => {
                     if value.chars().count() > 200 {
@@ -284,7 +287,7 @@ pub async fn one(
     get, path = "/api/v1/software/{id}/publiccode.yml", tag = "software",
     params(("id" = String, Path, description = "The entry's id")),
     responses(
-        (status = 200, description = "The file", body = String, content_type = "application/yaml"),
+        (status = 200, description = "The file (a YAML mapping)", body = Object, content_type = "application/yaml"),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, description = "No listed entry with this id", body = crate::error::Problem, content_type = "application/problem+json"),
     )
