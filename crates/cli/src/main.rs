@@ -1,8 +1,10 @@
 //! `commons`: the command-line entry point. Parses arguments and hands over to the library
 //! crates; every exit status is decided here.
 
+mod assess;
 mod import;
 mod publishers;
+mod osv;
 mod reindex;
 mod serve;
 mod store_args;
@@ -24,6 +26,10 @@ enum Command {
     /// Validate publiccode.yml files against the standard.
     Validate(validate::Args),
     /// Serve the catalog: the REST API and the web UI.
+    /// Assess a repository: license, security, vulnerabilities, vitality, principles, cost.
+    Assess(assess::Args),
+    /// Manage the imported OSV vulnerability data.
+    Osv(osv::Args),
     Serve(serve::Args),
     /// Record publiccode.yml files (files, directories, local git repositories) in the catalog.
     Import(import::Args),
@@ -50,6 +56,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Import(args) => import::run(args),
         Command::Reindex(args) => reindex::run(args),
+        Command::Assess(args) => assess::run(args),
+        Command::Osv(args) => osv::run(args),
         Command::Publishers(args) => publishers::run(args),
     }
 }

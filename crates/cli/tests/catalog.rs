@@ -1,0 +1,295 @@
+//! `commons import`, `commons reindex` and `commons serve` end to end: the binary, real files,
+//! real git repositories, a real server on loopback, SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn example() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml");
+    std::fs::read_to_string(path).expect("example file")
+}
+
+fn commons(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_commons"))
+        .args(args)
+        .env_remove("COMMONS_DATABASE")
+        .output()
+        .expect("commons runs")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A git repository whose HEAD holds `publiccode.yml` with `name` for a name; the work tree
+/// holds something else, which must be ignored.
+fn repository(dir: &Path, name: &str, url: &str) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    git(dir, &["init", "-q", "-b", "main"]);
+    let text = example()
+        .replace("name: Primero", &format!("name: {name}"))
+        .replace("https://github.com/primeroIMS/primero", url);
+    std::fs::write(dir.join("publiccode.yml"), &text).unwrap();
+    git(dir, &["add", "publiccode.yml"]);
+    git(dir, &["commit", "-q", "-m", "publiccode"]);
+    std::fs::write(dir.join("publiccode.yml"), "not: committed\n").unwrap();
+    let head = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    String::from_utf8(head.stdout).unwrap().trim().to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+#[test]
+fn import_reads_files_directories_and_git_repositories() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let tree = work.path().join("tree");
+    std::fs::create_dir_all(tree.join("a")).unwrap();
+    std::fs::write(
+        tree.join("a/publiccode.yml"),
+        example().replace(
+            "https://github.com/primeroIMS/primero",
+            "https://git.example.org/a/a",
+        ),
+    )
+    .unwrap();
+    std::fs::write(tree.join("a/other.yml"), "ignored: true\n").unwrap();
+    let head = repository(
+        &tree.join("repo"),
+        "Gitrepo",
+        "https://git.example.org/b/repo",
+    );
+    let bare = work.path().join("bare.git");
+    let clone = Command::new("git")
+        .args(["clone", "-q", "--bare"])
+        .arg(tree.join("repo"))
+        .arg(&bare)
+        .status()
+        .unwrap();
+    assert!(clone.success());
+
+    let data_arg = data.to_str().unwrap();
+    let out = commons(&["import", tree.to_str().unwrap(), "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let log = stderr(&out);
+    assert!(log.contains("2 created"), "{log}");
+    assert!(log.contains("Search index: 2 entries"), "{log}");
+
+    // The git repository was read at HEAD (its commit recorded), not from the work tree.
+    let out = commons(&["import", bare.to_str().unwrap(), "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 unchanged"),
+        "same URL and content: {}",
+        stderr(&out)
+    );
+
+    // Identical content again: nothing written.
+    let out = commons(&["import", tree.to_str().unwrap(), "--data", data_arg]);
+    assert!(
+        stderr(&out).contains("0 created, 0 updated, 2 unchanged"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = commons(&["reindex", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Indexed 2 listed entries"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The commit is stored: ask a server.
+    let server = Server::start(&data, &[]);
+    let page = server.get("/api/v1/software?q=gitrepo");
+    assert_eq!(page["total"], 1, "{page}");
+    let id = page["items"][0]["id"].as_str().unwrap().to_string();
+    let detail = server.get(&format!("/api/v1/software/{id}"));
+    assert_eq!(detail["lastCommit"], head.as_str());
+    server.stop_gracefully();
+}
+
+#[test]
+fn import_refuses_missing_paths_and_symbolic_links_at_head() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let out = commons(&["import", "/no/such/path", "--data", data.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/path"));
+
+    let repo = work.path().join("evil");
+    std::fs::create_dir_all(&repo).unwrap();
+    git(&repo, &["init", "-q"]);
+    std::os::unix::fs::symlink("/etc/passwd", repo.join("publiccode.yml")).unwrap();
+    git(&repo, &["add", "publiccode.yml"]);
+    git(&repo, &["commit", "-q", "-m", "evil"]);
+    let out = commons(&[
+        "import",
+        repo.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    /// Starts `commons serve` on a free port and waits until it says where it listens.
+    fn start(data: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--poll-ms",
+                "100",
+                "--data",
+            ])
+            .arg(data)
+            .args(extra)
+            .env_remove("COMMONS_DATABASE")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let address = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .unwrap();
+            if let Some(rest) = line.split(" at http://").nth(1) {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        // Keep draining standard error so the server never blocks on it.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, address }
+    }
+
+    fn get(&self, path: &str) -> serde_json::Value {
+        let out = Command::new("curl")
+            .args(["-sf", &format!("http://{}{path}", self.address)])
+            .output()
+            .expect("curl");
+        assert!(out.status.success(), "GET {path}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn stop_gracefully(mut self) {
+        let pid = self.child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(
+                    status.success(),
+                    "SIGTERM ends the server cleanly: {status}"
+                );
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "stops within 10 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn serve_rebuilds_a_corrupt_index_and_follows_imports() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let server = Server::start(&data, &["--demo"]);
+    let total = server.get("/api/v1/software")["total"].as_u64().unwrap();
+    assert!(total >= 40);
+
+    // An import while the server runs: the server holds the index and picks the change up.
+    let file = work.path().join("new/publiccode.yml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(
+        &file,
+        example()
+            .replace("name: Primero", "name: Quetzalcoatl")
+            .replace(
+                "https://github.com/primeroIMS/primero",
+                "https://git.example.org/q/q",
+            ),
+    )
+    .unwrap();
+    let out = commons(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("A running server holds the search index"),
+        "{}",
+        stderr(&out)
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get("/api/v1/software?q=quetzalcoatl")["total"] != 1 {
+        assert!(Instant::now() < deadline, "the server indexed the import");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    server.stop_gracefully();
+
+    // Corrupt the index: the next start rebuilds it from the catalog.
+    let meta = data.join("index/meta.json");
+    std::fs::write(&meta, b"{ this is not json").unwrap();
+    let server = Server::start(&data, &[]);
+    assert_eq!(
+        server.get("/api/v1/software")["total"].as_u64().unwrap(),
+        total + 1
+    );
+    server.stop_gracefully();
+
+    // And a missing one too.
+    std::fs::remove_dir_all(data.join("index")).unwrap();
+    let server = Server::start(&data, &[]);
+    assert_eq!(
+        server.get("/api/v1/software")["total"].as_u64().unwrap(),
+        total + 1
+    );
+    server.stop_gracefully();
+}
