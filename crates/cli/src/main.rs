@@ -3,8 +3,8 @@
 
 mod assess;
 mod import;
-mod publishers;
 mod osv;
+mod publishers;
 mod reindex;
 mod serve;
 mod store_args;
