@@ -1,198 +1,221 @@
-# Commons web UI — English (the reference catalog: every other language has every message here).
+# واجهة Commons على الويب — العربية.
 
-site-name = UN Open Source Commons
-site-tagline = Software the UN system and public bodies share
-skip-to-content = Skip to main content
-language-switcher = Language
-main-navigation = Main
-nav-software = Software
-nav-organisations = Organisations
-nav-validate = Validate your publiccode.yml
-nav-about = About
-footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
-footer-api = Open API (JSON)
+site-name = Commons: البرمجيات المفتوحة المصدر للأمم المتحدة
+site-tagline = البرمجيات التي تتقاسمها منظومة الأمم المتحدة والهيئات العامة
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+language-switcher = اللغة
+main-navigation = التنقل الرئيسي
+nav-software = البرمجيات
+nav-organisations = المنظمات
+nav-validate = التحقق من ملف publiccode.yml
+nav-about = حول الفهرس
+footer-text = فهرس للبرمجيات المفتوحة المصدر التي تنشرها كيانات الأمم المتحدة وغيرها من المنظمات العامة بواسطة ملف publiccode.yml.
+footer-api = واجهة برمجة التطبيقات المفتوحة (JSON)
 
-search-label = Search the catalog
-search-placeholder = Search by name, purpose or keyword, in any language
-search-button = Search
+search-label = البحث في الفهرس
+search-placeholder = ابحث بالاسم أو الغرض أو كلمة مفتاحية، بأي لغة
+search-button = بحث
 
-home-title = Find software to reuse
-home-heading = Find open-source software to reuse
-home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
+home-title = ابحث عن برمجيات لإعادة استخدامها
+home-heading = ابحث عن برمجيات مفتوحة المصدر لإعادة استخدامها
+home-lead = قبل أن تبدأ التطوير، اطّلع على ما أنجزته كيانات الأمم المتحدة والهيئات العامة الأخرى وتتقاسمه بوصفه برمجيات مفتوحة المصدر.
 home-stats-software = { $count ->
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [zero] لا توجد حلول برمجية
+    [one] حل برمجي واحد
+    [two] حلان برمجيان
+    [few] { $count } حلول برمجية
+    [many] { $count } حلًا برمجيًا
+   *[other] { $count } حل برمجي
 }
 home-stats-organisations = { $count ->
-    [one] from { $count } organisation
-   *[other] from { $count } organisations
+    [one] من منظمة واحدة
+    [two] من منظمتين
+    [few] من { $count } منظمات
+    [many] من { $count } منظمة
+   *[other] من { $count } منظمة
 }
-home-browse = Browse
-home-recent = Recently updated
-home-see-all = See all software
-home-publish-heading = Publish your software
-home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+home-browse = تصفّح
+home-recent = المحدَّثة مؤخرًا
+home-see-all = عرض جميع البرمجيات
+home-publish-heading = انشر برمجياتك
+home-publish-text = أضف ملف publiccode.yml إلى مستودعك وسيعثر عليه الفهرس. تحقّق منه أولًا باستخدام أداة التحقق.
 
-results-title = Software catalog
-results-title-query = Results for “{ $query }”
+results-title = فهرس البرمجيات
+results-title-query = نتائج البحث عن «{ $query }»
 results-count = { $count ->
-    [0] No results
-    [one] { $count } result
-   *[other] { $count } results
+    [0] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجةً
+   *[other] { $count } نتيجة
 }
-results-none = No software matches this search. Try fewer words or remove a filter.
-results-browse-all = Browse all software
-filters = Filters
-filters-active = Active filters
-filters-clear = Clear all filters
-filter-remove = Remove filter
-filter-selected = Selected
+results-none = لا توجد برمجيات تطابق هذا البحث. جرّب كلمات أقل أو أزل أحد عوامل التصفية.
+results-browse-all = تصفّح جميع البرمجيات
+filters = عوامل التصفية
+filters-active = عوامل التصفية المطبّقة
+filters-clear = إزالة جميع عوامل التصفية
+filter-remove = إزالة عامل التصفية
+filter-selected = محدَّد
 facet-more = { $count ->
-    [one] Show { $count } more
-   *[other] Show { $count } more
+    [one] عرض قيمة أخرى
+    [two] عرض قيمتين أخريين
+    [few] عرض { $count } قيم أخرى
+   *[other] عرض { $count } قيمة أخرى
 }
-facet-organisation = Organisation
-facet-category = Category
-facet-license = Licence
-facet-developmentStatus = Development status
-facet-softwareType = Type of software
-facet-platform = Platform
-facet-maintenanceType = Maintenance
-facet-language = Language
-facet-country = Country
-facet-scope = Sector
-sort-label = Sort by
-sort-relevance = Relevance
-sort-name = Name
-sort-updated = Last updated
-sort-apply = Sort
-pagination = Pages
-page = Page
-page-previous = Previous
-page-next = Next
-updated = Updated
-details = Details
+facet-organisation = المنظمة
+facet-category = الفئة
+facet-license = الترخيص
+facet-developmentStatus = مرحلة التطوير
+facet-softwareType = نوع البرمجية
+facet-platform = المنصة
+facet-maintenanceType = الصيانة
+facet-language = اللغة
+facet-country = البلد
+facet-scope = القطاع
+sort-label = الترتيب حسب
+sort-relevance = الصلة
+sort-name = الاسم
+sort-updated = آخر تحديث
+sort-apply = ترتيب
+pagination = الصفحات
+page = الصفحة
+page-previous = السابق
+page-next = التالي
+updated = تاريخ التحديث
+details = التفاصيل
 
-published-by = Published by
-logo-of = Logo of { $name }
-repository-link = Source code
-website-link = Website
-problem-heading = The latest publiccode.yml of this project has errors
-description = Description
-description-fallback = This description is not available in English; it is shown in { $language }.
-description-languages = Description in other languages
-features = Main features
-screenshots = Screenshots
-screenshot-n = Screenshot { $count }
-videos-awards = Videos and awards
-maintenance = Maintenance
-maintenance-type = Maintained by
-contractors = Contractors
-contract-until = contract until
-contacts = Contacts
-dependencies = Dependencies
-dependency-name = Name
-dependency-kind = Kind
-dependency-versions = Versions
-dependency-optional = Optional
-dependency-open = Open source
-dependency-proprietary = Proprietary
-dependency-hardware = Hardware
-warnings = Warnings
-warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
-history = Revision history
-revision = Revision
-revision-date = Date
-revision-commit = Commit
-revision-version = Standard version
-revision-status = Status
-revision-live = live
-revision-valid = Valid
+published-by = الجهة الناشرة:
+logo-of = شعار { $name }
+repository-link = الشفرة المصدرية
+website-link = الموقع الإلكتروني
+problem-heading = يتضمّن أحدث ملف publiccode.yml لهذا المشروع أخطاء
+description = الوصف
+description-fallback = هذا الوصف غير متاح باللغة العربية. لغة العرض: { $language }.
+description-languages = الوصف بلغات أخرى
+features = الميزات الرئيسية
+screenshots = لقطات الشاشة
+screenshot-n = لقطة الشاشة { $count }
+videos-awards = مقاطع الفيديو والجوائز
+maintenance = الصيانة
+maintenance-type = الجهة المسؤولة عن الصيانة
+contractors = المتعاقدون
+contract-until = العقد ساري حتى
+contacts = جهات الاتصال
+dependencies = التبعيات
+dependency-name = الاسم
+dependency-kind = النوع
+dependency-versions = الإصدارات
+dependency-optional = اختيارية
+dependency-open = مفتوحة المصدر
+dependency-proprietary = مملوكة
+dependency-hardware = أجهزة
+warnings = تنبيهات
+warnings-text = ملف publiccode.yml صالح، مع هذه الملاحظات الموجّهة إلى القائمين على صيانته.
+history = سجل المراجعات
+revision = المراجعة
+revision-date = التاريخ
+revision-commit = الإيداع
+revision-version = إصدار المعيار
+revision-status = الحالة
+revision-live = المعتمدة
+revision-valid = صالحة
 revision-errors = { $count ->
-    [one] { $count } error
-   *[other] { $count } errors
+    [one] خطأ واحد
+    [two] خطآن
+    [few] { $count } أخطاء
+   *[other] { $count } خطأ
 }
 revision-warnings = { $count ->
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [one] تنبيه واحد
+    [two] تنبيهان
+    [few] { $count } تنبيهات
+   *[other] { $count } تنبيهًا
 }
-at-a-glance = At a glance
-repository = Repository
-version = Version
-release-date = Release date
-license = Licence
-copyright-owner = Copyright owner
-repo-owner = Repository owner
-development-status = Development status
-software-type = Type of software
-application-suite = Suite
-categories = Categories
-platforms = Platforms
-intended-audience = Sectors
-countries = Countries
-unsupported-countries = Not suited to
-available-languages = Available in
-localisation-ready = Ready for translation
-used-by = Used by
-funded-by = Funded by
-supports = Supports
-based-on = Based on
-documentation = Documentation
-api-documentation = API documentation
-roadmap = Roadmap
-standard-version = publiccode.yml version
-yes = Yes
-no = No
-line = Line
+at-a-glance = لمحة سريعة
+repository = المستودع
+version = الإصدار
+release-date = تاريخ الإصدار
+license = الترخيص
+copyright-owner = صاحب حقوق النشر
+repo-owner = مالك المستودع
+development-status = مرحلة التطوير
+software-type = نوع البرمجية
+application-suite = المجموعة
+categories = الفئات
+platforms = المنصات
+intended-audience = القطاعات
+countries = البلدان
+unsupported-countries = غير ملائمة لـ
+available-languages = اللغات المتاحة
+localisation-ready = جاهزة للترجمة
+used-by = الجهات المستخدمة
+funded-by = الجهات الممولة
+supports = تدعم
+based-on = مبنية على
+documentation = الوثائق
+api-documentation = وثائق واجهة برمجة التطبيقات
+roadmap = خارطة الطريق
+standard-version = إصدار publiccode.yml
+yes = نعم
+no = لا
+line = السطر
 
-organisations-title = Organisations
-organisations-lead = UN entities and public bodies that publish software in this catalog.
+organisations-title = المنظمات
+organisations-lead = كيانات الأمم المتحدة والهيئات العامة التي تنشر برمجيات في هذا الفهرس.
 software-count = { $count ->
-    [0] no software
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [0] لا توجد برمجيات
+    [one] حل برمجي واحد
+    [two] حلان برمجيان
+    [few] { $count } حلول برمجية
+    [many] { $count } حلًا برمجيًا
+   *[other] { $count } حل برمجي
 }
-organisation-search = Search and filter this organisation’s software
+organisation-search = البحث في برمجيات هذه المنظمة وتصفيتها
 
-validate-title = Validate your publiccode.yml
-validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
-validate-form = Your file
-validate-again = Check another version
-validate-paste = Paste the content of publiccode.yml
-validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
-validate-upload = Or upload the file
-validate-button = Validate
-validate-valid = The file is valid
-validate-invalid = The file is not valid
+validate-title = التحقق من ملف publiccode.yml
+validate-lead = تحقّق من مطابقة ملف publiccode.yml للمعيار قبل نشره. لا يُحفظ أي شيء ترسله.
+validate-form = ملفك
+validate-again = التحقق من إصدار آخر
+validate-paste = الصق محتوى ملف publiccode.yml
+validate-paste-help = نص YAML بحجم أقصاه 1 ميبيبايت. إذا اخترت ملفًا أيضًا، فسيُتحقَّق من الملف.
+validate-upload = أو حمّل الملف
+validate-button = تحقّق
+validate-valid = الملف صالح
+validate-invalid = الملف غير صالح
 validate-errors = { $count ->
-    [0] no errors
-    [one] { $count } error
-   *[other] { $count } errors
+    [0] لا توجد أخطاء
+    [one] خطأ واحد
+    [two] خطآن
+    [few] { $count } أخطاء
+   *[other] { $count } خطأ
 }
 validate-warnings = { $count ->
-    [0] no warnings
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [0] لا توجد تنبيهات
+    [one] تنبيه واحد
+    [two] تنبيهان
+    [few] { $count } تنبيهات
+   *[other] { $count } تنبيهًا
 }
-validate-source = Your file, line by line
-error = Error
-warning = Warning
+validate-source = ملفك سطرًا سطرًا
+error = خطأ
+warning = تنبيه
 
-about-title = About the catalog
-about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
-about-how-heading = How it works
-about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
-about-publish-heading = How to be listed
-about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
-about-data-heading = Open data
-about-data-text = Everything in the catalog is also available through an open, documented API.
+about-title = حول الفهرس
+about-lead = يجمع Commons البرمجيات المفتوحة المصدر التي تنشرها كيانات الأمم المتحدة وغيرها من المنظمات العامة، حتى تتمكن أي وكالة تبحث عن حل من إعادة استخدام حل قائم بدلًا من دفع تكاليف تطويره من جديد.
+about-how-heading = كيف يعمل
+about-how-text = تصف المنظمات برمجياتها في ملف publiccode.yml، وهو معيار مفتوح، يوضع في جذر مستودعاتها. ويعثر الفهرس على هذه الملفات في منصات استضافة الشفرة، ويتحقق من مطابقتها للمعيار، ويدرج الصالح منها باللغات الرسمية الست للأمم المتحدة.
+about-publish-heading = كيف تُدرج برمجياتك
+about-publish-text = اكتب ملف publiccode.yml لمشروعك، وتحقّق منه باستخدام أداة التحقق، ثم انشره في مستودعك. ويمكن كتابة الأوصاف بعدة لغات، فيرى كل قارئ الوصف الأقرب إلى لغته.
+about-data-heading = البيانات المفتوحة
+about-data-text = جميع محتويات الفهرس متاحة أيضًا عبر واجهة برمجة تطبيقات مفتوحة وموثّقة.
 
-not-found-title = Page not found
-not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
-bad-request-title = This request could not be understood
-bad-request-text = A part of the address is not valid. Start a new search instead.
-forbidden-title = The form has expired
-forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
-server-error-title = Something went wrong
-server-error-text = The catalog could not answer. Please try again in a moment.
-back-home = Back to the home page
+not-found-title = الصفحة غير موجودة
+not-found-text = لا يوجد شيء في هذا العنوان. ربما نُقلت الصفحة، أو لم تعد البرمجية مدرجة في الفهرس.
+bad-request-title = تعذّر فهم هذا الطلب
+bad-request-text = جزء من العنوان غير صالح. ابدأ بحثًا جديدًا بدلًا من ذلك.
+forbidden-title = انتهت صلاحية النموذج
+forbidden-text = حرصًا على أمانك، يجب إرسال النموذج من صفحة هذا الموقع نفسه. افتح الصفحة مجددًا وأعد الإرسال.
+server-error-title = حدث خطأ
+server-error-text = تعذّر على الفهرس الرد. يُرجى المحاولة مرة أخرى بعد قليل.
+back-home = العودة إلى الصفحة الرئيسية

@@ -1,5 +1,5 @@
 # Labels of the publiccode.yml standard's vocabularies — English.
-# Generated from one table per language; keys: <vocabulary>-<value with non-alphanumerics as ->.
+# Keys: <vocabulary>-<value>, the value lowercased with every other character than a-z and 0-9 as -.
 
 status-concept = Concept
 status-development = In development

@@ -1,198 +1,198 @@
-# Commons web UI — English (the reference catalog: every other language has every message here).
+# Interfaz web de Commons — español.
 
-site-name = UN Open Source Commons
-site-tagline = Software the UN system and public bodies share
-skip-to-content = Skip to main content
-language-switcher = Language
-main-navigation = Main
+site-name = Commons, software libre de la ONU
+site-tagline = El software que comparten el sistema de las Naciones Unidas y los organismos públicos
+skip-to-content = Ir al contenido principal
+language-switcher = Idioma
+main-navigation = Navegación principal
 nav-software = Software
-nav-organisations = Organisations
-nav-validate = Validate your publiccode.yml
-nav-about = About
-footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
-footer-api = Open API (JSON)
+nav-organisations = Organizaciones
+nav-validate = Validar su publiccode.yml
+nav-about = Acerca de
+footer-text = Catálogo del software libre publicado por entidades de las Naciones Unidas y otros organismos públicos mediante un archivo publiccode.yml.
+footer-api = API abierta (JSON)
 
-search-label = Search the catalog
-search-placeholder = Search by name, purpose or keyword, in any language
-search-button = Search
+search-label = Buscar en el catálogo
+search-placeholder = Nombre, finalidad o palabra clave, en cualquier idioma
+search-button = Buscar
 
-home-title = Find software to reuse
-home-heading = Find open-source software to reuse
-home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
+home-title = Encontrar software para reutilizar
+home-heading = Encuentre software libre para reutilizar
+home-lead = Antes de desarrollar, vea lo que otras entidades de las Naciones Unidas y organismos públicos ya han creado y comparten como software libre.
 home-stats-software = { $count ->
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [one] { $count } solución de software
+   *[other] { $count } soluciones de software
 }
 home-stats-organisations = { $count ->
-    [one] from { $count } organisation
-   *[other] from { $count } organisations
+    [one] de { $count } organización
+   *[other] de { $count } organizaciones
 }
-home-browse = Browse
-home-recent = Recently updated
-home-see-all = See all software
-home-publish-heading = Publish your software
-home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+home-browse = Explorar
+home-recent = Actualizados recientemente
+home-see-all = Ver todo el software
+home-publish-heading = Publique su software
+home-publish-text = Añada un archivo publiccode.yml a su repositorio y el catálogo lo encontrará. Compruébelo antes con el validador.
 
-results-title = Software catalog
-results-title-query = Results for “{ $query }”
+results-title = Catálogo de software
+results-title-query = Resultados para «{ $query }»
 results-count = { $count ->
-    [0] No results
-    [one] { $count } result
-   *[other] { $count } results
+    [0] Ningún resultado
+    [one] { $count } resultado
+   *[other] { $count } resultados
 }
-results-none = No software matches this search. Try fewer words or remove a filter.
-results-browse-all = Browse all software
-filters = Filters
-filters-active = Active filters
-filters-clear = Clear all filters
-filter-remove = Remove filter
-filter-selected = Selected
+results-none = Ningún software coincide con esta búsqueda. Pruebe con menos palabras o quite un filtro.
+results-browse-all = Explorar todo el software
+filters = Filtros
+filters-active = Filtros activos
+filters-clear = Quitar todos los filtros
+filter-remove = Quitar el filtro
+filter-selected = Seleccionado
 facet-more = { $count ->
-    [one] Show { $count } more
-   *[other] Show { $count } more
+    [one] Mostrar { $count } más
+   *[other] Mostrar { $count } más
 }
-facet-organisation = Organisation
-facet-category = Category
-facet-license = Licence
-facet-developmentStatus = Development status
-facet-softwareType = Type of software
-facet-platform = Platform
-facet-maintenanceType = Maintenance
-facet-language = Language
-facet-country = Country
+facet-organisation = Organización
+facet-category = Categoría
+facet-license = Licencia
+facet-developmentStatus = Estado de desarrollo
+facet-softwareType = Tipo de software
+facet-platform = Plataforma
+facet-maintenanceType = Mantenimiento
+facet-language = Idioma
+facet-country = País
 facet-scope = Sector
-sort-label = Sort by
-sort-relevance = Relevance
-sort-name = Name
-sort-updated = Last updated
-sort-apply = Sort
-pagination = Pages
-page = Page
-page-previous = Previous
-page-next = Next
-updated = Updated
-details = Details
+sort-label = Ordenar por
+sort-relevance = Pertinencia
+sort-name = Nombre
+sort-updated = Última actualización
+sort-apply = Ordenar
+pagination = Páginas
+page = Página
+page-previous = Anterior
+page-next = Siguiente
+updated = Actualizado el
+details = Detalles
 
-published-by = Published by
-logo-of = Logo of { $name }
-repository-link = Source code
-website-link = Website
-problem-heading = The latest publiccode.yml of this project has errors
-description = Description
-description-fallback = This description is not available in English; it is shown in { $language }.
-description-languages = Description in other languages
-features = Main features
-screenshots = Screenshots
-screenshot-n = Screenshot { $count }
-videos-awards = Videos and awards
-maintenance = Maintenance
-maintenance-type = Maintained by
-contractors = Contractors
-contract-until = contract until
-contacts = Contacts
-dependencies = Dependencies
-dependency-name = Name
-dependency-kind = Kind
-dependency-versions = Versions
-dependency-optional = Optional
-dependency-open = Open source
-dependency-proprietary = Proprietary
+published-by = Publicado por
+logo-of = Logotipo de { $name }
+repository-link = Código fuente
+website-link = Sitio web
+problem-heading = El último publiccode.yml de este proyecto contiene errores
+description = Descripción
+description-fallback = Esta descripción no está disponible en español. Idioma mostrado: { $language }.
+description-languages = Descripción en otros idiomas
+features = Funciones principales
+screenshots = Capturas de pantalla
+screenshot-n = Captura de pantalla { $count }
+videos-awards = Vídeos y premios
+maintenance = Mantenimiento
+maintenance-type = Mantenido por
+contractors = Contratistas
+contract-until = contrato hasta el
+contacts = Contactos
+dependencies = Dependencias
+dependency-name = Nombre
+dependency-kind = Tipo
+dependency-versions = Versiones
+dependency-optional = Opcional
+dependency-open = Libre
+dependency-proprietary = Propietaria
 dependency-hardware = Hardware
-warnings = Warnings
-warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
-history = Revision history
-revision = Revision
-revision-date = Date
+warnings = Advertencias
+warnings-text = El publiccode.yml es válido; estas observaciones van dirigidas a sus responsables.
+history = Historial de revisiones
+revision = Revisión
+revision-date = Fecha
 revision-commit = Commit
-revision-version = Standard version
-revision-status = Status
-revision-live = live
-revision-valid = Valid
+revision-version = Versión del estándar
+revision-status = Estado
+revision-live = vigente
+revision-valid = Válida
 revision-errors = { $count ->
     [one] { $count } error
-   *[other] { $count } errors
+   *[other] { $count } errores
 }
 revision-warnings = { $count ->
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [one] { $count } advertencia
+   *[other] { $count } advertencias
 }
-at-a-glance = At a glance
-repository = Repository
-version = Version
-release-date = Release date
-license = Licence
-copyright-owner = Copyright owner
-repo-owner = Repository owner
-development-status = Development status
-software-type = Type of software
+at-a-glance = De un vistazo
+repository = Repositorio
+version = Versión
+release-date = Fecha de publicación
+license = Licencia
+copyright-owner = Titular de los derechos
+repo-owner = Propietario del repositorio
+development-status = Estado de desarrollo
+software-type = Tipo de software
 application-suite = Suite
-categories = Categories
-platforms = Platforms
-intended-audience = Sectors
-countries = Countries
-unsupported-countries = Not suited to
-available-languages = Available in
-localisation-ready = Ready for translation
-used-by = Used by
-funded-by = Funded by
-supports = Supports
-based-on = Based on
-documentation = Documentation
-api-documentation = API documentation
-roadmap = Roadmap
-standard-version = publiccode.yml version
-yes = Yes
+categories = Categorías
+platforms = Plataformas
+intended-audience = Sectores
+countries = Países
+unsupported-countries = No adecuado para
+available-languages = Disponible en
+localisation-ready = Preparado para la traducción
+used-by = Utilizado por
+funded-by = Financiado por
+supports = Compatible con
+based-on = Basado en
+documentation = Documentación
+api-documentation = Documentación de la API
+roadmap = Hoja de ruta
+standard-version = Versión de publiccode.yml
+yes = Sí
 no = No
-line = Line
+line = Línea
 
-organisations-title = Organisations
-organisations-lead = UN entities and public bodies that publish software in this catalog.
+organisations-title = Organizaciones
+organisations-lead = Las entidades de las Naciones Unidas y los organismos públicos que publican software en este catálogo.
 software-count = { $count ->
-    [0] no software
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [0] ningún software
+    [one] { $count } solución de software
+   *[other] { $count } soluciones de software
 }
-organisation-search = Search and filter this organisation’s software
+organisation-search = Buscar y filtrar el software de esta organización
 
-validate-title = Validate your publiccode.yml
-validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
-validate-form = Your file
-validate-again = Check another version
-validate-paste = Paste the content of publiccode.yml
-validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
-validate-upload = Or upload the file
-validate-button = Validate
-validate-valid = The file is valid
-validate-invalid = The file is not valid
+validate-title = Validar su publiccode.yml
+validate-lead = Compruebe un archivo publiccode.yml con arreglo al estándar antes de publicarlo. No se guarda nada de lo que envíe.
+validate-form = Su archivo
+validate-again = Comprobar otra versión
+validate-paste = Pegue el contenido de publiccode.yml
+validate-paste-help = Texto YAML, 1 MiB como máximo. Si también elige un archivo, se comprueba el archivo.
+validate-upload = O cargue el archivo
+validate-button = Validar
+validate-valid = El archivo es válido
+validate-invalid = El archivo no es válido
 validate-errors = { $count ->
-    [0] no errors
+    [0] ningún error
     [one] { $count } error
-   *[other] { $count } errors
+   *[other] { $count } errores
 }
 validate-warnings = { $count ->
-    [0] no warnings
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [0] ninguna advertencia
+    [one] { $count } advertencia
+   *[other] { $count } advertencias
 }
-validate-source = Your file, line by line
+validate-source = Su archivo, línea por línea
 error = Error
-warning = Warning
+warning = Advertencia
 
-about-title = About the catalog
-about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
-about-how-heading = How it works
-about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
-about-publish-heading = How to be listed
-about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
-about-data-heading = Open data
-about-data-text = Everything in the catalog is also available through an open, documented API.
+about-title = Acerca del catálogo
+about-lead = Commons reúne el software libre publicado por entidades de las Naciones Unidas y otros organismos públicos, para que una organización que busca una solución pueda reutilizar una en lugar de pagar para desarrollarla de nuevo.
+about-how-heading = Cómo funciona
+about-how-text = Las organizaciones describen su software en un archivo publiccode.yml, un estándar abierto, situado en la raíz de sus repositorios. El catálogo encuentra estos archivos en las plataformas de alojamiento de código, los comprueba con arreglo al estándar y recoge los válidos, en los seis idiomas oficiales de las Naciones Unidas.
+about-publish-heading = Cómo figurar en el catálogo
+about-publish-text = Redacte un archivo publiccode.yml para su proyecto, compruébelo con el validador y publíquelo en su repositorio. Las descripciones pueden redactarse en varios idiomas; cada lector ve la más cercana al suyo.
+about-data-heading = Datos abiertos
+about-data-text = Todo el contenido del catálogo está también disponible mediante una API abierta y documentada.
 
-not-found-title = Page not found
-not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
-bad-request-title = This request could not be understood
-bad-request-text = A part of the address is not valid. Start a new search instead.
-forbidden-title = The form has expired
-forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
-server-error-title = Something went wrong
-server-error-text = The catalog could not answer. Please try again in a moment.
-back-home = Back to the home page
+not-found-title = Página no encontrada
+not-found-text = No hay nada en esta dirección. Puede que la página se haya trasladado o que el software ya no figure en el catálogo.
+bad-request-title = No se ha podido entender esta solicitud
+bad-request-text = Una parte de la dirección no es válida. Inicie una nueva búsqueda.
+forbidden-title = El formulario ha caducado
+forbidden-text = Por su seguridad, el formulario debe enviarse desde la propia página de este sitio. Vuelva a abrir la página y envíelo de nuevo.
+server-error-title = Se ha producido un error
+server-error-text = El catálogo no ha podido responder. Vuelva a intentarlo dentro de un momento.
+back-home = Volver a la página de inicio

@@ -1,198 +1,198 @@
-# Commons web UI — English (the reference catalog: every other language has every message here).
+# Interface web de Commons — français.
 
-site-name = UN Open Source Commons
-site-tagline = Software the UN system and public bodies share
-skip-to-content = Skip to main content
-language-switcher = Language
-main-navigation = Main
-nav-software = Software
+site-name = Commons, logiciels libres de l’ONU
+site-tagline = Les logiciels que partagent le système des Nations Unies et les organismes publics
+skip-to-content = Aller au contenu principal
+language-switcher = Langue
+main-navigation = Navigation principale
+nav-software = Logiciels
 nav-organisations = Organisations
-nav-validate = Validate your publiccode.yml
-nav-about = About
-footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
-footer-api = Open API (JSON)
+nav-validate = Valider votre publiccode.yml
+nav-about = À propos
+footer-text = Catalogue des logiciels libres publiés par les entités des Nations Unies et d’autres organismes publics au moyen d’un fichier publiccode.yml.
+footer-api = API ouverte (JSON)
 
-search-label = Search the catalog
-search-placeholder = Search by name, purpose or keyword, in any language
-search-button = Search
+search-label = Rechercher dans le catalogue
+search-placeholder = Nom, usage ou mot-clé, dans n’importe quelle langue
+search-button = Rechercher
 
-home-title = Find software to reuse
-home-heading = Find open-source software to reuse
-home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
+home-title = Trouver un logiciel à réutiliser
+home-heading = Trouvez un logiciel libre à réutiliser
+home-lead = Avant de développer, voyez ce que d’autres entités des Nations Unies et organismes publics ont déjà réalisé et partagent en logiciel libre.
 home-stats-software = { $count ->
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [one] { $count } solution logicielle
+   *[other] { $count } solutions logicielles
 }
 home-stats-organisations = { $count ->
-    [one] from { $count } organisation
-   *[other] from { $count } organisations
+    [one] publiée par { $count } organisation
+   *[other] publiées par { $count } organisations
 }
-home-browse = Browse
-home-recent = Recently updated
-home-see-all = See all software
-home-publish-heading = Publish your software
-home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+home-browse = Parcourir
+home-recent = Mis à jour récemment
+home-see-all = Voir tous les logiciels
+home-publish-heading = Publiez votre logiciel
+home-publish-text = Ajoutez un fichier publiccode.yml à votre dépôt et le catalogue le trouvera. Vérifiez-le d’abord avec le validateur.
 
-results-title = Software catalog
-results-title-query = Results for “{ $query }”
+results-title = Catalogue des logiciels
+results-title-query = Résultats pour « { $query } »
 results-count = { $count ->
-    [0] No results
-    [one] { $count } result
-   *[other] { $count } results
+    [0] Aucun résultat
+    [one] { $count } résultat
+   *[other] { $count } résultats
 }
-results-none = No software matches this search. Try fewer words or remove a filter.
-results-browse-all = Browse all software
-filters = Filters
-filters-active = Active filters
-filters-clear = Clear all filters
-filter-remove = Remove filter
-filter-selected = Selected
+results-none = Aucun logiciel ne correspond à cette recherche. Essayez avec moins de mots ou retirez un filtre.
+results-browse-all = Parcourir tous les logiciels
+filters = Filtres
+filters-active = Filtres actifs
+filters-clear = Effacer tous les filtres
+filter-remove = Retirer le filtre
+filter-selected = Sélectionné
 facet-more = { $count ->
-    [one] Show { $count } more
-   *[other] Show { $count } more
+    [one] Afficher { $count } de plus
+   *[other] Afficher { $count } de plus
 }
 facet-organisation = Organisation
-facet-category = Category
+facet-category = Catégorie
 facet-license = Licence
-facet-developmentStatus = Development status
-facet-softwareType = Type of software
-facet-platform = Platform
+facet-developmentStatus = État de développement
+facet-softwareType = Type de logiciel
+facet-platform = Plateforme
 facet-maintenanceType = Maintenance
-facet-language = Language
-facet-country = Country
-facet-scope = Sector
-sort-label = Sort by
-sort-relevance = Relevance
-sort-name = Name
-sort-updated = Last updated
-sort-apply = Sort
+facet-language = Langue
+facet-country = Pays
+facet-scope = Secteur
+sort-label = Trier par
+sort-relevance = Pertinence
+sort-name = Nom
+sort-updated = Dernière mise à jour
+sort-apply = Trier
 pagination = Pages
 page = Page
-page-previous = Previous
-page-next = Next
-updated = Updated
-details = Details
+page-previous = Précédente
+page-next = Suivante
+updated = Mis à jour le
+details = Détails
 
-published-by = Published by
-logo-of = Logo of { $name }
-repository-link = Source code
-website-link = Website
-problem-heading = The latest publiccode.yml of this project has errors
+published-by = Publié par
+logo-of = Logo de { $name }
+repository-link = Code source
+website-link = Site web
+problem-heading = Le dernier publiccode.yml de ce projet contient des erreurs
 description = Description
-description-fallback = This description is not available in English; it is shown in { $language }.
-description-languages = Description in other languages
-features = Main features
-screenshots = Screenshots
-screenshot-n = Screenshot { $count }
-videos-awards = Videos and awards
+description-fallback = Cette description n’existe pas en français. Langue affichée : { $language }.
+description-languages = Description dans d’autres langues
+features = Fonctionnalités principales
+screenshots = Captures d’écran
+screenshot-n = Capture d’écran { $count }
+videos-awards = Vidéos et distinctions
 maintenance = Maintenance
-maintenance-type = Maintained by
-contractors = Contractors
-contract-until = contract until
+maintenance-type = Maintenu par
+contractors = Prestataires
+contract-until = contrat jusqu’au
 contacts = Contacts
-dependencies = Dependencies
-dependency-name = Name
-dependency-kind = Kind
+dependencies = Dépendances
+dependency-name = Nom
+dependency-kind = Nature
 dependency-versions = Versions
-dependency-optional = Optional
-dependency-open = Open source
-dependency-proprietary = Proprietary
-dependency-hardware = Hardware
-warnings = Warnings
-warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
-history = Revision history
-revision = Revision
+dependency-optional = Facultative
+dependency-open = Libre
+dependency-proprietary = Propriétaire
+dependency-hardware = Matériel
+warnings = Avertissements
+warnings-text = Le publiccode.yml est valide ; ces remarques s’adressent à ses mainteneurs.
+history = Historique des révisions
+revision = Révision
 revision-date = Date
 revision-commit = Commit
-revision-version = Standard version
-revision-status = Status
-revision-live = live
-revision-valid = Valid
+revision-version = Version du standard
+revision-status = État
+revision-live = en ligne
+revision-valid = Valide
 revision-errors = { $count ->
-    [one] { $count } error
-   *[other] { $count } errors
+    [one] { $count } erreur
+   *[other] { $count } erreurs
 }
 revision-warnings = { $count ->
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [one] { $count } avertissement
+   *[other] { $count } avertissements
 }
-at-a-glance = At a glance
-repository = Repository
+at-a-glance = En bref
+repository = Dépôt
 version = Version
-release-date = Release date
+release-date = Date de publication
 license = Licence
-copyright-owner = Copyright owner
-repo-owner = Repository owner
-development-status = Development status
-software-type = Type of software
+copyright-owner = Titulaire des droits
+repo-owner = Propriétaire du dépôt
+development-status = État de développement
+software-type = Type de logiciel
 application-suite = Suite
-categories = Categories
-platforms = Platforms
-intended-audience = Sectors
-countries = Countries
-unsupported-countries = Not suited to
-available-languages = Available in
-localisation-ready = Ready for translation
-used-by = Used by
-funded-by = Funded by
-supports = Supports
-based-on = Based on
+categories = Catégories
+platforms = Plateformes
+intended-audience = Secteurs
+countries = Pays
+unsupported-countries = Non adapté à
+available-languages = Disponible en
+localisation-ready = Prêt pour la traduction
+used-by = Utilisé par
+funded-by = Financé par
+supports = Prend en charge
+based-on = Fondé sur
 documentation = Documentation
-api-documentation = API documentation
-roadmap = Roadmap
-standard-version = publiccode.yml version
-yes = Yes
-no = No
-line = Line
+api-documentation = Documentation de l’API
+roadmap = Feuille de route
+standard-version = Version de publiccode.yml
+yes = Oui
+no = Non
+line = Ligne
 
 organisations-title = Organisations
-organisations-lead = UN entities and public bodies that publish software in this catalog.
+organisations-lead = Les entités des Nations Unies et les organismes publics qui publient des logiciels dans ce catalogue.
 software-count = { $count ->
-    [0] no software
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [0] aucun logiciel
+    [one] { $count } solution logicielle
+   *[other] { $count } solutions logicielles
 }
-organisation-search = Search and filter this organisation’s software
+organisation-search = Rechercher et filtrer les logiciels de cette organisation
 
-validate-title = Validate your publiccode.yml
-validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
-validate-form = Your file
-validate-again = Check another version
-validate-paste = Paste the content of publiccode.yml
-validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
-validate-upload = Or upload the file
-validate-button = Validate
-validate-valid = The file is valid
-validate-invalid = The file is not valid
+validate-title = Valider votre publiccode.yml
+validate-lead = Vérifiez un fichier publiccode.yml au regard du standard avant de le publier. Rien de ce que vous envoyez n’est conservé.
+validate-form = Votre fichier
+validate-again = Vérifier une autre version
+validate-paste = Collez le contenu de publiccode.yml
+validate-paste-help = Texte YAML, 1 Mio au plus. Si vous choisissez aussi un fichier, c’est le fichier qui est vérifié.
+validate-upload = Ou téléversez le fichier
+validate-button = Valider
+validate-valid = Le fichier est valide
+validate-invalid = Le fichier n’est pas valide
 validate-errors = { $count ->
-    [0] no errors
-    [one] { $count } error
-   *[other] { $count } errors
+    [0] aucune erreur
+    [one] { $count } erreur
+   *[other] { $count } erreurs
 }
 validate-warnings = { $count ->
-    [0] no warnings
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [0] aucun avertissement
+    [one] { $count } avertissement
+   *[other] { $count } avertissements
 }
-validate-source = Your file, line by line
-error = Error
-warning = Warning
+validate-source = Votre fichier, ligne par ligne
+error = Erreur
+warning = Avertissement
 
-about-title = About the catalog
-about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
-about-how-heading = How it works
-about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
-about-publish-heading = How to be listed
-about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
-about-data-heading = Open data
-about-data-text = Everything in the catalog is also available through an open, documented API.
+about-title = À propos du catalogue
+about-lead = Commons répertorie les logiciels libres publiés par les entités des Nations Unies et d’autres organismes publics, afin qu’une organisation qui cherche une solution puisse en réutiliser une plutôt que de payer pour la développer à nouveau.
+about-how-heading = Fonctionnement
+about-how-text = Les organisations décrivent leurs logiciels dans un fichier publiccode.yml, un standard ouvert, placé à la racine de leurs dépôts. Le catalogue trouve ces fichiers sur les plateformes d’hébergement de code, les vérifie au regard du standard et répertorie ceux qui sont valides, dans les six langues officielles de l’Organisation des Nations Unies.
+about-publish-heading = Comment figurer au catalogue
+about-publish-text = Rédigez un fichier publiccode.yml pour votre projet, vérifiez-le avec le validateur et publiez-le dans votre dépôt. Les descriptions peuvent être rédigées en plusieurs langues ; chaque lecteur voit celle qui est la plus proche de la sienne.
+about-data-heading = Données ouvertes
+about-data-text = Tout le contenu du catalogue est également accessible au moyen d’une API ouverte et documentée.
 
-not-found-title = Page not found
-not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
-bad-request-title = This request could not be understood
-bad-request-text = A part of the address is not valid. Start a new search instead.
-forbidden-title = The form has expired
-forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
-server-error-title = Something went wrong
-server-error-text = The catalog could not answer. Please try again in a moment.
-back-home = Back to the home page
+not-found-title = Page introuvable
+not-found-text = Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le logiciel ne figure plus au catalogue.
+bad-request-title = Cette demande n’a pas pu être comprise
+bad-request-text = Une partie de l’adresse n’est pas valide. Lancez plutôt une nouvelle recherche.
+forbidden-title = Le formulaire a expiré
+forbidden-text = Pour votre sécurité, le formulaire doit être envoyé depuis la page de ce site. Ouvrez de nouveau la page et renvoyez-le.
+server-error-title = Une erreur s’est produite
+server-error-text = Le catalogue n’a pas pu répondre. Veuillez réessayer dans un instant.
+back-home = Retour à l’accueil

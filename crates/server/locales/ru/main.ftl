@@ -1,198 +1,202 @@
-# Commons web UI — English (the reference catalog: every other language has every message here).
+# Веб-интерфейс Commons — русский язык.
 
-site-name = UN Open Source Commons
-site-tagline = Software the UN system and public bodies share
-skip-to-content = Skip to main content
-language-switcher = Language
-main-navigation = Main
-nav-software = Software
-nav-organisations = Organisations
-nav-validate = Validate your publiccode.yml
-nav-about = About
-footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
-footer-api = Open API (JSON)
+site-name = Commons — открытое ПО системы ООН
+site-tagline = Программное обеспечение, которым делятся система ООН и государственные органы
+skip-to-content = Перейти к основному содержанию
+language-switcher = Язык
+main-navigation = Основная навигация
+nav-software = Программы
+nav-organisations = Организации
+nav-validate = Проверить publiccode.yml
+nav-about = О каталоге
+footer-text = Каталог программного обеспечения с открытым исходным кодом, опубликованного структурами Организации Объединенных Наций и другими государственными организациями с помощью файла publiccode.yml.
+footer-api = Открытый API (JSON)
 
-search-label = Search the catalog
-search-placeholder = Search by name, purpose or keyword, in any language
-search-button = Search
+search-label = Поиск по каталогу
+search-placeholder = Название, назначение или ключевое слово на любом языке
+search-button = Найти
 
-home-title = Find software to reuse
-home-heading = Find open-source software to reuse
-home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
+home-title = Найти программу для повторного использования
+home-heading = Найдите открытое ПО для повторного использования
+home-lead = Прежде чем разрабатывать, посмотрите, что уже создали и открыли для всех другие структуры ООН и государственные органы.
 home-stats-software = { $count ->
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [one] { $count } программное решение
+    [few] { $count } программных решения
+   *[many] { $count } программных решений
 }
 home-stats-organisations = { $count ->
-    [one] from { $count } organisation
-   *[other] from { $count } organisations
+    [one] от { $count } организации
+   *[other] от { $count } организаций
 }
-home-browse = Browse
-home-recent = Recently updated
-home-see-all = See all software
-home-publish-heading = Publish your software
-home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+home-browse = Обзор
+home-recent = Недавно обновленные
+home-see-all = Все программы
+home-publish-heading = Опубликуйте свою программу
+home-publish-text = Добавьте файл publiccode.yml в свой репозиторий, и каталог его найдет. Сначала проверьте файл валидатором.
 
-results-title = Software catalog
-results-title-query = Results for “{ $query }”
+results-title = Каталог программ
+results-title-query = Результаты по запросу «{ $query }»
 results-count = { $count ->
-    [0] No results
-    [one] { $count } result
-   *[other] { $count } results
+    [0] Ничего не найдено
+    [one] { $count } результат
+    [few] { $count } результата
+   *[many] { $count } результатов
 }
-results-none = No software matches this search. Try fewer words or remove a filter.
-results-browse-all = Browse all software
-filters = Filters
-filters-active = Active filters
-filters-clear = Clear all filters
-filter-remove = Remove filter
-filter-selected = Selected
-facet-more = { $count ->
-    [one] Show { $count } more
-   *[other] Show { $count } more
-}
-facet-organisation = Organisation
-facet-category = Category
-facet-license = Licence
-facet-developmentStatus = Development status
-facet-softwareType = Type of software
-facet-platform = Platform
-facet-maintenanceType = Maintenance
-facet-language = Language
-facet-country = Country
-facet-scope = Sector
-sort-label = Sort by
-sort-relevance = Relevance
-sort-name = Name
-sort-updated = Last updated
-sort-apply = Sort
-pagination = Pages
-page = Page
-page-previous = Previous
-page-next = Next
-updated = Updated
-details = Details
+results-none = По этому запросу ничего не найдено. Сократите запрос или уберите фильтр.
+results-browse-all = Все программы каталога
+filters = Фильтры
+filters-active = Выбранные фильтры
+filters-clear = Сбросить все фильтры
+filter-remove = Убрать фильтр
+filter-selected = Выбрано
+facet-more = Показать еще { $count }
+facet-organisation = Организация
+facet-category = Категория
+facet-license = Лицензия
+facet-developmentStatus = Стадия разработки
+facet-softwareType = Тип программы
+facet-platform = Платформа
+facet-maintenanceType = Сопровождение
+facet-language = Язык
+facet-country = Страна
+facet-scope = Сектор
+sort-label = Сортировать
+sort-relevance = По релевантности
+sort-name = По названию
+sort-updated = По дате обновления
+sort-apply = Применить
+pagination = Страницы
+page = Страница
+page-previous = Назад
+page-next = Далее
+updated = Обновлено
+details = Сведения
 
-published-by = Published by
-logo-of = Logo of { $name }
-repository-link = Source code
-website-link = Website
-problem-heading = The latest publiccode.yml of this project has errors
-description = Description
-description-fallback = This description is not available in English; it is shown in { $language }.
-description-languages = Description in other languages
-features = Main features
-screenshots = Screenshots
-screenshot-n = Screenshot { $count }
-videos-awards = Videos and awards
-maintenance = Maintenance
-maintenance-type = Maintained by
-contractors = Contractors
-contract-until = contract until
-contacts = Contacts
-dependencies = Dependencies
-dependency-name = Name
-dependency-kind = Kind
-dependency-versions = Versions
-dependency-optional = Optional
-dependency-open = Open source
-dependency-proprietary = Proprietary
-dependency-hardware = Hardware
-warnings = Warnings
-warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
-history = Revision history
-revision = Revision
-revision-date = Date
-revision-commit = Commit
-revision-version = Standard version
-revision-status = Status
-revision-live = live
-revision-valid = Valid
+published-by = Опубликовано:
+logo-of = Логотип { $name }
+repository-link = Исходный код
+website-link = Сайт
+problem-heading = Последняя версия publiccode.yml этого проекта содержит ошибки
+description = Описание
+description-fallback = Это описание недоступно на русском языке. Язык описания: { $language }.
+description-languages = Описание на других языках
+features = Основные возможности
+screenshots = Снимки экрана
+screenshot-n = Снимок экрана { $count }
+videos-awards = Видео и награды
+maintenance = Сопровождение
+maintenance-type = Сопровождает
+contractors = Подрядчики
+contract-until = договор до
+contacts = Контакты
+dependencies = Зависимости
+dependency-name = Название
+dependency-kind = Вид
+dependency-versions = Версии
+dependency-optional = Необязательная
+dependency-open = Открытая
+dependency-proprietary = Проприетарная
+dependency-hardware = Оборудование
+warnings = Предупреждения
+warnings-text = Файл publiccode.yml действителен; эти замечания адресованы его сопровождающим.
+history = История изменений
+revision = Версия
+revision-date = Дата
+revision-commit = Коммит
+revision-version = Версия стандарта
+revision-status = Состояние
+revision-live = действующая
+revision-valid = Действительна
 revision-errors = { $count ->
-    [one] { $count } error
-   *[other] { $count } errors
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[many] { $count } ошибок
 }
 revision-warnings = { $count ->
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [one] { $count } предупреждение
+    [few] { $count } предупреждения
+   *[many] { $count } предупреждений
 }
-at-a-glance = At a glance
-repository = Repository
-version = Version
-release-date = Release date
-license = Licence
-copyright-owner = Copyright owner
-repo-owner = Repository owner
-development-status = Development status
-software-type = Type of software
-application-suite = Suite
-categories = Categories
-platforms = Platforms
-intended-audience = Sectors
-countries = Countries
-unsupported-countries = Not suited to
-available-languages = Available in
-localisation-ready = Ready for translation
-used-by = Used by
-funded-by = Funded by
-supports = Supports
-based-on = Based on
-documentation = Documentation
-api-documentation = API documentation
-roadmap = Roadmap
-standard-version = publiccode.yml version
-yes = Yes
-no = No
-line = Line
+at-a-glance = Кратко
+repository = Репозиторий
+version = Версия
+release-date = Дата выпуска
+license = Лицензия
+copyright-owner = Правообладатель
+repo-owner = Владелец репозитория
+development-status = Стадия разработки
+software-type = Тип программы
+application-suite = Пакет
+categories = Категории
+platforms = Платформы
+intended-audience = Секторы
+countries = Страны
+unsupported-countries = Не подходит для
+available-languages = Языки интерфейса
+localisation-ready = Готово к переводу
+used-by = Используют
+funded-by = Финансирование
+supports = Поддерживает
+based-on = Основано на
+documentation = Документация
+api-documentation = Документация API
+roadmap = План развития
+standard-version = Версия publiccode.yml
+yes = Да
+no = Нет
+line = Строка
 
-organisations-title = Organisations
-organisations-lead = UN entities and public bodies that publish software in this catalog.
+organisations-title = Организации
+organisations-lead = Структуры ООН и государственные органы, публикующие программы в этом каталоге.
 software-count = { $count ->
-    [0] no software
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [0] нет программ
+    [one] { $count } программное решение
+    [few] { $count } программных решения
+   *[many] { $count } программных решений
 }
-organisation-search = Search and filter this organisation’s software
+organisation-search = Поиск и фильтрация программ этой организации
 
-validate-title = Validate your publiccode.yml
-validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
-validate-form = Your file
-validate-again = Check another version
-validate-paste = Paste the content of publiccode.yml
-validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
-validate-upload = Or upload the file
-validate-button = Validate
-validate-valid = The file is valid
-validate-invalid = The file is not valid
+validate-title = Проверить publiccode.yml
+validate-lead = Проверьте файл publiccode.yml на соответствие стандарту перед публикацией. Отправленные данные не сохраняются.
+validate-form = Ваш файл
+validate-again = Проверить другую версию
+validate-paste = Вставьте содержимое publiccode.yml
+validate-paste-help = Текст YAML, не более 1 МиБ. Если вы также выберете файл, будет проверен файл.
+validate-upload = Или загрузите файл
+validate-button = Проверить
+validate-valid = Файл действителен
+validate-invalid = Файл недействителен
 validate-errors = { $count ->
-    [0] no errors
-    [one] { $count } error
-   *[other] { $count } errors
+    [0] ошибок нет
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[many] { $count } ошибок
 }
 validate-warnings = { $count ->
-    [0] no warnings
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [0] предупреждений нет
+    [one] { $count } предупреждение
+    [few] { $count } предупреждения
+   *[many] { $count } предупреждений
 }
-validate-source = Your file, line by line
-error = Error
-warning = Warning
+validate-source = Ваш файл построчно
+error = Ошибка
+warning = Предупреждение
 
-about-title = About the catalog
-about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
-about-how-heading = How it works
-about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
-about-publish-heading = How to be listed
-about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
-about-data-heading = Open data
-about-data-text = Everything in the catalog is also available through an open, documented API.
+about-title = О каталоге
+about-lead = Commons собирает программное обеспечение с открытым исходным кодом, опубликованное структурами ООН и другими государственными организациями, чтобы организация, ищущая решение, могла использовать готовое, а не оплачивать его повторную разработку.
+about-how-heading = Как это работает
+about-how-text = Организации описывают свои программы в файле publiccode.yml — открытом стандарте, — который размещается в корне репозитория. Каталог находит такие файлы на платформах размещения кода, проверяет их на соответствие стандарту и включает действительные на шести официальных языках Организации Объединенных Наций.
+about-publish-heading = Как попасть в каталог
+about-publish-text = Составьте файл publiccode.yml для своего проекта, проверьте его валидатором и опубликуйте в репозитории. Описания можно писать на нескольких языках; читатель видит то, что ближе к его языку.
+about-data-heading = Открытые данные
+about-data-text = Все содержимое каталога также доступно через открытый документированный API.
 
-not-found-title = Page not found
-not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
-bad-request-title = This request could not be understood
-bad-request-text = A part of the address is not valid. Start a new search instead.
-forbidden-title = The form has expired
-forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
-server-error-title = Something went wrong
-server-error-text = The catalog could not answer. Please try again in a moment.
-back-home = Back to the home page
+not-found-title = Страница не найдена
+not-found-text = По этому адресу ничего нет. Возможно, страница перемещена или программа больше не включена в каталог.
+bad-request-title = Не удалось понять запрос
+bad-request-text = Часть адреса недействительна. Начните новый поиск.
+forbidden-title = Срок действия формы истек
+forbidden-text = В целях безопасности форму нужно отправлять со страницы этого сайта. Откройте страницу снова и повторите отправку.
+server-error-title = Произошла ошибка
+server-error-text = Каталог не смог ответить. Повторите попытку через некоторое время.
+back-home = На главную страницу

@@ -1,198 +1,179 @@
-# Commons web UI — English (the reference catalog: every other language has every message here).
+# Commons 网页界面 — 中文。
 
-site-name = UN Open Source Commons
-site-tagline = Software the UN system and public bodies share
-skip-to-content = Skip to main content
-language-switcher = Language
-main-navigation = Main
-nav-software = Software
-nav-organisations = Organisations
-nav-validate = Validate your publiccode.yml
-nav-about = About
-footer-text = A catalog of open-source software published by United Nations entities and other public organisations with a publiccode.yml file.
-footer-api = Open API (JSON)
+site-name = Commons 联合国开源软件目录
+site-tagline = 联合国系统和公共机构共享的软件
+skip-to-content = 跳至主要内容
+language-switcher = 语言
+main-navigation = 主导航
+nav-software = 软件
+nav-organisations = 组织
+nav-validate = 验证 publiccode.yml
+nav-about = 关于
+footer-text = 本目录收录联合国实体和其他公共组织通过 publiccode.yml 文件发布的开源软件。
+footer-api = 开放 API（JSON）
 
-search-label = Search the catalog
-search-placeholder = Search by name, purpose or keyword, in any language
-search-button = Search
+search-label = 搜索目录
+search-placeholder = 按名称、用途或关键词搜索，任何语言均可
+search-button = 搜索
 
-home-title = Find software to reuse
-home-heading = Find open-source software to reuse
-home-lead = Before you build, see what other UN entities and public bodies have already built and share as open source.
-home-stats-software = { $count ->
-    [one] { $count } software solution
-   *[other] { $count } software solutions
-}
-home-stats-organisations = { $count ->
-    [one] from { $count } organisation
-   *[other] from { $count } organisations
-}
-home-browse = Browse
-home-recent = Recently updated
-home-see-all = See all software
-home-publish-heading = Publish your software
-home-publish-text = Add a publiccode.yml file to your repository and the catalog will find it. Check it first with the validator.
+home-title = 查找可重复使用的软件
+home-heading = 查找可重复使用的开源软件
+home-lead = 在开发之前，先看看其他联合国实体和公共机构已经建成并以开源方式共享的软件。
+home-stats-software = { $count } 个软件解决方案
+home-stats-organisations = 来自 { $count } 个组织
+home-browse = 浏览
+home-recent = 最近更新
+home-see-all = 查看全部软件
+home-publish-heading = 发布您的软件
+home-publish-text = 在您的代码库中添加 publiccode.yml 文件，目录即可找到它。请先用验证工具检查该文件。
 
-results-title = Software catalog
-results-title-query = Results for “{ $query }”
+results-title = 软件目录
+results-title-query = “{ $query }”的搜索结果
 results-count = { $count ->
-    [0] No results
-    [one] { $count } result
-   *[other] { $count } results
+    [0] 没有结果
+   *[other] { $count } 个结果
 }
-results-none = No software matches this search. Try fewer words or remove a filter.
-results-browse-all = Browse all software
-filters = Filters
-filters-active = Active filters
-filters-clear = Clear all filters
-filter-remove = Remove filter
-filter-selected = Selected
-facet-more = { $count ->
-    [one] Show { $count } more
-   *[other] Show { $count } more
-}
-facet-organisation = Organisation
-facet-category = Category
-facet-license = Licence
-facet-developmentStatus = Development status
-facet-softwareType = Type of software
-facet-platform = Platform
-facet-maintenanceType = Maintenance
-facet-language = Language
-facet-country = Country
-facet-scope = Sector
-sort-label = Sort by
-sort-relevance = Relevance
-sort-name = Name
-sort-updated = Last updated
-sort-apply = Sort
-pagination = Pages
-page = Page
-page-previous = Previous
-page-next = Next
-updated = Updated
-details = Details
+results-none = 没有与此搜索匹配的软件。请减少关键词或移除筛选条件。
+results-browse-all = 浏览全部软件
+filters = 筛选
+filters-active = 已选筛选条件
+filters-clear = 清除全部筛选条件
+filter-remove = 移除筛选条件
+filter-selected = 已选
+facet-more = 再显示 { $count } 项
+facet-organisation = 组织
+facet-category = 类别
+facet-license = 许可证
+facet-developmentStatus = 开发状态
+facet-softwareType = 软件类型
+facet-platform = 平台
+facet-maintenanceType = 维护
+facet-language = 语言
+facet-country = 国家
+facet-scope = 领域
+sort-label = 排序方式
+sort-relevance = 相关性
+sort-name = 名称
+sort-updated = 最近更新
+sort-apply = 排序
+pagination = 分页
+page = 页码
+page-previous = 上一页
+page-next = 下一页
+updated = 更新于
+details = 详细信息
 
-published-by = Published by
-logo-of = Logo of { $name }
-repository-link = Source code
-website-link = Website
-problem-heading = The latest publiccode.yml of this project has errors
-description = Description
-description-fallback = This description is not available in English; it is shown in { $language }.
-description-languages = Description in other languages
-features = Main features
-screenshots = Screenshots
-screenshot-n = Screenshot { $count }
-videos-awards = Videos and awards
-maintenance = Maintenance
-maintenance-type = Maintained by
-contractors = Contractors
-contract-until = contract until
-contacts = Contacts
-dependencies = Dependencies
-dependency-name = Name
-dependency-kind = Kind
-dependency-versions = Versions
-dependency-optional = Optional
-dependency-open = Open source
-dependency-proprietary = Proprietary
-dependency-hardware = Hardware
-warnings = Warnings
-warnings-text = The publiccode.yml is valid, with these remarks for its maintainers.
-history = Revision history
-revision = Revision
-revision-date = Date
-revision-commit = Commit
-revision-version = Standard version
-revision-status = Status
-revision-live = live
-revision-valid = Valid
-revision-errors = { $count ->
-    [one] { $count } error
-   *[other] { $count } errors
-}
-revision-warnings = { $count ->
-    [one] { $count } warning
-   *[other] { $count } warnings
-}
-at-a-glance = At a glance
-repository = Repository
-version = Version
-release-date = Release date
-license = Licence
-copyright-owner = Copyright owner
-repo-owner = Repository owner
-development-status = Development status
-software-type = Type of software
-application-suite = Suite
-categories = Categories
-platforms = Platforms
-intended-audience = Sectors
-countries = Countries
-unsupported-countries = Not suited to
-available-languages = Available in
-localisation-ready = Ready for translation
-used-by = Used by
-funded-by = Funded by
-supports = Supports
-based-on = Based on
-documentation = Documentation
-api-documentation = API documentation
-roadmap = Roadmap
-standard-version = publiccode.yml version
-yes = Yes
-no = No
-line = Line
+published-by = 发布者：
+logo-of = { $name } 的标志
+repository-link = 源代码
+website-link = 网站
+problem-heading = 此项目最新的 publiccode.yml 含有错误
+description = 说明
+description-fallback = 此说明没有中文版本。显示语言：{ $language }。
+description-languages = 其他语言的说明
+features = 主要功能
+screenshots = 屏幕截图
+screenshot-n = 屏幕截图 { $count }
+videos-awards = 视频和奖项
+maintenance = 维护
+maintenance-type = 维护方
+contractors = 承包商
+contract-until = 合同有效期至
+contacts = 联系人
+dependencies = 依赖项
+dependency-name = 名称
+dependency-kind = 类型
+dependency-versions = 版本
+dependency-optional = 可选
+dependency-open = 开源
+dependency-proprietary = 专有
+dependency-hardware = 硬件
+warnings = 警告
+warnings-text = 该 publiccode.yml 有效，以下说明供其维护者参考。
+history = 修订历史
+revision = 修订
+revision-date = 日期
+revision-commit = 提交
+revision-version = 标准版本
+revision-status = 状态
+revision-live = 当前
+revision-valid = 有效
+revision-errors = { $count } 个错误
+revision-warnings = { $count } 个警告
+at-a-glance = 概览
+repository = 代码库
+version = 版本
+release-date = 发布日期
+license = 许可证
+copyright-owner = 版权所有者
+repo-owner = 代码库所有者
+development-status = 开发状态
+software-type = 软件类型
+application-suite = 套件
+categories = 类别
+platforms = 平台
+intended-audience = 领域
+countries = 国家
+unsupported-countries = 不适用于
+available-languages = 可用语言
+localisation-ready = 支持翻译
+used-by = 使用方
+funded-by = 资助方
+supports = 支持
+based-on = 基于
+documentation = 文档
+api-documentation = API 文档
+roadmap = 路线图
+standard-version = publiccode.yml 版本
+yes = 是
+no = 否
+line = 行
 
-organisations-title = Organisations
-organisations-lead = UN entities and public bodies that publish software in this catalog.
+organisations-title = 组织
+organisations-lead = 在本目录中发布软件的联合国实体和公共机构。
 software-count = { $count ->
-    [0] no software
-    [one] { $count } software solution
-   *[other] { $count } software solutions
+    [0] 暂无软件
+   *[other] { $count } 个软件解决方案
 }
-organisation-search = Search and filter this organisation’s software
+organisation-search = 搜索和筛选该组织的软件
 
-validate-title = Validate your publiccode.yml
-validate-lead = Check a publiccode.yml file against the standard before you publish it. Nothing you submit is stored.
-validate-form = Your file
-validate-again = Check another version
-validate-paste = Paste the content of publiccode.yml
-validate-paste-help = YAML text, up to 1 MiB. If you also choose a file, the file is checked.
-validate-upload = Or upload the file
-validate-button = Validate
-validate-valid = The file is valid
-validate-invalid = The file is not valid
+validate-title = 验证 publiccode.yml
+validate-lead = 在发布之前，对照标准检查 publiccode.yml 文件。您提交的内容不会被保存。
+validate-form = 您的文件
+validate-again = 检查另一个版本
+validate-paste = 粘贴 publiccode.yml 的内容
+validate-paste-help = YAML 文本，最大 1 MiB。如果同时选择了文件，则检查该文件。
+validate-upload = 或上传文件
+validate-button = 验证
+validate-valid = 文件有效
+validate-invalid = 文件无效
 validate-errors = { $count ->
-    [0] no errors
-    [one] { $count } error
-   *[other] { $count } errors
+    [0] 没有错误
+   *[other] { $count } 个错误
 }
 validate-warnings = { $count ->
-    [0] no warnings
-    [one] { $count } warning
-   *[other] { $count } warnings
+    [0] 没有警告
+   *[other] { $count } 个警告
 }
-validate-source = Your file, line by line
-error = Error
-warning = Warning
+validate-source = 您的文件（逐行）
+error = 错误
+warning = 警告
 
-about-title = About the catalog
-about-lead = The UN Open Source Commons lists open-source software published by UN entities and other public organisations, so that an agency looking for a solution can reuse one instead of paying to build it again.
-about-how-heading = How it works
-about-how-text = Organisations describe their software in a publiccode.yml file, an open standard, placed at the root of their repositories. The catalog finds these files on code-hosting platforms, checks them against the standard and lists the valid ones, in the six official languages of the United Nations.
-about-publish-heading = How to be listed
-about-publish-text = Write a publiccode.yml file for your project, check it with the validator, and publish it in your repository. Descriptions can be written in several languages; readers see the one closest to their own.
-about-data-heading = Open data
-about-data-text = Everything in the catalog is also available through an open, documented API.
+about-title = 关于本目录
+about-lead = Commons 收录联合国实体和其他公共组织发布的开源软件，使寻找解决方案的机构能够重复使用现有软件，而不必再次出资开发。
+about-how-heading = 运作方式
+about-how-text = 各组织在代码库根目录中放置 publiccode.yml 文件（一项开放标准）来描述其软件。本目录在代码托管平台上查找这些文件，对照标准进行检查，并以联合国六种正式语文收录有效的文件。
+about-publish-heading = 如何被收录
+about-publish-text = 为您的项目编写 publiccode.yml 文件，用验证工具检查后发布到代码库中。说明可以用多种语言撰写，读者将看到最接近其语言的版本。
+about-data-heading = 开放数据
+about-data-text = 目录中的全部内容也可通过一个开放且有文档的 API 获取。
 
-not-found-title = Page not found
-not-found-text = There is nothing at this address. It may have moved, or the software may no longer be listed.
-bad-request-title = This request could not be understood
-bad-request-text = A part of the address is not valid. Start a new search instead.
-forbidden-title = The form has expired
-forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
-server-error-title = Something went wrong
-server-error-text = The catalog could not answer. Please try again in a moment.
-back-home = Back to the home page
+not-found-title = 找不到页面
+not-found-text = 此地址没有内容。页面可能已移动，或该软件已不再收录。
+bad-request-title = 无法理解此请求
+bad-request-text = 地址的某一部分无效。请重新搜索。
+forbidden-title = 表单已过期
+forbidden-text = 为了您的安全，表单必须从本网站的页面提交。请重新打开页面后再次提交。
+server-error-title = 出现错误
+server-error-text = 目录暂时无法响应。请稍后再试。
+back-home = 返回首页

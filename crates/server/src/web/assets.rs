@@ -123,7 +123,12 @@ mod tests {
             response.headers()[header::CACHE_CONTROL],
             "public, max-age=31536000, immutable"
         );
-        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+        assert!(
+            response.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/css")
+        );
         let response = serve(Path("app.css".into())).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
     }

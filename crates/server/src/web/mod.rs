@@ -122,7 +122,10 @@ impl Ctx {
             form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
                 .into_owned()
                 .collect();
-        let query_lang = pairs.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str());
+        let query_lang = pairs
+            .iter()
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.as_str());
         let accept = parts
             .headers
             .get(header::ACCEPT_LANGUAGE)
@@ -279,7 +282,11 @@ pub fn render(status: StatusCode, ctx: &Ctx, page: &impl Template) -> Response {
         }
         Err(error) => {
             tracing::error!(%error, "template failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be rendered").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be rendered",
+            )
+                .into_response()
         }
     }
 }

@@ -197,7 +197,10 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
         Facet::Scope => ctx.label("scope", value),
         Facet::Platform => ctx.label("platform", value),
         Facet::Language => ctx.label("language-name", value),
-        Facet::Organisation => names.get(value).cloned().unwrap_or_else(|| value.to_string()),
+        Facet::Organisation => names
+            .get(value)
+            .cloned()
+            .unwrap_or_else(|| value.to_string()),
         Facet::License | Facet::Country => value.to_string(),
     }
 }
@@ -263,7 +266,11 @@ pub async fn home(ctx: Ctx, State(state): State<AppState>) -> Response {
         .into_iter()
         .filter(|f| matches!(f.name, "category" | "organisation" | "developmentStatus"))
         .collect();
-    let recent = page.items.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let recent = page
+        .items
+        .into_iter()
+        .map(|s| Item::of(&ctx, s, &names))
+        .collect();
     let body = HomePage {
         total: page.total,
         organisation_count: names.len(),
@@ -371,10 +378,17 @@ pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): Raw
         })
         .collect::<Vec<_>>();
     let previous = (offset > 0).then(|| page_href(offset.saturating_sub(limit)));
-    let next = page.next.as_ref().map(|cursor| search.href(&ctx, Some(cursor)));
+    let next = page
+        .next
+        .as_ref()
+        .map(|cursor| search.href(&ctx, Some(cursor)));
     let mut hidden = search.filters.clone();
     hidden.push(("lang".into(), ctx.lang().into()));
-    let items = page.items.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let items = page
+        .items
+        .into_iter()
+        .map(|s| Item::of(&ctx, s, &names))
+        .collect();
     let body = ResultsPage {
         q: search.q.clone(),
         total: page.total,
@@ -431,7 +445,10 @@ impl RevisionLine {
     fn of(r: &Revision, live: Option<i64>) -> Self {
         RevisionLine {
             id: r.id,
-            date: crate::api::views::rfc3339(r.created_at).chars().take(10).collect(),
+            date: crate::api::views::rfc3339(r.created_at)
+                .chars()
+                .take(10)
+                .collect(),
             commit: r.commit.as_deref().unwrap_or("").chars().take(10).collect(),
             valid: r.valid,
             live: Some(r.id) == live,
@@ -558,9 +575,7 @@ pub async fn software(
                 ("dependency-hardware", &d.hardware),
             ]
         })
-        .flat_map(|(kind, list)| {
-            list.iter().map(move |dep| (kind, dep))
-        })
+        .flat_map(|(kind, list)| list.iter().map(move |dep| (kind, dep)))
         .map(|(kind, dep)| DependencyView {
             kind: ctx.t(kind),
             name: dep.name.clone(),
@@ -589,15 +604,15 @@ pub async fn software(
     let page = SoftwarePage {
         desc_foreign,
         fallback_note,
-        localised_name: description
-            .localised_name
-            .clone()
-            .filter(|n| *n != p.name),
+        localised_name: description.localised_name.clone().filter(|n| *n != p.name),
         short_description: description.short_description.clone(),
         paragraphs: paragraphs(&description.long_description),
         features: description.features.clone(),
         documentation: description.documentation.as_deref().map(|u| Link::of(u, u)),
-        api_documentation: description.api_documentation.as_deref().map(|u| Link::of(u, u)),
+        api_documentation: description
+            .api_documentation
+            .as_deref()
+            .map(|u| Link::of(u, u)),
         screenshots: description
             .screenshots
             .iter()
@@ -617,7 +632,11 @@ pub async fn software(
         kind: ctx.label("software-type", p.software_type.as_str()),
         maintenance: ctx.label("maintenance", p.maintenance.kind.as_str()),
         categories,
-        platforms: p.platforms.iter().map(|x| ctx.label("platform", x)).collect(),
+        platforms: p
+            .platforms
+            .iter()
+            .map(|x| ctx.label("platform", x))
+            .collect(),
         scopes: p
             .intended_audience
             .iter()
@@ -693,15 +712,25 @@ pub struct OrganisationPage {
 }
 
 /// `GET /organisations/{id}`.
-pub async fn organisation(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub async fn organisation(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     let detail = match organisations::detail(&state, &id, Some(ctx.lang())).await {
         Ok(detail) => detail,
         Err(error) => return api_error_page(ctx, error),
     };
-    let names = HashMap::from([(detail.organisation.id.clone(), detail.organisation.name.clone())]);
+    let names = HashMap::from([(
+        detail.organisation.id.clone(),
+        detail.organisation.name.clone(),
+    )]);
     let mut software = detail.software;
     software.sort_by_key(|s| s.name.to_lowercase());
-    let items = software.into_iter().map(|s| Item::of(&ctx, s, &names)).collect();
+    let items = software
+        .into_iter()
+        .map(|s| Item::of(&ctx, s, &names))
+        .collect();
     let page = OrganisationPage {
         name: detail.organisation.name,
         uri: detail.organisation.uri.as_deref().map(|u| Link::of(u, u)),
@@ -738,7 +767,10 @@ mod tests {
         assert!(safe_url(" JaVaScRiPt:alert(1)").is_none());
         assert!(safe_url("data:text/html,<script>").is_none());
         assert!(safe_url("logo.png").is_none());
-        assert_eq!(safe_url("https://x.example/a").as_deref(), Some("https://x.example/a"));
+        assert_eq!(
+            safe_url("https://x.example/a").as_deref(),
+            Some("https://x.example/a")
+        );
     }
 
     #[test]
@@ -750,7 +782,10 @@ mod tests {
             more.href(&ctx, None),
             "/software?q=eau&category=hr&platform=web&lang=fr"
         );
-        assert_eq!(search.toggled("category", "hr").href(&ctx, None), "/software?q=eau&lang=fr");
+        assert_eq!(
+            search.toggled("category", "hr").href(&ctx, None),
+            "/software?q=eau&lang=fr"
+        );
     }
 
     #[test]

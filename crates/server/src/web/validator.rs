@@ -54,11 +54,13 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 /// Whether a submitted token matches the cookie's, compared in constant time.
 pub fn tokens_match(cookie: Option<&str>, field: Option<&str>) -> bool {
     match (cookie, field) {
-        (Some(cookie), Some(field)) if is_token(cookie) && cookie.len() == field.len() => cookie
-            .bytes()
-            .zip(field.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0,
+        (Some(cookie), Some(field)) if is_token(cookie) && cookie.len() == field.len() => {
+            cookie
+                .bytes()
+                .zip(field.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+        }
         _ => false,
     }
 }
@@ -135,7 +137,10 @@ async fn read_form(request: Request) -> Result<Submission, StatusCode> {
         .map_err(|_| StatusCode::BAD_REQUEST)?
     {
         let name = field.name().unwrap_or("").to_string();
-        let bytes = field.bytes().await.map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?;
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?;
         if bytes.len() > MAX_BODY {
             return Err(StatusCode::PAYLOAD_TOO_LARGE);
         }
@@ -157,9 +162,7 @@ pub async fn submit(ctx: Ctx, request: Request) -> Response {
         Err(status) => return error_page(ctx, status, None),
     };
     if !tokens_match(cookie.as_deref(), submission.token.as_deref()) {
-        let mut response = error_page(ctx, StatusCode::FORBIDDEN, None);
-        set_cookie(&mut response, &new_token());
-        return response;
+        return error_page(ctx, StatusCode::FORBIDDEN, None);
     }
     let bytes = if submission.uploaded.is_empty() {
         // Browsers send textarea line ends as CRLF; the file's own are LF.
@@ -170,10 +173,11 @@ pub async fn submit(ctx: Ctx, request: Request) -> Response {
         submission.uploaded
     };
     let source = String::from_utf8_lossy(&bytes).into_owned();
-    let verdict = match tokio::task::spawn_blocking(move || validate(&bytes, &Options::default())).await {
-        Ok(validation) => verdict_of(&source, &validation),
-        Err(_) => return error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None),
-    };
+    let verdict =
+        match tokio::task::spawn_blocking(move || validate(&bytes, &Options::default())).await {
+            Ok(validation) => verdict_of(&source, &validation),
+            Err(_) => return error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None),
+        };
     let token = cookie.unwrap_or_else(new_token);
     let page = ValidatePage {
         ctx,
@@ -244,7 +248,10 @@ mod tests {
             HeaderValue::from_str(&format!("a=b; {CSRF_COOKIE}={token}; c=d")).unwrap(),
         );
         assert_eq!(cookie_token(&headers), Some(token));
-        headers.insert(header::COOKIE, HeaderValue::from_static("commons_csrf=<script>"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("commons_csrf=<script>"),
+        );
         assert_eq!(cookie_token(&headers), None);
     }
 

@@ -1,0 +1,379 @@
+// Browser tests of the web UI: real headless Chromium against a running `commons serve --demo`.
+// BASE_URL names the server; SCREENSHOT_DIR is where page screenshots go.
+// Run through scripts/browser-tests.sh, which starts the server and sets both.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { launch } from "./browser.mjs";
+
+const BASE = process.env.BASE_URL;
+assert.ok(BASE, "BASE_URL must name the running server (scripts/browser-tests.sh sets it)");
+const SHOTS = process.env.SCREENSHOT_DIR || join(process.cwd(), "screenshots");
+mkdirSync(SHOTS, { recursive: true });
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens `path` in a fresh context; records console errors (CSP violations among them),
+ * uncaught exceptions and dialogs, which every test then expects to be empty. */
+async function open(path, { viewport = DESKTOP, locale = "en-GB" } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  const problems = { console: [], errors: [], dialogs: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content[- ]Security[- ]Policy/i.test(m.text())) {
+      problems.console.push(m.text());
+    }
+  });
+  page.on("pageerror", (e) => problems.errors.push(String(e)));
+  page.on("dialog", async (d) => {
+    problems.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  const response = await page.goto(BASE + path);
+  return { context, page, problems, response };
+}
+
+/** Nothing went wrong in the page: no CSP violation, no script error, no dialog.
+ * `allow` lists console messages the test expects (a 404 page logs its own status). */
+function assertClean({ problems }, allow = []) {
+  const unexpected = problems.console.filter((m) => !allow.some((pattern) => pattern.test(m)));
+  assert.deepEqual(unexpected, [], "console errors (CSP violations?)");
+  assert.deepEqual(problems.errors, [], "uncaught script errors");
+  assert.deepEqual(problems.dialogs, [], "dialogs opened");
+}
+
+/** axe-core on the whole page at WCAG 2.1 A and AA: zero violations. It is evaluated
+ * through the debugging protocol, which the page's CSP does not govern. */
+async function assertAccessible(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    WCAG_TAGS,
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+async function screenshot(page, name, fullPage = true) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+async function json(path) {
+  const response = await fetch(BASE + path);
+  assert.equal(response.status, 200, path);
+  return response.json();
+}
+
+/** The first listed entry that has a description in `tag` and one that has none. */
+async function entries() {
+  const page = await json("/api/v1/software?limit=100&lang=ar");
+  return page.items;
+}
+
+test("home page in English: search box, facets, recent entries; accessible", async () => {
+  const opened = await open("/?lang=en");
+  const { page, context, response } = opened;
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  assert.match(await page.textContent("h1"), /Find open-source software to reuse/);
+  assert.ok(await page.isVisible("input[name=q]"));
+  assert.ok((await page.locator(".browse-group").count()) >= 2, "facets to browse");
+  assert.ok((await page.locator(".cards .card").count()) > 0, "recent entries");
+  await assertAccessible(page, "home en");
+  assertClean(opened);
+  await screenshot(page, "home-en");
+  await context.close();
+});
+
+test("home page in Arabic is right to left, translated, accessible", async () => {
+  const opened = await open("/?lang=ar");
+  const { page, context } = opened;
+  assert.equal(await page.getAttribute("html", "lang"), "ar");
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.match(await page.textContent("h1"), /ابحث عن برمجيات/);
+  // The layout mirrors: the brand sits on the right of the header.
+  const brand = await page.locator(".brand").boundingBox();
+  assert.ok(brand.x > DESKTOP.width / 2, `brand at x=${brand.x} should be on the right`);
+  await assertAccessible(page, "home ar");
+  assertClean(opened);
+  await screenshot(page, "home-ar");
+  await context.close();
+});
+
+test("the language follows Accept-Language and the switcher, and links keep it", async () => {
+  const opened = await open("/", { locale: "fr-FR" });
+  const { page, context } = opened;
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  assert.match(await page.textContent("h1"), /Trouvez un logiciel libre/);
+  await page.click(".languages a[hreflang=ar]");
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.match(page.url(), /lang=ar/);
+  await page.click(".main-nav a[href^='/organisations']");
+  assert.match(page.url(), /\/organisations\?lang=ar/);
+  assert.equal(await page.getAttribute("html", "lang"), "ar");
+  await page.click(".languages a[hreflang=zh]");
+  assert.equal(await page.getAttribute("html", "lang"), "zh");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  assert.match(await page.textContent("h1"), /组织/);
+  assertClean(opened);
+  await context.close();
+});
+
+for (const lang of ["en", "ar"]) {
+  test(`results in ${lang}: clicking a facet filters, clicking again removes it; accessible`, async () => {
+    const opened = await open(`/software?lang=${lang}`);
+    const { page, context } = opened;
+    const total = await page.textContent("#results-count");
+    const first = page.locator("#facet-category + ul .facet-value").first();
+    const label = (await first.locator(".facet-label").textContent()).trim();
+    const count = Number(await first.locator(".count").textContent());
+    assert.ok(count > 0);
+    await Promise.all([page.waitForURL(/category=/), first.click()]);
+    assert.equal(await page.getAttribute("html", "lang"), lang, "the filter link keeps the language");
+    assert.match(await page.textContent("#results-count"), new RegExp(String(count)));
+    assert.notEqual(await page.textContent("#results-count"), total);
+    const cards = page.locator(".cards .card");
+    assert.equal(await cards.count(), Math.min(count, 20));
+    const selected = page.locator("#facet-category + ul .facet-value.selected");
+    assert.equal(await selected.count(), 1);
+    assert.match(await selected.textContent(), new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await assertAccessible(page, `results ${lang} filtered`);
+    await screenshot(page, `results-${lang}`, false);
+    await Promise.all([page.waitForURL((url) => !url.search.includes("category=")), selected.click()]);
+    assert.equal(await page.textContent("#results-count"), total);
+    assertClean(opened);
+    await context.close();
+  });
+}
+
+test("results sort by name and page through without JavaScript", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/software?lang=en`);
+  await page.selectOption("#sort", "name");
+  await Promise.all([page.waitForURL(/sort=name/), page.click(".sort button")]);
+  const names = await page.locator(".card-title a").allTextContents();
+  const api = await json("/api/v1/software?sort=name&lang=en");
+  assert.deepEqual(names, api.items.map((i) => i.name), "the index's order by name");
+  const unsorted = await json("/api/v1/software?sort=updated&lang=en");
+  assert.notDeepEqual(names, unsorted.items.map((i) => i.name));
+  const next = page.locator(".pagination a[rel=next]");
+  assert.equal(await next.count(), 1, "more than one page of results");
+  await Promise.all([page.waitForURL(/cursor=/), next.click()]);
+  const second = await page.locator(".card-title a").allTextContents();
+  assert.ok(second.length > 0);
+  assert.ok(!second.includes(names[0]), "the second page shows other entries");
+  assert.equal(await page.locator(".pagination a[aria-current=page]").textContent().then((t) => t.trim().slice(-1)), "2");
+  await context.close();
+});
+
+test("a search for text shows highlighted matches", async () => {
+  const opened = await open("/software?lang=en&q=refugee");
+  const { page, context } = opened;
+  assert.ok((await page.locator(".cards .card").count()) > 0);
+  assert.ok((await page.locator(".card-text mark").count()) > 0, "highlighted words");
+  assertClean(opened);
+  await context.close();
+});
+
+for (const lang of ["en", "ar"]) {
+  test(`software page in ${lang}: publiccode fields, history; accessible`, async () => {
+    const items = await entries();
+    const entry = items.find((i) => i.name === "Bibliotheca") ?? items[0];
+    const opened = await open(`/software/${entry.id}?lang=${lang}`);
+    const { page, context } = opened;
+    assert.equal(await page.textContent("h1"), entry.name);
+    for (const id of ["#description-heading", "#maintenance-heading", "#history-heading", "#facts-heading"]) {
+      assert.ok(await page.isVisible(id), id);
+    }
+    assert.ok(await page.isVisible(`.facts dd:has-text("${entry.license}")`), "license shown");
+    assert.equal(await page.getAttribute("html", "dir"), lang === "ar" ? "rtl" : "ltr");
+    await assertAccessible(page, `software ${lang}`);
+    assertClean(opened);
+    await screenshot(page, `software-${lang}`);
+    await context.close();
+  });
+}
+
+test("a description missing in the reader's language falls back with a note and a lang attribute", async () => {
+  const items = await entries();
+  const entry = items.find((i) => !i.descriptionLanguage.startsWith("ar"));
+  assert.ok(entry, "an entry without an Arabic description");
+  const opened = await open(`/software/${entry.id}?lang=ar`);
+  const { page, context } = opened;
+  const note = page.locator("section[aria-labelledby=description-heading] .notice");
+  assert.match(await note.textContent(), /غير متاح باللغة العربية/);
+  const prose = page.locator(".prose");
+  assert.equal(await prose.getAttribute("lang"), entry.descriptionLanguage);
+  assertClean(opened);
+  await context.close();
+});
+
+test("the software page at phone width stays within the screen", async () => {
+  const items = await entries();
+  const entry = items.find((i) => i.name === "Bibliotheca") ?? items[0];
+  const opened = await open(`/software/${entry.id}?lang=ar`, { viewport: PHONE });
+  const { page, context } = opened;
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `page is ${width}px wide on a ${PHONE.width}px screen`);
+  await assertAccessible(page, "software ar phone");
+  await screenshot(page, "software-ar-phone");
+  assertClean(opened);
+  await context.close();
+});
+
+for (const lang of ["en", "ar"]) {
+  test(`organisations in ${lang}: list, then one organisation's page; accessible`, async () => {
+    const opened = await open(`/organisations?lang=${lang}`);
+    const { page, context } = opened;
+    const links = page.locator(".org-card a");
+    assert.ok((await links.count()) >= 5);
+    await assertAccessible(page, `organisations ${lang}`);
+    const name = (await links.first().locator(".org-name").textContent()).trim();
+    await Promise.all([page.waitForURL(/\/organisations\/[^?]+\?lang=/), links.first().click()]);
+    assert.equal((await page.textContent("h1")).trim(), name);
+    assert.ok((await page.locator(".cards .card").count()) > 0);
+    await assertAccessible(page, `organisation ${lang}`);
+    assertClean(opened);
+    await screenshot(page, `organisation-${lang}`);
+    await context.close();
+  });
+}
+
+const INVALID = `publiccodeYmlVersion: "0"
+name: Broken
+url: "https://example.org/broken"
+platforms:
+  - web
+developmentStatus: flying
+softwareType: standalone/web
+`;
+
+for (const lang of ["en", "ar"]) {
+  test(`validator in ${lang}: pasted file, errors against numbered lines; accessible`, async () => {
+    const opened = await open(`/validate?lang=${lang}`);
+    const { page, context } = opened;
+    await assertAccessible(page, `validator ${lang}`);
+    await page.fill("#source", INVALID);
+    await Promise.all([page.waitForLoadState("load"), page.click(".validate-form button[type=submit]")]);
+    await page.waitForSelector(".verdict-invalid");
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+    assert.equal(await page.locator(".source-lines tbody tr").count(), INVALID.trimEnd().split("\n").length);
+    const line6 = page.locator("#line-6");
+    assert.match(await line6.getAttribute("class"), /has-problem/);
+    assert.match(await line6.textContent(), /developmentStatus/);
+    assert.ok((await page.locator(".verdict .diagnostic.error a[href='#line-6']").count()) >= 1);
+    assert.equal(await page.inputValue("#source"), INVALID, "the text stays in the form");
+    await assertAccessible(page, `validator ${lang} with errors`);
+    assertClean(opened);
+    await screenshot(page, `validate-${lang}`);
+    await context.close();
+  });
+}
+
+test("the validator accepts an uploaded valid file", async () => {
+  const items = await entries();
+  const raw = await fetch(`${BASE}/api/v1/software/${items[0].id}/publiccode.yml`).then((r) => r.text());
+  const opened = await open("/validate?lang=en");
+  const { page, context } = opened;
+  await page.setInputFiles("#file", { name: "publiccode.yml", mimeType: "application/yaml", buffer: Buffer.from(raw) });
+  await Promise.all([page.waitForLoadState("load"), page.click(".validate-form button[type=submit]")]);
+  await page.waitForSelector(".verdict-valid");
+  assertClean(opened);
+  await context.close();
+});
+
+test("a validation posted without the form's token is refused (CSRF)", async () => {
+  const opened = await open("/validate?lang=en");
+  const { page, context } = opened;
+  // The page's cookie is sent, but the token field is missing or wrong: both are refused.
+  const missing = await page.request.post(`${BASE}/validate`, { multipart: { source: INVALID } });
+  assert.equal(missing.status(), 403);
+  const wrong = await page.request.post(`${BASE}/validate`, {
+    multipart: { source: INVALID, csrf: "0".repeat(32) },
+  });
+  assert.equal(wrong.status(), 403);
+  // With the token the page holds, the same request goes through.
+  const token = await page.inputValue("input[name=csrf]");
+  const good = await page.request.post(`${BASE}/validate`, { multipart: { source: INVALID, csrf: token } });
+  assert.equal(good.status(), 200);
+  await context.close();
+});
+
+test("the security fixture's payloads render as inert text: no script runs", async () => {
+  const found = await json("/api/v1/software?organisation=unicc&limit=100");
+  const fixture = found.items.find((i) => i.name.includes("<script>"));
+  assert.ok(fixture, "the demo catalog's security fixture entry");
+  for (const lang of ["en", "fr", "ar"]) {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    // A flag any executed payload could set; alert() would open a dialog, which is recorded.
+    await context.addInitScript(() => {
+      window.__xss = false;
+    });
+    const page = await context.newPage();
+    const dialogs = [];
+    page.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${BASE}/software/${fixture.id}?lang=${lang}`);
+    await page.mouse.move(200, 200);
+    await page.hover("h1");
+    assert.deepEqual(dialogs, [], `no dialog (${lang})`);
+    assert.deepEqual(errors, []);
+    assert.equal(await page.evaluate(() => window.__xss), false);
+    // The payloads are on the page as text, and no element came from them.
+    assert.match(await page.textContent("h1"), /<script>alert\('name'\)<\/script>/);
+    const body = await page.textContent("main");
+    assert.ok(body.includes(`onerror=`), "the onerror payload is visible as text");
+    assert.equal(await page.locator("main script, main iframe, main svg, main img[src=x], main style").count(), 0);
+    assert.equal(await page.locator("a[href^='javascript:' i]").count(), 0);
+    if (lang === "en") {
+      await screenshot(page, "security-fixture-en");
+    }
+    await context.close();
+  }
+  // The results list and search snippets escape the same texts.
+  const opened = await open("/software?lang=en&q=sanitiser");
+  assert.ok((await opened.page.locator(".cards .card").count()) > 0);
+  assertClean(opened);
+  await opened.context.close();
+});
+
+test("an unknown address answers a translated 404 page", async () => {
+  const opened = await open("/no/such/page?lang=ru");
+  const { page, context, response } = opened;
+  assert.equal(response.status(), 404);
+  assert.equal(await page.getAttribute("html", "lang"), "ru");
+  assert.match(await page.textContent("h1"), /Страница не найдена/);
+  await assertAccessible(page, "404 ru");
+  assertClean(opened, [/status of 404/]);
+  await context.close();
+});
+
+test("the about page in every language is accessible", async () => {
+  for (const lang of ["ar", "zh", "en", "fr", "ru", "es"]) {
+    const opened = await open(`/about?lang=${lang}`);
+    assert.equal(await opened.page.getAttribute("html", "lang"), lang);
+    await assertAccessible(opened.page, `about ${lang}`);
+    assertClean(opened);
+    await opened.context.close();
+  }
+});

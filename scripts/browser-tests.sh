@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Real-browser tests of the web UI (crates/server/tests/browser).
+#
+# Installs what is missing (Debian's chromium and fonts for Arabic and CJK; the pinned npm
+# packages into the repository with `npm ci`), builds `commons`, starts `commons serve --demo`
+# on a free loopback port with a temporary data directory, runs the tests with node's test
+# runner, and stops the server.
+#
+#   scripts/browser-tests.sh                 # screenshots go to target/browser-screenshots/
+#   scripts/browser-tests.sh --screenshots   # ...and refresh docs/screenshots/
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tests="$root/crates/server/tests/browser"
+shots="$root/target/browser-screenshots"
+if [[ "${1:-}" == "--screenshots" ]]; then
+  shots="$root/docs/screenshots"
+fi
+
+need_packages=()
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+# Fonts with Arabic and Chinese glyphs, so that pages (and screenshots) render every script.
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need_packages+=(fonts-noto-core)
+dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need_packages+=(fonts-wqy-zenhei)
+if ((${#need_packages[@]})); then
+  echo "browser-tests: installing ${need_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
+if [[ ! -d "$tests/node_modules/playwright-core" || ! -d "$tests/node_modules/axe-core" ]]; then
+  (cd "$tests" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+cargo build --quiet -p commons-cli
+data="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+"$root/target/debug/commons" serve --demo --listen "127.0.0.1:$port" --data "$data" >"$data/server.log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
+  sleep 0.2
+done
+
+cd "$tests"
+BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 ui.test.mjs
