@@ -176,16 +176,8 @@ impl Catalog {
     /// again) and the end of its job.
     pub async fn record_crawl(&self, record: &CrawlRecord) -> Result<(), CatalogError> {
         let mut tx = self.pool.begin().await?;
-        let previous =
-            sqlx::query("SELECT software_id FROM crawl_repositories WHERE repository_url = $1")
-                .bind(&record.repository_url)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let previous_software: Option<String> = match previous {
-            Some(row) => row.try_get(0)?,
-            None => None,
-        };
-        let software_id = record.software_id.clone().or(previous_software);
+        // Write first: on SQLite a transaction that reads then writes can fail to upgrade its
+        // lock when another writer got in between; starting with a write takes the lock now.
         sqlx::query(
             "INSERT INTO crawl_outcomes (repository_url, publisher_id, outcome, detail, errors, \
              commit_sha, crawled_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -199,6 +191,16 @@ impl Catalog {
         .bind(record.crawled_at)
         .execute(&mut *tx)
         .await?;
+        let previous =
+            sqlx::query("SELECT software_id FROM crawl_repositories WHERE repository_url = $1")
+                .bind(&record.repository_url)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let previous_software: Option<String> = match previous {
+            Some(row) => row.try_get(0)?,
+            None => None,
+        };
+        let software_id = record.software_id.clone().or(previous_software);
         self.upsert_repository_state(&mut tx, record, software_id.as_deref())
             .await?;
         if let Some(id) = &software_id {

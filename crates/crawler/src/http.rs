@@ -68,6 +68,9 @@ impl Default for Limits {
     }
 }
 
+/// Rate-limit waits for one request before it is given up.
+const MAX_RATE_LIMIT_WAITS: u32 = 5;
+
 /// How a forge wants its token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {
@@ -222,6 +225,7 @@ impl Http {
             .map_err(|e| FetchError::Refused(format!("{}: bad URL: {e}", request.url)))?;
         let host = self.check_allowed(&url)?;
         let mut attempt = 0;
+        let mut rate_waits = 0;
         loop {
             attempt += 1;
             let result = {
@@ -237,7 +241,10 @@ impl Http {
                 Ok(answer) => return Ok(answer),
                 Err(Retry::Final(e)) => return Err(e),
                 Err(Retry::RateLimited { message, wait }) => {
-                    if wait > self.limits.max_rate_limit_wait || attempt >= self.limits.attempts {
+                    // Waiting out a rate limit is not a failed attempt, but it is bounded.
+                    rate_waits += 1;
+                    attempt -= 1;
+                    if wait > self.limits.max_rate_limit_wait || rate_waits > MAX_RATE_LIMIT_WAITS {
                         return Err(FetchError::RateLimited(message));
                     }
                 }

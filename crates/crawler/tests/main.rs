@@ -1,0 +1,556 @@
+//! The crawler against real servers on loopback: git repositories created here and served by
+//! the real `git http-backend`, fake GitLab, GitHub and Gitea APIs that follow the vendors'
+//! documented paths, pagination and rate limits, and a server that misbehaves on purpose.
+//! The crawler is the production code, talking HTTP.
+
+mod support;
+
+use commons_catalog::CrawlOutcomeKind;
+use support::*;
+
+fn git_registry(server: &Server, names: &[&str]) -> String {
+    let mut yaml = String::from("- id: unicef\n  name: UNICEF\n  hosting:\n");
+    for name in names {
+        yaml.push_str(&format!(
+            "    - url: {}/git/{name}.git\n      kind: git\n",
+            server.base
+        ));
+    }
+    yaml
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_git_repositories_are_crawled_then_skipped_until_they_change() {
+    let server = Server::start();
+    let url = |name: &str| format!("{}/git/{name}.git", server.base);
+    commit_repository(
+        &server.root,
+        "good",
+        &[Entry::File("publiccode.yml", publiccode_for(&url("good")))],
+    );
+    commit_repository(
+        &server.root,
+        "broken",
+        &[Entry::File(
+            "publiccode.yml",
+            b"publiccodeYmlVersion: \"0.4\"\nname: x\n".to_vec(),
+        )],
+    );
+    commit_repository(&server.root, "without", &[]);
+    commit_repository(
+        &server.root,
+        "copy",
+        &[Entry::File(
+            "publiccode.yaml",
+            publiccode_for("https://elsewhere.example/original"),
+        )],
+    );
+    empty_repository(&server.root, "empty");
+    let run = crawler(
+        &git_registry(&server, &["good", "broken", "without", "copy", "empty"]),
+        &[],
+    )
+    .await;
+
+    let summary = run.crawl().await;
+    assert_eq!(summary.discovered, 5);
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&url("good")].0, "ok", "{outcomes:?}");
+    assert_eq!(outcomes[&url("broken")].0, "invalid");
+    assert_eq!(outcomes[&url("without")].0, "not_found");
+    assert_eq!(outcomes[&url("empty")].0, "not_found");
+    assert_eq!(outcomes[&url("copy")].0, "ok");
+    assert!(
+        outcomes[&url("copy")]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("flagged as a copy")
+    );
+
+    // The invalid file's errors are stored with their lines.
+    let history = run.catalog.crawl_outcomes(&url("broken"), 5).await.unwrap();
+    assert!(!history[0].errors.is_empty());
+    assert!(history[0].errors.iter().any(|e| e.line > 0));
+    // The valid one is listed under its publisher.
+    let entry = run
+        .catalog
+        .software_by_url(&url("good"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(entry.listed);
+    assert_eq!(entry.organisation_id.as_deref(), Some("unicef"));
+    assert_eq!(entry.last_commit.as_deref().map(str::len), Some(40));
+
+    // Nothing changed: nothing is downloaded (only the ref advertisements are asked for).
+    let before = server
+        .git_requests
+        .load(std::sync::atomic::Ordering::SeqCst);
+    let again = run.crawl().await;
+    let after = server
+        .git_requests
+        .load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(
+        again.outcomes.get("skipped_unchanged"),
+        Some(&4),
+        "{again:?}"
+    );
+    assert_eq!(
+        after - before,
+        5,
+        "one advertisement per repository, no fetch"
+    );
+
+    // A new commit is seen at once.
+    let mut changed = String::from_utf8(publiccode_for(&url("good"))).unwrap();
+    changed = changed.replace("name: Primero", "name: Primero Two");
+    commit_repository(
+        &server.root,
+        "good",
+        &[Entry::File("publiccode.yml", changed.into_bytes())],
+    );
+    run.crawl().await;
+    let entry = run
+        .catalog
+        .software_by_url(&url("good"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry.name, "Primero Two");
+    assert_eq!(run.catalog.revisions(&entry.id).await.unwrap().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_repositories_each_get_an_outcome_and_the_crawl_goes_on() {
+    let server = Server::start();
+    let hostile = start_hostile();
+    let url = |name: &str| format!("{}/git/{name}.git", server.base);
+    // 50 MB publiccode.yml (compresses well: the pack is small, the blob is not).
+    let mut huge = String::from("publiccodeYmlVersion: \"0.4\"\n");
+    while huge.len() < 50 * 1024 * 1024 {
+        huge.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    commit_repository(
+        &server.root,
+        "huge-file",
+        &[Entry::File("publiccode.yml", huge.into_bytes())],
+    );
+    commit_repository(
+        &server.root,
+        "symlink-out",
+        &[Entry::Symlink("publiccode.yml", "/etc/passwd")],
+    );
+    commit_repository(
+        &server.root,
+        "symlink-in",
+        &[
+            Entry::File("real.yml", publiccode_for(&url("symlink-in"))),
+            Entry::Symlink("publiccode.yml", "real.yml"),
+        ],
+    );
+    commit_repository(
+        &server.root,
+        "submodule",
+        &[Entry::Submodule("publiccode.yml")],
+    );
+    let mut noise = vec![0u8; 6 * 1024 * 1024];
+    std::io::Read::read_exact(
+        &mut std::fs::File::open("/dev/urandom").unwrap(),
+        &mut noise,
+    )
+    .unwrap();
+    commit_repository(
+        &server.root,
+        "huge-pack",
+        &[
+            Entry::File("publiccode.yml", publiccode_for(&url("huge-pack"))),
+            Entry::File("blob.bin", noise),
+        ],
+    );
+    commit_repository(
+        &server.root,
+        "latin1",
+        &[Entry::File(
+            "publiccode.yml",
+            b"publiccodeYmlVersion: \"0.4\"\nname: caf\xe9\n".to_vec(),
+        )],
+    );
+    commit_repository(
+        &server.root,
+        "good",
+        &[Entry::File("publiccode.yml", publiccode_for(&url("good")))],
+    );
+    let mut registry = git_registry(
+        &server,
+        &[
+            "huge-file",
+            "symlink-out",
+            "symlink-in",
+            "submodule",
+            "huge-pack",
+            "latin1",
+            "good",
+        ],
+    );
+    for name in ["stall", "lie", "garbage"] {
+        registry.push_str(&format!(
+            "    - url: http://{hostile}/{name}.git\n      kind: git\n"
+        ));
+    }
+    for name in ["loop", "away"] {
+        registry.push_str(&format!(
+            "    - url: {}/{name}/x.git\n      kind: git\n",
+            server.base
+        ));
+    }
+    let run = crawler(&registry, &[]).await;
+    let started = std::time::Instant::now();
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    let expect = |u: &str, outcome: &str, detail: &str| {
+        let (o, d) = outcomes
+            .get(u)
+            .unwrap_or_else(|| panic!("{u} has no outcome: {outcomes:?}"));
+        assert_eq!(o, outcome, "{u}: {d:?}");
+        let d = d.clone().unwrap_or_default();
+        assert!(d.contains(detail), "{u}: {d:?} lacks {detail:?}");
+    };
+    expect(
+        &url("huge-file"),
+        "too_large",
+        "more than the 1048576 bytes",
+    );
+    expect(&url("symlink-out"), "refused", "symbolic link");
+    expect(&url("symlink-in"), "refused", "symbolic link");
+    expect(&url("submodule"), "refused", "submodule");
+    expect(&url("huge-pack"), "too_large", "fetch passed");
+    expect(&url("latin1"), "invalid", "");
+    expect(&url("good"), "ok", "");
+    expect(&format!("http://{hostile}/stall.git"), "unreachable", "");
+    expect(&format!("http://{hostile}/lie.git"), "unreachable", "");
+    expect(&format!("http://{hostile}/garbage.git"), "refused", "");
+    expect(
+        &format!("{}/loop/x.git", server.base),
+        "refused",
+        "redirects",
+    );
+    expect(
+        &format!("{}/away/x.git", server.base),
+        "refused",
+        "outside the publishers registry",
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    // Nothing of /etc/passwd was stored anywhere.
+    for software in run.catalog.software_page(None, 100, true).await.unwrap() {
+        for revision in run.catalog.revisions(&software.id).await.unwrap() {
+            let raw = run.catalog.raw(revision.id).await.unwrap().unwrap();
+            assert!(!raw.contains("root:"), "{raw}");
+        }
+    }
+}
+
+fn forge_repo(id: u64, full_name: &str, git_name: &str) -> ForgeRepo {
+    ForgeRepo {
+        id,
+        full_name: full_name.into(),
+        git_name: git_name.into(),
+        fork: false,
+        archived: false,
+        empty: false,
+        pushed_at: "2026-11-01T00:00:00Z".into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
+    let server = Server::start();
+    let web = |path: &str| format!("{}/{path}", server.base);
+    // GitLab group with a subgroup, 3 projects (pages of 2, X-Next-Page).
+    for (id, path) in [
+        (11, "unicef/app-a"),
+        (12, "unicef/health/app-b"),
+        (13, "unicef/health/app-c"),
+    ] {
+        let git_name = path.replace('/', "-");
+        commit_repository(
+            &server.root,
+            &git_name,
+            &[Entry::File("publiccode.yml", publiccode_for(&web(path)))],
+        );
+        server.add_forge_repo(forge_repo(id, path, &git_name));
+    }
+    let mut fork = forge_repo(14, "unicef/forked", "unicef-app-a");
+    fork.fork = true;
+    server.add_forge_repo(fork);
+    let mut empty = forge_repo(15, "unicef/empty", "none");
+    empty.empty = true;
+    server.add_forge_repo(empty);
+    // GitHub user (the /orgs endpoint answers 404), 3 repositories (Link pages of 2), and a
+    // rate limit on the first two requests.
+    for (id, path) in [
+        (21, "octo-user/one"),
+        (22, "octo-user/two"),
+        (23, "octo-user/three"),
+    ] {
+        let git_name = path.replace('/', "-");
+        commit_repository(
+            &server.root,
+            &git_name,
+            &[Entry::File("publiccode.yml", publiccode_for(&web(path)))],
+        );
+        server.add_forge_repo(forge_repo(id, path, &git_name));
+    }
+    let mut archived = forge_repo(24, "octo-user/old", "octo-user-one");
+    archived.archived = true;
+    server.add_forge_repo(archived);
+    // Gitea organisation: 3 repositories, one without publiccode.yml (X-Total-Count pages).
+    for (id, path, file) in [
+        (31, "wfp/x", true),
+        (32, "wfp/y", true),
+        (33, "wfp/z", false),
+    ] {
+        let git_name = path.replace('/', "-");
+        let entries = if file {
+            vec![Entry::File("publiccode.yml", publiccode_for(&web(path)))]
+        } else {
+            vec![]
+        };
+        commit_repository(&server.root, &git_name, &entries);
+        server.add_forge_repo(forge_repo(id, path, &git_name));
+    }
+    server.state.lock().unwrap().github_rate_limited = 2;
+    let registry = format!(
+        "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{b}/unicef', kind: gitlab}}\n    - {{url: '{b}/octo-user', kind: github}}\n- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{b}/wfp', kind: gitea}}\n",
+        b = server.base
+    );
+    let run = crawler(&registry, &[]).await;
+    let summary = run.crawl().await;
+    assert_eq!(summary.hostings_failed, 0, "{summary:?}");
+    assert_eq!(summary.discovered, 5 + 4 + 3);
+    let outcomes = run.outcomes().await;
+    for path in [
+        "unicef/app-a",
+        "unicef/health/app-b",
+        "unicef/health/app-c",
+        "octo-user/one",
+        "octo-user/two",
+        "octo-user/three",
+        "wfp/x",
+        "wfp/y",
+    ] {
+        assert_eq!(outcomes[&web(path)].0, "ok", "{path}: {outcomes:?}");
+    }
+    assert_eq!(outcomes[&web("unicef/forked")].0, "refused");
+    assert_eq!(outcomes[&web("unicef/empty")].0, "not_found");
+    assert_eq!(outcomes[&web("wfp/z")].0, "not_found");
+    let archived = &outcomes[&web("octo-user/old")];
+    assert_eq!(archived.0, "ok");
+    assert!(archived.1.as_deref().unwrap().contains("archived"));
+    assert_eq!(
+        run.catalog
+            .crawled_repositories(Some("wfp"))
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+
+    let requests = server.state.lock().unwrap().requests.clone();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.starts_with("/api/v4/groups/unicef/projects?include_subgroups=true"))
+    );
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.contains("/api/v4/groups/unicef/projects") && r.contains("page=2"))
+    );
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.starts_with("/api/v3/users/octo-user/repos") && r.contains("page=2"))
+    );
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.starts_with("/api/v1/orgs/wfp/repos") && r.contains("page=2"))
+    );
+    assert!(requests.iter().any(|r| {
+        r.starts_with("/api/v4/projects/11/repository/files/publiccode.yml/raw?ref=main")
+    }));
+
+    // Second run: the forges' push stamps did not move, so no file is read again.
+    let files_before = requests
+        .iter()
+        .filter(|r| r.contains("publiccode.yml"))
+        .count();
+    let again = run.crawl().await;
+    let requests = server.state.lock().unwrap().requests.clone();
+    let files_after = requests
+        .iter()
+        .filter(|r| r.contains("publiccode.yml"))
+        .count();
+    assert_eq!(files_after, files_before, "{again:?}");
+    // Nine files read and the one repository without a file; the fork and the empty
+    // repository are decided from the listing alone.
+    assert_eq!(again.outcomes.get("skipped_unchanged"), Some(&10));
+
+    // A push moves the stamp; the file is read conditionally (ETag): unchanged content is a
+    // 304 and still a skip.
+    server
+        .state
+        .lock()
+        .unwrap()
+        .repos
+        .iter_mut()
+        .for_each(|r| r.pushed_at = "2026-11-02T00:00:00Z".into());
+    let third = run.crawl().await;
+    assert_eq!(
+        third.outcomes.get("skipped_unchanged"),
+        Some(&9),
+        "{third:?}"
+    );
+    assert_eq!(third.outcomes.get("not_found"), Some(&2), "{third:?}");
+    let requests = server.state.lock().unwrap().requests.clone();
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.contains("publiccode.yml"))
+            .count(),
+        files_after + 10,
+        "each file asked once more, conditionally"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn renames_keep_the_entry_vanished_repositories_are_gone_and_failures_keep_it_live() {
+    let server = Server::start();
+    let web = |path: &str| format!("{}/{path}", server.base);
+    for (id, path) in [(1, "wfp/tool"), (2, "wfp/other"), (3, "wfp/flaky")] {
+        let git_name = path.replace('/', "-");
+        commit_repository(
+            &server.root,
+            &git_name,
+            &[Entry::File("publiccode.yml", publiccode_for(&web(path)))],
+        );
+        server.add_forge_repo(forge_repo(id, path, &git_name));
+    }
+    let registry = format!(
+        "- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{}/wfp', kind: gitea}}\n",
+        server.base
+    );
+    let run = crawler(&registry, &[]).await;
+    run.crawl().await;
+    let tool = run
+        .catalog
+        .software_by_url(&web("wfp/tool"))
+        .await
+        .unwrap()
+        .unwrap();
+    let flaky = run
+        .catalog
+        .software_by_url(&web("wfp/flaky"))
+        .await
+        .unwrap()
+        .unwrap();
+
+    {
+        let mut state = server.state.lock().unwrap();
+        // Renamed on the forge (same id), removed, and failing.
+        state.repos[0].full_name = "wfp/tool-renamed".into();
+        state.repos.retain(|r| r.id != 2);
+        state
+            .repos
+            .iter_mut()
+            .for_each(|r| r.pushed_at = "2026-11-05T00:00:00Z".into());
+        state.fail_paths.push("/wfp/flaky/".into());
+    }
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&web("wfp/other")].0, "gone");
+    assert_eq!(outcomes[&web("wfp/flaky")].0, "unreachable");
+    assert!(
+        outcomes.contains_key(&web("wfp/tool-renamed")),
+        "{outcomes:?}"
+    );
+    assert!(!outcomes.contains_key(&web("wfp/tool")));
+
+    let renamed = run
+        .catalog
+        .software_by_url(&web("wfp/tool"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(renamed.id, tool.id, "the old URL finds the same entry");
+    assert_eq!(renamed.repository_url, web("wfp/tool-renamed"));
+    assert_eq!(
+        run.catalog.aliases(&tool.id).await.unwrap(),
+        [web("wfp/tool")]
+    );
+    // Gone: kept, flagged.
+    let other = run
+        .catalog
+        .software_by_url(&web("wfp/other"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(other.problem.as_deref().unwrap().starts_with("crawl: gone"));
+    // Transient failure: the last valid revision stays live, flagged.
+    let still = run.catalog.software(&flaky.id).await.unwrap().unwrap();
+    assert!(still.listed);
+    assert_eq!(still.live_revision_id, flaky.live_revision_id);
+    assert!(
+        still
+            .problem
+            .as_deref()
+            .unwrap()
+            .starts_with("crawl: unreachable"),
+        "{:?}",
+        still.problem
+    );
+
+    // The failure ends; a webhook-style recrawl of that one repository clears the flag.
+    server.state.lock().unwrap().fail_paths.clear();
+    let report = run
+        .crawler
+        .crawl_repository(&web("wfp/flaky"))
+        .await
+        .unwrap();
+    assert_eq!(report.outcome, CrawlOutcomeKind::Ok);
+    let healed = run.catalog.software(&flaky.id).await.unwrap().unwrap();
+    assert_eq!(healed.problem, None);
+    // A repository no publisher hosts is refused.
+    assert!(
+        run.crawler
+            .crawl_repository("https://elsewhere.example/a/b")
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_within_the_publishers_host_is_a_move_with_an_alias() {
+    let server = Server::start();
+    let new_url = format!("{}/git/app.git", server.base);
+    let old_url = format!("{}/moved/app.git", server.base);
+    commit_repository(
+        &server.root,
+        "app",
+        &[Entry::File("publiccode.yml", publiccode_for(&new_url))],
+    );
+    let registry =
+        format!("- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: '{old_url}', kind: git}}\n");
+    let run = crawler(&registry, &[]).await;
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&new_url].0, "ok", "{outcomes:?}");
+    let entry = run
+        .catalog
+        .software_by_url(&new_url)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry.repository_url, new_url);
+}

@@ -1,0 +1,812 @@
+//! Test servers on loopback: real git repositories served by the real `git http-backend`
+//! (CGI behind a small axum server), fake GitLab v4, GitHub v3 and Gitea v1 APIs over those
+//! repositories (the vendors' paths, pagination headers and rate-limit answers), and a raw
+//! TCP server that misbehaves on purpose.
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, Response, StatusCode, Uri};
+use commons_catalog::Catalog;
+use commons_crawler::{Crawler, CrawlerOptions, Limits, Registry, Silent, Summary};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// What goes into a test repository's tree.
+pub enum Entry<'a> {
+    File(&'a str, Vec<u8>),
+    Symlink(&'a str, &'a str),
+    Submodule(&'a str),
+}
+
+/// Creates (or updates, with one more commit) the bare repository `<root>/<name>.git`.
+pub fn commit_repository(root: &Path, name: &str, entries: &[Entry<'_>]) {
+    let work = root.join("work").join(name);
+    let bare = root.join(format!("{name}.git"));
+    if !bare.exists() {
+        std::fs::create_dir_all(&work).unwrap();
+        git(&work, &["init", "-q", "-b", "main"]);
+    }
+    for entry in entries {
+        match entry {
+            Entry::File(path, bytes) => {
+                let target = work.join(path);
+                let _ = std::fs::remove_file(&target);
+                std::fs::write(target, bytes).unwrap()
+            }
+            Entry::Symlink(path, to) => {
+                let _ = std::fs::remove_file(work.join(path));
+                std::os::unix::fs::symlink(to, work.join(path)).unwrap()
+            }
+            Entry::Submodule(_) => {}
+        }
+    }
+    std::fs::write(work.join("README.md"), format!("{name}\n")).unwrap();
+    git(&work, &["add", "-A"]);
+    // A gitlink has nothing in the work tree: it goes straight into the index, after `add`.
+    for entry in entries {
+        if let Entry::Submodule(path) = entry {
+            let sha = "1234567890123456789012345678901234567890";
+            git(
+                &work,
+                &[
+                    "update-index",
+                    "--add",
+                    "--cacheinfo",
+                    &format!("160000,{sha},{path}"),
+                ],
+            );
+        }
+    }
+    git(&work, &["commit", "-q", "--allow-empty", "-m", "change"]);
+    if bare.exists() {
+        git(
+            &work,
+            &["push", "-q", "--force", bare.to_str().unwrap(), "main"],
+        );
+    } else {
+        git(
+            root,
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                work.to_str().unwrap(),
+                bare.to_str().unwrap(),
+            ],
+        );
+    }
+}
+
+/// An empty bare repository.
+pub fn empty_repository(root: &Path, name: &str) {
+    git(
+        root,
+        &["init", "-q", "--bare", "-b", "main", &format!("{name}.git")],
+    );
+}
+
+/// A repository of the fake forges.
+#[derive(Clone, Debug)]
+pub struct ForgeRepo {
+    pub id: u64,
+    /// `owner/name` (GitLab: the full path with subgroups).
+    pub full_name: String,
+    /// The bare repository on disk that holds its content.
+    pub git_name: String,
+    pub fork: bool,
+    pub archived: bool,
+    pub empty: bool,
+    pub pushed_at: String,
+}
+
+#[derive(Default)]
+pub struct ForgeState {
+    pub repos: Vec<ForgeRepo>,
+    /// GitHub answers the next N requests with 403 + X-RateLimit-Remaining: 0.
+    pub github_rate_limited: usize,
+    /// Requests answered with 500 for paths containing this text (a transient failure).
+    pub fail_paths: Vec<String>,
+    /// Every request path served, for assertions on what the crawler asked.
+    pub requests: Vec<String>,
+    /// Extra bytes served in place of a repository's publiccode.yml (by git name).
+    pub overrides: HashMap<String, Vec<u8>>,
+}
+
+pub struct Server {
+    pub base: String,
+    #[allow(dead_code)]
+    pub host: String,
+    pub root: PathBuf,
+    pub state: Arc<Mutex<ForgeState>>,
+    pub git_requests: Arc<AtomicUsize>,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let state = Arc::new(Mutex::new(ForgeState::default()));
+        let git_requests = Arc::new(AtomicUsize::new(0));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let host = listener.local_addr().unwrap().to_string();
+        let base = format!("http://{host}");
+        let shared = Shared {
+            root: root.clone(),
+            base: base.clone(),
+            state: Arc::clone(&state),
+            git_requests: Arc::clone(&git_requests),
+        };
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                let app = axum::Router::new().fallback(
+                    move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+                        let shared = shared.clone();
+                        async move { shared.handle(method, uri, headers, body).await }
+                    },
+                );
+                axum::serve(listener, app).await.unwrap();
+            });
+        });
+        Server {
+            base,
+            host,
+            root,
+            state,
+            git_requests,
+            _dir: dir,
+        }
+    }
+
+    pub fn add_forge_repo(&self, repo: ForgeRepo) {
+        self.state.lock().unwrap().repos.push(repo);
+    }
+}
+
+#[derive(Clone)]
+struct Shared {
+    root: PathBuf,
+    base: String,
+    state: Arc<Mutex<ForgeState>>,
+    git_requests: Arc<AtomicUsize>,
+}
+
+fn respond(status: u16, headers: &[(&str, String)], body: impl Into<Body>) -> Response<Body> {
+    let mut builder = Response::builder().status(status);
+    for (k, v) in headers {
+        builder = builder.header(*k, v);
+    }
+    builder.body(body.into()).unwrap()
+}
+
+fn json(status: u16, headers: &[(&str, String)], value: serde_json::Value) -> Response<Body> {
+    let mut all = vec![("content-type", "application/json".to_string())];
+    all.extend(headers.iter().cloned());
+    respond(status, &all, value.to_string())
+}
+
+fn query_value(uri: &Uri, key: &str) -> Option<String> {
+    url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
+
+impl Shared {
+    async fn handle(
+        &self,
+        method: Method,
+        uri: Uri,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Response<Body> {
+        let path = uri.path().to_string();
+        {
+            let mut state = self.state.lock().unwrap();
+            state.requests.push(uri.to_string());
+            if state.fail_paths.iter().any(|p| path.contains(p.as_str())) {
+                return respond(500, &[], "failing on purpose");
+            }
+        }
+        if let Some(rest) = path.strip_prefix("/git/") {
+            self.git_requests.fetch_add(1, Ordering::SeqCst);
+            return self.git_backend(&method, rest, &uri, &headers, body).await;
+        }
+        if let Some(rest) = path.strip_prefix("/api/v4/") {
+            return self.gitlab(rest, &uri, &headers);
+        }
+        if let Some(rest) = path.strip_prefix("/api/v3/") {
+            return self.github(rest, &uri, &headers);
+        }
+        if let Some(rest) = path.strip_prefix("/api/v1/") {
+            return self.gitea(rest, &uri, &headers);
+        }
+        if path.starts_with("/moved/") {
+            // A repository moved within the host: permanent redirect to its new place.
+            let target = path.replacen("/moved/", "/git/", 1);
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            return respond(301, &[("location", format!("{target}{query}"))], "");
+        }
+        if path.starts_with("/loop/") {
+            return respond(302, &[("location", uri.to_string())], "");
+        }
+        if path.starts_with("/away/") {
+            return respond(
+                302,
+                &[("location", "http://evil.example/x.git/info/refs".into())],
+                "",
+            );
+        }
+        respond(404, &[], "no such thing")
+    }
+
+    fn content(&self, repo: &ForgeRepo) -> Option<Vec<u8>> {
+        if let Some(bytes) = self.state.lock().unwrap().overrides.get(&repo.git_name) {
+            return Some(bytes.clone());
+        }
+        let bare = self.root.join(format!("{}.git", repo.git_name));
+        let out = Command::new("git")
+            .args([
+                "--git-dir",
+                bare.to_str().unwrap(),
+                "show",
+                "main:publiccode.yml",
+            ])
+            .output()
+            .ok()?;
+        out.status.success().then_some(out.stdout)
+    }
+
+    fn repos(&self) -> Vec<ForgeRepo> {
+        self.state.lock().unwrap().repos.clone()
+    }
+
+    fn repo_json(&self, repo: &ForgeRepo, kind: &str) -> serde_json::Value {
+        let html = format!("{}/{}", self.base, repo.full_name);
+        let branch = if repo.empty { None } else { Some("main") };
+        match kind {
+            "gitlab" => serde_json::json!({
+                "id": repo.id, "path_with_namespace": repo.full_name, "web_url": html,
+                "http_url_to_repo": format!("{html}.git"), "default_branch": branch,
+                "archived": repo.archived, "empty_repo": repo.empty,
+                "last_activity_at": repo.pushed_at,
+                "forked_from_project": if repo.fork { serde_json::json!({"id": 1}) } else { serde_json::Value::Null },
+            }),
+            "github" => serde_json::json!({
+                "id": repo.id, "full_name": repo.full_name, "html_url": html,
+                "clone_url": format!("{html}.git"), "default_branch": "main",
+                "archived": repo.archived, "fork": repo.fork,
+                "size": if repo.empty { 0 } else { 42 }, "pushed_at": repo.pushed_at,
+            }),
+            _ => serde_json::json!({
+                "id": repo.id, "full_name": repo.full_name, "html_url": html,
+                "clone_url": format!("{html}.git"), "default_branch": "main",
+                "archived": repo.archived, "fork": repo.fork, "empty": repo.empty,
+                "updated_at": repo.pushed_at,
+            }),
+        }
+    }
+
+    /// A page of a listing, with the vendor's pagination headers.
+    fn page(
+        &self,
+        uri: &Uri,
+        items: Vec<serde_json::Value>,
+        per_page: usize,
+        kind: &str,
+    ) -> Response<Body> {
+        let page: usize = query_value(uri, "page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        let total = items.len();
+        let pages = total.div_ceil(per_page).max(1);
+        let slice: Vec<_> = items
+            .into_iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .collect();
+        let mut headers = Vec::new();
+        let link_to = |p: usize| {
+            let mut pairs: Vec<(String, String)> =
+                url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+                    .filter(|(k, _)| k != "page")
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect();
+            pairs.push(("page".into(), p.to_string()));
+            let q = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish();
+            format!("{}{}?{q}", self.base, uri.path())
+        };
+        match kind {
+            // GitLab: X-Next-Page etc. (and no Link, to exercise the header fallback).
+            "gitlab" => {
+                headers.push(("x-page", page.to_string()));
+                headers.push(("x-per-page", per_page.to_string()));
+                headers.push(("x-total", total.to_string()));
+                headers.push(("x-total-pages", pages.to_string()));
+                headers.push((
+                    "x-next-page",
+                    if page < pages {
+                        (page + 1).to_string()
+                    } else {
+                        String::new()
+                    },
+                ));
+            }
+            // GitHub: Link with next/last; no count.
+            "github" => {
+                if page < pages {
+                    headers.push((
+                        "link",
+                        format!(
+                            "<{}>; rel=\"next\", <{}>; rel=\"last\"",
+                            link_to(page + 1),
+                            link_to(pages)
+                        ),
+                    ));
+                }
+            }
+            // Gitea: X-Total-Count, and Link only on the first page (the crawler must fall
+            // back to the count).
+            _ => {
+                headers.push(("x-total-count", total.to_string()));
+                if page == 1 && page < pages {
+                    headers.push(("link", format!("<{}>; rel=\"next\"", link_to(page + 1))));
+                }
+            }
+        }
+        json(200, &headers, serde_json::Value::Array(slice))
+    }
+
+    fn file_answer(
+        &self,
+        repo: Option<ForgeRepo>,
+        headers: &HeaderMap,
+        extra: &[(&str, String)],
+    ) -> Response<Body> {
+        let Some(repo) = repo else {
+            return json(
+                404,
+                &[],
+                serde_json::json!({"message": "404 Project Not Found"}),
+            );
+        };
+        let Some(bytes) = self.content(&repo) else {
+            return json(
+                404,
+                &[],
+                serde_json::json!({"message": "404 File Not Found"}),
+            );
+        };
+        let etag = format!("\"{}\"", hex_digest(&bytes));
+        if headers.get("if-none-match").and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
+            return respond(304, &[("etag", etag)], "");
+        }
+        let mut all = vec![
+            ("etag", etag),
+            ("content-type", "text/plain; charset=utf-8".into()),
+        ];
+        all.extend(extra.iter().cloned());
+        respond(200, &all, bytes)
+    }
+
+    fn gitlab(&self, rest: &str, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
+        // The raw path keeps %2F: GitLab ids in paths are URL-encoded full paths or numbers.
+        let raw = uri.path().strip_prefix("/api/v4/").unwrap_or(rest);
+        let parts: Vec<&str> = raw.split('/').collect();
+        match parts.as_slice() {
+            ["groups", group, "projects"] => {
+                let group = decode(group);
+                if query_value(uri, "include_subgroups").as_deref() != Some("true") {
+                    return json(
+                        400,
+                        &[],
+                        serde_json::json!({"error": "test expects include_subgroups"}),
+                    );
+                }
+                let items = self
+                    .repos()
+                    .iter()
+                    .filter(|r| r.full_name.starts_with(&format!("{group}/")))
+                    .map(|r| self.repo_json(r, "gitlab"))
+                    .collect::<Vec<_>>();
+                if items.is_empty() && !self.repos().iter().any(|r| r.full_name.starts_with(&group))
+                {
+                    return json(
+                        404,
+                        &[],
+                        serde_json::json!({"message": "404 Group Not Found"}),
+                    );
+                }
+                let per_page = query_value(uri, "per_page")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(20usize)
+                    .min(2);
+                self.page(uri, items, per_page, "gitlab")
+            }
+            ["projects", id, "repository", "files", file, "raw"] => {
+                let id = decode(id);
+                if decode(file) != "publiccode.yml" || query_value(uri, "ref").is_none() {
+                    return json(
+                        404,
+                        &[],
+                        serde_json::json!({"message": "404 File Not Found"}),
+                    );
+                }
+                let repo = self.repos().into_iter().find(|r| r.id.to_string() == id);
+                self.file_answer(repo, headers, &[("x-gitlab-commit-id", "c".repeat(40))])
+            }
+            ["projects", path] => {
+                let path = decode(path);
+                match self.repos().iter().find(|r| r.full_name == path) {
+                    Some(r) => json(200, &[], self.repo_json(r, "gitlab")),
+                    None => json(
+                        404,
+                        &[],
+                        serde_json::json!({"message": "404 Project Not Found"}),
+                    ),
+                }
+            }
+            _ => json(404, &[], serde_json::json!({"message": "404 Not found"})),
+        }
+    }
+
+    fn github(&self, rest: &str, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
+        {
+            let mut state = self.state.lock().unwrap();
+            if state.github_rate_limited > 0 {
+                state.github_rate_limited -= 1;
+                let reset = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_secs()
+                    + 1;
+                return json(
+                    403,
+                    &[
+                        ("x-ratelimit-limit", "60".into()),
+                        ("x-ratelimit-remaining", "0".into()),
+                        ("x-ratelimit-reset", reset.to_string()),
+                    ],
+                    serde_json::json!({"message": "API rate limit exceeded"}),
+                );
+            }
+        }
+        let parts: Vec<&str> = rest.split('/').collect();
+        let list = |owner: &str| {
+            let items = self
+                .repos()
+                .iter()
+                .filter(|r| r.full_name.split('/').next() == Some(owner))
+                .map(|r| self.repo_json(r, "github"))
+                .collect::<Vec<_>>();
+            let per_page = 2;
+            self.page(uri, items, per_page, "github")
+        };
+        match parts.as_slice() {
+            // The test organisation "octo-user" is a user: /orgs answers 404 as GitHub does.
+            ["orgs", org, "repos"] if *org != "octo-user" => list(org),
+            ["users", user, "repos"] => list(user),
+            ["repos", owner, name, "contents", file] => {
+                if headers.get("accept").and_then(|v| v.to_str().ok())
+                    != Some("application/vnd.github.raw+json")
+                {
+                    return json(
+                        415,
+                        &[],
+                        serde_json::json!({"message": "test expects the raw media type"}),
+                    );
+                }
+                let full = format!("{owner}/{name}");
+                if *file != "publiccode.yml" {
+                    return json(404, &[], serde_json::json!({"message": "Not Found"}));
+                }
+                let repo = self.repos().into_iter().find(|r| r.full_name == full);
+                self.file_answer(repo, headers, &[])
+            }
+            ["repos", owner, name] => {
+                let full = format!("{owner}/{name}");
+                match self.repos().iter().find(|r| r.full_name == full) {
+                    Some(r) => json(200, &[], self.repo_json(r, "github")),
+                    None => json(404, &[], serde_json::json!({"message": "Not Found"})),
+                }
+            }
+            _ => json(404, &[], serde_json::json!({"message": "Not Found"})),
+        }
+    }
+
+    fn gitea(&self, rest: &str, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
+        let parts: Vec<&str> = rest.split('/').collect();
+        match parts.as_slice() {
+            ["orgs", org, "repos"] | ["users", org, "repos"] => {
+                let items = self
+                    .repos()
+                    .iter()
+                    .filter(|r| r.full_name.split('/').next() == Some(*org))
+                    .map(|r| self.repo_json(r, "gitea"))
+                    .collect::<Vec<_>>();
+                if items.is_empty() {
+                    return json(404, &[], serde_json::json!({"message": "not found"}));
+                }
+                let limit = query_value(uri, "limit")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(30usize)
+                    .min(2);
+                self.page(uri, items, limit, "gitea")
+            }
+            ["repos", owner, name, "raw", file] => {
+                let full = format!("{owner}/{name}");
+                if *file != "publiccode.yml" {
+                    return json(404, &[], serde_json::json!({"message": "not found"}));
+                }
+                let repo = self.repos().into_iter().find(|r| r.full_name == full);
+                self.file_answer(repo, headers, &[])
+            }
+            ["repos", owner, name] => {
+                let full = format!("{owner}/{name}");
+                match self.repos().iter().find(|r| r.full_name == full) {
+                    Some(r) => json(200, &[], self.repo_json(r, "gitea")),
+                    None => json(404, &[], serde_json::json!({"message": "not found"})),
+                }
+            }
+            _ => json(404, &[], serde_json::json!({"message": "not found"})),
+        }
+    }
+
+    /// Runs `git http-backend` as a CGI program (GET and POST, gzip bodies, protocol v2
+    /// header passed through) and relays its answer.
+    async fn git_backend(
+        &self,
+        method: &Method,
+        rest: &str,
+        uri: &Uri,
+        headers: &HeaderMap,
+        body: Bytes,
+    ) -> Response<Body> {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        let mut child = tokio::process::Command::new("git")
+            .arg("http-backend")
+            .env("GIT_PROJECT_ROOT", &self.root)
+            .env("GIT_HTTP_EXPORT_ALL", "1")
+            .env("PATH_INFO", format!("/{rest}"))
+            .env("QUERY_STRING", uri.query().unwrap_or(""))
+            .env("REQUEST_METHOD", method.as_str())
+            .env("CONTENT_TYPE", header("content-type"))
+            .env("CONTENT_LENGTH", body.len().to_string())
+            .env("HTTP_CONTENT_ENCODING", header("content-encoding"))
+            .env("GIT_PROTOCOL", header("git-protocol"))
+            .env("REMOTE_ADDR", "127.0.0.1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("git http-backend runs");
+        {
+            use tokio::io::AsyncWriteExt;
+            let mut stdin = child.stdin.take().unwrap();
+            let _ = stdin.write_all(&body).await;
+        }
+        let output = child.wait_with_output().await.unwrap();
+        let raw = output.stdout;
+        let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+            return respond(500, &[], "bad cgi output");
+        };
+        let head = String::from_utf8_lossy(&raw[..at]).to_string();
+        let mut status = 200;
+        let mut out_headers = Vec::new();
+        for line in head.lines() {
+            let Some((k, v)) = line.split_once(':') else {
+                continue;
+            };
+            if k.eq_ignore_ascii_case("status") {
+                status = v
+                    .trim()
+                    .split(' ')
+                    .next()
+                    .unwrap_or("200")
+                    .parse()
+                    .unwrap_or(500);
+            } else {
+                out_headers.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        let mut builder = Response::builder().status(StatusCode::from_u16(status).unwrap());
+        for (k, v) in out_headers {
+            builder = builder.header(k, v);
+        }
+        builder.body(Body::from(raw[at + 4..].to_vec())).unwrap()
+    }
+}
+
+fn decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+fn hex_digest(bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// A raw TCP server that misbehaves, by path: `/stall.git` sends half a body then stalls,
+/// `/lie.git` announces more bytes than it sends, `/garbage.git` answers random bytes as a
+/// ref advertisement.
+pub fn start_hostile() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let host = listener.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                        break;
+                    }
+                }
+                let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let head = |len: usize| {
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/x-git-upload-pack-advertisement\r\nContent-Length: {len}\r\n\r\n"
+                    )
+                };
+                if path.starts_with("/stall.git") {
+                    let _ = stream.write_all(head(1000).as_bytes());
+                    let _ = stream.write_all(b"001e# service=git-upload-pack\n");
+                    let _ = stream.flush();
+                    std::thread::sleep(Duration::from_secs(20));
+                } else if path.starts_with("/lie.git") {
+                    let _ = stream.write_all(head(100_000).as_bytes());
+                    let _ = stream.write_all(b"001e# service=git-upload-pack\n0000");
+                } else if path.starts_with("/garbage.git") {
+                    let mut noise = vec![0u8; 4096];
+                    std::fs::File::open("/dev/urandom")
+                        .and_then(|mut f| f.read_exact(&mut noise))
+                        .unwrap();
+                    let _ = stream.write_all(head(noise.len()).as_bytes());
+                    let _ = stream.write_all(&noise);
+                } else {
+                    let _ =
+                        stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+                }
+            });
+        }
+    });
+    host
+}
+
+/// Limits small enough for tests to be quick.
+pub fn test_limits() -> Limits {
+    Limits {
+        connect_timeout: Duration::from_secs(2),
+        read_timeout: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(10),
+        attempts: 2,
+        backoff: Duration::from_millis(20),
+        max_rate_limit_wait: Duration::from_secs(5),
+        max_pack: 2 * 1024 * 1024,
+        git_timeout: Duration::from_secs(30),
+        ..Limits::default()
+    }
+}
+
+pub struct Run {
+    pub catalog: Catalog,
+    pub crawler: Crawler,
+    #[allow(dead_code)]
+    pub data: tempfile::TempDir,
+}
+
+pub async fn crawler(registry_yaml: &str, allow: &[&str]) -> Run {
+    let registry = Registry::parse(registry_yaml.as_bytes()).expect("test registry is valid");
+    let data = tempfile::tempdir().unwrap();
+    let catalog = Catalog::open(None, data.path()).await.unwrap();
+    let mut options = CrawlerOptions::new(data.path());
+    options.allow_hosts = allow.iter().map(|s| s.to_string()).collect();
+    options.limits = test_limits();
+    options.workers = 4;
+    let crawler = Crawler::new(registry, catalog.clone(), options).unwrap();
+    Run {
+        catalog,
+        crawler,
+        data,
+    }
+}
+
+impl Run {
+    pub async fn crawl(&self) -> Summary {
+        self.crawler
+            .run(Arc::new(Silent))
+            .await
+            .expect("the crawl runs")
+    }
+
+    /// The last outcome of each repository, by URL.
+    pub async fn outcomes(&self) -> HashMap<String, (String, Option<String>)> {
+        self.catalog
+            .crawled_repositories(None)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.repository_url,
+                    (
+                        r.last_outcome
+                            .map(|o| o.as_str().to_string())
+                            .unwrap_or_default(),
+                        r.last_detail,
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+pub fn example() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml"),
+    )
+    .unwrap()
+}
+
+/// The example file with its `url` pointing at `url`.
+pub fn publiccode_for(url: &str) -> Vec<u8> {
+    let text = example();
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with("url:") {
+            out.push_str(&format!("url: \"{url}\"\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
