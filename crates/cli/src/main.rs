@@ -2,6 +2,7 @@
 //! crates; every exit status is decided here.
 
 mod assess;
+mod crawl;
 mod import;
 mod osv;
 mod publishers;
@@ -37,6 +38,8 @@ enum Command {
     Reindex(reindex::Args),
     /// Work with the publishers registry (who publishes where).
     Publishers(publishers::Args),
+    /// Crawl every publisher of a registry once and record what was found.
+    Crawl(crawl::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,5 +62,6 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess::run(args),
         Command::Osv(args) => osv::run(args),
         Command::Publishers(args) => publishers::run(args),
+        Command::Crawl(args) => crawl::run(args),
     }
 }
