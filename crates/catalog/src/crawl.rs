@@ -475,6 +475,18 @@ impl Catalog {
         .transpose()
     }
 
+    /// Frees every claim on pending jobs. For a single-process store (SQLite) at the start of
+    /// a run: any claim left is a dead process's, and waiting for its lease would only delay.
+    pub async fn release_crawl_claims(&self) -> Result<u64, CatalogError> {
+        let done = sqlx::query(
+            "UPDATE crawl_jobs SET claimed_by = NULL, claimed_until = NULL \
+             WHERE done = 0 AND claimed_by IS NOT NULL",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Number of jobs not yet done.
     pub async fn pending_crawl_jobs(&self) -> Result<i64, CatalogError> {
         let row = sqlx::query("SELECT COUNT(*) FROM crawl_jobs WHERE done = 0")

@@ -181,6 +181,11 @@ impl Crawler {
             })
             .collect::<Result<_, CrawlError>>()?;
         self.inner.catalog.enqueue_crawl_jobs(&jobs, now()).await?;
+        if self.inner.catalog.backend() == commons_catalog::Backend::Sqlite {
+            // SQLite is one process: claims left behind are a killed run's, free them now.
+            // (On PostgreSQL other workers may be alive; their claims expire with the lease.)
+            self.inner.catalog.release_crawl_claims().await?;
+        }
         progress.queued(self.inner.catalog.pending_crawl_jobs().await? as u64);
 
         let mut workers = tokio::task::JoinSet::new();

@@ -554,3 +554,131 @@ async fn a_redirect_within_the_publishers_host_is_a_move_with_an_alias() {
         .unwrap();
     assert_eq!(entry.repository_url, new_url);
 }
+
+/// The crawl that the crash test kills: run in a child process (this test binary again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "run by killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent"]
+async fn crash_child() {
+    let (Ok(registry), Ok(data)) = (
+        std::env::var("COMMONS_CRASH_REGISTRY"),
+        std::env::var("COMMONS_CRASH_DATA"),
+    ) else {
+        return;
+    };
+    let registry = commons_crawler::Registry::load(std::path::Path::new(&registry)).unwrap();
+    let catalog = commons_catalog::Catalog::open(None, std::path::Path::new(&data))
+        .await
+        .unwrap();
+    let mut options = commons_crawler::CrawlerOptions::new(&data);
+    options.limits = test_limits();
+    options.workers = 4;
+    let crawler = commons_crawler::Crawler::new(registry, catalog, options).unwrap();
+    crawler
+        .run(std::sync::Arc::new(commons_crawler::Silent))
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() {
+    let server = Server::start();
+    let names: Vec<String> = (0..24).map(|n| format!("r{n:02}")).collect();
+    for name in &names {
+        let url = format!("{}/git/{name}.git", server.base);
+        commit_repository(
+            &server.root,
+            name,
+            &[Entry::File("publiccode.yml", publiccode_for(&url))],
+        );
+    }
+    server.state.lock().unwrap().git_delay = std::time::Duration::from_millis(150);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let registry_text = git_registry(&server, &refs);
+    let data = tempfile::tempdir().unwrap();
+    let registry_file = data.path().join("publishers.yml");
+    std::fs::write(&registry_file, &registry_text).unwrap();
+
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "crash_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("COMMONS_CRASH_REGISTRY", &registry_file)
+        .env("COMMONS_CRASH_DATA", data.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) once a few repositories are done.
+    let catalog = loop {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        if data.path().join("commons.db").exists()
+            && let Ok(c) = commons_catalog::Catalog::open(None, data.path()).await
+            && c.crawled_repositories(None)
+                .await
+                .map(|r| r.len())
+                .unwrap_or(0)
+                >= 3
+        {
+            break c;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the crawl ended before it was killed"
+        );
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Consistent after the kill: every entry's live revision exists, every crawled repository
+    // points at an existing entry, and work is left.
+    let check = |catalog: commons_catalog::Catalog| async move {
+        let entries = catalog.software_page(None, 1000, true).await.unwrap();
+        for entry in &entries {
+            let revisions = catalog.revisions(&entry.id).await.unwrap();
+            assert!(!revisions.is_empty());
+            if let Some(live) = entry.live_revision_id {
+                assert!(revisions.iter().any(|r| r.id == live));
+            }
+        }
+        for repository in catalog.crawled_repositories(None).await.unwrap() {
+            if let Some(id) = &repository.software_id {
+                assert!(entries.iter().any(|e| &e.id == id), "{repository:?}");
+            }
+        }
+        entries.len()
+    };
+    let before = check(catalog.clone()).await;
+    let pending = catalog.pending_crawl_jobs().await.unwrap();
+    assert!(pending > 0, "the crawl was killed midway");
+    assert!(before < names.len());
+    catalog.close().await;
+
+    // The next run finishes: on SQLite it frees the dead process's claims at once.
+    let registry = commons_crawler::Registry::parse(registry_text.as_bytes()).unwrap();
+    let catalog = commons_catalog::Catalog::open(None, data.path())
+        .await
+        .unwrap();
+    let mut options = commons_crawler::CrawlerOptions::new(data.path());
+    options.limits = test_limits();
+    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
+    crawler
+        .run(std::sync::Arc::new(commons_crawler::Silent))
+        .await
+        .unwrap();
+    assert_eq!(catalog.pending_crawl_jobs().await.unwrap(), 0);
+    assert_eq!(
+        check(catalog.clone()).await,
+        names.len(),
+        "each repository once"
+    );
+    let outcomes = catalog.crawled_repositories(None).await.unwrap();
+    assert_eq!(outcomes.len(), names.len());
+    assert!(outcomes.iter().all(|r| matches!(
+        r.last_outcome,
+        Some(CrawlOutcomeKind::Ok | CrawlOutcomeKind::SkippedUnchanged)
+    )));
+}

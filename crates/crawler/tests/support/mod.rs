@@ -134,6 +134,8 @@ pub struct ForgeState {
     pub requests: Vec<String>,
     /// Extra bytes served in place of a repository's publiccode.yml (by git name).
     pub overrides: HashMap<String, Vec<u8>>,
+    /// Delay before answering each git request (to keep a crawl in flight).
+    pub git_delay: Duration,
 }
 
 pub struct Server {
@@ -240,6 +242,8 @@ impl Shared {
         }
         if let Some(rest) = path.strip_prefix("/git/") {
             self.git_requests.fetch_add(1, Ordering::SeqCst);
+            let delay = self.state.lock().unwrap().git_delay;
+            tokio::time::sleep(delay).await;
             return self.git_backend(&method, rest, &uri, &headers, body).await;
         }
         if let Some(rest) = path.strip_prefix("/api/v4/") {
