@@ -9,11 +9,13 @@
 //! index current.
 #![deny(missing_docs)]
 
+mod assessment;
 mod crawl;
 mod error;
 pub mod model;
 mod store;
 
+pub use assessment::{NewAssessment, StoredAssessment};
 pub use crawl::*;
 pub use error::CatalogError;
 pub use model::*;

@@ -159,6 +159,8 @@ pub struct Software {
     pub updated_at: i64,
     /// Change sequence number of the last change.
     pub seq: i64,
+    /// The search facets of the latest assessment, when the entry was assessed.
+    pub assessment_facets: Option<serde_json::Value>,
 }
 
 /// One stored publiccode.yml content of an entry.

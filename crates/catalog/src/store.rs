@@ -36,7 +36,8 @@ pub struct Catalog {
 
 pub(crate) const SOFTWARE_COLUMNS: &str = "s.id, s.repository_url, s.forge, s.default_branch, s.last_commit, \
      s.organisation_id, s.name, s.listed, s.problem, s.live_revision_id, s.latest_revision_id, \
-     s.publiccode, s.created_at, s.updated_at, s.seq, r.warnings";
+     s.publiccode, s.created_at, s.updated_at, s.seq, r.warnings, \
+     (SELECT a.facets FROM assessments a WHERE a.software_id = s.id ORDER BY a.id DESC LIMIT 1)";
 
 impl Catalog {
     /// Opens (creating if needed) the catalog and brings its schema up to date.
@@ -280,12 +281,7 @@ impl Catalog {
             .await?;
             Change::StoredInvalid
         };
-        if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify('commons_changes', $1)")
-                .bind(seq.to_string())
-                .execute(&mut *tx)
-                .await?;
-        }
+        self.notify_change(&mut tx, seq).await?;
         tx.commit().await?;
         Ok(IngestOutcome {
             software_id,
@@ -293,6 +289,21 @@ impl Catalog {
             change,
             seq,
         })
+    }
+
+    /// Tells PostgreSQL listeners that change `seq` was committed (a no-op on SQLite).
+    pub(crate) async fn notify_change(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        seq: i64,
+    ) -> Result<(), CatalogError> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify('commons_changes', $1)")
+                .bind(seq.to_string())
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
     }
 
     async fn upsert_organisation(
@@ -548,6 +559,7 @@ pub(crate) fn software_from_row(r: &AnyRow) -> Result<Software, CatalogError> {
     let forge: String = r.try_get(2)?;
     let publiccode: Option<String> = r.try_get(11)?;
     let warnings: Option<String> = r.try_get(15)?;
+    let assessment_facets: Option<String> = r.try_get(16)?;
     Ok(Software {
         id: r.try_get(0)?,
         repository_url: r.try_get(1)?,
@@ -571,5 +583,8 @@ pub(crate) fn software_from_row(r: &AnyRow) -> Result<Software, CatalogError> {
         created_at: r.try_get(12)?,
         updated_at: r.try_get(13)?,
         seq: r.try_get(14)?,
+        assessment_facets: assessment_facets
+            .map(|f| serde_json::from_str(&f))
+            .transpose()?,
     })
 }

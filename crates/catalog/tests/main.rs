@@ -388,4 +388,5 @@ async fn hostile_sources_become_invalid_revisions() {
     .await;
 }
 
+mod assessment;
 mod crawl;

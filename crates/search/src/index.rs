@@ -40,6 +40,24 @@ pub struct SearchDocument {
     pub updated_at: i64,
     /// The live model.
     pub publiccode: PublicCode,
+    /// What the latest assessment found, when the entry was assessed.
+    pub scores: Option<Scores>,
+}
+
+/// The assessment values the index filters and sorts on.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scores {
+    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
+    pub license_family: String,
+    /// Every license is OSI-approved.
+    pub osi_approved: bool,
+    /// Vitality index, 0–100, when the history could be read.
+    pub vitality: Option<u32>,
+    /// Security score, 0–10.
+    pub security_score: Option<f64>,
+    /// Distinct known vulnerabilities, when an OSV database was available.
+    pub vulnerabilities: Option<usize>,
 }
 
 /// How [`SearchIndex::open_or_create`] found the index directory.
@@ -58,6 +76,8 @@ struct Fields {
     name: Field,
     name_sort: Field,
     updated: Field,
+    vitality: Field,
+    security: Field,
     short: BTreeMap<&'static str, Field>,
     long: BTreeMap<&'static str, Field>,
     facets: BTreeMap<FacetName, Field>,
@@ -84,6 +104,9 @@ fn schema() -> (Schema, Fields) {
     let name = b.add_text_field("name", text("commons_name"));
     let name_sort = b.add_text_field("name_sort", STRING | FAST);
     let updated = b.add_i64_field("updated", INDEXED | FAST);
+    // Sort keys; -1 for entries not assessed, so they come last in descending order.
+    let vitality = b.add_i64_field("vitality_sort", FAST);
+    let security = b.add_i64_field("security_sort", FAST);
     let mut short = BTreeMap::new();
     let mut long = BTreeMap::new();
     for lang in LANGUAGES {
@@ -111,6 +134,8 @@ fn schema() -> (Schema, Fields) {
             name,
             name_sort,
             updated,
+            vitality,
+            security,
             short,
             long,
             facets,
@@ -188,6 +213,17 @@ impl SearchIndex {
         d.add_text(f.name, &p.name);
         d.add_text(f.name_sort, sort_key(p));
         d.add_i64(f.updated, doc.updated_at);
+        let scores = doc.scores.as_ref();
+        d.add_i64(
+            f.vitality,
+            scores.and_then(|s| s.vitality).map_or(-1, i64::from),
+        );
+        d.add_i64(
+            f.security,
+            scores
+                .and_then(|s| s.security_score)
+                .map_or(-1, |score| (score * 100.0).round() as i64),
+        );
         for (tag, desc) in &p.description {
             let lang = analysis::language_of(tag);
             if let Some(local) = &desc.localised_name {
@@ -442,9 +478,14 @@ impl SearchIndex {
                 let docs = handle.extract(&mut fruit);
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
             }
-            Sort::Updated => {
+            Sort::Updated | Sort::Vitality | Sort::Security => {
+                let field = match sort {
+                    Sort::Vitality => "vitality_sort",
+                    Sort::Security => "security_sort",
+                    _ => "updated",
+                };
                 let handle =
-                    multi.add_collector(top.order_by_fast_field::<i64>("updated", Order::Desc));
+                    multi.add_collector(top.order_by_fast_field::<i64>(field, Order::Desc));
                 let mut fruit = searcher.search(&query, &multi)?;
                 let docs = handle.extract(&mut fruit);
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
@@ -632,10 +673,72 @@ pub fn facet_values(doc: &SearchDocument) -> Vec<(FacetName, Vec<String>)> {
                 .collect(),
         ),
         (FacetName::Scope, audience.scope),
+        (
+            FacetName::LicenseFamily,
+            doc.scores
+                .iter()
+                .map(|s| s.license_family.clone())
+                .collect(),
+        ),
+        (
+            FacetName::OsiApproved,
+            doc.scores.iter().map(|s| yes_no(s.osi_approved)).collect(),
+        ),
+        (
+            FacetName::Vitality,
+            doc.scores
+                .iter()
+                .filter_map(|s| s.vitality)
+                .map(vitality_band)
+                .collect(),
+        ),
+        (
+            FacetName::SecurityScore,
+            doc.scores
+                .iter()
+                .filter_map(|s| s.security_score)
+                .map(security_band)
+                .collect(),
+        ),
+        (
+            FacetName::Vulnerabilities,
+            doc.scores
+                .iter()
+                .filter_map(|s| s.vulnerabilities)
+                .map(|n| yes_no(n > 0))
+                .collect(),
+        ),
     ]
     .into_iter()
     .map(|(f, values)| (f, values.into_iter().filter(|v| !v.is_empty()).collect()))
     .collect()
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+/// The facet value of a vitality index: quarter bands.
+pub fn vitality_band(v: u32) -> String {
+    match v {
+        0..=24 => "0-24",
+        25..=49 => "25-49",
+        50..=74 => "50-74",
+        _ => "75-100",
+    }
+    .to_string()
+}
+
+/// The facet value of a security score: two-point bands.
+pub fn security_band(score: f64) -> String {
+    match score {
+        s if s < 3.0 => "0-2",
+        s if s < 5.0 => "3-4",
+        s if s < 7.0 => "5-6",
+        s if s < 9.0 => "7-8",
+        _ => "9-10",
+    }
+    .to_string()
 }
 
 /// The license identifiers of an SPDX expression (`MIT OR Apache-2.0` → `MIT`, `Apache-2.0`).

@@ -27,11 +27,21 @@ pub enum Facet {
     Country,
     /// `intendedAudience.scope`.
     Scope,
+    /// License family from the assessment (`permissive`, `weak-copyleft`, ...).
+    LicenseFamily,
+    /// Whether every license is OSI-approved (`yes`, `no`), from the assessment.
+    OsiApproved,
+    /// Vitality band from the assessment (`0-24`, `25-49`, `50-74`, `75-100`).
+    Vitality,
+    /// Security score band from the assessment (`0-2`, `3-4`, `5-6`, `7-8`, `9-10`).
+    SecurityScore,
+    /// Whether known vulnerabilities were found (`yes`, `no`), from the assessment.
+    Vulnerabilities,
 }
 
 impl Facet {
     /// Every facet.
-    pub const ALL: [Facet; 10] = [
+    pub const ALL: [Facet; 15] = [
         Facet::Organisation,
         Facet::Category,
         Facet::License,
@@ -42,6 +52,11 @@ impl Facet {
         Facet::Language,
         Facet::Country,
         Facet::Scope,
+        Facet::LicenseFamily,
+        Facet::OsiApproved,
+        Facet::Vitality,
+        Facet::SecurityScore,
+        Facet::Vulnerabilities,
     ];
 
     /// The facet's name (also its query parameter).
@@ -57,6 +72,11 @@ impl Facet {
             Facet::Language => "language",
             Facet::Country => "country",
             Facet::Scope => "scope",
+            Facet::LicenseFamily => "licenseFamily",
+            Facet::OsiApproved => "osiApproved",
+            Facet::Vitality => "vitality",
+            Facet::SecurityScore => "securityScore",
+            Facet::Vulnerabilities => "vulnerabilities",
         }
     }
 
@@ -89,6 +109,10 @@ pub enum Sort {
     Name,
     /// Most recently updated first.
     Updated,
+    /// Highest vitality first (unassessed entries last).
+    Vitality,
+    /// Highest security score first (unassessed entries last).
+    Security,
 }
 
 /// A search.

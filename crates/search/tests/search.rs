@@ -132,6 +132,7 @@ fn catalog() -> SearchIndex {
             organisation_id: Some(e.org.into()),
             updated_at: e.updated,
             publiccode: model(e),
+            scores: scores_of(e.id),
         })
         .collect();
     index.upsert(&docs, Some(7)).unwrap();
@@ -371,4 +372,73 @@ fn hostile_queries_never_fail() {
         });
         assert!(r.is_ok(), "{text:?}: {r:?}");
     }
+}
+
+/// Assessment scores for two of the entries; the others were never assessed.
+fn scores_of(id: &str) -> Option<Scores> {
+    let (family, vitality, security, vulnerabilities) = match id {
+        "immunise" => ("network-copyleft", 82, 7.4, 0),
+        "protect" => ("permissive", 31, 9.2, 3),
+        _ => return None,
+    };
+    Some(Scores {
+        license_family: family.into(),
+        osi_approved: true,
+        vitality: Some(vitality),
+        security_score: Some(security),
+        vulnerabilities: Some(vulnerabilities),
+    })
+}
+
+#[test]
+fn assessment_facets_filter_and_sort() {
+    let index = catalog();
+    let all = index
+        .search(&SearchQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    let families = &all.facets[&Facet::LicenseFamily];
+    assert!(
+        families.contains(&("network-copyleft".to_string(), 1)),
+        "{families:?}"
+    );
+    assert!(all.facets[&Facet::Vitality].contains(&("75-100".to_string(), 1)));
+    assert!(all.facets[&Facet::SecurityScore].contains(&("9-10".to_string(), 1)));
+    assert!(all.facets[&Facet::Vulnerabilities].contains(&("yes".to_string(), 1)));
+
+    let by_vitality = index
+        .search(&SearchQuery {
+            sort: Sort::Vitality,
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    let ids: Vec<&str> = by_vitality.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        &ids[..2],
+        ["immunise", "protect"],
+        "assessed first, highest first"
+    );
+    let by_security = index
+        .search(&SearchQuery {
+            sort: Sort::Security,
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by_security.hits[0].id, "protect");
+
+    let mut filters = Filters::default();
+    filters.add(Facet::Vulnerabilities, "no");
+    let clean = index
+        .search(&SearchQuery {
+            filters,
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(clean.total, 1);
+    assert_eq!(clean.hits[0].id, "immunise");
 }

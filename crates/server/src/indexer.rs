@@ -21,6 +21,10 @@ pub fn document_of(software: &Software) -> Option<SearchDocument> {
         organisation_id: software.organisation_id.clone(),
         updated_at: software.updated_at,
         publiccode,
+        scores: software
+            .assessment_facets
+            .as_ref()
+            .and_then(|f| serde_json::from_value(f.clone()).ok()),
     })
 }
 

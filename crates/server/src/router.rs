@@ -28,6 +28,7 @@ fn api_routes() -> Router<AppState> {
         .route("/software/{id}", get(software::one))
         .route("/software/{id}/publiccode.yml", get(software::raw))
         .route("/software/{id}/revisions", get(software::revisions))
+        .route("/software/{id}/assessment", get(software::assessment))
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::one))
         .route("/openapi.json", get(api::openapi))

@@ -357,3 +357,60 @@ async fn the_index_follows_new_writes() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn assessments_are_served_and_become_facets() {
+    let app = TestApp::with_demo().await;
+    let created = app
+        .ingest("https://git.example.org/test/assessed", &example())
+        .await;
+    let id = created.software_id.clone();
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get(&format!("/api/v1/software/{id}/assessment"))
+            .await
+            .0
+            .status(),
+        404
+    );
+
+    app.state
+        .catalog
+        .record_assessment(&commons_catalog::NewAssessment {
+            software_id: id.clone(),
+            revision_id: Some(created.revision_id),
+            commit: Some("c".repeat(40)),
+            method_version: "commons-assess/1".into(),
+            assessed_at: 1_700_000_000,
+            facets: Some(
+                serde_json::json!({"licenseFamily": "strong-copyleft", "osiApproved": true,
+                "vitality": 77, "securityScore": 8.1, "vulnerabilities": 2}),
+            ),
+            body: serde_json::json!({"license": {"family": "strong-copyleft", "evidence": []}}),
+        })
+        .await
+        .unwrap();
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+        .await
+        .unwrap();
+
+    let view = app
+        .get_json(&format!("/api/v1/software/{id}/assessment"))
+        .await;
+    assert_eq!(view["commit"], "c".repeat(40));
+    assert_eq!(view["report"]["license"]["family"], "strong-copyleft");
+
+    let page = app.get_json("/api/v1/software?vulnerabilities=yes").await;
+    assert_eq!(page["total"], 1, "{page}");
+    assert_eq!(page["items"][0]["id"], id.as_str());
+    let page = app.get_json("/api/v1/software?sort=vitality&limit=1").await;
+    assert_eq!(
+        page["items"][0]["id"],
+        id.as_str(),
+        "the only assessed entry comes first"
+    );
+    let families = app.get_json("/api/v1/software").await["facets"]["licenseFamily"].clone();
+    assert_eq!(families[0]["value"], "strong-copyleft", "{families}");
+}

@@ -24,6 +24,7 @@ use utoipa::OpenApi;
         software::one,
         software::raw,
         software::revisions,
+        software::assessment,
         organisations::list,
         organisations::one,
         validate::validate_body,

@@ -25,7 +25,8 @@ pub struct SearchParams {
     /// Free text in any language (at most 256 characters).
     #[param(max_length = 256)]
     q: Option<String>,
-    /// Order: `relevance` (default; by name when there is no text), `name`, `updated`.
+    /// Order: `relevance` (default; by name when there is no text), `name`, `updated`,
+    /// `vitality` or `security` (assessed entries first, highest first).
     sort: Option<String>,
     /// The reader's language (BCP 47), for descriptions and snippets.
     #[param(pattern = "^[A-Za-z0-9_-]{0,35}$")]
@@ -59,6 +60,20 @@ pub struct SearchParams {
     country: Option<Vec<String>>,
     /// Intended scope.
     scope: Option<Vec<String>>,
+    /// License family from the assessment: `permissive`, `weak-copyleft`, `strong-copyleft`,
+    /// `network-copyleft`, `unknown`.
+    #[param(rename = "licenseFamily")]
+    license_family: Option<Vec<String>>,
+    /// Every license OSI-approved, from the assessment: `yes` or `no`.
+    #[param(rename = "osiApproved")]
+    osi_approved: Option<Vec<String>>,
+    /// Vitality band from the assessment: `0-24`, `25-49`, `50-74`, `75-100`.
+    vitality: Option<Vec<String>>,
+    /// Security score band from the assessment: `0-2`, `3-4`, `5-6`, `7-8`, `9-10`.
+    #[param(rename = "securityScore")]
+    security_score: Option<Vec<String>>,
+    /// Known vulnerabilities found, from the assessment: `yes` or `no`.
+    vulnerabilities: Option<Vec<String>>,
 }
 
 /// A parsed search request.
@@ -92,9 +107,11 @@ pub fn parse_search(raw: Option<&str>) -> Result<SearchRequest, ApiError> {
                     "relevance" => Sort::Relevance,
                     "name" => Sort::Name,
                     "updated" => Sort::Updated,
+                    "vitality" => Sort::Vitality,
+                    "security" => Sort::Security,
                     other => {
                         return Err(ApiError::BadRequest(format!(
-                            "sort must be relevance, name or updated, not {other:?}"
+                            "sort must be relevance, name, updated, vitality or security, not {other:?}"
                         )));
                     }
                 }
@@ -335,6 +352,30 @@ pub async fn revisions(
             .map(|r| RevisionView::of(r, software.live_revision_id))
             .collect(),
     ))
+}
+
+/// The latest assessment of an entry: license, security posture, vulnerabilities, vitality,
+/// the UN Open Source Principles, the DPG Standard, OSAID and cost, each with its evidence.
+#[utoipa::path(
+    get, path = "/api/v1/software/{id}/assessment", tag = "software",
+    params(("id" = String, Path, description = "The entry's id")),
+    responses(
+        (status = 200, description = "The assessment (shape documented with `commons assess`)", body = AssessmentView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "No listed entry with this id, or not assessed yet", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn assessment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<AssessmentView>, ApiError> {
+    listed(&state, &id).await?;
+    let stored = state
+        .catalog
+        .latest_assessment(&id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("{id:?} has not been assessed yet")))?;
+    Ok(Json(AssessmentView::of(stored)))
 }
 
 #[cfg(test)]

@@ -175,6 +175,36 @@ pub struct ValidationReport {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// An entry's latest assessment, as stored.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentView {
+    /// The revision assessed.
+    pub revision_id: Option<i64>,
+    /// The commit assessed.
+    pub commit: Option<String>,
+    /// The assessment method's version.
+    pub method_version: String,
+    /// When, RFC 3339.
+    pub assessed_at: String,
+    /// The report, each result with its evidence.
+    #[schema(value_type = Object)]
+    pub report: serde_json::Value,
+}
+
+impl AssessmentView {
+    /// The view of a stored assessment.
+    pub fn of(a: commons_catalog::StoredAssessment) -> Self {
+        AssessmentView {
+            revision_id: a.revision_id,
+            commit: a.commit,
+            method_version: a.method_version,
+            assessed_at: rfc3339(a.assessed_at),
+            report: a.body,
+        }
+    }
+}
+
 /// RFC 3339 text of a Unix time.
 pub fn rfc3339(seconds: i64) -> String {
     jiff::Timestamp::from_second(seconds)
