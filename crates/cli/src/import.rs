@@ -339,6 +339,12 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
         if plain {
             eprintln!("{shown}: {} {word}", outcome.software_id);
         }
+        if let Source::Git(dir) = source {
+            let note = assess_repository(&catalog, dir, &outcome, &args.store.data_dir).await;
+            if plain || note.starts_with("assessment failed") {
+                bar.suspend(|| eprintln!("{shown}: {note}"));
+            }
+        }
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -356,6 +362,72 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
         tally.failed,
     );
     Ok(tally.failed == 0)
+}
+
+/// Assesses a git repository after its publiccode.yml was recorded, unless the latest
+/// assessment is already of this revision; records it with the revision. Returns a note.
+async fn assess_repository(
+    catalog: &Catalog,
+    dir: &Path,
+    outcome: &commons_catalog::IngestOutcome,
+    data_dir: &Path,
+) -> String {
+    match catalog.latest_assessment(&outcome.software_id).await {
+        Ok(Some(latest)) if latest.revision_id == Some(outcome.revision_id) => {
+            return "assessment unchanged".into();
+        }
+        Ok(_) => {}
+        Err(e) => return format!("assessment failed: {e}"),
+    }
+    let dir = dir.to_path_buf();
+    let data_dir = data_dir.to_path_buf();
+    let computed = tokio::task::spawn_blocking(move || {
+        // Without an imported OSV export, vulnerabilities are reported as not checked.
+        let osv = commons_assess::osv::Database::load(&data_dir).ok();
+        let input = commons_assess::Input {
+            osv: osv.as_ref(),
+            ..Default::default()
+        };
+        commons_assess::assess(&dir, &input)
+    })
+    .await;
+    let assessment = match computed {
+        Ok(Ok(assessment)) => assessment,
+        Ok(Err(e)) => return format!("assessment failed: {e}"),
+        Err(e) => return format!("assessment failed: {e}"),
+    };
+    let (Ok(body), Ok(facets)) = (
+        serde_json::to_value(&assessment),
+        serde_json::to_value(assessment.facets()),
+    ) else {
+        return "assessment failed: it could not be serialised".into();
+    };
+    let recorded = catalog
+        .record_assessment(&commons_catalog::NewAssessment {
+            software_id: outcome.software_id.clone(),
+            revision_id: Some(outcome.revision_id),
+            commit: Some(assessment.commit.clone()),
+            method_version: assessment.method_version.to_string(),
+            assessed_at: assessment.assessed_at,
+            facets: Some(facets),
+            body,
+        })
+        .await;
+    match recorded {
+        Ok(_) => format!(
+            "assessed (license {}, security {}, vitality {})",
+            assessment.facets().license_family,
+            assessment
+                .facets()
+                .security_score
+                .map_or("n/a".to_string(), |s| format!("{s:.1}/10")),
+            assessment
+                .facets()
+                .vitality
+                .map_or("n/a".to_string(), |v| format!("{v}/100")),
+        ),
+        Err(e) => format!("assessment failed: {e}"),
+    }
 }
 
 /// Brings the search index up to date, unless a running server holds it (it will).

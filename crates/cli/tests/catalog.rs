@@ -128,6 +128,10 @@ fn import_reads_files_directories_and_git_repositories() {
     let id = page["items"][0]["id"].as_str().unwrap().to_string();
     let detail = server.get(&format!("/api/v1/software/{id}"));
     assert_eq!(detail["lastCommit"], head.as_str());
+    // The git repository was assessed at that commit.
+    let assessment = server.get(&format!("/api/v1/software/{id}/assessment"));
+    assert_eq!(assessment["commit"], head.as_str(), "{assessment}");
+    assert!(assessment["report"]["license"].is_object(), "{assessment}");
     server.stop_gracefully();
 }
 
