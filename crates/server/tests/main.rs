@@ -4,3 +4,4 @@
 mod api;
 mod replicas;
 mod support;
+mod web;

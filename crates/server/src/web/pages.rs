@@ -201,7 +201,9 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
             .get(value)
             .cloned()
             .unwrap_or_else(|| value.to_string()),
-        Facet::License | Facet::Country => value.to_string(),
+        // Licences and country codes read the same in every language; facets added later
+        // show their values as written until they get labels.
+        _ => value.to_string(),
     }
 }
 

@@ -99,8 +99,6 @@ pub struct Verdict {
     version: Option<String>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
-    /// Problems about the whole file (no line).
-    general: Vec<Diagnostic>,
     lines: Vec<SourceLine>,
 }
 
@@ -200,11 +198,14 @@ fn verdict_of(source: &str, validation: &commons_publiccode::Validation) -> Verd
             problems: Vec::new(),
         })
         .collect();
-    let mut general = Vec::new();
+    // Problems without a line (about the whole file) are only in the list above the source.
     for diagnostic in &validation.diagnostics {
-        match lines.get_mut(diagnostic.line.wrapping_sub(1)) {
-            Some(line) if diagnostic.line > 0 => line.problems.push(diagnostic.clone()),
-            _ => general.push(diagnostic.clone()),
+        if let Some(line) = diagnostic
+            .line
+            .checked_sub(1)
+            .and_then(|index| lines.get_mut(index))
+        {
+            line.problems.push(diagnostic.clone());
         }
     }
     Verdict {
@@ -212,7 +213,6 @@ fn verdict_of(source: &str, validation: &commons_publiccode::Validation) -> Verd
         version: validation.version.clone(),
         errors: validation.errors().cloned().collect(),
         warnings: validation.warnings().cloned().collect(),
-        general,
         lines,
     }
 }
@@ -263,6 +263,8 @@ mod tests {
         assert!(!verdict.valid);
         assert_eq!(verdict.lines.len(), 2);
         let placed: usize = verdict.lines.iter().map(|l| l.problems.len()).sum();
-        assert_eq!(placed + verdict.general.len(), validation.diagnostics.len());
+        let with_line = validation.diagnostics.iter().filter(|d| d.line > 0).count();
+        assert!(with_line > 0);
+        assert_eq!(placed, with_line);
     }
 }

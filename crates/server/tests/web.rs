@@ -1,0 +1,262 @@
+//! The web UI through the router: languages, escaping of hostile text, CSRF on the validator,
+//! the 404 page and the hashed assets. (What a browser does with the pages is tested in
+//! `tests/browser/`, run by `scripts/browser-tests.sh`.)
+
+use crate::support::{TestApp, split};
+use axum::body::Body;
+use axum::http::{Request, header};
+
+const LANGUAGES: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
+
+async fn page(app: &TestApp, uri: &str) -> (axum::http::Response<()>, String) {
+    let (response, body) = app.get(uri).await;
+    (response, String::from_utf8(body).unwrap())
+}
+
+async fn demo_id(app: &TestApp, query: &str) -> String {
+    let found = app.get_json(&format!("/api/v1/software?{query}")).await;
+    found["items"][0]["id"].as_str().unwrap().to_string()
+}
+
+/// No inline script or style anywhere: the CSP forbids them, so they would be broken.
+fn assert_no_inline_code(uri: &str, html: &str) {
+    assert!(!html.contains(" style="), "{uri}: style attribute");
+    assert!(!html.contains("<style"), "{uri}: style element");
+    for (i, _) in html.match_indices("<script") {
+        let tag = &html[i..html[i..].find('>').map_or(html.len(), |end| i + end)];
+        assert!(
+            tag.contains(" src=\"/assets/"),
+            "{uri}: inline script {tag}"
+        );
+    }
+    for tag in html
+        .split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next())
+    {
+        let handler = tag.match_indices(" on").any(|(i, _)| {
+            let name: String = tag[i + 3..]
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            !name.is_empty() && tag[i + 3 + name.len()..].starts_with('=')
+        });
+        assert!(!handler, "{uri}: event handler attribute in <{tag}>");
+    }
+}
+
+#[tokio::test]
+async fn every_page_answers_in_every_language_with_lang_and_dir() {
+    let app = TestApp::with_demo().await;
+    let software = demo_id(&app, "q=bibliotheca").await;
+    let organisation = app.get_json("/api/v1/organisations").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let paths = [
+        "/".to_string(),
+        "/software".into(),
+        "/software?category=data-collection&sort=name".into(),
+        format!("/software/{software}"),
+        "/organisations".into(),
+        format!("/organisations/{organisation}"),
+        "/validate".into(),
+        "/about".into(),
+    ];
+    for lang in LANGUAGES {
+        for path in &paths {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let uri = format!("{path}{separator}lang={lang}");
+            let (response, html) = page(&app, &uri).await;
+            assert_eq!(response.status(), 200, "{uri}");
+            assert_eq!(
+                response.headers()[header::CONTENT_TYPE],
+                "text/html; charset=utf-8"
+            );
+            assert_eq!(response.headers()[header::CONTENT_LANGUAGE], lang);
+            let dir = if lang == "ar" { "rtl" } else { "ltr" };
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{uri}"
+            );
+            assert!(
+                html.contains("href=\"/software?lang="),
+                "{uri}: links keep the language"
+            );
+            assert_no_inline_code(&uri, &html);
+        }
+    }
+}
+
+#[tokio::test]
+async fn accept_language_chooses_the_language_and_the_query_overrides_it() {
+    let app = TestApp::with_demo().await;
+    let get = |uri: &str, accept: &str| {
+        Request::get(uri)
+            .header(header::ACCEPT_LANGUAGE, accept)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (response, body) = split(app.send(get("/", "de-CH, ar;q=0.9, fr;q=0.8")).await).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert_eq!(response.headers()[header::VARY], "Accept-Language");
+    let (_, body) = split(app.send(get("/?lang=ru", "ar")).await).await;
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .contains("<html lang=\"ru\" dir=\"ltr\">")
+    );
+    let (_, body) = split(app.send(get("/", "xx-YY, *;q=0.1")).await).await;
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .contains("<html lang=\"en\"")
+    );
+}
+
+#[tokio::test]
+async fn hostile_text_from_a_publiccode_yml_is_escaped_everywhere() {
+    let app = TestApp::with_demo().await;
+    let fixture = demo_id(&app, "organisation=unicc&q=sanitiser").await;
+    let pages = [
+        format!("/software/{fixture}"),
+        format!("/software/{fixture}?lang=fr"),
+        format!("/software/{fixture}?desc=fr&lang=ar"),
+        "/software?q=sanitiser".into(),
+        "/software?q=%3Cscript%3E".into(),
+        "/organisations/unicc".into(),
+    ];
+    for uri in &pages {
+        let (response, html) = page(&app, uri).await;
+        assert_eq!(response.status(), 200, "{uri}");
+        assert!(
+            !html.contains("<script>alert"),
+            "{uri}: a script element from the data"
+        );
+        assert!(
+            !html.contains("<img src=x"),
+            "{uri}: an image element from the data"
+        );
+        assert!(!html.contains("<svg onload"), "{uri}");
+        assert!(!html.contains("<iframe"), "{uri}");
+        assert!(
+            !html.to_ascii_lowercase().contains("href=\"javascript:"),
+            "{uri}"
+        );
+        assert_no_inline_code(uri, &html);
+    }
+    let (_, html) = page(&app, &format!("/software/{fixture}")).await;
+    assert!(
+        html.contains("&#60;script&#62;alert(&#39;name&#39;)")
+            || html.contains("&lt;script&gt;alert(")
+    );
+    assert!(html.contains("onerror="), "the payload is shown as text");
+}
+
+#[tokio::test]
+async fn a_validation_needs_the_token_of_its_form() {
+    let app = TestApp::with_demo().await;
+    let (response, html) = page(&app, "/validate?lang=fr").await;
+    let cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let token = pair.split_once('=').unwrap().1.to_string();
+    assert!(html.contains(&format!("name=\"csrf\" value=\"{token}\"")));
+    let post = |cookie: Option<&str>, token: Option<&str>| {
+        let boundary = "XyZ";
+        let mut body = String::new();
+        if let Some(token) = token {
+            body += &format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n"
+            );
+        }
+        body += &format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\npubliccodeYmlVersion: \"0\"\r\nname: <b>x</b>\r\n--{boundary}--\r\n"
+        );
+        let mut request = Request::post("/validate?lang=fr").header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        );
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::from(body)).unwrap()
+    };
+    let (ok, body) = split(app.send(post(Some(&pair), Some(&token))).await).await;
+    assert_eq!(ok.status(), 200);
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("verdict-invalid"));
+    assert!(html.contains("id=\"line-2\""));
+    assert!(html.contains("&#60;b&#62;x&#60;/b&#62;") || html.contains("&lt;b&gt;x&lt;/b&gt;"));
+    for (cookie, field) in [
+        (None, Some(token.as_str())),
+        (Some(pair.as_str()), None),
+        (
+            Some(pair.as_str()),
+            Some("0123456789abcdef0123456789abcdef"),
+        ),
+        (
+            Some("commons_csrf=0123456789abcdef0123456789abcdef"),
+            Some(token.as_str()),
+        ),
+    ] {
+        let (refused, body) = split(app.send(post(cookie, field)).await).await;
+        assert_eq!(refused.status(), 403, "cookie {cookie:?}, field {field:?}");
+        assert!(!String::from_utf8(body).unwrap().contains("verdict"));
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_a_translated_404_and_bad_searches_a_400_page() {
+    let app = TestApp::with_demo().await;
+    let (response, html) = page(&app, "/no/such/page?lang=es").await;
+    assert_eq!(response.status(), 404);
+    assert!(html.contains("Página no encontrada"));
+    let (response, html) = page(&app, "/software/no-such-entry?lang=zh").await;
+    assert_eq!(response.status(), 404);
+    assert!(html.contains("找不到页面"));
+    let (response, html) = page(&app, "/software?sort=sideways&lang=en").await;
+    assert_eq!(response.status(), 400);
+    assert!(html.contains("<html lang=\"en\""));
+    let (response, _) = page(&app, "/software?cursor=%FF%FE").await;
+    assert_eq!(response.status(), 400);
+    // The API keeps its own problem documents.
+    let (response, _) = page(&app, "/api/v1/nothing").await;
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn assets_are_served_under_their_hash_and_cached_for_good() {
+    let app = TestApp::with_demo().await;
+    let (_, html) = page(&app, "/").await;
+    let start = html.find("href=\"/assets/app.").unwrap() + "href=\"".len();
+    let url = &html[start..start + html[start..].find('"').unwrap()];
+    let (response, body) = app.get(url).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert!(
+        response.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .contains("prefers-color-scheme: dark")
+    );
+    let (response, _) = app.get("/assets/app.000000000000.css").await;
+    assert_eq!(response.status(), 404);
+}
