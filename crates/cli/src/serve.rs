@@ -2,8 +2,9 @@
 
 use crate::store_args::{StoreArgs, init_logging, runtime};
 use clap::Args as ClapArgs;
-use commons_server::{ServeConfig, Server, shutdown_signal};
+use commons_server::{CrawlConfig, ServeConfig, Server, shutdown_signal};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -26,6 +27,25 @@ pub struct Args {
     /// How often this replica's search index looks for catalog changes, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(50..=60_000))]
     poll_ms: u64,
+    /// Crawl the forges of the publishers in this registry (see `commons publishers check`);
+    /// enables the push webhooks.
+    #[arg(long, value_name = "FILE")]
+    publishers: Option<PathBuf>,
+    /// Crawl everything at start and then this often (e.g. 1h, 30m); without it, only
+    /// webhooks trigger crawls. Needs --publishers.
+    #[arg(long, value_name = "DURATION", requires = "publishers", value_parser = parse_period)]
+    crawl_every: Option<Duration>,
+    /// Also contact this host (host or host:port) when crawling, besides the registry's hosts.
+    #[arg(long = "allow-host", value_name = "HOST", requires = "publishers")]
+    allow_hosts: Vec<String>,
+}
+
+fn parse_period(s: &str) -> Result<Duration, String> {
+    let period = humantime::parse_duration(s).map_err(|e| e.to_string())?;
+    if period < Duration::from_secs(60) {
+        return Err("the crawl period is at least 1m".into());
+    }
+    Ok(period)
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
@@ -37,6 +57,14 @@ pub fn run(args: Args) -> ExitCode {
         database: args.store.database,
         demo: args.demo,
         poll_interval: Duration::from_millis(args.poll_ms),
+        crawl: args.publishers.map(|publishers| CrawlConfig {
+            publishers,
+            every: args.crawl_every,
+            allow_hosts: args.allow_hosts,
+            // Secrets come from the environment only, never from flags (which `ps` shows).
+            github_secret: std::env::var("COMMONS_GITHUB_WEBHOOK_SECRET").ok(),
+            gitlab_token: std::env::var("COMMONS_GITLAB_WEBHOOK_TOKEN").ok(),
+        }),
     };
     match runtime().and_then(|rt| rt.block_on(serve(config))) {
         Ok(()) => ExitCode::SUCCESS,

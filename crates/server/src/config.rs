@@ -17,6 +17,23 @@ pub struct ServeConfig {
     pub demo: bool,
     /// How often the index follower looks for catalog changes.
     pub poll_interval: Duration,
+    /// Background crawling, when a publishers registry is given.
+    pub crawl: Option<CrawlConfig>,
+}
+
+/// Crawling from the server: a registry, a period, and the webhook secrets.
+#[derive(Debug, Clone)]
+pub struct CrawlConfig {
+    /// The publishers registry file.
+    pub publishers: PathBuf,
+    /// Crawl everything this often (`None`: only on webhooks).
+    pub every: Option<Duration>,
+    /// Hosts contacted besides those of the registry (tests on loopback).
+    pub allow_hosts: Vec<String>,
+    /// GitHub webhook secret (`X-Hub-Signature-256`); without it the GitHub hook answers 404.
+    pub github_secret: Option<String>,
+    /// GitLab webhook token (`X-Gitlab-Token`); without it the GitLab hook answers 404.
+    pub gitlab_token: Option<String>,
 }
 
 impl Default for ServeConfig {
@@ -27,6 +44,7 @@ impl Default for ServeConfig {
             database: None,
             demo: false,
             poll_interval: Duration::from_secs(1),
+            crawl: None,
         }
     }
 }

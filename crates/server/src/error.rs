@@ -35,6 +35,9 @@ pub enum ApiError {
     /// Nothing at this address.
     #[error("{0}")]
     NotFound(String),
+    /// The request is not authenticated as it must be (a webhook's signature).
+    #[error("{0}")]
+    Unauthorized(String),
     /// The body is larger than allowed.
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
@@ -80,6 +83,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -90,6 +94,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => "bad-request",
             ApiError::NotFound(_) => "not-found",
+            ApiError::Unauthorized(_) => "unauthorized",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",

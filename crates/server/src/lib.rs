@@ -23,10 +23,10 @@ mod router;
 mod state;
 pub mod web;
 
-pub use config::ServeConfig;
+pub use config::{CrawlConfig, ServeConfig};
 pub use error::{ApiError, ServerError};
 pub use router::router;
-pub use state::AppState;
+pub use state::{AppState, CrawlState};
 
 use commons_catalog::Catalog;
 use commons_search::{OpenState, SearchIndex};
@@ -83,7 +83,14 @@ impl Server {
                 indexer::rebuild(&catalog, &index).await?
             }
         };
-        let state = AppState::new(catalog, index);
+        let mut state = AppState::new(catalog, index);
+        if let Some(crawl) = &config.crawl {
+            state.crawl = Some(Arc::new(crawl_state(
+                &state.catalog,
+                &config.data_dir,
+                crawl,
+            )?));
+        }
         state.set_ready(true);
         let listener = TcpListener::bind(config.listen)
             .await
@@ -95,8 +102,13 @@ impl Server {
         let follower = tokio::spawn(indexer::follow(
             state.clone(),
             config.poll_interval,
-            stopped,
+            stopped.clone(),
         ));
+        if let (Some(crawl), Some(every)) =
+            (&state.crawl, config.crawl.as_ref().and_then(|c| c.every))
+        {
+            tokio::spawn(crawl_periodically(Arc::clone(crawl), every, stopped));
+        }
         let report = StartReport {
             address,
             index: index_state,
@@ -136,6 +148,57 @@ impl Server {
         let _ = self.follower.await;
         self.state.catalog.close().await;
         result.map_err(ServerError::Serve)
+    }
+}
+
+fn crawl_state(
+    catalog: &Catalog,
+    data_dir: &std::path::Path,
+    config: &CrawlConfig,
+) -> Result<CrawlState, ServerError> {
+    let registry = commons_crawler::Registry::load(&config.publishers).map_err(|errors| {
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        ServerError::Startup(format!(
+            "the publishers registry {} is invalid:\n{}",
+            config.publishers.display(),
+            shown.join("\n")
+        ))
+    })?;
+    let mut options = commons_crawler::CrawlerOptions::new(data_dir);
+    options.allow_hosts = config.allow_hosts.clone();
+    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
+        .map_err(|e| ServerError::Startup(e.to_string()))?;
+    Ok(CrawlState {
+        crawler,
+        github_secret: config.github_secret.clone().filter(|s| !s.is_empty()),
+        gitlab_token: config.gitlab_token.clone().filter(|s| !s.is_empty()),
+    })
+}
+
+/// Crawls everything at start, then every `every`, until `stop` turns true.
+async fn crawl_periodically(
+    crawl: Arc<CrawlState>,
+    every: std::time::Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let started = Instant::now();
+        tokio::select! {
+            result = crawl.crawler.run(Arc::new(commons_crawler::Silent)) => match result {
+                Ok(summary) => tracing::info!(
+                    discovered = summary.discovered,
+                    outcomes = ?summary.outcomes,
+                    seconds = started.elapsed().as_secs_f64(),
+                    "crawl finished"
+                ),
+                Err(e) => tracing::warn!(error = %e, "crawl failed; next attempt at the next period"),
+            },
+            _ = stop.changed() => return,
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = stop.changed() => return,
+        }
     }
 }
 

@@ -18,6 +18,15 @@ pub struct RequestLabels {
     pub status: u16,
 }
 
+/// Labels of a webhook delivery.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct HookLabels {
+    /// `github` or `gitlab`.
+    pub forge: String,
+    /// `accepted`, `bad_signature` or `bad_payload`.
+    pub result: String,
+}
+
 /// Labels of a latency observation.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
@@ -36,6 +45,8 @@ pub struct Metrics {
     pub indexed_entries: Gauge,
     /// The catalog change number this replica's index reflects.
     pub indexed_seq: Gauge,
+    /// Webhook deliveries by forge and result (bad signatures included).
+    pub webhooks: Family<HookLabels, Counter>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -52,6 +63,12 @@ impl Metrics {
         );
         let indexed_entries = Gauge::default();
         let indexed_seq = Gauge::default();
+        let webhooks = Family::<HookLabels, Counter>::default();
+        registry.register(
+            "webhooks",
+            "Webhook deliveries by forge and result",
+            webhooks.clone(),
+        );
         registry.register(
             "http_requests",
             "HTTP answers by route, method and status",
@@ -78,6 +95,7 @@ impl Metrics {
             latency,
             indexed_entries,
             indexed_seq,
+            webhooks,
         }
     }
 

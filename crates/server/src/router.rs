@@ -1,6 +1,6 @@
 //! Every route in one place, and the layers every answer goes through.
 
-use crate::api::{self, ops, organisations, software, validate};
+use crate::api::{self, crawl, hooks, ops, organisations, software, validate};
 use crate::error::ApiError;
 use crate::middleware;
 use crate::state::AppState;
@@ -31,8 +31,12 @@ fn api_routes() -> Router<AppState> {
         .route("/software/{id}/assessment", get(software::assessment))
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::one))
+        .route("/crawl/publishers/{id}", get(crawl::publisher))
+        .route("/crawl/repository", get(crawl::repository))
         .route("/openapi.json", get(api::openapi))
         .layer(cors)
+        .route("/hooks/github", post(hooks::github))
+        .route("/hooks/gitlab", post(hooks::gitlab))
         .route("/validate", post(validate::validate_body))
         .fallback(|| async { ApiError::NotFound("no such API endpoint".into()) })
 }

@@ -6,6 +6,16 @@ use commons_search::SearchIndex;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// What the server needs to crawl and to answer webhooks.
+pub struct CrawlState {
+    /// The crawler.
+    pub crawler: commons_crawler::Crawler,
+    /// GitHub webhook secret.
+    pub github_secret: Option<String>,
+    /// GitLab webhook token.
+    pub gitlab_token: Option<String>,
+}
+
 /// The server's shared state: cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -15,6 +25,8 @@ pub struct AppState {
     pub index: Arc<SearchIndex>,
     /// Prometheus metrics.
     pub(crate) metrics: Arc<Metrics>,
+    /// The crawler and webhook secrets, when the server crawls.
+    pub crawl: Option<Arc<CrawlState>>,
     ready: Arc<AtomicBool>,
 }
 
@@ -25,6 +37,7 @@ impl AppState {
             catalog,
             index,
             metrics: Arc::new(Metrics::new()),
+            crawl: None,
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

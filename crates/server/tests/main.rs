@@ -2,6 +2,8 @@
 //! upkeep; replicas on one PostgreSQL through real HTTP (see `replicas`).
 
 mod api;
+mod crawling;
+mod git_server;
 mod replicas;
 mod support;
 mod web;

@@ -43,6 +43,7 @@ async fn replica(
         database: Some(database.to_string()),
         demo: true,
         poll_interval: Duration::from_millis(200),
+        crawl: None,
     };
     let (server, report) = Server::start(config).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

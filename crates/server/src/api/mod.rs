@@ -1,5 +1,7 @@
 //! The REST API under `/api/v1`, and its OpenAPI 3.1 description generated from the handlers.
 
+pub mod crawl;
+pub mod hooks;
 pub mod ops;
 pub mod organisations;
 pub mod software;
@@ -28,6 +30,10 @@ use utoipa::OpenApi;
         organisations::list,
         organisations::one,
         validate::validate_body,
+        crawl::publisher,
+        crawl::repository,
+        hooks::github,
+        hooks::gitlab,
         ops::healthz,
         ops::readyz,
         ops::metrics,
@@ -38,6 +44,7 @@ use utoipa::OpenApi;
         (name = "software", description = "Catalog entries"),
         (name = "organisations", description = "Publishers"),
         (name = "validate", description = "The publiccode.yml validator"),
+        (name = "crawl", description = "Crawl outcomes and push webhooks"),
         (name = "operations", description = "Health and metrics"),
     )
 )]
