@@ -336,6 +336,11 @@ mod tests {
             }
         }
         assert_eq!(vocabulary_label(Locale::Fr, "status", "stable"), "Stable");
+        let ctx = super::super::Ctx::new(Locale::Es, "/");
+        assert_eq!(ctx.language_name("pt-BR"), "Portugués (BR)");
+        assert_eq!(ctx.language_name("zh"), "Chino");
+        assert_eq!(ctx.language_name("x-klingon"), "x-klingon");
+        assert_eq!(ctx.language_name("<b>"), "<b>");
         assert_eq!(
             vocabulary_label(Locale::Fr, "category", "no-such-value"),
             "no-such-value"

@@ -179,6 +179,22 @@ impl Ctx {
         i18n::vocabulary_label(self.locale, vocabulary, value)
     }
 
+    /// The name of a language tag in the page's language: `fr` → "French", `pt-BR` →
+    /// "Portuguese (BR)"; a tag with no known language is shown as written.
+    pub fn language_name(&self, tag: &str) -> String {
+        let exact = i18n::vocabulary_id("language-name", tag);
+        if let Some(name) = i18n::lookup(self.locale, &exact, None) {
+            return name;
+        }
+        let (primary, rest) = tag.split_once(['-', '_']).unwrap_or((tag, ""));
+        let label = i18n::vocabulary_label(self.locale, "language-name", primary);
+        match (label == primary, rest.is_empty()) {
+            (true, _) => tag.to_string(),
+            (false, true) => label,
+            (false, false) => format!("{label} ({rest})"),
+        }
+    }
+
     /// Whether text in language `tag` is in another language than the page (it then needs its
     /// own `lang` attribute).
     pub fn is_foreign(&self, tag: &str) -> bool {

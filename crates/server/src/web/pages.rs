@@ -196,7 +196,7 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
         Facet::MaintenanceType => ctx.label("maintenance", value),
         Facet::Scope => ctx.label("scope", value),
         Facet::Platform => ctx.label("platform", value),
-        Facet::Language => ctx.label("language-name", value),
+        Facet::Language => ctx.language_name(value),
         Facet::Organisation => names
             .get(value)
             .cloned()
@@ -547,18 +547,13 @@ pub async fn software(
     let description = description.clone();
     let desc_foreign = ctx.is_foreign(&tag);
     let has_readers_language = p.description.keys().any(|t| !ctx.is_foreign(t));
-    let fallback_note = (!has_readers_language).then(|| {
-        ctx.ta(
-            "description-fallback",
-            "language",
-            &ctx.label("language-name", &tag),
-        )
-    });
+    let fallback_note = (!has_readers_language)
+        .then(|| ctx.ta("description-fallback", "language", &ctx.language_name(&tag)));
     let description_languages = p
         .description
         .keys()
         .map(|t| DescriptionLanguage {
-            name: ctx.label("language-name", t),
+            name: ctx.language_name(t),
             href: ctx.href(&format!(
                 "/software/{id}?desc={}",
                 form_urlencoded::byte_serialize(t.as_bytes()).collect::<String>()
@@ -649,7 +644,7 @@ pub async fn software(
             .localisation
             .available_languages
             .iter()
-            .map(|l| ctx.label("language-name", l))
+            .map(|l| ctx.language_name(l))
             .collect(),
         dependencies,
         warnings: software.warnings.clone(),
