@@ -495,10 +495,20 @@ impl SearchIndex {
         let mut facets = BTreeMap::new();
         for (facet, handle) in facet_handles {
             let counts = handle.extract(&mut fruit);
-            let mut values: Vec<(String, u64)> =
-                counts.get("/").map(|(f, n)| (facet_label(f), n)).collect();
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            facets.insert(facet, values);
+            facets.insert(facet, sorted_counts(&counts));
+        }
+        // Values of one facet combine with OR: a filtered facet's counts say what ticking one
+        // more value would add, so they are counted without that facet's own filter.
+        for (facet, values) in q.filters.iter() {
+            if values.is_empty() {
+                continue;
+            }
+            let mut others = q.clone();
+            others.filters.0.remove(facet);
+            let mut collector = FacetCollector::for_field(facet.as_str());
+            collector.add_facet("/");
+            let counts = searcher.search(&*self.build_query(&others), &collector)?;
+            facets.insert(*facet, sorted_counts(&counts));
         }
         let snippet_field = self.snippet_field(q.lang.as_deref());
         let generator = match &q.text {
@@ -581,6 +591,13 @@ impl Drop for Rebuild<'_> {
 
 fn fields_again() -> Fields {
     schema().1
+}
+
+fn sorted_counts(counts: &tantivy::collector::FacetCounts) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> =
+        counts.get("/").map(|(f, n)| (facet_label(f), n)).collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values
 }
 
 /// The value shown for a facet path (`/standalone\/web` → `standalone/web`).

@@ -159,6 +159,8 @@ pub struct SearchResults {
     pub total: u64,
     /// This page's hits.
     pub hits: Vec<Hit>,
-    /// For each facet, its values and counts among the matching entries, most frequent first.
+    /// For each facet, its values and counts, most frequent first: among the matching entries,
+    /// except that a facet with an active filter is counted without its own filter (values of
+    /// one facet combine with OR, so its counts say what each further value would add).
     pub facets: BTreeMap<Facet, Vec<(String, u64)>>,
 }

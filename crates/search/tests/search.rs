@@ -442,3 +442,40 @@ fn assessment_facets_filter_and_sort() {
     assert_eq!(clean.total, 1);
     assert_eq!(clean.hits[0].id, "immunise");
 }
+
+#[test]
+fn a_filtered_facet_counts_its_other_values_as_alternatives() {
+    let index = catalog();
+    let all = index
+        .search(&SearchQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    let statuses = all.facets[&Facet::DevelopmentStatus].clone();
+    assert!(statuses.len() >= 2, "{statuses:?}");
+    let (picked, picked_count) = statuses[0].clone();
+    let mut filters = Filters::default();
+    filters.add(Facet::DevelopmentStatus, picked.clone());
+    let filtered = index
+        .search(&SearchQuery {
+            filters,
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(filtered.total, picked_count);
+    assert_eq!(
+        filtered.facets[&Facet::DevelopmentStatus],
+        statuses,
+        "the filtered facet still shows every value with its count"
+    );
+    let organisations: u64 = filtered.facets[&Facet::Organisation]
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(
+        organisations, picked_count,
+        "other facets count within the filtered results"
+    );
+}
