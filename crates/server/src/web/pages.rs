@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use commons_catalog::Revision;
+use commons_catalog::{ForgeKind, Revision, Software};
 use commons_publiccode::{Diagnostic, PublicCode};
 use commons_search::{Facet, MAX_OFFSET, Sort};
 use std::collections::HashMap;
@@ -35,6 +35,60 @@ const FACET_ORDER: [Facet; 10] = [
 pub fn safe_url(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}
+
+/// Where a file named in a publiccode.yml can be seen: a web URL as it is, a path relative to
+/// the repository at the raw-file address of its forge (GitHub, GitLab, Gitea) on the default
+/// branch. Paths that climb out of the repository, and anything else, are not shown.
+pub fn repository_file_url(software: &Software, value: &str) -> Option<String> {
+    forge_file_url(
+        software.forge,
+        &software.repository_url,
+        software.default_branch.as_deref(),
+        value,
+    )
+}
+
+fn forge_file_url(
+    forge: ForgeKind,
+    repository_url: &str,
+    branch: Option<&str>,
+    value: &str,
+) -> Option<String> {
+    if let Some(url) = safe_url(value) {
+        return Some(url);
+    }
+    let path = value
+        .trim()
+        .trim_start_matches("./")
+        .trim_start_matches('/');
+    let inside = !path.is_empty()
+        && !path.contains(':')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != ".");
+    let repository = safe_url(repository_url)?;
+    let repository = repository.trim_end_matches('/').trim_end_matches(".git");
+    let branch = branch?;
+    if !inside || branch.is_empty() || branch.contains(['/', '?', '#', ' ']) {
+        return None;
+    }
+    let encoded: String = path
+        .split('/')
+        .map(|part| form_urlencoded::byte_serialize(part.as_bytes()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("/");
+    match forge {
+        ForgeKind::Github => {
+            let rest = repository.strip_prefix("https://github.com/")?;
+            Some(format!(
+                "https://raw.githubusercontent.com/{rest}/{branch}/{encoded}"
+            ))
+        }
+        ForgeKind::Gitlab => Some(format!("{repository}/-/raw/{branch}/{encoded}")),
+        ForgeKind::Gitea => Some(format!("{repository}/raw/branch/{branch}/{encoded}")),
+        ForgeKind::Git | ForgeKind::Local | ForgeKind::Demo => None,
+    }
 }
 
 /// One entry in a list of results.
@@ -613,13 +667,16 @@ pub async fn software(
         screenshots: description
             .screenshots
             .iter()
-            .filter_map(|s| safe_url(s))
+            .filter_map(|s| repository_file_url(&software, s))
             .collect(),
         videos: description.videos.iter().map(|u| Link::of(u, u)).collect(),
         awards: description.awards.clone(),
         description_languages,
         desc_tag: tag,
-        logo: p.logo.as_deref().and_then(safe_url),
+        logo: p
+            .logo
+            .as_deref()
+            .and_then(|logo| repository_file_url(&software, logo)),
         initials: initials(&p.name),
         repository: Link::of(&p.url, &p.url),
         landing: p.landing_url.as_deref().map(|u| Link::of(u, u)),
@@ -767,6 +824,34 @@ mod tests {
         assert_eq!(
             safe_url("https://x.example/a").as_deref(),
             Some("https://x.example/a")
+        );
+    }
+
+    #[test]
+    fn relative_files_are_read_from_their_forge() {
+        let software = |forge, url: &'static str| (forge, url);
+        let repository_file_url = |(forge, url): (ForgeKind, &str), value: &str| {
+            forge_file_url(forge, url, Some("main"), value)
+        };
+        let github = software(ForgeKind::Github, "https://github.com/unicef/primero.git");
+        assert_eq!(
+            repository_file_url(github, "./img/logo.svg").as_deref(),
+            Some("https://raw.githubusercontent.com/unicef/primero/main/img/logo.svg")
+        );
+        let gitlab = software(ForgeKind::Gitlab, "https://gitlab.example/a/b");
+        assert_eq!(
+            repository_file_url(gitlab, "docs/shot 1.png").as_deref(),
+            Some("https://gitlab.example/a/b/-/raw/main/docs/shot+1.png")
+        );
+        assert_eq!(repository_file_url(gitlab, "../../etc/passwd"), None);
+        assert_eq!(repository_file_url(gitlab, "javascript:alert(1)"), None);
+        assert_eq!(
+            repository_file_url(software(ForgeKind::Demo, "https://x.example/r"), "logo.png"),
+            None
+        );
+        assert_eq!(
+            repository_file_url(gitlab, "https://cdn.example/logo.png").as_deref(),
+            Some("https://cdn.example/logo.png")
         );
     }
 
