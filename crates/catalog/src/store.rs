@@ -135,13 +135,17 @@ impl Catalog {
         // Take the change number first: the write lock it needs serialises ingestions (SQLite
         // would otherwise fail a read transaction that later tries to write).
         let seq = next_seq(&mut tx).await?;
+        // The entry, and the revision with this content if it has one, in one query.
         let existing = sqlx::query(
-            "SELECT id, latest_revision_id, seq, organisation_id FROM software WHERE repository_url = $1",
+            "SELECT s.id, s.latest_revision_id, s.seq, r.id FROM software s \
+             LEFT JOIN revisions r ON r.software_id = s.id AND r.content_hash = $2 \
+             WHERE s.repository_url = $1",
         )
         .bind(&request.repository_url)
+        .bind(&hash)
         .fetch_optional(&mut *tx)
         .await?;
-        let existing: Option<(String, Option<i64>, i64, Option<String>)> = match existing {
+        let existing: Option<(String, Option<i64>, i64, Option<i64>)> = match existing {
             Some(row) => Some((
                 row.try_get(0)?,
                 row.try_get(1)?,
@@ -151,25 +155,15 @@ impl Catalog {
             None => None,
         };
 
-        if let Some((id, latest, seq, _)) = &existing {
-            let seen = sqlx::query(
-                "SELECT id FROM revisions WHERE software_id = $1 AND content_hash = $2",
-            )
-            .bind(id)
-            .bind(&hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(row) = seen {
-                let revision_id: i64 = row.try_get(0)?;
-                if Some(revision_id) == *latest {
-                    tx.rollback().await?;
-                    return Ok(IngestOutcome {
-                        software_id: id.clone(),
-                        revision_id,
-                        change: Change::Unchanged,
-                        seq: *seq,
-                    });
-                }
+        if let Some((id, latest, seq, Some(seen))) = &existing {
+            if Some(*seen) == *latest {
+                tx.rollback().await?;
+                return Ok(IngestOutcome {
+                    software_id: id.clone(),
+                    revision_id: *seen,
+                    change: Change::Unchanged,
+                    seq: *seq,
+                });
             }
         }
 
@@ -210,15 +204,10 @@ impl Catalog {
             }
         };
 
-        let revision_id = match sqlx::query(
-            "SELECT id FROM revisions WHERE software_id = $1 AND content_hash = $2",
-        )
-        .bind(&software_id)
-        .bind(&hash)
-        .fetch_optional(&mut *tx)
-        .await?
-        {
-            Some(row) => row.try_get::<i64, _>(0)?,
+        // Content seen before (a revert) becomes latest again without a new revision.
+        let seen = existing.as_ref().and_then(|(.., seen)| *seen);
+        let revision_id = match seen {
+            Some(id) => id,
             None => sqlx::query(
                 "INSERT INTO revisions (software_id, commit_sha, content_hash, raw, valid, version, \
                  errors, warnings, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -323,31 +312,17 @@ impl Catalog {
             }
             (None, None) => return Ok(None),
         };
-        let exists = sqlx::query("SELECT id FROM organisations WHERE id = $1")
-            .bind(&id)
-            .fetch_optional(&mut **tx)
-            .await?
-            .is_some();
-        if exists {
-            sqlx::query(
-                "UPDATE organisations SET name = $2, uri = COALESCE($3, uri) WHERE id = $1",
-            )
-            .bind(&id)
-            .bind(&name)
-            .bind(&uri)
-            .execute(&mut **tx)
-            .await?;
-        } else {
-            sqlx::query(
-                "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&id)
-            .bind(&name)
-            .bind(&uri)
-            .bind(request.seen_at)
-            .execute(&mut **tx)
-            .await?;
-        }
+        sqlx::query(
+            "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+             uri = COALESCE(excluded.uri, organisations.uri)",
+        )
+        .bind(&id)
+        .bind(&name)
+        .bind(&uri)
+        .bind(request.seen_at)
+        .execute(&mut **tx)
+        .await?;
         Ok(Some(id))
     }
 
