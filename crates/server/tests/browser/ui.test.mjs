@@ -27,8 +27,8 @@ after(async () => {
 
 /** Opens `path` in a fresh context; records console errors (CSP violations among them),
  * uncaught exceptions and dialogs, which every test then expects to be empty. */
-async function open(path, { viewport = DESKTOP, locale = "en-GB" } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+async function open(path, { viewport = DESKTOP, locale = "en-GB", colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport, locale, colorScheme });
   const page = await context.newPage();
   const problems = { console: [], errors: [], dialogs: [] };
   page.on("console", (m) => {
@@ -355,6 +355,18 @@ test("the security fixture's payloads render as inert text: no script runs", asy
   assert.ok((await opened.page.locator(".cards .card").count()) > 0);
   assertClean(opened);
   await opened.context.close();
+});
+
+test("the dark colour scheme keeps its contrast (axe) on the main pages", async () => {
+  const items = await entries();
+  for (const path of ["/?lang=en", "/software?lang=ar", `/software/${items[0].id}?lang=en`, "/validate?lang=fr"]) {
+    const opened = await open(path, { colorScheme: "dark" });
+    const background = await opened.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(14, 22, 33)", "the dark scheme applies");
+    await assertAccessible(opened.page, `${path} (dark)`);
+    assertClean(opened);
+    await opened.context.close();
+  }
 });
 
 test("an unknown address answers a translated 404 page", async () => {
