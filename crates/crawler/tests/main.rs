@@ -682,3 +682,53 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         Some(CrawlOutcomeKind::Ok | CrawlOutcomeKind::SkippedUnchanged)
     )));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
+    let server = Server::start();
+    let web = |path: &str| format!("{}/{path}", server.base);
+    commit_repository(
+        &server.root,
+        "big-fine",
+        &[Entry::File(
+            "publiccode.yml",
+            publiccode_for(&web("big/fine")),
+        )],
+    );
+    server.add_forge_repo(forge_repo(1, "big/fine", "big-fine"));
+    server.add_forge_repo(forge_repo(2, "big/announced", "announced"));
+    server.add_forge_repo(forge_repo(3, "big/streamed", "streamed-chunked"));
+    {
+        let mut state = server.state.lock().unwrap();
+        state
+            .overrides
+            .insert("announced".into(), vec![b'#'; 50 * 1024 * 1024]);
+        state
+            .overrides
+            .insert("streamed-chunked".into(), vec![b'#'; 3 * 1024 * 1024]);
+    }
+    let registry = format!(
+        "- id: big\n  name: Big\n  hosting:\n    - {{url: '{}/big', kind: gitea}}\n",
+        server.base
+    );
+    let run = crawler(&registry, &[]).await;
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&web("big/fine")].0, "ok");
+    let announced = &outcomes[&web("big/announced")];
+    assert_eq!(announced.0, "too_large");
+    assert!(
+        announced.1.as_deref().unwrap().contains("announced"),
+        "{announced:?}"
+    );
+    let streamed = &outcomes[&web("big/streamed")];
+    assert_eq!(streamed.0, "too_large");
+    assert!(
+        streamed
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("more than the 1048576 bytes"),
+        "{streamed:?}"
+    );
+}

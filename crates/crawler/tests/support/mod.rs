@@ -422,6 +422,18 @@ impl Shared {
             ("content-type", "text/plain; charset=utf-8".into()),
         ];
         all.extend(extra.iter().cloned());
+        if repo.git_name.ends_with("-chunked") {
+            // No Content-Length: the cap must hold while the body streams.
+            let chunks: Vec<Result<Bytes, std::io::Error>> = bytes
+                .chunks(64 * 1024)
+                .map(|c| Ok(Bytes::copy_from_slice(c)))
+                .collect();
+            return respond(
+                200,
+                &all,
+                Body::from_stream(futures_util::stream::iter(chunks)),
+            );
+        }
         respond(200, &all, bytes)
     }
 
