@@ -260,3 +260,29 @@ async fn assets_are_served_under_their_hash_and_cached_for_good() {
     let (response, _) = app.get("/assets/app.000000000000.css").await;
     assert_eq!(response.status(), 404);
 }
+
+#[tokio::test]
+async fn every_section_of_a_full_entry_is_shown() {
+    let app = TestApp::with_demo().await;
+    let source = format!(
+        "{}\nIT:\n  countryExtensionVersion: \"1.0\"\n  piattaforme:\n    spid: true\n    pagopa: true\n",
+        crate::support::example()
+    );
+    let outcome = app
+        .ingest("https://github.com/example/full-entry", &source)
+        .await;
+    let uri = format!("/software/{}?lang=fr", outcome.software_id);
+    let (response, html) = page(&app, &uri).await;
+    assert_eq!(response.status(), 200, "{html}");
+    for expected in [
+        "Plateformes nationales italiennes",
+        "SPID",
+        "pagoPA",
+        "Historique des révisions",
+        "Maintenance",
+        "En bref",
+    ] {
+        assert!(html.contains(expected), "{uri}: {expected}");
+    }
+    assert!(!html.contains("ANPR"), "only the platforms set to true");
+}

@@ -558,6 +558,8 @@ pub struct SoftwarePage {
     scopes: Vec<String>,
     languages: Vec<String>,
     dependencies: Vec<DependencyView>,
+    /// National platforms of the Italian section (`IT.piattaforme`) the software integrates.
+    italian_platforms: Vec<&'static str>,
     warnings: Vec<Diagnostic>,
     problem: Option<String>,
     revisions: Vec<RevisionLine>,
@@ -704,6 +706,23 @@ pub async fn software(
             .map(|l| ctx.language_name(l))
             .collect(),
         dependencies,
+        italian_platforms: p
+            .it
+            .as_ref()
+            .map(|it| {
+                let flags = &it.piattaforme;
+                [
+                    (flags.spid, "SPID"),
+                    (flags.cie, "CIE"),
+                    (flags.anpr, "ANPR"),
+                    (flags.pagopa, "pagoPA"),
+                    (flags.io, "IO"),
+                ]
+                .into_iter()
+                .filter_map(|(on, name)| on.then_some(name))
+                .collect()
+            })
+            .unwrap_or_default(),
         warnings: software.warnings.clone(),
         problem: software.problem.clone(),
         revisions: revisions
