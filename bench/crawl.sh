@@ -44,10 +44,12 @@ if [ ! -f "$FORGE/.done" ]; then
     touch "$FORGE/.done"
 fi
 
+rm -f "$OUT/crawl.port"
 python3 bench/crawl_server.py "$FORGE" "$OUT/crawl.port" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -s "$OUT/crawl.port" ] && break; sleep 0.1; done
+[ -s "$OUT/crawl.port" ] || { echo "the git server did not start" >&2; exit 1; }
 PORT=$(cat "$OUT/crawl.port")
 BASE="http://127.0.0.1:$PORT"
 
