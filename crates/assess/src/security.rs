@@ -412,8 +412,8 @@ fn dependency_update_tool(ctx: &Context<'_>) -> Check {
 /// Per-language fuzzing signatures (Scorecard `checks/raw/fuzzing.go`, in substance).
 const FUZZ_SIGNATURES: &[(&str, &[&str], &str)] = &[
     ("go", &["go"], "*testing.F)"),
-    ("rust", &["rs", "toml"], "libfuzzer_sys"),
-    ("rust", &["rs", "toml"], "libfuzzer-sys"),
+    ("rust", &["rs"], "use libfuzzer_sys"),
+    ("rust", &["toml"], "libfuzzer-sys"),
     (
         "c/c++",
         &["c", "cc", "cpp", "cxx"],
