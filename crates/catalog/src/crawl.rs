@@ -207,10 +207,11 @@ impl Catalog {
             flag_entry(&mut tx, self.backend, id, record).await?;
         }
         sqlx::query(
-            "UPDATE crawl_jobs SET done = 1, claimed_by = NULL, claimed_until = NULL \
-             WHERE repository_url = $1",
+            "UPDATE crawl_jobs SET done = 1, claimed_by = NULL, claimed_until = NULL, \
+             finished_at = $2 WHERE repository_url = $1",
         )
         .bind(&record.repository_url)
+        .bind(record.crawled_at)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -420,18 +421,28 @@ impl Catalog {
             .collect()
     }
 
-    /// Adds (or re-opens) crawl jobs, in one transaction. A job already claimed keeps its claim.
-    pub async fn enqueue_crawl_jobs(&self, jobs: &[CrawlJob], at: i64) -> Result<(), CatalogError> {
+    /// Adds (or re-opens) crawl jobs, in one transaction. A job already claimed keeps its claim;
+    /// a job finished after `reopen_finished_before` stays done, so that processes
+    /// sharing one crawl do not redo each other's fresh work.
+    pub async fn enqueue_crawl_jobs(
+        &self,
+        jobs: &[CrawlJob],
+        at: i64,
+        reopen_finished_before: i64,
+    ) -> Result<(), CatalogError> {
         let mut tx = self.pool.begin().await?;
         for job in jobs {
             sqlx::query(
                 "INSERT INTO crawl_jobs (repository_url, payload, done, enqueued_at) \
                  VALUES ($1, $2, 0, $3) ON CONFLICT (repository_url) DO UPDATE \
-                 SET payload = excluded.payload, done = 0, enqueued_at = excluded.enqueued_at",
+                 SET payload = excluded.payload, done = 0, enqueued_at = excluded.enqueued_at \
+                 WHERE crawl_jobs.done = 0 OR crawl_jobs.finished_at IS NULL \
+                 OR crawl_jobs.finished_at <= $4",
             )
             .bind(&job.repository_url)
             .bind(&job.payload)
             .bind(at)
+            .bind(reopen_finished_before)
             .execute(&mut *tx)
             .await?;
         }

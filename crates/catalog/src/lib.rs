@@ -19,4 +19,4 @@ pub use assessment::{NewAssessment, StoredAssessment};
 pub use crawl::*;
 pub use error::CatalogError;
 pub use model::*;
-pub use store::{Backend, Catalog};
+pub use store::{Backend, Catalog, Prepared};

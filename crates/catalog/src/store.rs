@@ -114,22 +114,30 @@ impl Catalog {
     /// revision; when valid it goes live, when invalid the last valid revision stays live and
     /// the entry carries the problem.
     pub async fn ingest(&self, request: &IngestRequest) -> Result<IngestOutcome, CatalogError> {
-        let validation = validate(&request.source, &Options::default());
-        let hash = hex::encode(Sha256::digest(&request.source));
-        // Stored as text: invalid UTF-8 and NUL (which PostgreSQL text cannot hold) are replaced;
-        // the hash is of the bytes as found.
-        let raw = String::from_utf8_lossy(&request.source).replace('\0', "\u{fffd}");
-        let valid = validation.is_valid();
-        let errors: Vec<&Diagnostic> = validation.errors().collect();
-        let warnings: Vec<&Diagnostic> = validation.warnings().collect();
-        let problem = errors.first().map(|e| {
-            let more = if errors.len() > 1 {
-                format!(" (and {} more)", errors.len() - 1)
-            } else {
-                String::new()
-            };
-            format!("{}: {}{more}", e.key, e.message)
-        });
+        let prepared = Prepared::new(request)?;
+        self.ingest_prepared(request, &prepared).await
+    }
+
+    /// Records a file prepared with [`Prepared::new`] (the validation and serialisation,
+    /// which need no database, can so run in parallel ahead of the writer), in one transaction.
+    pub async fn ingest_prepared(
+        &self,
+        request: &IngestRequest,
+        prepared: &Prepared,
+    ) -> Result<IngestOutcome, CatalogError> {
+        let Prepared {
+            hash,
+            raw,
+            valid,
+            version,
+            errors,
+            warnings,
+            problem,
+            model,
+            name: model_name,
+            organisation,
+        } = prepared;
+        let valid = *valid;
 
         let mut tx = self.pool.begin().await?;
         // Take the change number first: the write lock it needs serialises ingestions (SQLite
@@ -142,7 +150,7 @@ impl Catalog {
              WHERE s.repository_url = $1",
         )
         .bind(&request.repository_url)
-        .bind(&hash)
+        .bind(hash)
         .fetch_optional(&mut *tx)
         .await?;
         let existing: Option<(String, Option<i64>, i64, Option<i64>)> = match existing {
@@ -155,25 +163,23 @@ impl Catalog {
             None => None,
         };
 
-        if let Some((id, latest, seq, Some(seen))) = &existing {
-            if Some(*seen) == *latest {
-                tx.rollback().await?;
-                return Ok(IngestOutcome {
-                    software_id: id.clone(),
-                    revision_id: *seen,
-                    change: Change::Unchanged,
-                    seq: *seq,
-                });
-            }
+        if let Some((id, latest, seq, Some(seen))) = &existing
+            && Some(*seen) == *latest
+        {
+            tx.rollback().await?;
+            return Ok(IngestOutcome {
+                software_id: id.clone(),
+                revision_id: *seen,
+                change: Change::Unchanged,
+                seq: *seq,
+            });
         }
 
         let organisation_id = self
-            .upsert_organisation(&mut tx, request, validation.publiccode.as_ref())
+            .upsert_organisation(&mut tx, request, organisation.as_ref())
             .await?;
-        let name = validation
-            .publiccode
-            .as_ref()
-            .map(|p| p.name.clone())
+        let name = model_name
+            .clone()
             .unwrap_or_else(|| request.repository_url.clone());
         let (software_id, created) = match &existing {
             Some((id, ..)) => (id.clone(), false),
@@ -194,7 +200,7 @@ impl Catalog {
                 .bind(&organisation_id)
                 .bind(&name)
                 .bind(0_i64)
-                .bind(&problem)
+                .bind(problem)
                 .bind(request.seen_at)
                 .bind(request.seen_at)
                 .bind(seq)
@@ -214,12 +220,12 @@ impl Catalog {
             )
             .bind(&software_id)
             .bind(&request.commit)
-            .bind(&hash)
-            .bind(&raw)
+            .bind(hash)
+            .bind(raw)
             .bind(i64::from(valid))
-            .bind(&validation.version)
-            .bind(serde_json::to_string(&errors)?)
-            .bind(serde_json::to_string(&warnings)?)
+            .bind(version)
+            .bind(errors)
+            .bind(warnings)
             .bind(request.seen_at)
             .fetch_one(&mut *tx)
             .await?
@@ -227,7 +233,6 @@ impl Catalog {
         };
 
         let change = if valid {
-            let model = serde_json::to_string(&validation.publiccode)?;
             sqlx::query(
                 "UPDATE software SET forge = $2, default_branch = $3, last_commit = $4, \
                  organisation_id = $5, name = $6, listed = $7, problem = NULL, \
@@ -262,7 +267,7 @@ impl Catalog {
             .bind(request.forge.as_str())
             .bind(&request.default_branch)
             .bind(&request.commit)
-            .bind(&problem)
+            .bind(problem)
             .bind(revision_id)
             .bind(request.seen_at)
             .bind(seq)
@@ -299,12 +304,9 @@ impl Catalog {
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         request: &IngestRequest,
-        model: Option<&PublicCode>,
+        organisation: Option<&commons_publiccode::model::Organisation>,
     ) -> Result<Option<String>, CatalogError> {
-        let (id, name, uri) = match (
-            &request.publisher,
-            model.and_then(|m| m.organisation.as_ref()),
-        ) {
+        let (id, name, uri) = match (&request.publisher, organisation) {
             (Some(p), _) => (p.id.clone(), p.name.clone(), p.uri.clone()),
             (None, Some(org)) => {
                 let name = org.name.clone().unwrap_or_else(|| org.uri.clone());
@@ -472,12 +474,24 @@ impl Catalog {
         Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
+    /// Every organisation's id and name (cheap: no counting).
+    pub async fn organisation_names(&self) -> Result<Vec<(String, String)>, CatalogError> {
+        let rows = sqlx::query("SELECT id, name FROM organisations")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
     /// Every organisation with its number of listed entries, by name.
     pub async fn organisations(&self) -> Result<Vec<Organisation>, CatalogError> {
+        // One pass over the (listed, organisation_id) index, not one count per organisation.
         let rows = sqlx::query(
-            "SELECT o.id, o.name, o.uri, \
-             (SELECT COUNT(*) FROM software s WHERE s.organisation_id = o.id AND s.listed = 1) \
-             FROM organisations o ORDER BY o.name, o.id",
+            "SELECT o.id, o.name, o.uri, COALESCE(c.n, 0) FROM organisations o \
+             LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM software WHERE listed = 1 \
+             GROUP BY organisation_id) c ON c.organisation_id = o.id \
+             ORDER BY o.name, o.id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -508,6 +522,54 @@ impl Catalog {
         rows.iter()
             .map(|r| r.try_get(0).map_err(CatalogError::from))
             .collect()
+    }
+}
+
+/// What ingesting a file needs that no database is needed for: its validation, hash and
+/// serialised forms. Computing it is the CPU-heavy part of an ingestion.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    hash: String,
+    raw: String,
+    valid: bool,
+    version: Option<String>,
+    errors: String,
+    warnings: String,
+    problem: Option<String>,
+    model: Option<String>,
+    name: Option<String>,
+    organisation: Option<commons_publiccode::model::Organisation>,
+}
+
+impl Prepared {
+    /// Validates and serialises a request's file.
+    pub fn new(request: &IngestRequest) -> Result<Prepared, CatalogError> {
+        let validation = validate(&request.source, &Options::default());
+        let errors: Vec<&Diagnostic> = validation.errors().collect();
+        let warnings: Vec<&Diagnostic> = validation.warnings().collect();
+        let problem = errors.first().map(|e| {
+            let more = if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            };
+            format!("{}: {}{more}", e.key, e.message)
+        });
+        let model: Option<&PublicCode> = validation.publiccode.as_ref();
+        Ok(Prepared {
+            hash: hex::encode(Sha256::digest(&request.source)),
+            // Stored as text: invalid UTF-8 and NUL (which PostgreSQL text cannot hold) are
+            // replaced; the hash is of the bytes as found.
+            raw: String::from_utf8_lossy(&request.source).replace('\0', "\u{fffd}"),
+            valid: validation.is_valid(),
+            version: validation.version.clone(),
+            errors: serde_json::to_string(&errors)?,
+            warnings: serde_json::to_string(&warnings)?,
+            problem,
+            model: model.map(serde_json::to_string).transpose()?,
+            name: model.map(|p| p.name.clone()),
+            organisation: model.and_then(|p| p.organisation.clone()),
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::store_args::{StoreArgs, init_logging, runtime};
 use anyhow::Context;
 use clap::Args as ClapArgs;
-use commons_catalog::{Catalog, Change, ForgeKind, IngestRequest, Publisher};
+use commons_catalog::{Catalog, Change, ForgeKind, IngestRequest, Prepared, Publisher};
 use commons_publiccode::MAX_FILE_SIZE;
 use commons_search::{SearchError, SearchIndex};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -295,10 +295,29 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
     let bar = progress(sources.len());
     let plain = bar.is_hidden();
     let mut tally = Tally::default();
-    for source in &sources {
+    // Reading and validating is spread over every core, ahead of the one writer.
+    let (sender, mut receiver) =
+        tokio::sync::mpsc::channel::<(Source, Result<(IngestRequest, Prepared), String>)>(512);
+    let producer_publisher = publisher.clone();
+    let producer_sources = sources.clone();
+    let producer = std::thread::spawn(move || {
+        use rayon::prelude::*;
+        for chunk in producer_sources.chunks(256) {
+            let prepared: Vec<_> = chunk
+                .par_iter()
+                .map(|source| (source.clone(), prepare(source, &producer_publisher, now)))
+                .collect();
+            for item in prepared {
+                if sender.blocking_send(item).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    while let Some((source, prepared)) = receiver.recv().await {
         let shown = source.path().display().to_string();
-        let loaded = match load(source) {
-            Ok(loaded) => loaded,
+        let (request, prepared) = match prepared {
+            Ok(pair) => pair,
             Err(e) => {
                 tally.failed += 1;
                 bar.suspend(|| eprintln!("error: {e}"));
@@ -307,15 +326,7 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
             }
         };
         let outcome = catalog
-            .ingest(&IngestRequest {
-                repository_url: loaded.repository_url,
-                forge: ForgeKind::Local,
-                default_branch: loaded.default_branch,
-                commit: loaded.commit,
-                publisher: publisher.clone(),
-                source: loaded.bytes,
-                seen_at: now,
-            })
+            .ingest_prepared(&request, &prepared)
             .await
             .with_context(|| format!("recording {shown}"))?;
         let word = match outcome.change {
@@ -339,7 +350,7 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
         if plain {
             eprintln!("{shown}: {} {word}", outcome.software_id);
         }
-        if let Source::Git(dir) = source {
+        if let Source::Git(dir) = &source {
             let note = assess_repository(&catalog, dir, &outcome, &args.store.data_dir).await;
             if plain || note.starts_with("assessment failed") {
                 bar.suspend(|| eprintln!("{shown}: {note}"));
@@ -347,6 +358,7 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
         }
         bar.inc(1);
     }
+    let _ = producer.join();
     bar.finish_and_clear();
     let indexed = update_index(&catalog, &args.store.data_dir).await;
     catalog.close().await;
@@ -428,6 +440,26 @@ async fn assess_repository(
         ),
         Err(e) => format!("assessment failed: {e}"),
     }
+}
+
+/// Reads and validates one source (no database needed).
+fn prepare(
+    source: &Source,
+    publisher: &Option<Publisher>,
+    now: i64,
+) -> Result<(IngestRequest, Prepared), String> {
+    let loaded = load(source)?;
+    let request = IngestRequest {
+        repository_url: loaded.repository_url,
+        forge: ForgeKind::Local,
+        default_branch: loaded.default_branch,
+        commit: loaded.commit,
+        publisher: publisher.clone(),
+        source: loaded.bytes,
+        seen_at: now,
+    };
+    let prepared = Prepared::new(&request).map_err(|e| e.to_string())?;
+    Ok((request, prepared))
 }
 
 /// Brings the search index up to date, unless a running server holds it (it will).

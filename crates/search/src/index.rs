@@ -83,12 +83,18 @@ struct Fields {
     facets: BTreeMap<FacetName, Field>,
 }
 
+/// Searcher generation, total, facet counts.
+type BrowseCounts = (u64, u64, BTreeMap<FacetName, Vec<(String, u64)>>);
+
 /// A search index over catalog entries.
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// Total and facet counts of the whole catalog (no text, no filter: the home page and the
+    /// first API page), for the searcher generation they were counted on.
+    browse_cache: Mutex<Option<BrowseCounts>>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -202,6 +208,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            browse_cache: Mutex::new(None),
         })
     }
 
@@ -452,13 +459,28 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let query = self.build_query(q);
+        let browsing_all = q.text.as_deref().is_none_or(|t| t.trim().is_empty())
+            && q.filters.0.values().all(Vec::is_empty);
+        let generation = searcher.generation().generation_id();
+        let cached = if browsing_all {
+            self.browse_cache
+                .lock()
+                .ok()
+                .and_then(|c| c.clone())
+                .filter(|(g, ..)| *g == generation)
+        } else {
+            None
+        };
         let mut multi = MultiCollector::new();
-        let count_handle = multi.add_collector(Count);
+        let mut count_handle = None;
         let mut facet_handles = Vec::new();
-        for facet in FacetName::ALL {
-            let mut collector = FacetCollector::for_field(facet.as_str());
-            collector.add_facet("/");
-            facet_handles.push((facet, multi.add_collector(collector)));
+        if cached.is_none() {
+            count_handle = Some(multi.add_collector(Count));
+            for facet in FacetName::ALL {
+                let mut collector = FacetCollector::for_field(facet.as_str());
+                collector.add_facet("/");
+                facet_handles.push((facet, multi.add_collector(collector)));
+            }
         }
         let sort = match (q.sort, q.text.as_deref().map(str::trim)) {
             (Sort::Relevance, None | Some("")) => Sort::Name,
@@ -491,12 +513,22 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
             }
         };
-        let total = count_handle.extract(&mut fruit);
-        let mut facets = BTreeMap::new();
-        for (facet, handle) in facet_handles {
-            let counts = handle.extract(&mut fruit);
-            facets.insert(facet, sorted_counts(&counts));
-        }
+        let (total, mut facets) = match (cached, count_handle) {
+            (Some((_, total, facets)), _) => (total as usize, facets),
+            (None, Some(count_handle)) => {
+                let total = count_handle.extract(&mut fruit);
+                let mut facets = BTreeMap::new();
+                for (facet, handle) in facet_handles {
+                    let counts = handle.extract(&mut fruit);
+                    facets.insert(facet, sorted_counts(&counts));
+                }
+                if browsing_all && let Ok(mut cache) = self.browse_cache.lock() {
+                    *cache = Some((generation, total as u64, facets.clone()));
+                }
+                (total, facets)
+            }
+            (None, None) => unreachable!("counting collectors are added when nothing is cached"),
+        };
         // Values of one facet combine with OR: a filtered facet's counts say what ticking one
         // more value would add, so they are counted without that facet's own filter.
         for (facet, values) in q.filters.iter() {

@@ -479,3 +479,47 @@ fn a_filtered_facet_counts_its_other_values_as_alternatives() {
         "other facets count within the filtered results"
     );
 }
+
+#[test]
+fn counts_of_the_whole_catalog_follow_every_commit() {
+    let index = catalog();
+    let browse = || {
+        index
+            .search(&SearchQuery {
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let before = browse();
+    assert_eq!(browse(), before, "asking twice answers the same");
+    let doc = SearchDocument {
+        id: "fresh".into(),
+        organisation_id: Some("newcomer".into()),
+        updated_at: 1,
+        publiccode: model(&Entry {
+            id: "fresh",
+            name: "Fresh",
+            org: "newcomer",
+            updated: 1,
+            license: "MIT",
+            status: "beta",
+            categories: &[],
+            countries: &[],
+            descriptions: &[("en", "A fresh entry", "Fresh text.")],
+        }),
+        scores: None,
+    };
+    index.upsert(std::slice::from_ref(&doc), Some(8)).unwrap();
+    let after = browse();
+    assert_eq!(
+        after.total,
+        before.total + 1,
+        "the cached counts were refreshed"
+    );
+    assert!(after.facets[&Facet::Organisation].contains(&("newcomer".to_string(), 1)));
+    index
+        .delete(std::slice::from_ref(&doc.id), Some(9))
+        .unwrap();
+    assert_eq!(browse().total, before.total);
+}

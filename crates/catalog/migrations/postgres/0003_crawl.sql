@@ -53,6 +53,7 @@ CREATE TABLE crawl_jobs (
     claimed_by     TEXT,
     claimed_until  BIGINT,
     done           BIGINT NOT NULL DEFAULT 0,
+    finished_at    BIGINT,
     enqueued_at    BIGINT NOT NULL
 );
 CREATE INDEX crawl_jobs_pending ON crawl_jobs (done, enqueued_at);

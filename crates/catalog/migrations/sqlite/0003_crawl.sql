@@ -53,6 +53,7 @@ CREATE TABLE crawl_jobs (
     claimed_by     TEXT,
     claimed_until  INTEGER,
     done           INTEGER NOT NULL DEFAULT 0,
+    finished_at    INTEGER,
     enqueued_at    INTEGER NOT NULL
 );
 CREATE INDEX crawl_jobs_pending ON crawl_jobs (done, enqueued_at);

@@ -149,7 +149,7 @@ async fn jobs_are_claimed_once_and_expired_claims_are_taken_over() {
                 payload: format!("{{\"n\":{n}}}"),
             })
             .collect();
-        c.enqueue_crawl_jobs(&jobs, 1000).await.unwrap();
+        c.enqueue_crawl_jobs(&jobs, 1000, 1000).await.unwrap();
         assert_eq!(c.pending_crawl_jobs().await.unwrap(), 3);
 
         let a = c.claim_crawl_job("a", 1000, 60).await.unwrap().unwrap();
@@ -171,6 +171,12 @@ async fn jobs_are_claimed_once_and_expired_claims_are_taken_over() {
         done.repository_url = a.repository_url.clone();
         c.record_crawl(&done).await.unwrap();
         assert_eq!(c.pending_crawl_jobs().await.unwrap(), 2);
+
+        // Queued again soon after: a freshly finished job stays done; later, it re-opens.
+        c.enqueue_crawl_jobs(&jobs, 1150, 1099).await.unwrap();
+        assert_eq!(c.pending_crawl_jobs().await.unwrap(), 2);
+        c.enqueue_crawl_jobs(&jobs, 1200, 1100).await.unwrap();
+        assert_eq!(c.pending_crawl_jobs().await.unwrap(), 3);
     })
     .await;
 }
@@ -184,7 +190,7 @@ async fn concurrent_claims_never_share_a_job() {
                 payload: "{}".into(),
             })
             .collect();
-        c.enqueue_crawl_jobs(&jobs, 1).await.unwrap();
+        c.enqueue_crawl_jobs(&jobs, 1, 1).await.unwrap();
         let mut tasks = Vec::new();
         for w in 0..4 {
             let c = c.clone();

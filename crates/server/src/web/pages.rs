@@ -1,7 +1,6 @@
 //! The catalog's pages: home, results, software, organisations, about.
 
 use super::{Ctx, api_error_page, error_page, render};
-use crate::api::organisations;
 use crate::api::software::{cursor_at, parse_search, run_search};
 use crate::api::views::{SnippetPiece, SoftwareSummary, pick_description};
 use crate::state::AppState;
@@ -156,9 +155,9 @@ impl Item {
 async fn organisation_names(state: &AppState) -> HashMap<String, String> {
     state
         .catalog
-        .organisations()
+        .organisation_names()
         .await
-        .map(|all| all.into_iter().map(|o| (o.id, o.name)).collect())
+        .map(|all| all.into_iter().collect())
         .unwrap_or_default()
 }
 
@@ -773,6 +772,10 @@ pub async fn organisations(ctx: Ctx, State(state): State<AppState>) -> Response 
     render(StatusCode::OK, &page.ctx, &page)
 }
 
+/// Entries listed on an organisation's page; the rest are a click away in the search, so that
+/// the page costs the same for a publisher of three entries and one of thousands.
+const ORGANISATION_ENTRIES_SHOWN: usize = 50;
+
 /// One organisation's page.
 #[derive(Template)]
 #[template(path = "organisation.html")]
@@ -780,38 +783,47 @@ pub struct OrganisationPage {
     ctx: Ctx,
     name: String,
     uri: Option<Link>,
+    total: u64,
     items: Vec<Item>,
     search_href: String,
 }
 
-/// `GET /organisations/{id}`.
+/// `GET /organisations/{id}`: the publisher and its entries by name, from the search index.
 pub async fn organisation(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Response {
-    let detail = match organisations::detail(&state, &id, Some(ctx.lang())).await {
-        Ok(detail) => detail,
+    let organisation = match state.catalog.organisation(&id).await {
+        Ok(Some(organisation)) => organisation,
+        Ok(None) => return error_page(ctx, StatusCode::NOT_FOUND, None),
+        Err(error) => return api_error_page(ctx, error.into()),
+    };
+    let filter = form_urlencoded::Serializer::new(String::new())
+        .append_pair("organisation", &id)
+        .finish();
+    let query = format!("{filter}&sort=name&limit={ORGANISATION_ENTRIES_SHOWN}");
+    let mut request = match parse_search(Some(&query)) {
+        Ok(request) => request,
         Err(error) => return api_error_page(ctx, error),
     };
-    let names = HashMap::from([(
-        detail.organisation.id.clone(),
-        detail.organisation.name.clone(),
-    )]);
-    let mut software = detail.software;
-    software.sort_by_key(|s| s.name.to_lowercase());
-    let items = software
+    request.query.lang = Some(ctx.lang().to_string());
+    let found = match run_search(&state, &request).await {
+        Ok(found) => found,
+        Err(error) => return api_error_page(ctx, error),
+    };
+    let names = HashMap::from([(organisation.id.clone(), organisation.name.clone())]);
+    let items = found
+        .items
         .into_iter()
         .map(|s| Item::of(&ctx, s, &names))
         .collect();
     let page = OrganisationPage {
-        name: detail.organisation.name,
-        uri: detail.organisation.uri.as_deref().map(|u| Link::of(u, u)),
+        name: organisation.name,
+        uri: organisation.uri.as_deref().map(|u| Link::of(u, u)),
+        total: found.total,
         items,
-        search_href: ctx.href(&format!(
-            "/software?organisation={}",
-            form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>()
-        )),
+        search_href: ctx.href(&format!("/software?{filter}")),
         ctx,
     };
     render(StatusCode::OK, &page.ctx, &page)
