@@ -113,7 +113,7 @@ kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
 echo "==> web pages, server-side time"
 ONE=$(curl -sf "http://127.0.0.1:$PORT/api/v1/software?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 ORG=$(curl -sf "http://127.0.0.1:$PORT/api/v1/organisations" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-PAGES=("/" "/?q=case+management" "/?category=data-collection&sort=updated" "/software/$ONE" "/organisations" "/organisations/$ORG" "/validate" "/about" "/?lang=ar&q=%D8%A5%D8%AF%D8%A7%D8%B1%D8%A9")
+PAGES=("/" "/software?q=case+management" "/software?category=data-collection&sort=updated" "/software/$ONE" "/organisations" "/organisations/$ORG" "/validate" "/about" "/software?lang=ar&q=%D8%A5%D8%AF%D8%A7%D8%B1%D8%A9")
 PAGE_ROWS=""
 for page in "${PAGES[@]}"; do
     worst=0
