@@ -219,6 +219,9 @@ async fn unknown_pages_are_a_translated_404_and_bad_searches_a_400_page() {
     let (response, html) = page(&app, "/software/no-such-entry?lang=zh").await;
     assert_eq!(response.status(), 404);
     assert!(html.contains("找不到页面"));
+    let (response, html) = page(&app, "/organisations/nobody?lang=fr").await;
+    assert_eq!(response.status(), 404);
+    assert!(html.contains("Page introuvable"));
     let (response, html) = page(&app, "/software?sort=sideways&lang=en").await;
     assert_eq!(response.status(), 400);
     assert!(html.contains("<html lang=\"en\""));
