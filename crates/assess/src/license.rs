@@ -373,13 +373,18 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
         let text = String::from_utf8_lossy(&bytes);
         for line in text.lines() {
             if let Some((_, rest)) = line.split_once("SPDX-License-Identifier:") {
+                // The expression ends at the first character an SPDX expression cannot hold
+                // (a comment's end, a quote, a backslash).
                 let expr = rest
-                    .trim()
-                    .trim_end_matches("*/")
-                    .trim_end_matches("-->")
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || " .-+():".contains(c)))
+                    .next()
+                    .unwrap_or("")
                     .trim()
                     .to_string();
-                if expr.is_empty() || expr.len() > 200 {
+                if expr.is_empty()
+                    || expr.len() > 200
+                    || spdx::Expression::parse_mode(&expr, spdx::ParseMode::LAX).is_err()
+                {
                     continue;
                 }
                 let slot = counts.entry(expr).or_insert((0, entry.path.clone()));
