@@ -32,6 +32,10 @@ pub struct CrawlerOptions {
     pub workers: usize,
     /// How long a claimed job stays this worker's before another may take it over.
     pub lease: Duration,
+    /// A repository crawled (by any process sharing the catalog) since this run started, or
+    /// less than this before, is not queued again: processes started together share one
+    /// crawl instead of redoing each other's work. Default 0 (only since the run started).
+    pub fresh_for: Duration,
 }
 
 impl CrawlerOptions {
@@ -43,6 +47,7 @@ impl CrawlerOptions {
             limits: Limits::default(),
             workers: 8,
             lease: Duration::from_secs(600),
+            fresh_for: Duration::ZERO,
         }
     }
 }
@@ -153,6 +158,7 @@ impl Crawler {
     /// run left behind), with [`CrawlerOptions::workers`] repositories at once.
     pub async fn run(&self, progress: Arc<dyn Progress>) -> Result<Summary, CrawlError> {
         let started = Instant::now();
+        let started_at = now();
         let mut summary = Summary::default();
         let mut jobs = Vec::new();
         for publisher in &self.inner.registry.publishers {
@@ -180,7 +186,11 @@ impl Crawler {
                 })
             })
             .collect::<Result<_, CrawlError>>()?;
-        self.inner.catalog.enqueue_crawl_jobs(&jobs, now()).await?;
+        let fresh = self.inner.options.fresh_for.as_secs() as i64;
+        self.inner
+            .catalog
+            .enqueue_crawl_jobs(&jobs, now(), started_at - fresh)
+            .await?;
         if self.inner.catalog.backend() == commons_catalog::Backend::Sqlite {
             // SQLite is one process: claims left behind are a killed run's, free them now.
             // (On PostgreSQL other workers may be alive; their claims expire with the lease.)

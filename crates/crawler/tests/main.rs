@@ -609,27 +609,38 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         .env("COMMONS_CRASH_REGISTRY", &registry_file)
         .env("COMMONS_CRASH_DATA", data.path())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::fs::File::create(data.path().join("child.log")).unwrap())
         .spawn()
         .unwrap();
-    // Kill it (SIGKILL) once a few repositories are done.
+    // Kill it (SIGKILL) once a few repositories are done. The catalog is opened once, after
+    // the child created it (opening runs migrations, which must not race the child's writes).
+    let ended = |child: &mut std::process::Child| {
+        if child.try_wait().unwrap().is_some() {
+            let log = std::fs::read_to_string(data.path().join("child.log")).unwrap_or_default();
+            panic!("the crawl ended before it was killed:\n{log}");
+        }
+    };
     let catalog = loop {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        ended(&mut child);
         if data.path().join("commons.db").exists()
             && let Ok(c) = commons_catalog::Catalog::open(None, data.path()).await
-            && c.crawled_repositories(None)
-                .await
-                .map(|r| r.len())
-                .unwrap_or(0)
-                >= 3
         {
             break c;
         }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the crawl ended before it was killed"
-        );
     };
+    loop {
+        let done = catalog
+            .crawled_repositories(None)
+            .await
+            .map(|r| r.len())
+            .unwrap_or(0);
+        if done >= 3 {
+            break;
+        }
+        ended(&mut child);
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -731,4 +742,87 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
             .contains("more than the 1048576 bytes"),
         "{streamed:?}"
     );
+}
+
+/// A fresh database on the PostgreSQL server named by `COMMONS_TEST_POSTGRES` (as the catalog
+/// suite does); `None` only when `COMMONS_SKIP_POSTGRES=1` says to skip knowingly.
+async fn postgres_database() -> Option<String> {
+    let Ok(admin) = std::env::var("COMMONS_TEST_POSTGRES") else {
+        if std::env::var("COMMONS_SKIP_POSTGRES").as_deref() == Ok("1") {
+            eprintln!("PostgreSQL variant skipped: COMMONS_SKIP_POSTGRES=1");
+            return None;
+        }
+        panic!(
+            "COMMONS_TEST_POSTGRES is not set: run `export COMMONS_TEST_POSTGRES=$(scripts/postgres.sh start)`"
+        );
+    };
+    use sqlx::Connection;
+    let name = format!(
+        "commons_crawl_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.ok();
+    let (base, _) = admin.rsplit_once('/').expect("a database URL");
+    Some(format!("{base}/{name}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_crawlers_on_one_postgresql_share_one_crawl() {
+    let Some(database) = postgres_database().await else {
+        return;
+    };
+    let server = Server::start();
+    let names: Vec<String> = (0..16).map(|n| format!("s{n:02}")).collect();
+    for name in &names {
+        let url = format!("{}/git/{name}.git", server.base);
+        commit_repository(
+            &server.root,
+            name,
+            &[Entry::File("publiccode.yml", publiccode_for(&url))],
+        );
+    }
+    server.state.lock().unwrap().git_delay = std::time::Duration::from_millis(50);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let registry_text = git_registry(&server, &refs);
+    let mut crawlers = Vec::new();
+    let mut dirs = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = commons_catalog::Catalog::open(Some(&database), dir.path())
+            .await
+            .unwrap();
+        let mut options = commons_crawler::CrawlerOptions::new(dir.path());
+        options.limits = test_limits();
+        options.workers = 3;
+        let registry = commons_crawler::Registry::parse(registry_text.as_bytes()).unwrap();
+        crawlers.push(commons_crawler::Crawler::new(registry, catalog, options).unwrap());
+        dirs.push(dir);
+    }
+    let (a, b) = tokio::join!(
+        crawlers[0].run(std::sync::Arc::new(commons_crawler::Silent)),
+        crawlers[1].run(std::sync::Arc::new(commons_crawler::Silent)),
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let done_a: usize = a.outcomes.values().sum();
+    let done_b: usize = b.outcomes.values().sum();
+    assert_eq!(done_a + done_b, names.len(), "{a:?} {b:?}");
+    let catalog = commons_catalog::Catalog::open(Some(&database), dirs[0].path())
+        .await
+        .unwrap();
+    for name in &names {
+        let url = format!("{}/git/{name}.git", server.base);
+        let history = catalog.crawl_outcomes(&url, 10).await.unwrap();
+        assert_eq!(history.len(), 1, "{url} crawled once: {history:?}");
+        assert_eq!(history[0].outcome, CrawlOutcomeKind::Ok);
+    }
+    assert_eq!(catalog.count(false).await.unwrap(), names.len() as i64);
 }
