@@ -188,6 +188,28 @@ pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
     }
 }
 
+type Detection = (Option<String>, Option<String>, f32);
+
+/// Detection results by blob id: a blob id is the hash of the content, so identical LICENSE
+/// files across the repositories a crawler assesses are recognised once per process. Bounded:
+/// emptied when it reaches 10,000 entries.
+fn detect_cached(oid: &str, text: &str) -> Detection {
+    static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<String, Detection>>> =
+        OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(oid).cloned()) {
+        return hit;
+    }
+    let result = detect_text(text);
+    if let Ok(mut c) = cache.lock() {
+        if c.len() >= 10_000 {
+            c.clear();
+        }
+        c.insert(oid.to_string(), result.clone());
+    }
+    result
+}
+
 /// Recognises many texts on every available core (the detector is CPU-bound).
 pub fn detect_many(texts: &[&str]) -> Vec<(Option<String>, Option<String>, f32)> {
     let threads = std::thread::available_parallelism()
@@ -306,8 +328,7 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
         return out;
     }
     let text = String::from_utf8_lossy(&bytes);
-    // A REUSE file under LICENSES/ is named after its id; trust the name only if the text agrees.
-    let (license, best, score) = detect_text(&text);
+    let (license, best, score) = detect_cached(&entry.oid, &text);
     out.license = license;
     out.best_candidate = best;
     out.confidence = (score * 1000.0).round() / 1000.0;
