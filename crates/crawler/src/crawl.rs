@@ -306,6 +306,7 @@ impl Crawler {
         let mut targets = Vec::new();
         let mut seen = HashSet::new();
         for repository in listed {
+            seen.insert(repository.url.clone());
             if !normalise_url(&repository.url).starts_with(&base) {
                 let record = self.record_for(publisher, hosting, &repository.url, None);
                 self.save(CrawlRecord {
@@ -326,7 +327,6 @@ impl Crawler {
                     .rename_repository(&old.repository_url, &repository.url, now())
                     .await?;
             }
-            seen.insert(repository.url.clone());
             seen.extend(
                 repository
                     .forge_id

@@ -443,6 +443,24 @@ mod tests {
     }
 
     #[test]
+    fn tokens_go_to_their_own_host_only_and_are_marked_sensitive() {
+        // A variable no other test reads, so setting it cannot race another test's reads.
+        // SAFETY: no other thread reads or writes this variable.
+        unsafe { std::env::set_var("COMMONS_TOKEN_TOKEN_TEST_INVALID", " s3cret\n") };
+        let bearer = auth_header(Auth::Bearer, "token-test.invalid").unwrap();
+        assert_eq!(bearer.to_str().unwrap(), "Bearer s3cret");
+        assert!(bearer.is_sensitive());
+        assert!(
+            !format!("{bearer:?}").contains("s3cret"),
+            "never in debug output"
+        );
+        let gitea = auth_header(Auth::Token, "token-test.invalid").unwrap();
+        assert_eq!(gitea.to_str().unwrap(), "token s3cret");
+        assert!(auth_header(Auth::None, "token-test.invalid").is_none());
+        assert!(auth_header(Auth::Bearer, "other-host.invalid").is_none());
+    }
+
+    #[test]
     fn rate_limits_follow_the_documented_headers() {
         let mut h = HeaderMap::new();
         assert!(rate_limit(403, &h).is_none(), "a plain 403 is a refusal");
