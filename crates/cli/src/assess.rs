@@ -37,6 +37,13 @@ pub struct Args {
         env = "COMMONS_DATA"
     )]
     data_dir: PathBuf,
+    /// The publisher's declarations: a JSON object from item id (`dpg-sdg-relevance`, ...) to
+    /// `{"by", "role", "at", "statement", "url", "notApplicable"}`, as the server stores them.
+    #[arg(long, value_name = "FILE")]
+    declarations: Option<PathBuf>,
+    /// Catalog entries that declare isBasedOn/dependsOn this software (shown with the cost).
+    #[arg(long, value_name = "N")]
+    dependents: Option<usize>,
     /// Commits fetched when cloning a URL (the vitality figures cover only those).
     #[arg(long, default_value_t = 5000)]
     depth: u32,
@@ -90,8 +97,20 @@ fn assess(args: &Args) -> anyhow::Result<Assessment> {
             Err(e) => return Err(e.into()),
         }
     };
+    let declarations = match &args.declarations {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            serde_json::from_str(&text).map_err(|e| {
+                anyhow::anyhow!("{}:{}:{}: {e}", file.display(), e.line(), e.column())
+            })?
+        }
+        None => Default::default(),
+    };
     let input = Input {
         osv: db.as_ref(),
+        declarations,
+        dependents_in_catalog: args.dependents,
         ..Input::default()
     };
     if is_url(&args.target) {

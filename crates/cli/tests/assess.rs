@@ -137,6 +137,49 @@ fn a_url_is_cloned_and_assessed() {
 }
 
 #[test]
+fn declarations_and_dependents_are_taken_from_the_command_line() {
+    let repo = repository();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        file.path(),
+        r#"{"dpg-sdg-relevance": {"by": "Jane Doe", "role": "Product owner", "at": "2026-05-20", "statement": "SDG 3"}}"#,
+    )
+    .unwrap();
+    let out = commons(&[
+        "assess",
+        repo.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--declarations",
+        file.path().to_str().unwrap(),
+        "--dependents",
+        "4",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["dpgIndicators"][0]["status"], "declared");
+    assert_eq!(json["dpgIndicators"][0]["declaration"]["by"], "Jane Doe");
+    assert_eq!(json["cost"]["dependentsInCatalog"], 4);
+    std::fs::write(file.path(), "{\n  \"x\": 5\n}").unwrap();
+    let out = commons(&[
+        "assess",
+        repo.path().to_str().unwrap(),
+        "--declarations",
+        file.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(":2:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn unreadable_targets_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = commons(&["assess", dir.path().to_str().unwrap()]);
