@@ -598,6 +598,11 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
     let registry_file = data.path().join("publishers.yml");
     std::fs::write(&registry_file, &registry_text).unwrap();
 
+    // The catalog is created here first: two processes opening a new SQLite catalog at once
+    // would both run its migrations.
+    let catalog = commons_catalog::Catalog::open(None, data.path())
+        .await
+        .unwrap();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "crash_child",
@@ -612,21 +617,11 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         .stderr(std::fs::File::create(data.path().join("child.log")).unwrap())
         .spawn()
         .unwrap();
-    // Kill it (SIGKILL) once a few repositories are done. The catalog is opened once, after
-    // the child created it (opening runs migrations, which must not race the child's writes).
+    // Kill it (SIGKILL) once a few repositories are done.
     let ended = |child: &mut std::process::Child| {
         if child.try_wait().unwrap().is_some() {
             let log = std::fs::read_to_string(data.path().join("child.log")).unwrap_or_default();
             panic!("the crawl ended before it was killed:\n{log}");
-        }
-    };
-    let catalog = loop {
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        ended(&mut child);
-        if data.path().join("commons.db").exists()
-            && let Ok(c) = commons_catalog::Catalog::open(None, data.path()).await
-        {
-            break c;
         }
     };
     loop {
