@@ -267,8 +267,12 @@ impl Repo {
 
     /// Reads at most `max` bytes from the start of a file (the whole file when smaller).
     pub fn read_prefix(&self, entry: &TreeEntry, max: usize) -> Result<Vec<u8>, RepoError> {
-        if entry.size <= max as u64 {
-            return self.read(entry, max as u64);
+        // Files up to the read cap go through the long-lived batch process (no process per
+        // file); only larger ones get a process of their own, stopped after `max` bytes.
+        if entry.size <= MAX_READ_BYTES {
+            let mut bytes = self.read(entry, MAX_READ_BYTES)?;
+            bytes.truncate(max);
+            return Ok(bytes);
         }
         let mut child = spawn_git(&self.git_dir, &["cat-file", "blob", &entry.oid])?;
         let mut buf = Vec::with_capacity(max);
