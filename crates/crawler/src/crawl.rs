@@ -449,7 +449,14 @@ impl Crawler {
         }
         let etag = settled.and_then(|s| s.etag.as_deref());
         match forge::fetch_file(&self.inner.http, &target.hosting, repository, etag).await {
-            Ok(FileAnswer::NotModified) => Ok(unchanged(base, settled.expect("an etag was sent"))),
+            Ok(FileAnswer::NotModified) => Ok(match settled.filter(|_| etag.is_some()) {
+                Some(state) => unchanged(base, state),
+                // A 304 to a request that was not conditional breaks HTTP: say so, no panic.
+                None => failed(
+                    base,
+                    FetchError::Refused("HTTP 304 to a request without If-None-Match".into()),
+                ),
+            }),
             Ok(FileAnswer::Content {
                 bytes,
                 etag,

@@ -288,7 +288,9 @@ fn repository_from(kind: HostingKind, item: &Value) -> Result<RemoteRepository, 
             empty: flag("empty"),
             version: text("updated_at"),
         },
-        HostingKind::Git => unreachable!("plain git has no listing"),
+        HostingKind::Git => {
+            return Err(FetchError::Refused("plain git has no listing".into()));
+        }
     })
 }
 
@@ -348,7 +350,9 @@ pub async fn fetch_file(
                 repository.api_path,
                 encode(branch)
             ),
-            HostingKind::Git => unreachable!("plain git is read with git"),
+            HostingKind::Git => {
+                return Err(FetchError::Refused("plain git is read with git".into()));
+            }
         };
         let github_headers = [GITHUB_VERSION];
         let answer = http
