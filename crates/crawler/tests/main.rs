@@ -714,11 +714,26 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
             .insert("streamed-chunked".into(), vec![b'#'; 3 * 1024 * 1024]);
     }
     let registry = format!(
-        "- id: big\n  name: Big\n  hosting:\n    - {{url: '{}/big', kind: gitea}}\n",
-        server.base
+        "- id: big\n  name: Big\n  hosting:\n    - {{url: '{b}/big', kind: gitea}}\n    - {{url: '{b}/garbage', kind: gitea}}\n",
+        b = server.base
     );
     let run = crawler(&registry, &[]).await;
-    run.crawl().await;
+    let summary = run.crawl().await;
+    // A listing that is not JSON fails that hosting location only, with a stated reason.
+    assert_eq!(summary.hostings_failed, 1);
+    let garbage = run
+        .catalog
+        .crawl_outcomes(&web("garbage"), 1)
+        .await
+        .unwrap();
+    assert_eq!(garbage[0].outcome, CrawlOutcomeKind::Refused);
+    assert!(
+        garbage[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("not a JSON array")
+    );
     let outcomes = run.outcomes().await;
     assert_eq!(outcomes[&web("big/fine")].0, "ok");
     let announced = &outcomes[&web("big/announced")];

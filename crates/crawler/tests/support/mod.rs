@@ -565,6 +565,11 @@ impl Shared {
     fn gitea(&self, rest: &str, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
         let parts: Vec<&str> = rest.split('/').collect();
         match parts.as_slice() {
+            ["orgs", "garbage", "repos"] => respond(
+                200,
+                &[("content-type", "application/json".into())],
+                "<html>not json at all</html>",
+            ),
             ["orgs", org, "repos"] | ["users", org, "repos"] => {
                 let items = self
                     .repos()
