@@ -62,6 +62,7 @@ async fn every_page_answers_in_every_language_with_lang_and_dir() {
         format!("/organisations/{organisation}"),
         "/validate".into(),
         "/about".into(),
+        "/status".into(),
     ];
     for lang in LANGUAGES {
         for path in &paths {
@@ -288,4 +289,180 @@ async fn every_section_of_a_full_entry_is_shown() {
         assert!(html.contains(expected), "{uri}: {expected}");
     }
     assert!(!html.contains("ANPR"), "only the platforms set to true");
+}
+
+/// A crawl of `url` for `publisher` at `at`, with no detail; tests set the rest.
+fn crawl(
+    url: &str,
+    publisher: &str,
+    outcome: commons_catalog::CrawlOutcomeKind,
+    at: i64,
+) -> commons_catalog::CrawlRecord {
+    commons_catalog::CrawlRecord {
+        repository_url: url.into(),
+        publisher_id: publisher.into(),
+        hosting_url: "https://git.example.org/agency".into(),
+        forge: commons_catalog::ForgeKind::Git,
+        forge_id: None,
+        outcome,
+        detail: None,
+        errors: Vec::new(),
+        commit: Some("0123456789abcdef0123456789abcdef01234567".into()),
+        version: None,
+        etag: None,
+        software_id: None,
+        crawled_at: at,
+    }
+}
+
+#[tokio::test]
+async fn the_status_page_explains_every_outcome_in_every_language() {
+    use commons_catalog::CrawlOutcomeKind as Kind;
+    let app = TestApp::with_demo().await;
+    // Before any crawl: the empty state explains how crawling works and links the validator.
+    for lang in LANGUAGES {
+        let (response, html) = page(&app, &format!("/status?lang={lang}")).await;
+        assert_eq!(response.status(), 200);
+        assert!(html.contains("id=\"empty-heading\""), "{lang}");
+        assert!(html.contains(&format!("href=\"/validate?lang={lang}\"")));
+        for code in [
+            "ok",
+            "invalid",
+            "unreachable",
+            "too_large",
+            "not_found",
+            "skipped_unchanged",
+            "refused",
+            "gone",
+        ] {
+            assert!(
+                html.contains(&format!("id=\"outcome-{code}\"")),
+                "{lang} {code}"
+            );
+        }
+        assert!(
+            !html.contains("outcome-ok-meaning"),
+            "{lang}: a message id leaked"
+        );
+        assert_no_inline_code("/status", &html);
+    }
+    let (_, html) = page(&app, "/status?lang=fr").await;
+    assert!(html.contains("Aucune exploration n’a encore eu lieu"));
+    assert!(
+        html.contains("État de l’exploration"),
+        "the navigation entry"
+    );
+
+    let listed = app
+        .ingest(
+            "https://git.example.org/agency/listed",
+            &crate::support::example(),
+        )
+        .await;
+    let hostile = "https://git.example.org/agency/<script>alert(1)</script>";
+    let listed_url = "https://git.example.org/agency/listed";
+    let record = |r: commons_catalog::CrawlRecord| {
+        let catalog = app.state.catalog.clone();
+        async move { catalog.record_crawl(&r).await.unwrap() }
+    };
+    record(commons_catalog::CrawlRecord {
+        software_id: Some(listed.software_id.clone()),
+        ..crawl(listed_url, "agency", Kind::Ok, 1_700_000_000)
+    })
+    .await;
+    let mut error = commons_publiccode::Diagnostic::error(
+        "legal.license",
+        "license is a required field <b>now</b>",
+    );
+    error.line = 46;
+    error.column = 8;
+    record(commons_catalog::CrawlRecord {
+        software_id: Some(listed.software_id.clone()),
+        detail: Some("1 error".into()),
+        errors: vec![error],
+        ..crawl(listed_url, "agency", Kind::Invalid, 1_700_000_100)
+    })
+    .await;
+    record(commons_catalog::CrawlRecord {
+        detail: Some("publiccode.yml is a symbolic link <img src=x onerror=alert(2)>".into()),
+        ..crawl(hostile, "agency", Kind::Refused, 1_700_000_000)
+    })
+    .await;
+    record(commons_catalog::CrawlRecord {
+        detail: Some("no publiccode.yml".into()),
+        ..crawl(
+            "https://git.example.org/other/empty",
+            "other-body",
+            Kind::NotFound,
+            1_700_000_000,
+        )
+    })
+    .await;
+
+    // The overview: one line per publisher, with counts per last outcome.
+    let (response, html) = page(&app, "/status?lang=en").await;
+    assert_eq!(response.status(), 200);
+    assert!(!html.contains("id=\"empty-heading\""));
+    assert!(
+        html.contains("href=\"/status?publisher=agency&amp;lang=en\"")
+            || html.contains("href=\"/status?publisher=agency&#38;lang=en\""),
+        "{html}"
+    );
+    assert!(html.contains("other-body"));
+    assert!(html.contains("<span class=\"outcome outcome-invalid\">Invalid file</span> 1"));
+    assert!(html.contains("<span class=\"outcome outcome-refused\">Refused</span> 1"));
+
+    // One publisher: its repositories, escaped, with a link to the listed entry.
+    let (response, html) = page(&app, "/status?publisher=agency&lang=es").await;
+    assert_eq!(response.status(), 200);
+    assert!(html.contains("Archivo no válido"));
+    assert!(html.contains(&format!("/software/{}?lang=es", listed.software_id)));
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(!html.contains("<img src=x"));
+    assert!(
+        html.contains("onerror=alert(2)"),
+        "the detail is shown as text"
+    );
+    assert_no_inline_code("/status?publisher=agency", &html);
+    let (response, _) = page(&app, "/status?publisher=nobody").await;
+    assert_eq!(response.status(), 404);
+
+    // One repository: recent crawls newest first, the validator's errors with line and column.
+    let (response, html) = page(
+        &app,
+        "/status?url=https%3A%2F%2Fgit.example.org%2Fagency%2Flisted%2F&lang=ar",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("<code>legal.license</code>"));
+    assert!(html.contains("46:8"));
+    assert!(
+        html.contains("license is a required field &#60;b&#62;now&#60;/b&#62;")
+            || html.contains("license is a required field &lt;b&gt;now&lt;/b&gt;")
+    );
+    assert!(html.contains("ملف غير صالح"), "the outcome in Arabic");
+    let invalid = html.find("outcome outcome-invalid").unwrap();
+    let ok = html.rfind("outcome outcome-ok\"").unwrap();
+    assert!(invalid < ok, "newest first");
+    let (_, html) = page(
+        &app,
+        &format!(
+            "/status?url={}",
+            form_urlencoded::byte_serialize(hostile.as_bytes()).collect::<String>()
+        ),
+    )
+    .await;
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("Refused"));
+    assert_no_inline_code("/status?url=", &html);
+    // A URL the crawler never saw: a 404 that says so, with the way forward.
+    let (response, html) = page(
+        &app,
+        "/status?url=https%3A%2F%2Fnowhere.example%2Fx&lang=ru",
+    )
+    .await;
+    assert_eq!(response.status(), 404);
+    assert!(html.contains("Робот никогда не видел этот репозиторий"));
+    assert!(html.contains("https://nowhere.example/x"));
 }

@@ -223,3 +223,69 @@ forbidden-text = حرصًا على أمانك، يجب إرسال النموذج
 server-error-title = حدث خطأ
 server-error-text = تعذّر على الفهرس الرد. يُرجى المحاولة مرة أخرى بعد قليل.
 back-home = العودة إلى الصفحة الرئيسية
+
+nav-status = حالة الزحف
+status-title = حالة الزحف: لماذا لا يظهر مشروعي في الفهرس؟
+status-lead = ما وجده زاحف الفهرس في مستودعات كل جهة ناشرة في آخر زيارة، ولماذا يظهر المشروع في الفهرس أو لا يظهر.
+status-url-label = عنوان المستودع
+status-url-button = تحقّق
+status-url-help = أدخل عنوان مستودعك (مثلًا https://github.com/agency/project) لعرض آخر عمليات الزحف عليه.
+status-empty-heading = لم تُجرَ أي عملية زحف بعد
+status-empty-text = يُدرج الفهرس المشروع عندما يجد زاحفه ملف publiccode.yml صالحًا في جذر الفرع الافتراضي للمستودع، في موقع استضافة (مجموعة GitLab أو منظمة GitHub أو منظمة Gitea أو مستودع git) صرّحت به جهة ناشرة مسجّلة. يزور الزاحف هذه المواقع بانتظام ويسجّل هنا ما وجده في كل مستودع.
+status-empty-step-file = اكتب ملف publiccode.yml يصف مشروعك.
+status-empty-step-validate = تحقّق من مطابقته للمعيار قبل نشره:
+status-empty-step-registry = انشره في جذر مستودعك، في موقع سجّلته منظمتك لدى الفهرس.
+status-empty-step-crawl = في عملية الزحف التالية يظهر مشروعك هنا مع نتيجته، ثم في الفهرس.
+status-publishers = الجهات الناشرة
+status-publisher = الجهة الناشرة
+status-repositories = المستودعات
+status-last-outcomes = آخر نتيجة لكل مستودع
+status-breadcrumb = أنت هنا
+status-all-publishers = كل الجهات الناشرة
+status-publisher-none = لا يعرف الزاحف بعد أي مستودع لهذه الجهة الناشرة.
+status-repository-count = { $count ->
+    [0] لا توجد مستودعات
+    [one] مستودع واحد
+    [two] مستودعان
+    [few] { $count } مستودعات
+    [many] { $count } مستودعًا
+   *[other] { $count } مستودع
+}
+status-outcome = آخر نتيجة
+status-detail = التفاصيل
+status-time = وقت الزحف (UTC)
+status-entry = مدخل الفهرس
+status-see-entry = عرض المدخل
+status-not-listed = غير مُدرج
+status-what-to-do = ما يمكنك فعله:
+status-hosting = وُجد في
+status-aliases = العناوين السابقة
+status-recent-crawls = آخر عمليات الزحف
+status-unknown-heading = لم يرَ الزاحف هذا المستودع قط
+status-unknown-text = تحقّق من العنوان، ثم من أن المستودع يقع داخل موقع استضافة سجّلته منظمتك لدى الفهرس. لا يزور الزاحف أي مستودع خارج هذه المواقع.
+status-guide-heading = معنى كل نتيجة
+outcome-none = لم يُزحف إليه بعد
+outcome-ok = مُدرج
+outcome-ok-meaning = قُرئ ملف publiccode.yml صالح: المدخل مُدرج في الفهرس ومحدَّث.
+outcome-ok-action = لا شيء. يُؤخذ كل تغيير تنشره في publiccode.yml في الحسبان عند عملية الزحف التالية.
+outcome-invalid = ملف غير صالح
+outcome-invalid-meaning = وُجد ملف publiccode.yml لكنه لا يطابق المعيار. إن كانت نسخة سابقة صالحة فإنها تبقى مُدرجة مع تنبيه؛ وإلا فلا يُدرج المشروع.
+outcome-invalid-action = صحّح الأخطاء المذكورة في صفحة المستودع (لكل منها السطر والعمود)، وتحقّق من الملف بأداة التحقق، ثم انشره.
+outcome-unreachable = تعذّر الوصول
+outcome-unreachable-meaning = لم يستجب المستودع أو موقع استضافته في الوقت المحدد، أو ردّ بخطأ في الخادم، أو حدّ من طلبات الزاحف. تبقى آخر نسخة صالحة مُدرجة.
+outcome-unreachable-action = لا شيء عادةً: تُعاد المحاولة في عملية الزحف التالية. إن استمر ذلك فتحقّق من أن المستودع عام وأن الخادم متاح من الإنترنت.
+outcome-too-large = كبير جدًا
+outcome-too-large-meaning = تجاوز ملف publiccode.yml (الحد 1 ميبيبايت) أو البيانات المطلوب تنزيلها ما يقبله الزاحف.
+outcome-too-large-action = اجعل publiccode.yml موجزًا: ضع النصوص الطويلة والصور في ملفات منفصلة وأشر إليها.
+outcome-not-found = لا يوجد publiccode.yml
+outcome-not-found-meaning = لم يُعثر على publiccode.yml (ولا publiccode.yaml) في جذر الفرع الافتراضي، أو أن المستودع فارغ.
+outcome-not-found-action = أضف publiccode.yml في جذر الفرع الافتراضي. إن لم يكن مشروعك معدًّا للإدراج فلا حاجة إلى أي إجراء.
+outcome-skipped-unchanged = دون تغيير
+outcome-skipped-unchanged-meaning = لم يتغير شيء في المستودع منذ آخر عملية زحف، فلم يُنزَّل شيء. تبقى النتيجة السابقة قائمة.
+outcome-skipped-unchanged-action = لا شيء. انشر تغييرًا وسيُقرأ في عملية الزحف التالية.
+outcome-refused = مرفوض
+outcome-refused-meaning = رفض الزاحف المحتوى لدواعٍ أمنية: مثلًا لأن publiccode.yml رابط رمزي أو وحدة فرعية، أو لأن المستودع خارج الاستضافة التي صرّحت بها الجهة الناشرة، أو لأن إعادة توجيه قادت إلى خادم آخر.
+outcome-refused-action = اقرأ التفاصيل: اجعل publiccode.yml ملفًا عاديًا في المستودع، أو اطلب من منظمتك تسجيل الموقع الذي يوجد فيه المستودع.
+outcome-gone = زائل
+outcome-gone-meaning = لم يعد المستودع موجودًا حيث تستضيفه الجهة الناشرة. يُحتفظ بمدخله وسجله مع وسمه بأنه زائل.
+outcome-gone-action = إن نُقل المستودع فسيُعثر على عنوانه الجديد في عملية الزحف التالية إذا كان في موقع مسجّل؛ وإعادة التسمية على المنصة نفسها تُبقي المدخل.

@@ -16,6 +16,7 @@
 pub mod assets;
 pub mod i18n;
 mod pages;
+mod status;
 mod validator;
 
 use crate::state::AppState;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/organisations", get(pages::organisations))
         .route("/organisations/{id}", get(pages::organisation))
         .route("/about", get(pages::about))
+        .route("/status", get(status::status))
         .route(
             "/validate",
             get(validator::form)
@@ -65,6 +67,10 @@ pub const NAV: &[NavItem] = &[
     NavItem {
         path: "/organisations",
         label_id: "nav-organisations",
+    },
+    NavItem {
+        path: "/status",
+        label_id: "nav-status",
     },
     NavItem {
         path: "/validate",

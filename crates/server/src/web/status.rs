@@ -1,0 +1,328 @@
+//! The crawl status page for maintainers: "why is my project not listed?". `/status` sums up
+//! every publisher's repositories by last outcome, `/status?publisher=ID` lists one publisher's
+//! repositories, `/status?url=URL` shows one repository's recent crawls with the validator's
+//! errors. Every outcome is explained in plain words with what the maintainer can do.
+
+use super::{Ctx, api_error_page, render};
+use crate::api::crawl::{OutcomeView, RepositoryStatus, history};
+use crate::error::ApiError;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use std::collections::{BTreeMap, HashMap};
+
+/// Every outcome, in the order the page explains them.
+pub const OUTCOMES: [&str; 8] = [
+    "ok",
+    "invalid",
+    "unreachable",
+    "too_large",
+    "not_found",
+    "skipped_unchanged",
+    "refused",
+    "gone",
+];
+
+/// The message id stem of an outcome: `too_large` → `outcome-too-large`.
+fn outcome_id(outcome: &str) -> String {
+    format!("outcome-{}", outcome.replace('_', "-"))
+}
+
+/// An outcome as the page shows it: its name in words, its explanation, its style.
+pub struct OutcomeLabel {
+    /// The stored name (`too_large`), used for the style class.
+    code: String,
+    /// In words.
+    label: String,
+}
+
+impl OutcomeLabel {
+    fn of(ctx: &Ctx, code: Option<&str>) -> Self {
+        let code = code.unwrap_or("none");
+        let known = OUTCOMES.contains(&code);
+        OutcomeLabel {
+            label: if known {
+                ctx.t(&outcome_id(code))
+            } else {
+                ctx.t("outcome-none")
+            },
+            code: if known {
+                code.to_string()
+            } else {
+                "none".into()
+            },
+        }
+    }
+
+    /// Whether the outcome leaves the entry listed and current.
+    fn good(&self) -> bool {
+        matches!(self.code.as_str(), "ok" | "skipped_unchanged")
+    }
+}
+
+/// The explanation of one outcome.
+pub struct Explanation {
+    code: &'static str,
+    label: String,
+    meaning: String,
+    action: String,
+}
+
+fn explanations(ctx: &Ctx) -> Vec<Explanation> {
+    OUTCOMES
+        .into_iter()
+        .map(|code| {
+            let id = outcome_id(code);
+            Explanation {
+                code,
+                label: ctx.t(&id),
+                meaning: ctx.t(&format!("{id}-meaning")),
+                action: ctx.t(&format!("{id}-action")),
+            }
+        })
+        .collect()
+}
+
+/// A publisher with its repositories counted by last outcome.
+pub struct PublisherLine {
+    name: String,
+    id: String,
+    href: String,
+    total: usize,
+    /// (outcome, count), for the outcomes it has.
+    counts: Vec<(OutcomeLabel, usize)>,
+}
+
+/// A repository in a publisher's list.
+pub struct RepositoryLine {
+    url: String,
+    href: String,
+    outcome: OutcomeLabel,
+    detail: Option<String>,
+    commit: String,
+    time: String,
+    entry: Option<String>,
+    gone: bool,
+}
+
+/// One crawl of a repository.
+pub struct CrawlLine {
+    outcome: OutcomeLabel,
+    detail: Option<String>,
+    errors: Vec<commons_publiccode::Diagnostic>,
+    commit: String,
+    time: String,
+}
+
+/// One repository's page.
+pub struct RepositoryView {
+    url: String,
+    url_href: Option<String>,
+    publisher: String,
+    publisher_href: String,
+    hosting: String,
+    forge: String,
+    gone: bool,
+    entry: Option<String>,
+    outcome: OutcomeLabel,
+    explanation: String,
+    action: String,
+    crawls: Vec<CrawlLine>,
+    aliases: Vec<String>,
+}
+
+/// What the page shows below its search box.
+pub enum View {
+    /// No crawl has ever run.
+    Empty,
+    /// Every publisher.
+    Publishers(Vec<PublisherLine>),
+    /// One publisher's repositories.
+    Publisher {
+        /// Its name.
+        name: String,
+        /// Its repositories.
+        repositories: Vec<RepositoryLine>,
+    },
+    /// One repository.
+    Repository(Box<RepositoryView>),
+    /// A URL the crawler never saw.
+    Unknown(String),
+}
+
+/// The status page.
+#[derive(Template)]
+#[template(path = "status.html")]
+pub struct StatusPage {
+    ctx: Ctx,
+    url: String,
+    view: View,
+    explanations: Vec<Explanation>,
+    overview_href: String,
+}
+
+fn short_commit(commit: Option<&str>) -> String {
+    commit.unwrap_or("").chars().take(10).collect()
+}
+
+fn day_and_time(rfc3339: Option<&str>) -> String {
+    rfc3339
+        .map(|t| {
+            t.replace('T', " ")
+                .trim_end_matches('Z')
+                .chars()
+                .take(16)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn status_href(ctx: &Ctx, key: &str, value: &str) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair(key, value)
+        .finish();
+    ctx.href(&format!("/status?{query}"))
+}
+
+fn repository_line(ctx: &Ctx, r: RepositoryStatus) -> RepositoryLine {
+    RepositoryLine {
+        href: status_href(ctx, "url", &r.repository_url),
+        outcome: OutcomeLabel::of(ctx, r.last_outcome.as_deref()),
+        detail: r.last_detail,
+        commit: short_commit(r.last_commit.as_deref()),
+        time: day_and_time(r.last_crawled_at.as_deref()),
+        entry: r.software_id.map(|id| ctx.href(&format!("/software/{id}"))),
+        gone: r.gone,
+        url: r.repository_url,
+    }
+}
+
+fn crawl_line(ctx: &Ctx, o: OutcomeView) -> CrawlLine {
+    CrawlLine {
+        outcome: OutcomeLabel::of(ctx, Some(&o.outcome)),
+        detail: o.detail,
+        errors: o.errors,
+        commit: short_commit(o.commit.as_deref()),
+        time: day_and_time(Some(&o.crawled_at)),
+    }
+}
+
+/// `GET /status`, `/status?publisher=ID`, `/status?url=URL`.
+pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let mut publisher = None;
+    let mut url = None;
+    for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
+        let value = value.trim().to_string();
+        match key.as_ref() {
+            "publisher" if !value.is_empty() => publisher = Some(value),
+            "url" if !value.is_empty() => url = Some(value),
+            _ => {}
+        }
+    }
+    let names: HashMap<String, String> = state
+        .catalog
+        .organisation_names()
+        .await
+        .map(|all| all.into_iter().collect())
+        .unwrap_or_default();
+    let name_of = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let mut code = StatusCode::OK;
+    let view = if let Some(url) = &url {
+        match history(&state, url).await {
+            Ok(found) => {
+                let r = found.repository;
+                let outcome = OutcomeLabel::of(&ctx, r.last_outcome.as_deref());
+                let id = outcome_id(&outcome.code);
+                View::Repository(Box::new(RepositoryView {
+                    url_href: super::pages::safe_url(&r.repository_url),
+                    publisher: name_of(&r.publisher_id),
+                    publisher_href: status_href(&ctx, "publisher", &r.publisher_id),
+                    hosting: r.hosting_url,
+                    forge: r.forge,
+                    gone: r.gone,
+                    entry: r.software_id.map(|id| ctx.href(&format!("/software/{id}"))),
+                    explanation: ctx.t(&format!("{id}-meaning")),
+                    action: ctx.t(&format!("{id}-action")),
+                    outcome,
+                    crawls: found
+                        .outcomes
+                        .into_iter()
+                        .map(|o| crawl_line(&ctx, o))
+                        .collect(),
+                    aliases: found.aliases,
+                    url: r.repository_url,
+                }))
+            }
+            Err(ApiError::NotFound(_)) => {
+                code = StatusCode::NOT_FOUND;
+                View::Unknown(url.clone())
+            }
+            Err(error) => return api_error_page(ctx, error),
+        }
+    } else {
+        let repositories = match state
+            .catalog
+            .crawled_repositories(publisher.as_deref())
+            .await
+        {
+            Ok(all) => all,
+            Err(error) => return api_error_page(ctx, error.into()),
+        };
+        match publisher {
+            Some(id) => {
+                if repositories.is_empty() {
+                    code = StatusCode::NOT_FOUND;
+                }
+                View::Publisher {
+                    name: name_of(&id),
+                    repositories: repositories
+                        .into_iter()
+                        .map(|r| repository_line(&ctx, r.into()))
+                        .collect(),
+                }
+            }
+            None if repositories.is_empty() => View::Empty,
+            None => {
+                let mut by_publisher: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
+                for r in &repositories {
+                    let slot = r
+                        .last_outcome
+                        .and_then(|o| OUTCOMES.iter().position(|x| *x == o.as_str()))
+                        .unwrap_or(OUTCOMES.len());
+                    *by_publisher
+                        .entry(r.publisher_id.clone())
+                        .or_default()
+                        .entry(slot)
+                        .or_default() += 1;
+                }
+                View::Publishers(
+                    by_publisher
+                        .into_iter()
+                        .map(|(id, counts)| PublisherLine {
+                            name: name_of(&id),
+                            href: status_href(&ctx, "publisher", &id),
+                            total: counts.values().sum(),
+                            counts: counts
+                                .into_iter()
+                                .map(|(slot, n)| {
+                                    (OutcomeLabel::of(&ctx, OUTCOMES.get(slot).copied()), n)
+                                })
+                                .collect(),
+                            id,
+                        })
+                        .collect(),
+                )
+            }
+        }
+    };
+    let page = StatusPage {
+        url: url.unwrap_or_default(),
+        view,
+        explanations: explanations(&ctx),
+        overview_href: ctx.href("/status"),
+        ctx,
+    };
+    render(code, &page.ctx, &page)
+}
