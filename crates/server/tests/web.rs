@@ -456,6 +456,21 @@ async fn the_status_page_explains_every_outcome_in_every_language() {
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("Refused"));
     assert_no_inline_code("/status?url=", &html);
+    // A skip: the earlier result still stands, and says what to do.
+    record(crawl(
+        listed_url,
+        "agency",
+        Kind::SkippedUnchanged,
+        1_700_000_200,
+    ))
+    .await;
+    let (_, html) = page(
+        &app,
+        "/status?url=https%3A%2F%2Fgit.example.org%2Fagency%2Flisted",
+    )
+    .await;
+    assert!(html.contains("The result that still stands, from an earlier crawl:"));
+    assert!(html.contains("outcome-box-bad"), "the invalid file stands");
     // A URL the crawler never saw: a 404 that says so, with the way forward.
     let (response, html) = page(
         &app,

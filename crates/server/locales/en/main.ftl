@@ -262,3 +262,4 @@ outcome-refused-action = Read the detail: make publiccode.yml a plain file in th
 outcome-gone = Gone
 outcome-gone-meaning = The repository no longer exists where the publisher hosts it. Its entry and history are kept, marked as gone.
 outcome-gone-action = If the repository moved, its new address will be found at the next crawl when it is in a registered hosting location; a rename on the same forge keeps the entry.
+status-standing = The result that still stands, from an earlier crawl:

@@ -262,3 +262,4 @@ outcome-refused-action = Lea el detalle: haga de publiccode.yml un archivo norma
 outcome-gone = Desaparecido
 outcome-gone-meaning = El repositorio ya no existe donde el editor lo aloja. Su ficha y su historial se conservan, marcados como desaparecidos.
 outcome-gone-action = Si el repositorio se trasladó, su nueva dirección se encontrará en el siguiente rastreo si está en un lugar registrado; un cambio de nombre en la misma forja conserva la ficha.
+status-standing = El resultado que sigue vigente, de un rastreo anterior:

@@ -262,3 +262,4 @@ outcome-refused-action = Lisez le détail : faites de publiccode.yml un fichier 
 outcome-gone = Disparu
 outcome-gone-meaning = Le dépôt n’existe plus à l’endroit où l’éditeur l’héberge. Sa fiche et son historique sont conservés, marqués comme disparus.
 outcome-gone-action = Si le dépôt a déménagé, sa nouvelle adresse sera trouvée à la prochaine exploration si elle se trouve dans un emplacement enregistré ; un renommage sur la même forge conserve la fiche.
+status-standing = Le résultat qui reste valable, issu d’une exploration précédente :

@@ -243,3 +243,4 @@ outcome-refused-action = 请阅读详情：将 publiccode.yml 改为仓库中的
 outcome-gone = 已消失
 outcome-gone-meaning = 该仓库已不在发布方托管它的位置。其条目和历史会被保留，并标记为已消失。
 outcome-gone-action = 如果仓库已迁移，只要新地址位于已注册的位置，下一次抓取就会找到它；在同一平台上重命名会保留条目。
+status-standing = 仍然有效的结果，来自之前的一次抓取：

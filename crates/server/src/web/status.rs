@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every outcome, in the order the page explains them.
 pub const OUTCOMES: [&str; 8] = [
@@ -54,11 +54,6 @@ impl OutcomeLabel {
                 "none".into()
             },
         }
-    }
-
-    /// Whether the outcome leaves the entry listed and current.
-    fn good(&self) -> bool {
-        matches!(self.code.as_str(), "ok" | "skipped_unchanged")
     }
 }
 
@@ -129,6 +124,10 @@ pub struct RepositoryView {
     outcome: OutcomeLabel,
     explanation: String,
     action: String,
+    /// When the last crawl was a skip: the earlier result that still stands.
+    standing: Option<(OutcomeLabel, String, String)>,
+    /// Whether the result that stands is a good one.
+    good: bool,
     crawls: Vec<CrawlLine>,
     aliases: Vec<String>,
 }
@@ -186,14 +185,29 @@ fn status_href(ctx: &Ctx, key: &str, value: &str) -> String {
     ctx.href(&format!("/status?{query}"))
 }
 
-fn repository_line(ctx: &Ctx, r: RepositoryStatus) -> RepositoryLine {
+/// The ids, among `ids`, of entries that are listed (an entry whose file was never valid has
+/// an id but no page).
+async fn listed(state: &AppState, ids: Vec<String>) -> HashSet<String> {
+    let mut found = HashSet::new();
+    for chunk in ids.chunks(500) {
+        if let Ok(all) = state.catalog.software_by_ids(chunk).await {
+            found.extend(all.into_iter().filter(|s| s.listed).map(|s| s.id));
+        }
+    }
+    found
+}
+
+fn repository_line(ctx: &Ctx, r: RepositoryStatus, listed: &HashSet<String>) -> RepositoryLine {
     RepositoryLine {
         href: status_href(ctx, "url", &r.repository_url),
         outcome: OutcomeLabel::of(ctx, r.last_outcome.as_deref()),
         detail: r.last_detail,
         commit: short_commit(r.last_commit.as_deref()),
         time: day_and_time(r.last_crawled_at.as_deref()),
-        entry: r.software_id.map(|id| ctx.href(&format!("/software/{id}"))),
+        entry: r
+            .software_id
+            .filter(|id| listed.contains(id))
+            .map(|id| ctx.href(&format!("/software/{id}"))),
         gone: r.gone,
         url: r.repository_url,
     }
@@ -233,8 +247,24 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
         match history(&state, url).await {
             Ok(found) => {
                 let r = found.repository;
+                let listed = listed(&state, r.software_id.iter().cloned().collect()).await;
                 let outcome = OutcomeLabel::of(&ctx, r.last_outcome.as_deref());
                 let id = outcome_id(&outcome.code);
+                let standing = (outcome.code == "skipped_unchanged")
+                    .then(|| {
+                        found
+                            .outcomes
+                            .iter()
+                            .find(|o| o.outcome != "skipped_unchanged")
+                    })
+                    .flatten()
+                    .map(|o| {
+                        let label = OutcomeLabel::of(&ctx, Some(&o.outcome));
+                        let id = outcome_id(&label.code);
+                        let meaning = ctx.t(&format!("{id}-meaning"));
+                        let action = ctx.t(&format!("{id}-action"));
+                        (label, meaning, action)
+                    });
                 View::Repository(Box::new(RepositoryView {
                     url_href: super::pages::safe_url(&r.repository_url),
                     publisher: name_of(&r.publisher_id),
@@ -242,7 +272,12 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
                     hosting: r.hosting_url,
                     forge: r.forge,
                     gone: r.gone,
-                    entry: r.software_id.map(|id| ctx.href(&format!("/software/{id}"))),
+                    entry: r
+                        .software_id
+                        .filter(|id| listed.contains(id))
+                        .map(|id| ctx.href(&format!("/software/{id}"))),
+                    good: standing.as_ref().map_or(&outcome, |s| &s.0).code == "ok",
+                    standing,
                     explanation: ctx.t(&format!("{id}-meaning")),
                     action: ctx.t(&format!("{id}-action")),
                     outcome,
@@ -272,6 +307,14 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
         };
         match publisher {
             Some(id) => {
+                let listed = listed(
+                    &state,
+                    repositories
+                        .iter()
+                        .filter_map(|r| r.software_id.clone())
+                        .collect(),
+                )
+                .await;
                 if repositories.is_empty() {
                     code = StatusCode::NOT_FOUND;
                 }
@@ -279,7 +322,7 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
                     name: name_of(&id),
                     repositories: repositories
                         .into_iter()
-                        .map(|r| repository_line(&ctx, r.into()))
+                        .map(|r| repository_line(&ctx, r.into(), &listed))
                         .collect(),
                 }
             }

@@ -389,3 +389,26 @@ test("the about page in every language is accessible", async () => {
     await opened.context.close();
   }
 });
+
+for (const lang of ["en", "ar"]) {
+  test(`crawl status in ${lang}: empty state, outcome guide, a URL search; accessible`, async () => {
+    const opened = await open(`/status?lang=${lang}`);
+    const { page, context } = opened;
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+    assert.equal(await page.locator(".main-nav a[aria-current=page]").count(), 1, "the navigation entry");
+    // The demo has never crawled: the page says how crawling works and links the validator.
+    assert.ok(await page.isVisible("#empty-heading"));
+    assert.ok(await page.isVisible(`.empty-state a[href="/validate?lang=${lang}"]`));
+    assert.equal(await page.locator(".outcome-guide dt").count(), 8, "every outcome explained");
+    await assertAccessible(page, `status ${lang}`);
+    await screenshot(page, `status-empty-${lang}`);
+    // A repository the crawler never saw: the answer says so, in the page's language.
+    await page.fill("#status-url", "https://git.example.org/agency/project");
+    await Promise.all([page.waitForURL(/url=/), page.click(".status-search button")]);
+    assert.equal(await page.getAttribute("html", "lang"), lang, "the form keeps the language");
+    assert.ok(await page.isVisible("#unknown-heading"));
+    await assertAccessible(page, `status ${lang} unknown repository`);
+    assertClean(opened, [/status of 404/]);
+    await context.close();
+  });
+}
