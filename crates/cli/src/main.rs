@@ -26,11 +26,11 @@ struct Cli {
 enum Command {
     /// Validate publiccode.yml files against the standard.
     Validate(validate::Args),
-    /// Serve the catalog: the REST API and the web UI.
     /// Assess a repository: license, security, vulnerabilities, vitality, principles, cost.
     Assess(assess::Args),
     /// Manage the imported OSV vulnerability data.
     Osv(osv::Args),
+    /// Serve the catalog: the REST API and the web UI.
     Serve(serve::Args),
     /// Record publiccode.yml files (files, directories, local git repositories) in the catalog.
     Import(import::Args),
@@ -56,11 +56,11 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Assess(args) => assess::run(args),
+        Command::Osv(args) => osv::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Import(args) => import::run(args),
         Command::Reindex(args) => reindex::run(args),
-        Command::Assess(args) => assess::run(args),
-        Command::Osv(args) => osv::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
     }
