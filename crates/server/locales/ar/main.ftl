@@ -290,3 +290,123 @@ outcome-gone = زائل
 outcome-gone-meaning = لم يعد المستودع موجودًا حيث تستضيفه الجهة الناشرة. يُحتفظ بمدخله وسجله مع وسمه بأنه زائل.
 outcome-gone-action = إن نُقل المستودع فسيُعثر على عنوانه الجديد في عملية الزحف التالية إذا كان في موقع مسجّل؛ وإعادة التسمية على المنصة نفسها تُبقي المدخل.
 status-standing = النتيجة التي لا تزال قائمة، من عملية زحف سابقة:
+
+assess-heading = التقييم
+assess-intro = ما ينبغي أن تعرفه الوكالة قبل إعادة استخدام هذه البرمجية، محسوبًا تلقائيًا من مستودعها. تعرض كل نتيجة أدلتها.
+assess-when = تاريخ التقييم
+assess-none = لم تُقيَّم هذه البرمجية بعد. تُحسب التقييمات عندما يقرأ الفهرس مستودعها.
+assess-evidence = الأدلة
+assess-rule = القاعدة:
+assess-method = المنهجية
+assess-errors = فحوص تعذّر تشغيلها
+assess-license-explain = الترخيص الموجود في ملفات المستودع، مقارنةً بالترخيص المصرَّح به في publiccode.yml.
+assess-declared = المصرَّح به في publiccode.yml
+assess-detected = المكتشف في الملفات
+assess-agreement = التطابق
+assess-agreement-agree = متطابقان
+assess-agreement-mismatch = غير متطابقين
+assess-agreement-unknown = تتعذّر المقارنة
+assess-osi = مبادرة المصدر المفتوح (OSI)
+assess-family = الفئة
+assess-license-guide = دليل التراخيص
+assess-security = ممارسات الأمان
+assess-security-explain = فحوص مستوحاة من OpenSSF Scorecard، مقتصرة على ما يُظهره المستودع نفسه، يُقيَّم كل منها من 0 إلى 10 ويُرجَّح حسب الخطورة. ليست هذه نتيجة Scorecard الرسمية.
+assess-check = الفحص
+assess-score = الدرجة
+assess-risk = الخطورة
+assess-reason = السبب
+assess-differs = يقيس أمرًا أضيق من فحص Scorecard الذي يحمل الاسم نفسه.
+assess-inconclusive = غير حاسم
+assess-inconclusive-note = تعني الشَّرطة أن الفحص لا ينطبق أو لم يكن حاسمًا.
+assess-not-computed = فحوص Scorecard التي لم تُحسب، وسبب ذلك
+risk-critical = حرجة
+risk-high = عالية
+risk-medium = متوسطة
+risk-low = منخفضة
+assess-vulnerabilities = الثغرات المعروفة
+assess-vulnerabilities-explain = إصدارات التبعيات المثبَّتة في ملفات القفل، مقارنةً بقاعدة بيانات الثغرات OSV التي استوردها مشغّل الفهرس.
+assess-vulnerabilities-count = { $count ->
+    [0] لا توجد ثغرات معروفة
+    [one] ثغرة معروفة واحدة
+    [two] ثغرتان معروفتان
+    [few] { $count } ثغرات معروفة
+    [many] { $count } ثغرة معروفة
+   *[other] { $count } ثغرة معروفة
+}
+assess-packages = { $count ->
+    [0] لم تُفحص أي حزمة
+    [one] فُحصت حزمة واحدة
+    [two] فُحصت حزمتان
+    [few] فُحصت { $count } حزم
+    [many] فُحصت { $count } حزمة
+   *[other] فُحصت { $count } حزمة
+}
+assess-not-evaluated = { $count ->
+    [one] تعذّر تقييم حزمة واحدة
+    [two] تعذّر تقييم حزمتين
+    [few] تعذّر تقييم { $count } حزم
+    [many] تعذّر تقييم { $count } حزمة
+   *[other] تعذّر تقييم { $count } حزمة
+}
+assess-osv-as-of = بيانات OSV بتاريخ
+assess-no-osv = لم تُستورد بيانات OSV: لم تُفحص الثغرات.
+assess-advisory = النشرة الأمنية
+assess-package = الحزمة
+assess-fixed-in = صُحّحت في
+assess-summary = الملخص
+assess-lockfiles = ملفات القفل المقروءة
+assess-vitality = نشاط الصيانة
+assess-vitality-explain = مؤشر الحيوية الذي وضعته Developers Italia (من 0 إلى 100، وفق آخر 60 يومًا من السجل)، وإلى جانبه مؤشرات أوضح.
+vitality-commits = الإيداعات في آخر 90 / 365 يومًا
+vitality-authors = المؤلفون النشطون في آخر 90 / 365 يومًا
+vitality-releases = الإصدارات (أحدثها)
+vitality-bus-factor = عامل الحافلة (أقل عدد من الأشخاص أنجزوا نصف إيداعات العام الماضي)
+vitality-days-since = الأيام منذ آخر إيداع
+vitality-commits-total = مجموع الإيداعات
+assess-principles = مبادئ الأمم المتحدة للمصادر المفتوحة
+assess-principles-explain = كل مبدأ إما مستوفى (مع الأدلة الموجودة)، أو مصرَّح به من الجهة الناشرة، أو غير مستوفى، أو لا ينطبق. لا توجد درجة واحدة.
+assess-dpg = معيار المنافع العامة الرقمية
+assess-dpg-explain = المؤشرات التسعة لمعيار المنافع العامة الرقمية، لكل منها حالته وأدلته. بعضها لا يمكن إلا أن تصرّح به الجهة الناشرة.
+assess-ai = تعريف الذكاء الاصطناعي مفتوح المصدر
+assess-ai-explain = يبدو هذا المشروع نظامًا للذكاء الاصطناعي: هل معلَماته وشفرته والمعلومات عن بيانات تدريبه متاحة بشروط مفتوحة؟
+assess-status-met = مستوفى
+assess-status-declared = مصرَّح به
+assess-status-missing = غير مستوفى
+assess-status-not-applicable = لا ينطبق
+assess-status-needs-review = يحتاج إلى مراجعة
+declared-by = صرّح به { $by } ({ $role }) بتاريخ { $at }.
+indicator-un-open-by-default = الانفتاح افتراضيًا
+indicator-un-contribute-back = رد المساهمة
+indicator-un-secure-by-design = الأمان من مرحلة التصميم
+indicator-un-inclusive-participation = تعزيز المشاركة الشاملة والابتكار
+indicator-un-design-for-reusability = التصميم لإعادة الاستخدام
+indicator-un-provide-documentation = توفير التوثيق
+indicator-un-rise = RISE (الاعتراف والتحفيز والدعم والتمكين)
+indicator-un-sustain-and-scale = الاستدامة والتوسع
+indicator-dpg-sdg-relevance = الصلة بأهداف التنمية المستدامة
+indicator-dpg-open-licensing = استخدام تراخيص مفتوحة معتمدة
+indicator-dpg-clear-ownership = وضوح الملكية
+indicator-dpg-platform-independence = الاستقلال عن المنصات
+indicator-dpg-documentation = التوثيق
+indicator-dpg-data-extraction = آلية لاستخراج البيانات والمحتوى
+indicator-dpg-privacy-and-laws = احترام الخصوصية والقوانين السارية
+indicator-dpg-standards-best-practices = الالتزام بالمعايير وأفضل الممارسات
+indicator-dpg-do-no-harm = عدم الإضرار من مرحلة التصميم
+indicator-parameters = المعلَمات (الأوزان)
+indicator-code = الشفرة
+indicator-data-information = معلومات عن بيانات التدريب
+assess-cost = كلفة إعادة البناء وقيمة إعادة الاستخدام
+assess-cost-explain = ما ستكلّفه إعادة بناء هذه البرمجية، مقدَّرًا من حجمها بنموذج COCOMO الأساسي، إلى جانب عدد المنظمات التي تستخدمها بالفعل.
+cost-lines = أسطر الشفرة
+cost-effort = الجهد (شخص-شهر)
+cost-schedule = المدة (بالأشهر)
+cost-people = متوسط حجم الفريق
+cost-used-by = المنظمات المستخدِمة
+cost-dependents = مداخل الفهرس المبنية عليها
+cost-languages = لغات البرمجة
+nav-licenses = دليل التراخيص
+licenses-families = فئات التراخيص
+licenses-common = التراخيص الشائعة
+licenses-compatibility = الجمع بين التراخيص
+licenses-obligations = ما يجب عليك فعله
+licenses-combine = الجمع

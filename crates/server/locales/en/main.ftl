@@ -263,3 +263,113 @@ outcome-gone = Gone
 outcome-gone-meaning = The repository no longer exists where the publisher hosts it. Its entry and history are kept, marked as gone.
 outcome-gone-action = If the repository moved, its new address will be found at the next crawl when it is in a registered hosting location; a rename on the same forge keeps the entry.
 status-standing = The result that still stands, from an earlier crawl:
+
+assess-heading = Assessment
+assess-intro = What an agency should know before reusing this software, computed automatically from its repository. Each result shows its evidence.
+assess-when = Assessed on
+assess-none = This software has not been assessed yet. Assessments are computed when the catalog reads its repository.
+assess-evidence = Evidence
+assess-rule = Rule:
+assess-method = Method
+assess-errors = Checks that could not run
+assess-license-explain = The license found in the repository’s files, compared with the one declared in publiccode.yml.
+assess-declared = Declared in publiccode.yml
+assess-detected = Detected in the files
+assess-agreement = Agreement
+assess-agreement-agree = They agree
+assess-agreement-mismatch = They disagree
+assess-agreement-unknown = Cannot be compared
+assess-osi = Open Source Initiative
+assess-family = Family
+assess-license-guide = License guide
+assess-security = Security practices
+assess-security-explain = Checks modelled on OpenSSF Scorecard, limited to what the repository itself shows, each scored from 0 to 10 and weighted by risk. This is not the official Scorecard.
+assess-check = Check
+assess-score = Score
+assess-risk = Risk
+assess-reason = Why
+assess-differs = Measures something narrower than Scorecard’s check of the same name.
+assess-inconclusive = Inconclusive
+assess-inconclusive-note = A dash means the check does not apply or was inconclusive.
+assess-not-computed = Scorecard checks not computed, and why
+risk-critical = Critical
+risk-high = High
+risk-medium = Medium
+risk-low = Low
+assess-vulnerabilities = Known vulnerabilities
+assess-vulnerabilities-explain = The dependency versions pinned in lockfiles, matched against the OSV vulnerability database imported by the catalog’s operator.
+assess-vulnerabilities-count = { $count ->
+    [0] No known vulnerability
+    [one] { $count } known vulnerability
+   *[other] { $count } known vulnerabilities
+}
+assess-packages = { $count ->
+    [one] { $count } package checked
+   *[other] { $count } packages checked
+}
+assess-not-evaluated = { $count ->
+    [one] { $count } package could not be evaluated
+   *[other] { $count } packages could not be evaluated
+}
+assess-osv-as-of = OSV data of
+assess-no-osv = No OSV data imported: vulnerabilities were not checked.
+assess-advisory = Advisory
+assess-package = Package
+assess-fixed-in = Fixed in
+assess-summary = Summary
+assess-lockfiles = Lockfiles read
+assess-vitality = Maintenance activity
+assess-vitality-explain = The vitality index of Developers Italia (0 to 100, from the last 60 days of history), with clearer signals beside it.
+vitality-commits = Commits, last 90 / 365 days
+vitality-authors = Active authors, last 90 / 365 days
+vitality-releases = Releases (latest)
+vitality-bus-factor = Bus factor (fewest people making half of last year’s commits)
+vitality-days-since = Days since the last commit
+vitality-commits-total = Commits in total
+assess-principles = UN Open Source Principles
+assess-principles-explain = Each principle is met (with the evidence found), declared by the publisher, missing, or not applicable. There is no single score.
+assess-dpg = Digital Public Goods Standard
+assess-dpg-explain = The nine indicators of the Digital Public Goods Standard, each with its status and evidence. Some can only be declared by the publisher.
+assess-ai = Open Source AI Definition
+assess-ai-explain = This project looks like an AI system: are its parameters, code and information about its training data available under open terms?
+assess-status-met = Met
+assess-status-declared = Declared
+assess-status-missing = Missing
+assess-status-not-applicable = Not applicable
+assess-status-needs-review = Needs review
+declared-by = Declared by { $by } ({ $role }) on { $at }.
+indicator-un-open-by-default = Open by default
+indicator-un-contribute-back = Contribute back
+indicator-un-secure-by-design = Secure by design
+indicator-un-inclusive-participation = Foster inclusive participation and innovation
+indicator-un-design-for-reusability = Design for reusability
+indicator-un-provide-documentation = Provide documentation
+indicator-un-rise = RISE (recognise, incentivise, support and empower)
+indicator-un-sustain-and-scale = Sustain and scale
+indicator-dpg-sdg-relevance = Relevance to the Sustainable Development Goals
+indicator-dpg-open-licensing = Use of approved open licenses
+indicator-dpg-clear-ownership = Clear ownership
+indicator-dpg-platform-independence = Platform independence
+indicator-dpg-documentation = Documentation
+indicator-dpg-data-extraction = Mechanism for extracting data and content
+indicator-dpg-privacy-and-laws = Adherence to privacy and applicable laws
+indicator-dpg-standards-best-practices = Adherence to standards and best practices
+indicator-dpg-do-no-harm = Do no harm by design
+indicator-parameters = Parameters (weights)
+indicator-code = Code
+indicator-data-information = Information about the training data
+assess-cost = Cost to rebuild, value of reuse
+assess-cost-explain = What building this software again would cost, estimated from its size with the basic COCOMO model, beside how many organisations already use it.
+cost-lines = Lines of code
+cost-effort = Effort (person-months)
+cost-schedule = Schedule (months)
+cost-people = Average team size
+cost-used-by = Organisations using it
+cost-dependents = Catalog entries building on it
+cost-languages = Languages
+nav-licenses = License guide
+licenses-families = License families
+licenses-common = Common licenses
+licenses-compatibility = Combining licenses
+licenses-obligations = What you must do
+licenses-combine = Combining

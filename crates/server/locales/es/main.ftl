@@ -263,3 +263,113 @@ outcome-gone = Desaparecido
 outcome-gone-meaning = El repositorio ya no existe donde el editor lo aloja. Su ficha y su historial se conservan, marcados como desaparecidos.
 outcome-gone-action = Si el repositorio se trasladó, su nueva dirección se encontrará en el siguiente rastreo si está en un lugar registrado; un cambio de nombre en la misma forja conserva la ficha.
 status-standing = El resultado que sigue vigente, de un rastreo anterior:
+
+assess-heading = Evaluación
+assess-intro = Lo que una agencia debe saber antes de reutilizar este software, calculado automáticamente a partir de su repositorio. Cada resultado muestra sus pruebas.
+assess-when = Evaluado el
+assess-none = Este software todavía no ha sido evaluado. Las evaluaciones se calculan cuando el catálogo lee su repositorio.
+assess-evidence = Pruebas
+assess-rule = Regla:
+assess-method = Método
+assess-errors = Comprobaciones que no se pudieron ejecutar
+assess-license-explain = La licencia encontrada en los archivos del repositorio, comparada con la declarada en publiccode.yml.
+assess-declared = Declarada en publiccode.yml
+assess-detected = Detectada en los archivos
+assess-agreement = Concordancia
+assess-agreement-agree = Coinciden
+assess-agreement-mismatch = No coinciden
+assess-agreement-unknown = No se pueden comparar
+assess-osi = Open Source Initiative
+assess-family = Familia
+assess-license-guide = Guía de licencias
+assess-security = Prácticas de seguridad
+assess-security-explain = Comprobaciones inspiradas en OpenSSF Scorecard, limitadas a lo que muestra el propio repositorio, cada una puntuada de 0 a 10 y ponderada según el riesgo. No es el Scorecard oficial.
+assess-check = Comprobación
+assess-score = Puntuación
+assess-risk = Riesgo
+assess-reason = Por qué
+assess-differs = Mide algo más limitado que la comprobación de Scorecard del mismo nombre.
+assess-inconclusive = No concluyente
+assess-inconclusive-note = Un guion indica que la comprobación no se aplica o no fue concluyente.
+assess-not-computed = Comprobaciones de Scorecard no calculadas, y por qué
+risk-critical = Crítico
+risk-high = Alto
+risk-medium = Medio
+risk-low = Bajo
+assess-vulnerabilities = Vulnerabilidades conocidas
+assess-vulnerabilities-explain = Las versiones de las dependencias fijadas en los archivos de bloqueo, cotejadas con la base de vulnerabilidades OSV importada por el operador del catálogo.
+assess-vulnerabilities-count = { $count ->
+    [0] Ninguna vulnerabilidad conocida
+    [one] { $count } vulnerabilidad conocida
+   *[other] { $count } vulnerabilidades conocidas
+}
+assess-packages = { $count ->
+    [one] { $count } paquete comprobado
+   *[other] { $count } paquetes comprobados
+}
+assess-not-evaluated = { $count ->
+    [one] { $count } paquete no se pudo evaluar
+   *[other] { $count } paquetes no se pudieron evaluar
+}
+assess-osv-as-of = Datos OSV del
+assess-no-osv = No se importaron datos OSV: no se comprobaron las vulnerabilidades.
+assess-advisory = Aviso
+assess-package = Paquete
+assess-fixed-in = Corregido en
+assess-summary = Resumen
+assess-lockfiles = Archivos de bloqueo leídos
+assess-vitality = Actividad de mantenimiento
+assess-vitality-explain = El índice de vitalidad de Developers Italia (de 0 a 100, según los últimos 60 días de historial), junto con señales más claras.
+vitality-commits = Commits, últimos 90 / 365 días
+vitality-authors = Autores activos, últimos 90 / 365 días
+vitality-releases = Versiones publicadas (última)
+vitality-bus-factor = Factor autobús (mínimo de personas que hicieron la mitad de los commits del último año)
+vitality-days-since = Días desde el último commit
+vitality-commits-total = Commits en total
+assess-principles = Principios de código abierto de las Naciones Unidas
+assess-principles-explain = Cada principio se cumple (con las pruebas encontradas), lo declara el editor, falta o no se aplica. No hay una puntuación única.
+assess-dpg = Estándar de bienes públicos digitales
+assess-dpg-explain = Los nueve indicadores del Estándar de bienes públicos digitales, cada uno con su estado y sus pruebas. Algunos solo puede declararlos el editor.
+assess-ai = Definición de IA de código abierto
+assess-ai-explain = Este proyecto parece un sistema de IA: ¿están disponibles en condiciones abiertas sus parámetros, su código y la información sobre sus datos de entrenamiento?
+assess-status-met = Cumplido
+assess-status-declared = Declarado
+assess-status-missing = Falta
+assess-status-not-applicable = No se aplica
+assess-status-needs-review = Requiere revisión
+declared-by = Declarado por { $by } ({ $role }) el { $at }.
+indicator-un-open-by-default = Abierto por defecto
+indicator-un-contribute-back = Contribuir de vuelta
+indicator-un-secure-by-design = Seguro desde el diseño
+indicator-un-inclusive-participation = Fomentar la participación inclusiva y la innovación
+indicator-un-design-for-reusability = Diseñar para la reutilización
+indicator-un-provide-documentation = Proporcionar documentación
+indicator-un-rise = RISE (reconocer, incentivar, apoyar y empoderar)
+indicator-un-sustain-and-scale = Sostener y ampliar
+indicator-dpg-sdg-relevance = Pertinencia para los Objetivos de Desarrollo Sostenible
+indicator-dpg-open-licensing = Uso de licencias abiertas aprobadas
+indicator-dpg-clear-ownership = Titularidad clara
+indicator-dpg-platform-independence = Independencia de plataforma
+indicator-dpg-documentation = Documentación
+indicator-dpg-data-extraction = Mecanismo para extraer datos y contenidos
+indicator-dpg-privacy-and-laws = Respeto de la privacidad y de las leyes aplicables
+indicator-dpg-standards-best-practices = Respeto de las normas y buenas prácticas
+indicator-dpg-do-no-harm = No causar daño desde el diseño
+indicator-parameters = Parámetros (pesos)
+indicator-code = Código
+indicator-data-information = Información sobre los datos de entrenamiento
+assess-cost = Coste de reconstrucción, valor de la reutilización
+assess-cost-explain = Lo que costaría volver a construir este software, estimado a partir de su tamaño con el modelo COCOMO básico, junto al número de organizaciones que ya lo usan.
+cost-lines = Líneas de código
+cost-effort = Esfuerzo (personas-mes)
+cost-schedule = Duración (meses)
+cost-people = Tamaño medio del equipo
+cost-used-by = Organizaciones que lo usan
+cost-dependents = Fichas del catálogo que se basan en él
+cost-languages = Lenguajes
+nav-licenses = Guía de licencias
+licenses-families = Familias de licencias
+licenses-common = Licencias frecuentes
+licenses-compatibility = Combinar licencias
+licenses-obligations = Lo que debe hacer
+licenses-combine = Combinación

@@ -263,3 +263,113 @@ outcome-gone = Disparu
 outcome-gone-meaning = Le dépôt n’existe plus à l’endroit où l’éditeur l’héberge. Sa fiche et son historique sont conservés, marqués comme disparus.
 outcome-gone-action = Si le dépôt a déménagé, sa nouvelle adresse sera trouvée à la prochaine exploration si elle se trouve dans un emplacement enregistré ; un renommage sur la même forge conserve la fiche.
 status-standing = Le résultat qui reste valable, issu d’une exploration précédente :
+
+assess-heading = Évaluation
+assess-intro = Ce qu’une agence doit savoir avant de réutiliser ce logiciel, calculé automatiquement à partir de son dépôt. Chaque résultat montre ses preuves.
+assess-when = Évalué le
+assess-none = Ce logiciel n’a pas encore été évalué. Les évaluations sont calculées lorsque le catalogue lit son dépôt.
+assess-evidence = Preuves
+assess-rule = Règle :
+assess-method = Méthode
+assess-errors = Vérifications qui n’ont pas pu s’exécuter
+assess-license-explain = La licence trouvée dans les fichiers du dépôt, comparée à celle déclarée dans publiccode.yml.
+assess-declared = Déclarée dans publiccode.yml
+assess-detected = Détectée dans les fichiers
+assess-agreement = Concordance
+assess-agreement-agree = Elles concordent
+assess-agreement-mismatch = Elles diffèrent
+assess-agreement-unknown = Comparaison impossible
+assess-osi = Open Source Initiative
+assess-family = Famille
+assess-license-guide = Guide des licences
+assess-security = Pratiques de sécurité
+assess-security-explain = Vérifications inspirées d’OpenSSF Scorecard, limitées à ce que montre le dépôt lui-même, notées chacune de 0 à 10 et pondérées selon le risque. Ce n’est pas le Scorecard officiel.
+assess-check = Vérification
+assess-score = Note
+assess-risk = Risque
+assess-reason = Pourquoi
+assess-differs = Mesure quelque chose de plus restreint que la vérification Scorecard du même nom.
+assess-inconclusive = Non concluant
+assess-inconclusive-note = Un tiret signifie que la vérification ne s’applique pas ou n’a pas été concluante.
+assess-not-computed = Vérifications Scorecard non calculées, et pourquoi
+risk-critical = Critique
+risk-high = Élevé
+risk-medium = Moyen
+risk-low = Faible
+assess-vulnerabilities = Vulnérabilités connues
+assess-vulnerabilities-explain = Les versions des dépendances figées dans les fichiers de verrouillage, comparées à la base de vulnérabilités OSV importée par l’exploitant du catalogue.
+assess-vulnerabilities-count = { $count ->
+    [0] Aucune vulnérabilité connue
+    [one] { $count } vulnérabilité connue
+   *[other] { $count } vulnérabilités connues
+}
+assess-packages = { $count ->
+    [one] { $count } paquet vérifié
+   *[other] { $count } paquets vérifiés
+}
+assess-not-evaluated = { $count ->
+    [one] { $count } paquet n’a pas pu être évalué
+   *[other] { $count } paquets n’ont pas pu être évalués
+}
+assess-osv-as-of = Données OSV du
+assess-no-osv = Aucune donnée OSV importée : les vulnérabilités n’ont pas été vérifiées.
+assess-advisory = Avis
+assess-package = Paquet
+assess-fixed-in = Corrigé dans
+assess-summary = Résumé
+assess-lockfiles = Fichiers de verrouillage lus
+assess-vitality = Activité de maintenance
+assess-vitality-explain = L’indice de vitalité de Developers Italia (de 0 à 100, sur les 60 derniers jours d’historique), accompagné d’indicateurs plus parlants.
+vitality-commits = Commits, 90 / 365 derniers jours
+vitality-authors = Auteurs actifs, 90 / 365 derniers jours
+vitality-releases = Versions publiées (dernière)
+vitality-bus-factor = Facteur d’autobus (nombre minimal de personnes ayant fait la moitié des commits de l’année)
+vitality-days-since = Jours depuis le dernier commit
+vitality-commits-total = Commits au total
+assess-principles = Principes des Nations Unies pour l’open source
+assess-principles-explain = Chaque principe est satisfait (avec les preuves trouvées), déclaré par l’éditeur, manquant ou sans objet. Il n’y a pas de note unique.
+assess-dpg = Norme des biens publics numériques
+assess-dpg-explain = Les neuf indicateurs de la norme des biens publics numériques, chacun avec son statut et ses preuves. Certains ne peuvent être que déclarés par l’éditeur.
+assess-ai = Définition de l’IA open source
+assess-ai-explain = Ce projet semble être un système d’IA : ses paramètres, son code et les informations sur ses données d’entraînement sont-ils disponibles à des conditions ouvertes ?
+assess-status-met = Satisfait
+assess-status-declared = Déclaré
+assess-status-missing = Manquant
+assess-status-not-applicable = Sans objet
+assess-status-needs-review = À examiner
+declared-by = Déclaré par { $by } ({ $role }) le { $at }.
+indicator-un-open-by-default = Ouvert par défaut
+indicator-un-contribute-back = Contribuer en retour
+indicator-un-secure-by-design = Sécurisé dès la conception
+indicator-un-inclusive-participation = Favoriser la participation inclusive et l’innovation
+indicator-un-design-for-reusability = Concevoir pour la réutilisation
+indicator-un-provide-documentation = Fournir une documentation
+indicator-un-rise = RISE (reconnaître, inciter, soutenir et responsabiliser)
+indicator-un-sustain-and-scale = Pérenniser et étendre
+indicator-dpg-sdg-relevance = Pertinence pour les objectifs de développement durable
+indicator-dpg-open-licensing = Utilisation de licences ouvertes approuvées
+indicator-dpg-clear-ownership = Propriété clairement établie
+indicator-dpg-platform-independence = Indépendance vis-à-vis des plateformes
+indicator-dpg-documentation = Documentation
+indicator-dpg-data-extraction = Moyen d’extraire les données et les contenus
+indicator-dpg-privacy-and-laws = Respect de la vie privée et des lois applicables
+indicator-dpg-standards-best-practices = Respect des normes et des bonnes pratiques
+indicator-dpg-do-no-harm = Ne pas nuire, dès la conception
+indicator-parameters = Paramètres (poids)
+indicator-code = Code
+indicator-data-information = Informations sur les données d’entraînement
+assess-cost = Coût de reconstruction, valeur de la réutilisation
+assess-cost-explain = Ce que coûterait la reconstruction de ce logiciel, estimé à partir de sa taille avec le modèle COCOMO de base, à côté du nombre d’organisations qui l’utilisent déjà.
+cost-lines = Lignes de code
+cost-effort = Effort (mois-personnes)
+cost-schedule = Durée (mois)
+cost-people = Taille moyenne de l’équipe
+cost-used-by = Organisations utilisatrices
+cost-dependents = Fiches du catalogue qui s’en servent
+cost-languages = Langages
+nav-licenses = Guide des licences
+licenses-families = Familles de licences
+licenses-common = Licences courantes
+licenses-compatibility = Combiner des licences
+licenses-obligations = Ce que vous devez faire
+licenses-combine = Combinaison

@@ -268,3 +268,116 @@ outcome-gone = Удалён
 outcome-gone-meaning = Репозитория больше нет там, где его размещает издатель. Запись и её история сохраняются с пометкой об удалении.
 outcome-gone-action = Если репозиторий переехал, новый адрес будет найден при следующем обходе, если он находится в зарегистрированном месте; переименование на той же платформе сохраняет запись.
 status-standing = Результат, который остаётся в силе, — с одного из прежних обходов:
+
+assess-heading = Оценка
+assess-intro = Что организации следует знать перед повторным использованием этой программы; вычислено автоматически по её репозиторию. Каждый результат сопровождается доказательствами.
+assess-when = Дата оценки
+assess-none = Эта программа ещё не оценивалась. Оценка вычисляется, когда каталог читает её репозиторий.
+assess-evidence = Доказательства
+assess-rule = Правило:
+assess-method = Методика
+assess-errors = Проверки, которые не удалось выполнить
+assess-license-explain = Лицензия, найденная в файлах репозитория, в сравнении с лицензией, указанной в publiccode.yml.
+assess-declared = Указана в publiccode.yml
+assess-detected = Обнаружена в файлах
+assess-agreement = Совпадение
+assess-agreement-agree = Совпадают
+assess-agreement-mismatch = Не совпадают
+assess-agreement-unknown = Сравнить невозможно
+assess-osi = Open Source Initiative
+assess-family = Семейство
+assess-license-guide = Руководство по лицензиям
+assess-security = Практики безопасности
+assess-security-explain = Проверки по образцу OpenSSF Scorecard, ограниченные тем, что видно в самом репозитории; каждая оценивается от 0 до 10 и взвешивается по риску. Это не официальный Scorecard.
+assess-check = Проверка
+assess-score = Балл
+assess-risk = Риск
+assess-reason = Почему
+assess-differs = Измеряет нечто более узкое, чем одноимённая проверка Scorecard.
+assess-inconclusive = Не определено
+assess-inconclusive-note = Прочерк означает, что проверка неприменима или не дала результата.
+assess-not-computed = Проверки Scorecard, которые не вычисляются, и почему
+risk-critical = Критический
+risk-high = Высокий
+risk-medium = Средний
+risk-low = Низкий
+assess-vulnerabilities = Известные уязвимости
+assess-vulnerabilities-explain = Версии зависимостей, зафиксированные в lock-файлах, сопоставлены с базой уязвимостей OSV, импортированной оператором каталога.
+assess-vulnerabilities-count = { $count ->
+    [0] Известных уязвимостей нет
+    [one] { $count } известная уязвимость
+    [few] { $count } известные уязвимости
+   *[many] { $count } известных уязвимостей
+}
+assess-packages = { $count ->
+    [one] проверен { $count } пакет
+    [few] проверено { $count } пакета
+   *[many] проверено { $count } пакетов
+}
+assess-not-evaluated = { $count ->
+    [one] { $count } пакет не удалось оценить
+    [few] { $count } пакета не удалось оценить
+   *[many] { $count } пакетов не удалось оценить
+}
+assess-osv-as-of = Данные OSV от
+assess-no-osv = Данные OSV не импортированы: уязвимости не проверялись.
+assess-advisory = Бюллетень
+assess-package = Пакет
+assess-fixed-in = Исправлено в
+assess-summary = Описание
+assess-lockfiles = Прочитанные lock-файлы
+assess-vitality = Активность сопровождения
+assess-vitality-explain = Индекс жизнеспособности Developers Italia (от 0 до 100, по последним 60 дням истории) и рядом с ним более наглядные показатели.
+vitality-commits = Коммиты за последние 90 / 365 дней
+vitality-authors = Активные авторы за последние 90 / 365 дней
+vitality-releases = Выпуски (последний)
+vitality-bus-factor = Фактор автобуса (наименьшее число людей, сделавших половину коммитов за год)
+vitality-days-since = Дней с последнего коммита
+vitality-commits-total = Всего коммитов
+assess-principles = Принципы ООН в области открытого исходного кода
+assess-principles-explain = Каждый принцип либо выполнен (с найденными доказательствами), либо заявлен издателем, либо не выполнен, либо неприменим. Единого балла нет.
+assess-dpg = Стандарт цифровых общественных благ
+assess-dpg-explain = Девять показателей Стандарта цифровых общественных благ, каждый со статусом и доказательствами. Некоторые может только заявить издатель.
+assess-ai = Определение открытого ИИ
+assess-ai-explain = Похоже, что проект является системой ИИ: доступны ли на открытых условиях его параметры, код и сведения об обучающих данных?
+assess-status-met = Выполнено
+assess-status-declared = Заявлено
+assess-status-missing = Не выполнено
+assess-status-not-applicable = Неприменимо
+assess-status-needs-review = Требует проверки
+declared-by = Заявлено: { $by } ({ $role }), { $at }.
+indicator-un-open-by-default = Открытость по умолчанию
+indicator-un-contribute-back = Вклад в ответ
+indicator-un-secure-by-design = Безопасность с этапа проектирования
+indicator-un-inclusive-participation = Содействие инклюзивному участию и инновациям
+indicator-un-design-for-reusability = Проектирование для повторного использования
+indicator-un-provide-documentation = Предоставление документации
+indicator-un-rise = RISE (признавать, поощрять, поддерживать и расширять возможности)
+indicator-un-sustain-and-scale = Устойчивость и масштабирование
+indicator-dpg-sdg-relevance = Значимость для Целей устойчивого развития
+indicator-dpg-open-licensing = Использование одобренных открытых лицензий
+indicator-dpg-clear-ownership = Ясность прав собственности
+indicator-dpg-platform-independence = Независимость от платформ
+indicator-dpg-documentation = Документация
+indicator-dpg-data-extraction = Механизм извлечения данных и контента
+indicator-dpg-privacy-and-laws = Соблюдение конфиденциальности и применимого законодательства
+indicator-dpg-standards-best-practices = Соблюдение стандартов и передовой практики
+indicator-dpg-do-no-harm = Не навреди — с этапа проектирования
+indicator-parameters = Параметры (веса)
+indicator-code = Код
+indicator-data-information = Сведения об обучающих данных
+assess-cost = Стоимость разработки заново и ценность повторного использования
+assess-cost-explain = Во что обошлась бы повторная разработка этой программы: оценка по её объёму с помощью базовой модели COCOMO, рядом — число организаций, которые уже её используют.
+cost-lines = Строк кода
+cost-effort = Трудозатраты (человеко-месяцы)
+cost-schedule = Срок (месяцы)
+cost-people = Средний размер команды
+cost-used-by = Организаций-пользователей
+cost-dependents = Записей каталога, основанных на ней
+cost-languages = Языки
+nav-licenses = Руководство по лицензиям
+licenses-families = Семейства лицензий
+licenses-common = Распространённые лицензии
+licenses-compatibility = Сочетание лицензий
+licenses-obligations = Что вы должны сделать
+licenses-combine = Сочетание

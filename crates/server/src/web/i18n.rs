@@ -75,32 +75,38 @@ impl Locale {
         Locale::from_tag(content_tag) == Some(self)
     }
 
-    /// The catalog's files: the UI's messages, then the standard's vocabularies.
-    fn sources(self) -> [&'static str; 2] {
+    /// The catalog's files: the UI's messages, the standard's vocabularies, the license guide.
+    fn sources(self) -> [&'static str; 3] {
         match self {
             Locale::Ar => [
                 include_str!("../../locales/ar/main.ftl"),
                 include_str!("../../locales/ar/vocabulary.ftl"),
+                include_str!("../../locales/ar/licenses.ftl"),
             ],
             Locale::Zh => [
                 include_str!("../../locales/zh/main.ftl"),
                 include_str!("../../locales/zh/vocabulary.ftl"),
+                include_str!("../../locales/zh/licenses.ftl"),
             ],
             Locale::En => [
                 include_str!("../../locales/en/main.ftl"),
                 include_str!("../../locales/en/vocabulary.ftl"),
+                include_str!("../../locales/en/licenses.ftl"),
             ],
             Locale::Fr => [
                 include_str!("../../locales/fr/main.ftl"),
                 include_str!("../../locales/fr/vocabulary.ftl"),
+                include_str!("../../locales/fr/licenses.ftl"),
             ],
             Locale::Ru => [
                 include_str!("../../locales/ru/main.ftl"),
                 include_str!("../../locales/ru/vocabulary.ftl"),
+                include_str!("../../locales/ru/licenses.ftl"),
             ],
             Locale::Es => [
                 include_str!("../../locales/es/main.ftl"),
                 include_str!("../../locales/es/vocabulary.ftl"),
+                include_str!("../../locales/es/licenses.ftl"),
             ],
         }
     }
@@ -284,6 +290,28 @@ mod tests {
             let theirs = ids(locale);
             let missing: Vec<&String> = english.iter().filter(|id| !theirs.contains(id)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
+        }
+    }
+
+    /// The license guide too is complete in every language.
+    #[test]
+    fn every_language_translates_the_license_guide() {
+        let ids = |locale: Locale| -> Vec<String> {
+            locale.sources()[2]
+                .lines()
+                .filter(|l| {
+                    l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")
+                })
+                .filter_map(|l| l.split(" =").next().map(str::to_string))
+                .collect()
+        };
+        let english = ids(Locale::En);
+        assert!(english.len() > 60, "{}", english.len());
+        for locale in Locale::ALL {
+            let theirs = ids(locale);
+            let missing: Vec<&String> = english.iter().filter(|id| !theirs.contains(id)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
+            assert!(lookup(locale, "license-MIT-summary", None).is_some());
         }
     }
 

@@ -13,6 +13,7 @@
 //!    with a message id present in every `locales/*/main.ftl`.
 //! 3. Render it with [`render`].
 
+mod assessment;
 pub mod assets;
 pub mod i18n;
 mod pages;

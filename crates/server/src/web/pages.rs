@@ -564,6 +564,8 @@ pub struct SoftwarePage {
     revisions: Vec<RevisionLine>,
     raw_href: String,
     api_href: String,
+    /// The latest assessment, when the entry has one.
+    assessment: Option<super::assessment::AssessmentView>,
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -589,6 +591,13 @@ pub async fn software(
         return error_page(ctx, StatusCode::NOT_FOUND, None);
     };
     let revisions = state.catalog.revisions(&id).await.unwrap_or_default();
+    let assessment = match state.catalog.latest_assessment(&id).await {
+        Ok(found) => found.map(|stored| super::assessment::view(&ctx, &stored)),
+        Err(error) => {
+            tracing::warn!(%error, "assessment not loaded");
+            None
+        }
+    };
     let names = organisation_names(&state).await;
     // `?desc=` picks another description language than the page's.
     let asked = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
@@ -731,6 +740,7 @@ pub async fn software(
             .collect(),
         raw_href: format!("/api/v1/software/{id}/publiccode.yml"),
         api_href: format!("/api/v1/software/{id}"),
+        assessment,
         p,
         ctx,
     };
