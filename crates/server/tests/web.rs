@@ -63,6 +63,7 @@ async fn every_page_answers_in_every_language_with_lang_and_dir() {
         "/validate".into(),
         "/about".into(),
         "/status".into(),
+        "/licenses".into(),
     ];
     for lang in LANGUAGES {
         for path in &paths {
@@ -602,4 +603,71 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     let html = html.replace(['\u{2068}', '\u{2069}'], "");
     assert!(html.contains("No OSV data imported"));
     assert!(!html.contains("1 known vulnerability"));
+}
+
+#[tokio::test]
+async fn the_license_guide_is_translated_into_every_language() {
+    let app = TestApp::with_demo().await;
+    for (lang, title, mit) in [
+        (
+            "en",
+            "Choosing and reusing open-source licenses",
+            "MIT: short and permissive.",
+        ),
+        (
+            "fr",
+            "Choisir et réutiliser des licences open source",
+            "MIT : courte et permissive.",
+        ),
+        (
+            "es",
+            "Elegir y reutilizar licencias de código abierto",
+            "MIT: breve y permisiva.",
+        ),
+        (
+            "ru",
+            "Выбор и повторное использование открытых лицензий",
+            "MIT: короткая и разрешительная.",
+        ),
+        ("zh", "选择和复用开源许可证", "MIT：简短、宽松。"),
+        (
+            "ar",
+            "اختيار تراخيص المصادر المفتوحة وإعادة استخدامها",
+            "MIT: ترخيص قصير ومتساهل.",
+        ),
+    ] {
+        let uri = format!("/licenses?lang={lang}");
+        let (response, html) = page(&app, &uri).await;
+        assert_eq!(response.status(), 200, "{uri}");
+        assert!(html.contains(title), "{uri}");
+        assert!(html.contains(mit), "{uri}");
+        for anchor in [
+            "family-permissive",
+            "family-network-copyleft",
+            "apache-2-0",
+            "eupl-1-2",
+            "cc0-1-0",
+        ] {
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{uri}: {anchor}"
+            );
+        }
+        // No message id shows instead of a text.
+        for leaked in [
+            "-summary<",
+            "-obligations<",
+            "-combine<",
+            ">compat-",
+            ">family-",
+            ">licenses-",
+        ] {
+            assert!(!html.contains(leaked), "{uri}: {leaked}");
+        }
+        assert!(
+            html.contains("aria-current=\"page\">"),
+            "{uri}: the navigation entry"
+        );
+        assert_no_inline_code(&uri, &html);
+    }
 }

@@ -16,6 +16,7 @@
 mod assessment;
 pub mod assets;
 pub mod i18n;
+mod licenses;
 mod pages;
 mod status;
 mod validator;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .route("/organisations/{id}", get(pages::organisation))
         .route("/about", get(pages::about))
         .route("/status", get(status::status))
+        .route("/licenses", get(licenses::licenses))
         .route(
             "/validate",
             get(validator::form)
@@ -58,8 +60,7 @@ pub struct NavItem {
     pub label_id: &'static str,
 }
 
-/// The header's navigation, in order. Pages added later (the crawl status page, the license
-/// guide) add their entry here.
+/// The header's navigation, in order.
 pub const NAV: &[NavItem] = &[
     NavItem {
         path: "/software",
@@ -72,6 +73,10 @@ pub const NAV: &[NavItem] = &[
     NavItem {
         path: "/status",
         label_id: "nav-status",
+    },
+    NavItem {
+        path: "/licenses",
+        label_id: "nav-licenses",
     },
     NavItem {
         path: "/validate",

@@ -412,3 +412,21 @@ for (const lang of ["en", "ar"]) {
     await context.close();
   });
 }
+
+for (const lang of ["en", "ar"]) {
+  test(`license guide in ${lang}: families, licenses, compatibility; accessible`, async () => {
+    const opened = await open(`/licenses?lang=${lang}`);
+    const { page, context } = opened;
+    assert.equal(await page.getAttribute("html", "dir"), lang === "ar" ? "rtl" : "ltr");
+    assert.equal(await page.locator(".families dt").count(), 5);
+    assert.equal(await page.locator(".license-card").count(), 15);
+    assert.ok((await page.locator("table.compat tbody tr").count()) >= 5);
+    // A license's family links to its explanation.
+    await page.click("#agpl-3-0-only a.family");
+    assert.match(page.url(), /#family-network-copyleft$/);
+    await assertAccessible(page, `licenses ${lang}`);
+    await screenshot(page, `licenses-${lang}`, false);
+    assertClean(opened);
+    await context.close();
+  });
+}
