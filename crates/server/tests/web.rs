@@ -532,7 +532,7 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         "They disagree",
         "Approved by the Open Source Initiative.",
         "You may use, change and redistribute the software",
-        "href=\"/licenses?lang=en#family-permissive\"",
+        "href=\"/licenses?lang=en#mit\"",
         "6.7 / 10",
         "Dependency-Update-Tool",
         "a dependency update tool is configured",

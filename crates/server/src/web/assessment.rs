@@ -72,9 +72,10 @@ pub struct LicenseView {
     pub(super) agreement: &'static str,
     pub(super) mismatch_detail: Option<String>,
     pub(super) osi: Option<bool>,
-    pub(super) family: String,
     pub(super) family_label: String,
     pub(super) family_explain: String,
+    /// Where the guide explains the detected license (its card, or its family).
+    pub(super) guide_href: String,
     pub(super) files: Vec<(String, String, String)>,
     pub(super) evidence: Vec<EvidenceView>,
 }
@@ -182,7 +183,12 @@ fn license(ctx: &Ctx, v: &Value) -> LicenseView {
     let family = text(v, "family")
         .filter(|f| FAMILIES.contains(&f.as_str()))
         .unwrap_or_else(|| "unknown".into());
+    let anchor = detected
+        .as_deref()
+        .and_then(super::licenses::guide_anchor)
+        .unwrap_or_else(|| format!("family-{family}"));
     LicenseView {
+        guide_href: format!("{}#{anchor}", ctx.href("/licenses")),
         declared,
         detected,
         agreement,
@@ -190,7 +196,6 @@ fn license(ctx: &Ctx, v: &Value) -> LicenseView {
         osi: v.get("osiApproved").and_then(Value::as_bool),
         family_label: ctx.t(&format!("family-{family}")),
         family_explain: ctx.t(&format!("family-{family}-explain")),
-        family,
         files: list(v, "files")
             .iter()
             .map(|f| {

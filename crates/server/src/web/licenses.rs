@@ -73,6 +73,14 @@ pub struct LicensesPage {
     notes: Vec<String>,
 }
 
+/// The anchor of a license's card in the guide, when the guide explains it.
+pub fn guide_anchor(spdx: &str) -> Option<String> {
+    LICENSES
+        .iter()
+        .any(|(id, _)| *id == spdx)
+        .then(|| spdx.to_ascii_lowercase().replace('.', "-"))
+}
+
 /// The message id stem of a license: Fluent ids cannot hold `.`, written `_`.
 fn license_id(spdx: &str) -> String {
     format!("license-{}", spdx.replace('.', "_"))
@@ -94,7 +102,7 @@ pub async fn licenses(ctx: Ctx) -> Response {
             let id = license_id(spdx);
             LicenseView {
                 spdx,
-                anchor: spdx.to_ascii_lowercase().replace('.', "-"),
+                anchor: guide_anchor(spdx).unwrap_or_default(),
                 family: ctx.t(&format!("family-{family}")),
                 family_id: family,
                 summary: ctx.t(&format!("{id}-summary")),
