@@ -2,7 +2,7 @@
 # es.ftl, fr.ftl, ru.ftl and zh.ftl and translate the values; keep the message ids.
 # Plain words for an agency deciding whether and how to reuse software. This is guidance,
 # not legal advice.
-# Ids: license-<SPDX id>-summary / -obligations / -combine; family-<family>; compat-<a>-<b>.
+# Ids: license-<SPDX id, "." written "_">-summary / -obligations / -combine; family-<family>; compat-<a>-<b>.
 
 guide-title = Choosing and reusing open-source licenses
 guide-intro =
@@ -40,11 +40,11 @@ license-MIT-summary = MIT: short and permissive.
 license-MIT-obligations = Keep the copyright notice and the license text in copies.
 license-MIT-combine = Can be combined with code under any license, open or closed.
 
-license-Apache-2.0-summary = Apache 2.0: permissive, with an explicit patent grant.
-license-Apache-2.0-obligations =
+license-Apache-2_0-summary = Apache 2.0: permissive, with an explicit patent grant.
+license-Apache-2_0-obligations =
     Keep the notices and the NOTICE file; state the files you changed. Contributors grant a
     patent license, which ends for anyone who sues over patents in the software.
-license-Apache-2.0-combine = Can be combined with most licenses, including GPL-3.0 (not GPL-2.0-only).
+license-Apache-2_0-combine = Can be combined with most licenses, including GPL-3.0 (not GPL-2.0-only).
 
 license-BSD-3-Clause-summary = BSD 3-Clause: permissive.
 license-BSD-3-Clause-obligations = Keep the copyright notice and disclaimer; do not use the authors' names to promote your product.
@@ -58,47 +58,47 @@ license-ISC-summary = ISC: permissive, equivalent to MIT in practice.
 license-ISC-obligations = Keep the copyright notice and permission notice.
 license-ISC-combine = Can be combined with code under any license.
 
-license-MPL-2.0-summary = Mozilla Public License 2.0: weak copyleft, file by file.
-license-MPL-2.0-obligations =
+license-MPL-2_0-summary = Mozilla Public License 2.0: weak copyleft, file by file.
+license-MPL-2_0-obligations =
     When you distribute, share the source of the MPL files you changed, under the MPL. Your
     own files can keep any license.
-license-MPL-2.0-combine = Can be combined with closed code and, by default, with GPL and LGPL code.
+license-MPL-2_0-combine = Can be combined with closed code and, by default, with GPL and LGPL code.
 
-license-LGPL-2.1-only-summary = GNU LGPL 2.1: weak copyleft for libraries.
-license-LGPL-2.1-only-obligations =
+license-LGPL-2_1-only-summary = GNU LGPL 2.1: weak copyleft for libraries.
+license-LGPL-2_1-only-obligations =
     Share changes to the library under the LGPL; allow users to replace the library in your
     product (for example by linking dynamically).
-license-LGPL-2.1-only-combine = Can be used by closed applications; changes to the library stay LGPL.
+license-LGPL-2_1-only-combine = Can be used by closed applications; changes to the library stay LGPL.
 
-license-LGPL-3.0-only-summary = GNU LGPL 3.0: weak copyleft for libraries.
-license-LGPL-3.0-only-obligations = As LGPL 2.1, plus installation information for consumer devices.
-license-LGPL-3.0-only-combine = Can be used by closed applications; changes to the library stay LGPL.
+license-LGPL-3_0-only-summary = GNU LGPL 3.0: weak copyleft for libraries.
+license-LGPL-3_0-only-obligations = As LGPL 2.1, plus installation information for consumer devices.
+license-LGPL-3_0-only-combine = Can be used by closed applications; changes to the library stay LGPL.
 
-license-EPL-2.0-summary = Eclipse Public License 2.0: weak copyleft, by module.
-license-EPL-2.0-obligations = Share the source of changed EPL modules when you distribute them.
-license-EPL-2.0-combine = Can be combined with other code in separate modules; GPL compatibility only when the secondary license is named.
+license-EPL-2_0-summary = Eclipse Public License 2.0: weak copyleft, by module.
+license-EPL-2_0-obligations = Share the source of changed EPL modules when you distribute them.
+license-EPL-2_0-combine = Can be combined with other code in separate modules; GPL compatibility only when the secondary license is named.
 
-license-GPL-2.0-only-summary = GNU GPL 2.0: strong copyleft.
-license-GPL-2.0-only-obligations = Distribute the whole work under the GPL 2.0 with its source code.
-license-GPL-2.0-only-combine = Not compatible with Apache 2.0 or GPL 3.0 code (unless "or later").
+license-GPL-2_0-only-summary = GNU GPL 2.0: strong copyleft.
+license-GPL-2_0-only-obligations = Distribute the whole work under the GPL 2.0 with its source code.
+license-GPL-2_0-only-combine = Not compatible with Apache 2.0 or GPL 3.0 code (unless "or later").
 
-license-GPL-3.0-only-summary = GNU GPL 3.0: strong copyleft.
-license-GPL-3.0-only-obligations =
+license-GPL-3_0-only-summary = GNU GPL 3.0: strong copyleft.
+license-GPL-3_0-only-obligations =
     Distribute the whole work under the GPL 3.0 with its source code and installation
     information; patent grant included.
-license-GPL-3.0-only-combine = Can include Apache 2.0, MIT, BSD, LGPL and MPL code; the result is GPL 3.0.
+license-GPL-3_0-only-combine = Can include Apache 2.0, MIT, BSD, LGPL and MPL code; the result is GPL 3.0.
 
-license-AGPL-3.0-only-summary = GNU Affero GPL 3.0: network copyleft.
-license-AGPL-3.0-only-obligations =
+license-AGPL-3_0-only-summary = GNU Affero GPL 3.0: network copyleft.
+license-AGPL-3_0-only-obligations =
     As GPL 3.0, and if users interact with a changed version over a network, offer them its
     source code.
-license-AGPL-3.0-only-combine = Can include GPL 3.0 and permissive code; the result is AGPL 3.0.
+license-AGPL-3_0-only-combine = Can include GPL 3.0 and permissive code; the result is AGPL 3.0.
 
-license-EUPL-1.2-summary = European Union Public Licence 1.2: copyleft, written for public administrations, official in all EU languages.
-license-EUPL-1.2-obligations =
+license-EUPL-1_2-summary = European Union Public Licence 1.2: copyleft, written for public administrations, official in all EU languages.
+license-EUPL-1_2-obligations =
     Share the source of the work and of your changes under the EUPL when you distribute it or
     offer it over a network.
-license-EUPL-1.2-combine =
+license-EUPL-1_2-combine =
     Its compatibility clause allows combining with code under GPL, LGPL, AGPL, MPL, EPL and
     other listed licenses, under that other license.
 
@@ -106,9 +106,9 @@ license-Unlicense-summary = The Unlicense: dedication to the public domain.
 license-Unlicense-obligations = None.
 license-Unlicense-combine = Can be combined with code under any license.
 
-license-CC0-1.0-summary = CC0 1.0: public domain dedication, often used for data and documentation.
-license-CC0-1.0-obligations = None (patent rights are not granted: prefer another license for code).
-license-CC0-1.0-combine = Can be combined with anything.
+license-CC0-1_0-summary = CC0 1.0: public domain dedication, often used for data and documentation.
+license-CC0-1_0-obligations = None (patent rights are not granted: prefer another license for code).
+license-CC0-1_0-combine = Can be combined with anything.
 
 ## Compatibility: can code under the first license be included in a work under the second?
 
