@@ -507,6 +507,10 @@ impl Catalog {
     }
 }
 
+/// The words a crawl outcome's detail holds when the file's `url` names another repository: the
+/// entry is then flagged as a copy (its problem says so) while it stays listed.
+pub const COPY_NOTE: &str = "flagged as a copy";
+
 /// Sets the entry's problem after a failure (its last valid revision stays live), or clears a
 /// crawl problem once a valid file is live again.
 async fn flag_entry(
@@ -517,8 +521,12 @@ async fn flag_entry(
 ) -> Result<(), CatalogError> {
     use CrawlOutcomeKind as K;
     let problem = match record.outcome {
-        // Ingestion already set or cleared the problem from the content.
-        K::Ok => return clear_crawl_problem(tx, backend, software_id).await,
+        // A copy stays listed but carries the flag, re-decided at every good crawl.
+        K::Ok => match record.detail.as_deref().filter(|d| d.contains(COPY_NOTE)) {
+            Some(detail) => format!("crawl: {detail}"),
+            // Ingestion already set or cleared the problem from the content.
+            None => return clear_crawl_problem(tx, backend, software_id).await,
+        },
         K::Invalid | K::SkippedUnchanged => return Ok(()),
         K::Unreachable | K::TooLarge | K::NotFound | K::Refused | K::Gone => format!(
             "crawl: {}{}",

@@ -604,7 +604,8 @@ impl Crawler {
             && normalise_url(&model.url) != normalise_url(url)
         {
             notes.push(format!(
-                "flagged as a copy: its url is {}, not this repository",
+                "{}: its url is {}, not this repository (declare the original in isBasedOn)",
+                commons_catalog::COPY_NOTE,
                 model.url
             ));
         }

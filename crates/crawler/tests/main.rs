@@ -67,6 +67,31 @@ async fn plain_git_repositories_are_crawled_then_skipped_until_they_change() {
             .unwrap()
             .contains("flagged as a copy")
     );
+    // The copy stays listed, and its entry carries the flag where readers see it.
+    let copy = run
+        .catalog
+        .software_by_url(&url("copy"))
+        .await
+        .unwrap()
+        .expect("the copy has an entry");
+    assert!(copy.listed);
+    assert!(
+        copy.problem
+            .as_deref()
+            .is_some_and(|p| p.contains("flagged as a copy")),
+        "{:?}",
+        copy.problem
+    );
+    let good = run
+        .catalog
+        .software_by_url(&url("good"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        good.problem, None,
+        "an entry found where it says it lives is not flagged"
+    );
 
     // The invalid file's errors are stored with their lines.
     let history = run.catalog.crawl_outcomes(&url("broken"), 5).await.unwrap();
