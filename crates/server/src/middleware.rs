@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use std::time::Instant;
 
 /// Longest URI accepted (path and query), in bytes.
-pub const MAX_URI_BYTES: usize = 4096;
+pub const MAX_URI_BYTES: usize = 16 * 1024;
 /// Largest answer an ETag is computed for; larger ones are sent without.
 const MAX_ETAG_BODY: usize = 8 * 1024 * 1024;
 

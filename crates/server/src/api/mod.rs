@@ -83,7 +83,7 @@ impl utoipa::Modify for CommonResponses {
                 responses.insert("408".into(), problem("The request took too long").into());
                 responses.insert(
                     "414".into(),
-                    problem("The request URI is over 4,096 bytes").into(),
+                    problem("The request URI is over 16 KiB").into(),
                 );
             }
         }
