@@ -87,6 +87,13 @@ impl Catalog {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
+        // sqlx takes an advisory lock on PostgreSQL; SQLite has none, so processes opening a
+        // new catalog at once would both create its tables: a file lock serialises them.
+        let _migration_lock = match backend {
+            Backend::Sqlite if !url.contains(":memory:") => Some(lock_beside(&url).await?),
+            Backend::Sqlite => None,
+            Backend::Postgres => None,
+        };
         migrator.run(&pool).await?;
         Ok(Catalog { pool, backend })
     }
@@ -523,6 +530,34 @@ impl Catalog {
             .map(|r| r.try_get(0).map_err(CatalogError::from))
             .collect()
     }
+}
+
+/// Takes an exclusive lock on `<database file>.lock`, waiting for other holders; the lock goes
+/// with the returned file.
+async fn lock_beside(sqlite_url: &str) -> Result<std::fs::File, CatalogError> {
+    let path = sqlite_url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let lock_path = format!("{path}.lock");
+    tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| CatalogError::Corrupt(format!("migration lock: {e}")))?
+    .map_err(|source| CatalogError::Io {
+        path: format!("{path}.lock"),
+        source,
+    })
 }
 
 /// What ingesting a file needs that no database is needed for: its validation, hash and

@@ -390,3 +390,19 @@ async fn hostile_sources_become_invalid_revisions() {
 
 mod assessment;
 mod crawl;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn several_processes_may_open_a_new_sqlite_catalog_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let opens: Vec<_> = (0..6)
+        .map(|_| {
+            let path = dir.path().to_path_buf();
+            tokio::spawn(async move { Catalog::open(None, &path).await.map(|_| ()) })
+        })
+        .collect();
+    for open in opens {
+        open.await
+            .unwrap()
+            .expect("every opener gets a migrated catalog");
+    }
+}
