@@ -472,16 +472,19 @@ impl SearchIndex {
             None
         };
         let mut multi = MultiCollector::new();
-        let mut count_handle = None;
-        let mut facet_handles = Vec::new();
-        if cached.is_none() {
-            count_handle = Some(multi.add_collector(Count));
-            for facet in FacetName::ALL {
-                let mut collector = FacetCollector::for_field(facet.as_str());
-                collector.add_facet("/");
-                facet_handles.push((facet, multi.add_collector(collector)));
-            }
-        }
+        // Counting collectors only when the counts are not cached.
+        let counting = cached.is_none().then(|| {
+            let total = multi.add_collector(Count);
+            let facets: Vec<_> = FacetName::ALL
+                .into_iter()
+                .map(|facet| {
+                    let mut collector = FacetCollector::for_field(facet.as_str());
+                    collector.add_facet("/");
+                    (facet, multi.add_collector(collector))
+                })
+                .collect();
+            (total, facets)
+        });
         let sort = match (q.sort, q.text.as_deref().map(str::trim)) {
             (Sort::Relevance, None | Some("")) => Sort::Name,
             (s, _) => s,
@@ -513,21 +516,21 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
             }
         };
-        let (total, mut facets) = match (cached, count_handle) {
-            (Some((_, total, facets)), _) => (total as usize, facets),
-            (None, Some(count_handle)) => {
+        let (total, mut facets) = match counting {
+            Some((count_handle, facet_handles)) => {
                 let total = count_handle.extract(&mut fruit);
-                let mut facets = BTreeMap::new();
-                for (facet, handle) in facet_handles {
-                    let counts = handle.extract(&mut fruit);
-                    facets.insert(facet, sorted_counts(&counts));
-                }
+                let facets: BTreeMap<_, _> = facet_handles
+                    .into_iter()
+                    .map(|(facet, handle)| (facet, sorted_counts(&handle.extract(&mut fruit))))
+                    .collect();
                 if browsing_all && let Ok(mut cache) = self.browse_cache.lock() {
                     *cache = Some((generation, total as u64, facets.clone()));
                 }
                 (total, facets)
             }
-            (None, None) => unreachable!("counting collectors are added when nothing is cached"),
+            None => cached
+                .map(|(_, total, facets)| (total as usize, facets))
+                .unwrap_or_default(),
         };
         // Values of one facet combine with OR: a filtered facet's counts say what ticking one
         // more value would add, so they are counted without that facet's own filter.

@@ -15,8 +15,11 @@ const BATCH: i64 = 500;
 
 /// The index document of an entry, when it is listed.
 pub fn document_of(software: &Software) -> Option<SearchDocument> {
+    if !software.listed {
+        return None;
+    }
     let publiccode = software.publiccode.clone()?;
-    software.listed.then(|| SearchDocument {
+    Some(SearchDocument {
         id: software.id.clone(),
         organisation_id: software.organisation_id.clone(),
         updated_at: software.updated_at,
@@ -42,10 +45,15 @@ pub async fn catch_up(
             return Ok(applied);
         };
         applied += changes.len();
-        let (upserts, deletes): (Vec<_>, Vec<_>) =
-            changes.iter().partition(|s| document_of(s).is_some());
-        let docs: Vec<SearchDocument> = upserts.iter().filter_map(|s| document_of(s)).collect();
-        let gone: Vec<String> = deletes.iter().map(|s| s.id.clone()).collect();
+        // One pass: each listed entry's document (the model is cloned once), every other id.
+        let mut docs: Vec<SearchDocument> = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        for software in &changes {
+            match document_of(software) {
+                Some(doc) => docs.push(doc),
+                None => gone.push(software.id.clone()),
+            }
+        }
         let index = Arc::clone(index);
         tokio::task::spawn_blocking(move || -> Result<(), commons_search::SearchError> {
             if !gone.is_empty() {
