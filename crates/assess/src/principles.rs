@@ -7,7 +7,43 @@
 
 use crate::Evidence;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
+
+/// The ids of the eight UN Open Source Principles, in the order of the report.
+pub const UN_PRINCIPLE_IDS: [&str; 8] = [
+    "un-open-by-default",
+    "un-contribute-back",
+    "un-secure-by-design",
+    "un-inclusive-participation",
+    "un-design-for-reusability",
+    "un-provide-documentation",
+    "un-rise",
+    "un-sustain-and-scale",
+];
+
+/// The ids of the nine DPG Standard indicators, in the order of the report.
+pub const DPG_INDICATOR_IDS: [&str; 9] = [
+    "dpg-sdg-relevance",
+    "dpg-open-licensing",
+    "dpg-clear-ownership",
+    "dpg-platform-independence",
+    "dpg-documentation",
+    "dpg-data-extraction",
+    "dpg-privacy-and-laws",
+    "dpg-standards-best-practices",
+    "dpg-do-no-harm",
+];
+
+/// Every item a publisher may declare about: the principles, then the DPG indicators.
+pub fn item_ids() -> impl Iterator<Item = &'static str> {
+    UN_PRINCIPLE_IDS.into_iter().chain(DPG_INDICATOR_IDS)
+}
+
+/// Whether `id` is a principle's or a DPG indicator's id.
+pub fn is_item_id(id: &str) -> bool {
+    item_ids().any(|known| known == id)
+}
 
 /// An item's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +57,66 @@ pub enum Status {
     Missing,
     /// The publisher declared that the item does not apply.
     NotApplicable,
+}
+
+impl Status {
+    /// The status as it is written in the report (`met`, `declared`, `missing`,
+    /// `not-applicable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Declared => "declared",
+            Status::Missing => "missing",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// The status rule: evidence makes an item met whatever is declared; otherwise a declaration
+/// makes it declared (or not applicable, when that is what it says); otherwise it is missing.
+fn status_of(met: bool, declaration: Option<&Declaration>) -> Status {
+    match (declaration, met) {
+        (_, true) => Status::Met,
+        (Some(d), false) if d.not_applicable => Status::NotApplicable,
+        (Some(_), false) => Status::Declared,
+        (None, false) => Status::Missing,
+    }
+}
+
+/// Applies the publisher's current declarations to a stored report (the JSON of an
+/// [`Assessment`](crate::Assessment)): every item of `unPrinciples` and `dpgIndicators` gets
+/// the declaration on its id, or none, and its status decided again by the rule of the
+/// assessment itself (evidence first, then declarations). An item is taken as met when its stored status is `met` (only evidence makes it so); any other
+/// stored status came from evidence that was not enough plus whatever was declared at the
+/// time, so it is decided again: declared or not applicable with a current declaration, and
+/// back to missing without one (a withdrawn declaration no longer counts). Items the report
+/// does not have are not added; anything that is not an item is left alone.
+pub fn apply_declarations(body: &mut Value, declarations: &Declarations) {
+    for list in ["unPrinciples", "dpgIndicators"] {
+        let Some(items) = body.get_mut(list).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(id) = item.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            let declaration = declarations.get(id);
+            let stored = item.get("status").and_then(Value::as_str);
+            let met = stored == Some(Status::Met.as_str());
+            let status = status_of(met, declaration);
+            let decided_here = met
+                || declaration.is_some()
+                || stored == Some(Status::Declared.as_str())
+                || stored == Some(Status::NotApplicable.as_str());
+            if decided_here {
+                item.insert("status".into(), Value::from(status.as_str()));
+            }
+            match declaration.and_then(|d| serde_json::to_value(d).ok()) {
+                Some(d) => item.insert("declaration".into(), d),
+                None => item.remove("declaration"),
+            };
+        }
+    }
 }
 
 /// A publisher's statement about one item, filled by the server from its API.
@@ -110,12 +206,7 @@ fn item(
         !found.is_empty()
     };
     let declaration = declarations.get(id).cloned();
-    let status = match (&declaration, met) {
-        (_, true) => Status::Met,
-        (Some(d), false) if d.not_applicable => Status::NotApplicable,
-        (Some(_), false) => Status::Declared,
-        (None, false) => Status::Missing,
-    };
+    let status = status_of(met, declaration.as_ref());
     Item {
         id,
         name,
@@ -323,5 +414,211 @@ mod tests {
         assert_eq!(un.len(), 8);
         // Open by default needs publiccode.yml as well.
         assert_eq!(un[0].status, Status::Missing);
+    }
+
+    fn declaration(by: &str, not_applicable: bool) -> Declaration {
+        Declaration {
+            by: by.into(),
+            role: Some("Data protection officer".into()),
+            at: "2026-06-01T09:30:00Z".into(),
+            statement: (!not_applicable).then(|| "Complies with GDPR".into()),
+            url: Some("https://example.org/privacy".into()),
+            not_applicable,
+        }
+    }
+
+    fn status_in(body: &Value, list: &str, id: &str) -> String {
+        body[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A stored report: open licensing met, clear ownership met, privacy declared at
+    /// assessment time, SDG relevance not applicable, the rest missing.
+    fn stored_report() -> Value {
+        let facts = Facts {
+            osi_license: Some(Evidence::rule("osi-approved", "MIT is OSI-approved")),
+            ownership: Some(Evidence::rule("copyright-owner", "UNICEF")),
+            ..Facts::default()
+        };
+        let mut at_assessment = Declarations::new();
+        at_assessment.insert(
+            "dpg-privacy-and-laws".into(),
+            declaration("Old Name", false),
+        );
+        at_assessment.insert("dpg-sdg-relevance".into(), declaration("Old Name", true));
+        serde_json::json!({
+            "methodVersion": crate::METHOD_VERSION,
+            "unPrinciples": un_principles(&facts, &at_assessment),
+            "dpgIndicators": dpg_indicators(&facts, &at_assessment),
+            "license": {"family": "permissive"},
+        })
+    }
+
+    #[test]
+    fn item_ids_are_those_of_the_report() {
+        let none = Declarations::new();
+        let un: Vec<&str> = un_principles(&Facts::default(), &none)
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        let dpg: Vec<&str> = dpg_indicators(&Facts::default(), &none)
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(un, UN_PRINCIPLE_IDS);
+        assert_eq!(dpg, DPG_INDICATOR_IDS);
+        assert_eq!(item_ids().count(), 17);
+        assert!(is_item_id("dpg-do-no-harm"));
+        assert!(is_item_id("un-rise"));
+        assert!(!is_item_id("dpg-unknown"));
+        assert!(!is_item_id(""));
+        assert!(!is_item_id("DPG-DO-NO-HARM"), "ids are exact");
+    }
+
+    #[test]
+    fn declarations_make_missing_items_declared_or_not_applicable() {
+        let mut body = stored_report();
+        let mut current = Declarations::new();
+        current.insert("dpg-do-no-harm".into(), declaration("Jane Doe", false));
+        current.insert("dpg-data-extraction".into(), declaration("Jane Doe", true));
+        current.insert("un-contribute-back".into(), declaration("Jane Doe", false));
+        apply_declarations(&mut body, &current);
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-do-no-harm"),
+            "declared"
+        );
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-data-extraction"),
+            "not-applicable"
+        );
+        assert_eq!(
+            status_in(&body, "unPrinciples", "un-contribute-back"),
+            "declared"
+        );
+        let harm = body["dpgIndicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "dpg-do-no-harm")
+            .unwrap();
+        assert_eq!(harm["declaration"]["by"], "Jane Doe");
+        assert_eq!(harm["declaration"]["role"], "Data protection officer");
+        assert_eq!(harm["declaration"]["at"], "2026-06-01T09:30:00Z");
+        assert_eq!(harm["declaration"]["url"], "https://example.org/privacy");
+        assert_eq!(harm["declaration"]["notApplicable"], false);
+        // The automatic evidence and the rule are kept as they were.
+        assert!(harm["rule"].as_str().unwrap().contains("attested"));
+        // Nothing else changes.
+        assert_eq!(body["license"]["family"], "permissive");
+        assert_eq!(status_in(&body, "unPrinciples", "un-rise"), "missing");
+    }
+
+    #[test]
+    fn a_met_item_stays_met_with_the_declaration_attached() {
+        let mut body = stored_report();
+        let mut current = Declarations::new();
+        // Even a declaration that the item does not apply cannot undo evidence.
+        current.insert("dpg-open-licensing".into(), declaration("Jane Doe", true));
+        apply_declarations(&mut body, &current);
+        let item = body["dpgIndicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "dpg-open-licensing")
+            .unwrap()
+            .clone();
+        assert_eq!(item["status"], "met");
+        assert_eq!(item["declaration"]["notApplicable"], true);
+        assert_eq!(item["evidence"][0]["rule"], "osi-approved");
+    }
+
+    #[test]
+    fn without_a_current_declaration_declared_items_go_back_to_missing() {
+        let mut body = stored_report();
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-privacy-and-laws"),
+            "declared"
+        );
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-sdg-relevance"),
+            "not-applicable"
+        );
+        apply_declarations(&mut body, &Declarations::new());
+        for id in ["dpg-privacy-and-laws", "dpg-sdg-relevance"] {
+            assert_eq!(status_in(&body, "dpgIndicators", id), "missing", "{id}");
+            let item = body["dpgIndicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["id"] == id)
+                .unwrap();
+            assert!(item.get("declaration").is_none(), "{id}: {item}");
+        }
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-open-licensing"),
+            "met"
+        );
+        assert_eq!(
+            status_in(&body, "dpgIndicators", "dpg-clear-ownership"),
+            "met"
+        );
+    }
+
+    #[test]
+    fn a_current_declaration_replaces_the_one_stored_with_the_report() {
+        let mut body = stored_report();
+        let mut current = Declarations::new();
+        current.insert(
+            "dpg-privacy-and-laws".into(),
+            declaration("New Name", false),
+        );
+        apply_declarations(&mut body, &current);
+        let item = body["dpgIndicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "dpg-privacy-and-laws")
+            .unwrap();
+        assert_eq!(item["status"], "declared");
+        assert_eq!(item["declaration"]["by"], "New Name");
+        // Applying twice gives the same report.
+        let once = body.clone();
+        apply_declarations(&mut body, &current);
+        assert_eq!(body, once);
+    }
+
+    #[test]
+    fn reports_without_items_or_with_odd_items_are_left_alone() {
+        let mut current = Declarations::new();
+        current.insert("dpg-do-no-harm".into(), declaration("Jane Doe", false));
+        for original in [
+            serde_json::json!({}),
+            serde_json::json!({"unPrinciples": null, "dpgIndicators": "x"}),
+            serde_json::json!({"dpgIndicators": [1, "x", {"name": "no id"}, {"id": 3}]}),
+            serde_json::json!([1, 2]),
+        ] {
+            let mut body = original.clone();
+            apply_declarations(&mut body, &current);
+            assert_eq!(body, original);
+        }
+        // A status of a newer method is kept unless a declaration decides it.
+        let mut body = serde_json::json!({"dpgIndicators": [
+            {"id": "dpg-documentation", "status": "partly-met"},
+            {"id": "dpg-do-no-harm", "status": "partly-met"},
+        ]});
+        apply_declarations(&mut body, &current);
+        assert_eq!(body["dpgIndicators"][0]["status"], "partly-met");
+        assert_eq!(body["dpgIndicators"][1]["status"], "declared");
+        // An item the report does not have is not added.
+        let mut body = serde_json::json!({"dpgIndicators": []});
+        apply_declarations(&mut body, &current);
+        assert_eq!(body["dpgIndicators"], serde_json::json!([]));
     }
 }
