@@ -19,6 +19,15 @@ pub enum CatalogError {
     /// The database URL names an engine Commons does not support.
     #[error("unsupported database URL {0:?}: use postgres://... or sqlite://...")]
     UnsupportedDatabase(String),
+    /// The entry, organisation or token named does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// A publisher token may not make this declaration.
+    #[error("refused: {0}")]
+    Refused(#[from] crate::declarations::Refusal),
+    /// The operating system's random number generator failed.
+    #[error("random number generator: {0}")]
+    Random(String),
     /// The data directory could not be used.
     #[error("{path}: {source}")]
     Io {

@@ -6,17 +6,23 @@
 //! file in one transaction; an invalid file is kept as a revision with its errors while the
 //! entry's last valid revision stays live. Every write takes the next number of a change
 //! sequence ([`Catalog::changes_since`]), which lets each server replica keep its own search
-//! index current.
+//! index current. Publishers declare what an assessment cannot detect with tokens the catalog
+//! issues ([`Catalog::issue_token`], [`Catalog::declare`]).
 #![deny(missing_docs)]
 
 mod assessment;
 mod crawl;
+mod declarations;
 mod error;
 pub mod model;
 mod store;
 
 pub use assessment::{NewAssessment, StoredAssessment};
 pub use crawl::*;
+pub use declarations::{
+    DeclarationEvent, IssuedToken, NewDeclaration, PublisherToken, Refusal, Revocation,
+    StoredDeclaration, TOKEN_PREFIX, TokenIdentity, Withdrawal,
+};
 pub use error::CatalogError;
 pub use model::*;
 pub use store::{Backend, Catalog, Prepared};
