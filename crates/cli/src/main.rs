@@ -36,7 +36,7 @@ enum Command {
     Import(import::Args),
     /// Rebuild the search index from the catalog.
     Reindex(reindex::Args),
-    /// Work with the publishers registry (who publishes where).
+    /// Work with the publishers registry (who publishes where) and publishers' API tokens.
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
     Crawl(crawl::Args),

@@ -1,10 +1,21 @@
 //! `commons publishers check FILE`: checks a publishers registry and reports every problem
 //! like a compiler (`file:line:col: error: message`).
+//!
+//! `commons publishers token issue|list|revoke`: the tokens with which a publisher (an
+//! organisation of the catalog) declares through the API what an assessment cannot detect.
+//! A token is printed once, on standard output, when it is issued; the catalog keeps only its
+//! hash.
 
-use clap::{Args as ClapArgs, Subcommand};
+use crate::store_args::{StoreArgs, init_logging, runtime};
+use clap::{Args as ClapArgs, Subcommand, ValueEnum};
+use commons_catalog::{Catalog, CatalogError, PublisherToken, Revocation};
 use commons_crawler::Registry;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Longest token label, in characters.
+const MAX_LABEL_CHARS: usize = 200;
 
 /// Arguments of `commons publishers`.
 #[derive(ClapArgs)]
@@ -20,11 +31,69 @@ enum Action {
         /// The registry file (YAML).
         file: PathBuf,
     },
+    /// Issue, list and revoke publishers' API tokens (for their declarations).
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenAction {
+    /// Issue a token for a publisher; it is printed once on standard output and never again.
+    Issue {
+        /// The publisher's id (an organisation of the catalog, as in the publishers registry).
+        publisher: String,
+        /// What the token is for, or who holds it (at most 200 characters).
+        #[arg(long, value_name = "TEXT", value_parser = parse_label)]
+        label: Option<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List tokens (never their secrets): id, publisher, issued, revoked, uses, label.
+    List {
+        /// Only this publisher's tokens.
+        publisher: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Revoke a token by its id: it authenticates no more; what was declared with it stays.
+    Revoke {
+        /// The token's id (see `commons publishers token list`).
+        token_id: i64,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_label(text: &str) -> Result<String, String> {
+    if text.chars().count() > MAX_LABEL_CHARS {
+        return Err(format!("at most {MAX_LABEL_CHARS} characters"));
+    }
+    if text.chars().any(char::is_control) {
+        return Err("no control characters".into());
+    }
+    Ok(text.trim().to_string())
 }
 
 /// Runs `commons publishers ...`.
 pub fn run(args: Args) -> ExitCode {
-    let Action::Check { file } = args.action;
+    match args.action {
+        Action::Check { file } => check(file),
+        Action::Token { action } => token(action),
+    }
+}
+
+fn check(file: PathBuf) -> ExitCode {
     if !file.is_file() {
         eprintln!("{}: error: no such file", file.display());
         return ExitCode::from(2);
@@ -47,5 +116,163 @@ pub fn run(args: Args) -> ExitCode {
             println!("{}: {} errors", file.display(), errors.len());
             ExitCode::from(1)
         }
+    }
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// RFC 3339 text of a Unix time.
+fn rfc3339(seconds: i64) -> String {
+    let time = UNIX_EPOCH + Duration::from_secs(seconds.max(0) as u64);
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+/// Runs `commons publishers token ...`: exit 0 done, 2 when the catalog cannot be opened, the
+/// publisher or the token is unknown.
+fn token(action: TokenAction) -> ExitCode {
+    init_logging();
+    let outcome = runtime().and_then(|rt| rt.block_on(token_action(action)));
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("commons publishers token: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn open(store: &StoreArgs) -> anyhow::Result<Catalog> {
+    Ok(Catalog::open(store.database.as_deref(), &store.data_dir).await?)
+}
+
+async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
+    match action {
+        TokenAction::Issue {
+            publisher,
+            label,
+            store,
+        } => {
+            let catalog = open(&store).await?;
+            let label = label.filter(|l| !l.is_empty());
+            let issued = catalog
+                .issue_token(&publisher, label.as_deref(), now())
+                .await;
+            catalog.close().await;
+            let issued = match issued {
+                Ok(issued) => issued,
+                Err(CatalogError::NotFound(_)) => {
+                    eprintln!(
+                        "commons publishers token: no publisher {publisher:?} in the catalog \
+                         (publishers come from the registry at a crawl, or from \
+                         `commons import --publisher`)"
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            println!("{}", issued.secret);
+            eprintln!(
+                "Token {} issued for {}{}. It is shown only this once and cannot be recovered \
+                 (the catalog keeps only its hash): give it to the publisher now. They send it as \
+                 `Authorization: Bearer <token>` to PUT and DELETE \
+                 /api/v1/software/{{id}}/declarations/{{item}}; revoke it with \
+                 `commons publishers token revoke {}`.",
+                issued.id,
+                issued.organisation_id,
+                issued
+                    .label
+                    .as_deref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default(),
+                issued.id,
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        TokenAction::List {
+            publisher,
+            format,
+            store,
+        } => {
+            let catalog = open(&store).await?;
+            let tokens = catalog.publisher_tokens(publisher.as_deref()).await;
+            catalog.close().await;
+            let tokens = tokens?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&tokens)?),
+                Format::Text => print_tokens(&tokens),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        TokenAction::Revoke { token_id, store } => {
+            let catalog = open(&store).await?;
+            let outcome = catalog.revoke_token(token_id, now()).await;
+            catalog.close().await;
+            match outcome? {
+                Revocation::Revoked => {
+                    eprintln!("Token {token_id} revoked.");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Revocation::AlreadyRevoked(at) => {
+                    eprintln!("Token {token_id} was already revoked at {}.", rfc3339(at));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Revocation::Unknown => {
+                    eprintln!("commons publishers token: no token with id {token_id}");
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
+    }
+}
+
+fn print_tokens(tokens: &[PublisherToken]) {
+    if tokens.is_empty() {
+        eprintln!("No tokens.");
+        return;
+    }
+    let rows: Vec<[String; 7]> = tokens
+        .iter()
+        .map(|t| {
+            [
+                t.id.to_string(),
+                t.organisation_id.clone(),
+                rfc3339(t.created_at),
+                t.revoked_at.map_or("-".into(), rfc3339),
+                t.uses.to_string(),
+                t.last_used_at.map_or("-".into(), rfc3339),
+                t.label.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let header = [
+        "ID",
+        "PUBLISHER",
+        "ISSUED",
+        "REVOKED",
+        "USES",
+        "LAST USED",
+        "LABEL",
+    ];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(header.to_vec());
+    for row in &rows {
+        line(row.iter().map(String::as_str).collect());
     }
 }

@@ -1,0 +1,188 @@
+//! `commons publishers token issue|list|revoke` end to end: the binary on a real SQLite
+//! catalog; the printed token is checked against the catalog itself.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn commons(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_commons"))
+        .args(args)
+        .env_remove("COMMONS_DATABASE")
+        .env_remove("COMMONS_DATA")
+        .output()
+        .expect("commons runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+/// A catalog in `data` holding the example entry, published by `unicef`.
+fn catalog_with_unicef(data: &Path) {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml");
+    let out = commons(&[
+        "import",
+        example.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+async fn identity(data: &Path, token: &str) -> Option<commons_catalog::TokenIdentity> {
+    let catalog = commons_catalog::Catalog::open(None, data).await.unwrap();
+    let found = catalog.authenticate(token).await.unwrap();
+    catalog.close().await;
+    found
+}
+
+#[tokio::test]
+async fn tokens_are_printed_once_listed_without_secrets_and_revoked() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    catalog_with_unicef(&data);
+    let data_arg = data.to_str().unwrap();
+
+    // Issue: the token alone on standard output, the note on standard error.
+    let out = commons(&[
+        "publishers",
+        "token",
+        "issue",
+        "unicef",
+        "--label",
+        "CIO office",
+        "--data",
+        data_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let token = printed.trim_end_matches('\n');
+    assert_eq!(printed.lines().count(), 1, "{printed:?}");
+    assert!(token.starts_with("cmn_"), "{token}");
+    assert!(token.len() >= 4 + 43, "32 random bytes: {token}");
+    let note = stderr(&out);
+    assert!(note.contains("only this once"), "{note}");
+    assert!(
+        note.contains("Token 1 issued for unicef (CIO office)"),
+        "{note}"
+    );
+    assert!(!note.contains(token), "the note does not repeat the token");
+
+    let who = identity(&data, token)
+        .await
+        .expect("the printed token is live");
+    assert_eq!(who.organisation_id, "unicef");
+    assert_eq!(who.token_id, 1);
+
+    // A second token is another secret.
+    let second = commons(&["publishers", "token", "issue", "unicef", "--data", data_arg]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert_ne!(stdout(&second).trim(), token);
+
+    // List: ids, publisher, label; never a secret.
+    let list = commons(&["publishers", "token", "list", "--data", data_arg]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    let text = stdout(&list);
+    assert!(text.starts_with("ID"), "{text}");
+    assert!(text.contains("CIO office"), "{text}");
+    assert_eq!(text.lines().count(), 3, "a header and two tokens: {text}");
+    assert!(!text.contains("cmn_"), "{text}");
+    let json = commons(&[
+        "publishers",
+        "token",
+        "list",
+        "unicef",
+        "--format",
+        "json",
+        "--data",
+        data_arg,
+    ]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    assert!(!stdout(&json).contains("cmn_"));
+    let listed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert_eq!(listed[0]["id"], 1);
+    assert_eq!(listed[0]["organisationId"], "unicef");
+    assert_eq!(listed[0]["label"], "CIO office");
+    assert_eq!(listed[0]["revokedAt"], serde_json::Value::Null);
+    let other = commons(&["publishers", "token", "list", "who", "--data", data_arg]);
+    assert_eq!(other.status.code(), Some(0));
+    assert_eq!(stdout(&other), "", "no token of another publisher");
+
+    // Revoke: the token authenticates no more; revoking again is harmless.
+    let revoke = commons(&["publishers", "token", "revoke", "1", "--data", data_arg]);
+    assert_eq!(revoke.status.code(), Some(0), "{}", stderr(&revoke));
+    assert!(stderr(&revoke).contains("Token 1 revoked"));
+    assert_eq!(identity(&data, token).await, None);
+    let again = commons(&["publishers", "token", "revoke", "1", "--data", data_arg]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already revoked"),
+        "{}",
+        stderr(&again)
+    );
+    let json = commons(&[
+        "publishers",
+        "token",
+        "list",
+        "--format",
+        "json",
+        "--data",
+        data_arg,
+    ]);
+    let listed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(listed[0]["revokedAt"].is_i64(), "{listed}");
+    assert!(listed[1]["revokedAt"].is_null(), "{listed}");
+}
+
+#[test]
+fn unknown_publishers_tokens_and_bad_labels_are_refused() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    catalog_with_unicef(&data);
+    let data_arg = data.to_str().unwrap();
+
+    let out = commons(&["publishers", "token", "issue", "nobody", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "", "no token printed");
+    assert!(
+        stderr(&out).contains("no publisher \"nobody\""),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = commons(&["publishers", "token", "revoke", "42", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no token with id 42"),
+        "{}",
+        stderr(&out)
+    );
+
+    let long = "x".repeat(201);
+    for label in [long.as_str(), "line\nbreak"] {
+        let out = commons(&[
+            "publishers",
+            "token",
+            "issue",
+            "unicef",
+            "--label",
+            label,
+            "--data",
+            data_arg,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{label:?}");
+        assert_eq!(stdout(&out), "");
+    }
+    let out = commons(&["publishers", "token", "revoke", "one", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(2), "a token id is a number");
+
+    let list = commons(&["publishers", "token", "list", "--data", data_arg]);
+    assert_eq!(list.status.code(), Some(0));
+    assert_eq!(stdout(&list), "", "nothing was issued");
+    assert!(stderr(&list).contains("No tokens."));
+}
