@@ -33,6 +33,15 @@ pub struct Args {
     /// Largest git fetch, in MiB, before it is stopped (the repository is "too large").
     #[arg(long, default_value_t = 200, value_name = "MIB")]
     max_fetch_mib: u64,
+    /// Largest history, in MiB, fetched to assess a repository; past it the repository is
+    /// listed but not assessed, and the outcome says why.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    max_history_mib: u64,
+    /// Do not assess the repositories (no history is fetched; entries keep the assessments
+    /// they have). By default a listed repository is assessed when its commit changed or it
+    /// has no assessment by the current method.
+    #[arg(long)]
+    no_assess: bool,
 }
 
 /// Runs the crawl; exit 0 when it ran, 2 on usage, registry or catalog errors.
@@ -63,6 +72,8 @@ async fn crawl(args: Args, registry: Registry) -> anyhow::Result<()> {
     options.workers = usize::from(args.workers);
     options.limits.per_host = usize::from(args.per_host);
     options.limits.max_pack = args.max_fetch_mib.saturating_mul(1024 * 1024);
+    options.limits.max_history = args.max_history_mib.saturating_mul(1024 * 1024);
+    options.assess = !args.no_assess;
     let crawler = Crawler::new(registry, catalog.clone(), options)?;
     let progress: Arc<dyn Progress> = if std::io::stderr().is_terminal() {
         Arc::new(Bar::new())

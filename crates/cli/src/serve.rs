@@ -38,6 +38,10 @@ pub struct Args {
     /// Also contact this host (host or host:port) when crawling, besides the registry's hosts.
     #[arg(long = "allow-host", value_name = "HOST", requires = "publishers")]
     allow_hosts: Vec<String>,
+    /// Do not assess crawled repositories (no history is fetched; entries keep the
+    /// assessments they have).
+    #[arg(long, requires = "publishers")]
+    no_assess: bool,
 }
 
 fn parse_period(s: &str) -> Result<Duration, String> {
@@ -64,6 +68,7 @@ pub fn run(args: Args) -> ExitCode {
             // Secrets come from the environment only, never from flags (which `ps` shows).
             github_secret: std::env::var("COMMONS_GITHUB_WEBHOOK_SECRET").ok(),
             gitlab_token: std::env::var("COMMONS_GITLAB_WEBHOOK_TOKEN").ok(),
+            assess: !args.no_assess,
         }),
     };
     match runtime().and_then(|rt| rt.block_on(serve(config))) {

@@ -5,6 +5,7 @@
 //! never errors of the crawl. Jobs live in the catalog, so a crawl killed midway is finished
 //! by the next run, and several processes on one PostgreSQL share the work.
 
+use crate::assessing::{Assessor, Subject};
 use crate::error::{CrawlError, FetchError};
 use crate::forge::{self, FileAnswer, RemoteRepository};
 use crate::git;
@@ -36,6 +37,9 @@ pub struct CrawlerOptions {
     /// less than this before, is not queued again: processes started together share one
     /// crawl instead of redoing each other's work. Default 0 (only since the run started).
     pub fresh_for: Duration,
+    /// Assess repositories (fetching their whole history): a listed repository is assessed
+    /// when its commit changed, or when it has no assessment by the current method. Default on.
+    pub assess: bool,
 }
 
 impl CrawlerOptions {
@@ -48,6 +52,7 @@ impl CrawlerOptions {
             workers: 8,
             lease: Duration::from_secs(600),
             fresh_for: Duration::ZERO,
+            assess: true,
         }
     }
 }
@@ -117,6 +122,15 @@ struct Inner {
     http: Http,
     options: CrawlerOptions,
     worker_id: String,
+    assessor: Option<Assessor>,
+}
+
+/// Where a repository's history is fetched from to assess it, and the publiccode.yml just
+/// validated (when there is one).
+struct Checkout {
+    clone_url: String,
+    branch: String,
+    publiccode: Option<commons_publiccode::PublicCode>,
 }
 
 fn now() -> i64 {
@@ -143,6 +157,7 @@ impl Crawler {
             std::process::id(),
             rand::random::<u32>()
         );
+        let assessor = options.assess.then(|| Assessor::new(&options.data_dir));
         Ok(Crawler {
             inner: Arc::new(Inner {
                 registry,
@@ -150,6 +165,7 @@ impl Crawler {
                 http,
                 options,
                 worker_id,
+                assessor,
             }),
         })
     }
@@ -277,6 +293,7 @@ impl Crawler {
                     fork: false,
                     empty: false,
                     version: None,
+                    clone_url: None,
                 },
             }]));
         }
@@ -409,11 +426,70 @@ impl Crawler {
             .catalog
             .crawled_repository(&target.repository.url)
             .await?;
-        let record = match target.hosting.kind {
+        let (record, checkout) = match target.hosting.kind {
             HostingKind::Git => self.crawl_git(publisher, target, state, base).await?,
             _ => self.crawl_forge(publisher, target, state, base).await?,
         };
+        let record = self.assess_if_due(record, checkout).await?;
         self.save(record).await
+    }
+
+    /// Assesses a listed repository whose commit changed, or that has no assessment by the
+    /// current method; a failure is noted in the outcome's detail, never changes the outcome.
+    async fn assess_if_due(
+        &self,
+        record: CrawlRecord,
+        checkout: Option<Checkout>,
+    ) -> Result<CrawlRecord, CrawlError> {
+        let (Some(assessor), Some(checkout), Some(software_id)) = (
+            self.inner.assessor.as_ref(),
+            checkout,
+            record.software_id.as_deref(),
+        ) else {
+            return Ok(record);
+        };
+        let catalog = &self.inner.catalog;
+        let due = match record.outcome {
+            CrawlOutcomeKind::Ok => true,
+            CrawlOutcomeKind::SkippedUnchanged => {
+                if !assessor.is_missing(catalog, software_id).await? {
+                    false
+                } else if let Some(note) = assessor.failed_before(&record.repository_url) {
+                    // Nothing changed since it failed: say so again rather than retry.
+                    return Ok(with_note(record, note));
+                } else {
+                    true
+                }
+            }
+            _ => false,
+        };
+        let live = match catalog.software(software_id).await? {
+            Some(software) if due && software.listed => software.live_revision_id,
+            _ => None,
+        };
+        let Some(revision_id) = live else {
+            return Ok(record);
+        };
+        let note = if host_of(&checkout.clone_url) == host_of(&record.hosting_url) {
+            let subject = Subject {
+                software_id,
+                revision_id,
+                repository_url: &record.repository_url,
+                clone_url: &checkout.clone_url,
+                branch: &checkout.branch,
+                publiccode: checkout.publiccode,
+            };
+            assessor.assess(&self.inner.http, catalog, subject).await?
+        } else {
+            Some(format!(
+                "not assessed: the forge's clone URL {} is outside the publisher's hosting",
+                checkout.clone_url
+            ))
+        };
+        Ok(match note {
+            Some(note) => with_note(record, note),
+            None => record,
+        })
     }
 
     async fn crawl_forge(
@@ -422,7 +498,7 @@ impl Crawler {
         target: &Target,
         state: Option<CrawledRepository>,
         base: CrawlRecord,
-    ) -> Result<CrawlRecord, CrawlError> {
+    ) -> Result<(CrawlRecord, Option<Checkout>), CrawlError> {
         let repository = &target.repository;
         if repository.fork {
             return Ok(failed(
@@ -438,6 +514,14 @@ impl Crawler {
                 FetchError::NotFound("empty repository".into()),
             ));
         }
+        let checkout = match (&repository.clone_url, &repository.default_branch) {
+            (Some(clone_url), Some(branch)) => Some(Checkout {
+                clone_url: clone_url.clone(),
+                branch: branch.clone(),
+                publiccode: None,
+            }),
+            _ => None,
+        };
         let settled = state
             .as_ref()
             .filter(|s| s.last_outcome.is_some_and(|o| o.is_conclusive()) && !s.gone);
@@ -445,12 +529,12 @@ impl Crawler {
             && repository.version.is_some()
             && s.version == repository.version
         {
-            return Ok(unchanged(base, s));
+            return Ok((unchanged(base, s), checkout));
         }
         let etag = settled.and_then(|s| s.etag.as_deref());
         match forge::fetch_file(&self.inner.http, &target.hosting, repository, etag).await {
             Ok(FileAnswer::NotModified) => Ok(match settled.filter(|_| etag.is_some()) {
-                Some(state) => unchanged(base, state),
+                Some(state) => (unchanged(base, state), checkout),
                 // A 304 to a request that was not conditional breaks HTTP: say so, no panic.
                 None => failed(
                     base,
@@ -467,7 +551,7 @@ impl Crawler {
                     commit,
                     ..base
                 };
-                self.ingest(publisher, target, &repository.url, bytes, record)
+                self.ingest(publisher, target, &repository.url, bytes, record, checkout)
                     .await
             }
             Err(e) => Ok(failed(base, e)),
@@ -480,18 +564,21 @@ impl Crawler {
         target: &Target,
         state: Option<CrawledRepository>,
         base: CrawlRecord,
-    ) -> Result<CrawlRecord, CrawlError> {
+    ) -> Result<(CrawlRecord, Option<Checkout>), CrawlError> {
         let http = &self.inner.http;
         let head = match git::head(http, &target.repository.url).await {
             Ok(head) => head,
             Err(FetchError::NotFound(why))
                 if state.as_ref().is_some_and(|s| s.software_id.is_some()) =>
             {
-                return Ok(CrawlRecord {
-                    outcome: CrawlOutcomeKind::Gone,
-                    detail: Some(format!("the repository answers {why}")),
-                    ..base
-                });
+                return Ok((
+                    CrawlRecord {
+                        outcome: CrawlOutcomeKind::Gone,
+                        detail: Some(format!("the repository answers {why}")),
+                        ..base
+                    },
+                    None,
+                ));
             }
             Err(e) => return Ok(failed(base, e)),
         };
@@ -526,12 +613,18 @@ impl Crawler {
                 FetchError::NotFound("empty repository".into()),
             ));
         };
+        // Plain git is cloned from the repository URL itself.
+        let checkout = head.branch.as_ref().map(|branch| Checkout {
+            clone_url: url.clone(),
+            branch: branch.clone(),
+            publiccode: None,
+        });
         if let Some(s) = state.as_ref().filter(|s| {
             s.last_outcome.is_some_and(|o| o.is_conclusive())
                 && !s.gone
                 && s.version.as_deref() == Some(commit)
         }) {
-            return Ok(unchanged(base, s));
+            return Ok((unchanged(base, s), checkout));
         }
         let Some(branch) = head.branch.as_deref() else {
             return Ok(failed(
@@ -546,14 +639,15 @@ impl Crawler {
                     commit: Some(file.commit),
                     ..base
                 };
-                self.ingest(publisher, target, &url, file.bytes, record)
+                self.ingest(publisher, target, &url, file.bytes, record, checkout)
                     .await
             }
             Err(e) => Ok(failed(base, e)),
         }
     }
 
-    /// Validates and stores a file; checks that its `url` names this repository.
+    /// Validates and stores a file; checks that its `url` names this repository. The checkout
+    /// comes back with the validated model, for the assessment.
     async fn ingest(
         &self,
         publisher: &PublisherEntry,
@@ -561,7 +655,8 @@ impl Crawler {
         url: &str,
         bytes: Vec<u8>,
         record: CrawlRecord,
-    ) -> Result<CrawlRecord, CrawlError> {
+        checkout: Option<Checkout>,
+    ) -> Result<(CrawlRecord, Option<Checkout>), CrawlError> {
         let validation = validate(&bytes, &Options::default());
         let outcome = self
             .inner
@@ -592,12 +687,15 @@ impl Crawler {
                     errors.len()
                 )
             });
-            return Ok(CrawlRecord {
-                outcome: CrawlOutcomeKind::Invalid,
-                detail,
-                errors,
-                ..record
-            });
+            return Ok((
+                CrawlRecord {
+                    outcome: CrawlOutcomeKind::Invalid,
+                    detail,
+                    errors,
+                    ..record
+                },
+                None,
+            ));
         }
         let mut notes = Vec::new();
         if let Some(model) = &validation.publiccode
@@ -612,11 +710,18 @@ impl Crawler {
         if target.repository.archived {
             notes.push("archived on the forge".into());
         }
-        Ok(CrawlRecord {
-            outcome: CrawlOutcomeKind::Ok,
-            detail: (!notes.is_empty()).then(|| notes.join("; ")),
-            ..record
-        })
+        let checkout = checkout.map(|c| Checkout {
+            publiccode: validation.publiccode,
+            ..c
+        });
+        Ok((
+            CrawlRecord {
+                outcome: CrawlOutcomeKind::Ok,
+                detail: (!notes.is_empty()).then(|| notes.join("; ")),
+                ..record
+            },
+            checkout,
+        ))
     }
 
     /// Recrawls one repository now (a webhook said it changed). The URL may be the current
@@ -642,13 +747,14 @@ impl Crawler {
                 fork: false,
                 empty: false,
                 version: None,
+                clone_url: None,
             }
         } else {
             match forge::fetch_repository(&self.inner.http, hosting, &current).await {
                 Ok(repository) => repository,
                 Err(e) => {
                     let record = self.record_for(publisher, hosting, &current, None);
-                    return self.save(failed(record, e)).await;
+                    return self.save(failure(record, e)).await;
                 }
             }
         };
@@ -661,12 +767,28 @@ impl Crawler {
     }
 }
 
-fn failed(base: CrawlRecord, error: FetchError) -> CrawlRecord {
+fn failure(base: CrawlRecord, error: FetchError) -> CrawlRecord {
     CrawlRecord {
         outcome: error.outcome(),
         detail: Some(error.detail()),
         ..base
     }
+}
+
+/// The record with a note added to its detail.
+fn with_note(record: CrawlRecord, note: String) -> CrawlRecord {
+    CrawlRecord {
+        detail: Some(match record.detail {
+            Some(detail) => format!("{detail}; {note}"),
+            None => note,
+        }),
+        ..record
+    }
+}
+
+/// A failed repository: nothing to assess.
+fn failed(base: CrawlRecord, error: FetchError) -> (CrawlRecord, Option<Checkout>) {
+    (failure(base, error), None)
 }
 
 fn unchanged(base: CrawlRecord, state: &CrawledRepository) -> CrawlRecord {

@@ -39,6 +39,10 @@ pub struct RemoteRepository {
     pub empty: bool,
     /// The forge's last-push stamp: unchanged means the content is unchanged.
     pub version: Option<String>,
+    /// The git URL over HTTP(S) (`http_url_to_repo`, `clone_url`), to fetch the history an
+    /// assessment reads. Absent in jobs queued by an older crawler.
+    #[serde(default)]
+    pub clone_url: Option<String>,
 }
 
 /// What reading the file gave.
@@ -266,6 +270,7 @@ fn repository_from(kind: HostingKind, item: &Value) -> Result<RemoteRepository, 
                 .is_some_and(|v| !v.is_null()),
             empty: flag("empty_repo") || text("default_branch").is_none(),
             version: text("last_activity_at"),
+            clone_url: text("http_url_to_repo"),
         },
         HostingKind::Github => RemoteRepository {
             url: text("html_url").ok_or_else(|| missing("html_url"))?,
@@ -277,6 +282,7 @@ fn repository_from(kind: HostingKind, item: &Value) -> Result<RemoteRepository, 
             // GitHub reports an empty repository with size 0.
             empty: item.get("size").and_then(Value::as_u64) == Some(0),
             version: text("pushed_at"),
+            clone_url: text("clone_url"),
         },
         HostingKind::Gitea => RemoteRepository {
             url: text("html_url").ok_or_else(|| missing("html_url"))?,
@@ -287,6 +293,7 @@ fn repository_from(kind: HostingKind, item: &Value) -> Result<RemoteRepository, 
             fork: flag("fork"),
             empty: flag("empty"),
             version: text("updated_at"),
+            clone_url: text("clone_url"),
         },
         HostingKind::Git => {
             return Err(FetchError::Refused("plain git has no listing".into()));

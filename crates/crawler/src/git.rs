@@ -4,7 +4,8 @@
 //! client (`GET <repo>/info/refs?service=git-upload-pack`, pkt-lines parsed here): it obeys
 //! the host allowlist, the redirect rules and the caps like every other request, and costs no
 //! process. When HEAD moved, the system `git` fetches the default branch with `--depth 1`
-//! into a bare cache repository under the data directory, with only http(s) allowed, no
+//! (or incrementally, once the cache holds the history that an assessment needs: see
+//! [`fetch_history`]) into a bare cache repository under the data directory, with only http(s) allowed, no
 //! prompts, no redirects (they were resolved by the HEAD check), a low-speed abort and a
 //! watchdog that kills it as soon as the cache grows past the pack limit. The file is then
 //! read from the fetched tree without a checkout, so a symbolic link is seen as a link (and
@@ -138,7 +139,8 @@ pub struct TreeFile {
     pub bytes: Vec<u8>,
 }
 
-/// Fetches the branch shallowly into the cache and reads publiccode.yml from its tree.
+/// Fetches the branch into the cache and reads publiccode.yml from its tree: shallowly the
+/// first time, incrementally once the cache holds the history (fetched to assess it).
 pub async fn read_publiccode(
     http: &Http,
     cache_root: &Path,
@@ -151,14 +153,23 @@ pub async fn read_publiccode(
     let cache = cache_dir(cache_root, repository_url);
     let limits = http.limits().clone();
     init_cache(&cache).await?;
+    let complete = has_history(&cache).await;
     {
         let _permit = http.host_permit(&host).await;
         fetch(
             &cache,
             repository_url,
-            branch,
-            limits.max_pack,
-            limits.git_timeout,
+            &Fetch {
+                branch,
+                shallow: !complete,
+                tags: false,
+                max_bytes: if complete {
+                    limits.max_history
+                } else {
+                    limits.max_pack
+                },
+                timeout: limits.git_timeout,
+            },
         )
         .await?;
     }
@@ -235,7 +246,75 @@ pub async fn read_publiccode(
 /// Where a fetch puts the branch in the cache repository.
 const FETCHED_REF: &str = "refs/crawl/head";
 
-fn cache_dir(root: &Path, repository_url: &str) -> PathBuf {
+/// A repository's whole history, fetched into the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    /// The cache repository (bare; its HEAD is the fetched branch).
+    pub git_dir: PathBuf,
+    /// The branch's commit.
+    pub commit: String,
+}
+
+/// Fetches the default branch's whole history and every tag into the cache of
+/// `repository_url` (the assessment reads the history, the tags and the tree) from
+/// `clone_url`, and points the cache's HEAD at the branch. Incremental when the cache already
+/// holds the history; stopped past [`crate::Limits::max_history`] bytes.
+pub async fn fetch_history(
+    http: &Http,
+    cache_root: &Path,
+    repository_url: &str,
+    clone_url: &str,
+    branch: &str,
+) -> Result<History, FetchError> {
+    let url =
+        Url::parse(clone_url).map_err(|e| FetchError::Refused(format!("{clone_url}: {e}")))?;
+    let host = http.check_allowed(&url)?;
+    let cache = cache_dir(cache_root, repository_url);
+    let limits = http.limits().clone();
+    init_cache(&cache).await?;
+    {
+        let _permit = http.host_permit(&host).await;
+        fetch(
+            &cache,
+            clone_url,
+            &Fetch {
+                branch,
+                shallow: false,
+                tags: true,
+                max_bytes: limits.max_history,
+                timeout: limits.git_timeout,
+            },
+        )
+        .await
+        .inspect_err(|e| {
+            if matches!(e, FetchError::TooLarge(_)) {
+                // Whatever it brought is over the limit: the next read starts afresh, shallow.
+                let _ = std::fs::remove_dir_all(&cache);
+            }
+        })?;
+    }
+    git_output(&cache, &["symbolic-ref", "HEAD", FETCHED_REF])
+        .await
+        .map_err(FetchError::Refused)?;
+    let commit = git_output(&cache, &["rev-parse", "--verify", "-q", "HEAD^{commit}"])
+        .await
+        .map_err(|e| FetchError::Refused(format!("no commit fetched: {e}")))?;
+    Ok(History {
+        git_dir: cache,
+        commit: String::from_utf8_lossy(&commit).trim().to_string(),
+    })
+}
+
+/// True when the cache holds the branch's whole history (a fetch without `--depth` ran).
+async fn has_history(cache: &Path) -> bool {
+    !cache.join("shallow").exists()
+        && git_output(cache, &["rev-parse", "--verify", "-q", FETCHED_REF])
+            .await
+            .is_ok()
+}
+
+/// The cache repository of a repository URL.
+pub(crate) fn cache_dir(root: &Path, repository_url: &str) -> PathBuf {
     let digest = Sha256::digest(repository_url.as_bytes());
     root.join(hex::encode(&digest[..12]))
 }
@@ -339,30 +418,51 @@ async fn git_output(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     }
 }
 
-/// `git fetch --depth 1` of one branch, killed when the cache grows past `max_bytes` or the
-/// time runs out.
-async fn fetch(
-    cache: &Path,
-    url: &str,
-    branch: &str,
+/// What one `git fetch` brings.
+struct Fetch<'a> {
+    /// The remote branch.
+    branch: &'a str,
+    /// Only the branch's last commit (`--depth 1`); otherwise the whole history (the missing
+    /// part of it when the cache is shallow).
+    shallow: bool,
+    /// Every tag too.
+    tags: bool,
+    /// Bytes the cache may grow by before the fetch is killed.
     max_bytes: u64,
+    /// Time allowed.
     timeout: Duration,
-) -> Result<(), FetchError> {
+}
+
+/// `git fetch` of one branch (and its tags), killed when the cache grows past the byte limit
+/// or the time runs out.
+async fn fetch(cache: &Path, url: &str, what: &Fetch<'_>) -> Result<(), FetchError> {
+    let Fetch {
+        branch,
+        max_bytes,
+        timeout,
+        ..
+    } = *what;
     let before = dir_size(cache);
+    let mut command = git(cache);
+    command.args(["fetch", "-q", "--no-tags", "--no-write-fetch-head"]);
+    if what.shallow {
+        command.args(["--depth", "1"]);
+    } else if cache.join("shallow").exists() {
+        command.arg("--unshallow");
+    }
+    if what.tags {
+        // A tag deleted upstream must not count as a release here.
+        command.arg("--prune");
+    }
     // Into a ref of our own, so the reads below find exactly what this fetch brought.
-    let refspec = format!("+refs/heads/{branch}:{FETCHED_REF}");
-    let mut child = git(cache)
-        .args([
-            "fetch",
-            "-q",
-            "--depth",
-            "1",
-            "--no-tags",
-            "--no-write-fetch-head",
-        ])
+    command
         .arg("--")
         .arg(url)
-        .arg(&refspec)
+        .arg(format!("+refs/heads/{branch}:{FETCHED_REF}"));
+    if what.tags {
+        command.arg("+refs/tags/*:refs/tags/*");
+    }
+    let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -374,6 +474,10 @@ async fn fetch(
             status = child.wait() => {
                 let status = status.map_err(|e| FetchError::Unreachable(format!("git: {e}")))?;
                 if status.success() {
+                    // A fetch quicker than the watchdog's tick is measured here.
+                    if dir_size(cache).saturating_sub(before) > max_bytes {
+                        return Err(too_large(max_bytes));
+                    }
                     break;
                 }
                 let mut stderr = String::new();
@@ -392,9 +496,7 @@ async fn fetch(
                 if dir_size(cache).saturating_sub(before) > max_bytes {
                     let _ = child.kill().await;
                     cleanup_partial(cache);
-                    return Err(FetchError::TooLarge(format!(
-                        "the fetch passed {max_bytes} bytes and was stopped"
-                    )));
+                    return Err(too_large(max_bytes));
                 }
                 if started.elapsed() > timeout {
                     let _ = child.kill().await;
@@ -408,6 +510,12 @@ async fn fetch(
         }
     }
     Ok(())
+}
+
+fn too_large(max_bytes: u64) -> FetchError {
+    FetchError::TooLarge(format!(
+        "the fetch passed {max_bytes} bytes and was stopped"
+    ))
 }
 
 fn cleanup_partial(cache: &Path) {

@@ -34,6 +34,8 @@ pub struct Limits {
     pub max_pages: usize,
     /// Bytes a shallow git fetch may write to the cache.
     pub max_pack: u64,
+    /// Bytes a repository's whole history (fetched to assess it) may take in the cache.
+    pub max_history: u64,
     /// One git fetch.
     pub git_timeout: Duration,
     /// Attempts for a transient failure (first try included).
@@ -58,6 +60,7 @@ impl Default for Limits {
             max_listing: 8 * 1024 * 1024,
             max_pages: 1000,
             max_pack: 200 * 1024 * 1024,
+            max_history: 1024 * 1024 * 1024,
             git_timeout: Duration::from_secs(300),
             attempts: 3,
             backoff: Duration::from_millis(500),

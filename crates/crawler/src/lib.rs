@@ -7,9 +7,12 @@
 //! - [`git`]: plain git over smart HTTP (HEAD check, shallow size-limited fetch, tree read).
 //! - [`Crawler`]: discovery, the shared job queue, per-repository outcomes, recrawl of one
 //!   repository for webhooks.
+//! - assessing: after a repository is listed, its whole history is fetched and assessed
+//!   (`commons_assess`), the result stored with the revision.
 //! - [`webhook`]: GitHub and GitLab push webhooks (signature checks, payload parsing).
 #![deny(missing_docs)]
 
+mod assessing;
 mod crawl;
 mod error;
 pub mod forge;

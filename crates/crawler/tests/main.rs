@@ -3,6 +3,7 @@
 //! documented paths, pagination and rate limits, and a server that misbehaves on purpose.
 //! The crawler is the production code, talking HTTP.
 
+mod assessing;
 mod support;
 
 use commons_catalog::CrawlOutcomeKind;

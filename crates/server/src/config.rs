@@ -34,6 +34,8 @@ pub struct CrawlConfig {
     pub github_secret: Option<String>,
     /// GitLab webhook token (`X-Gitlab-Token`); without it the GitLab hook answers 404.
     pub gitlab_token: Option<String>,
+    /// Assess crawled repositories (fetching their whole history).
+    pub assess: bool,
 }
 
 impl Default for ServeConfig {

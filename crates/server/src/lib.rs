@@ -166,6 +166,7 @@ fn crawl_state(
     })?;
     let mut options = commons_crawler::CrawlerOptions::new(data_dir);
     options.allow_hosts = config.allow_hosts.clone();
+    options.assess = config.assess;
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
         .map_err(|e| ServerError::Startup(e.to_string()))?;
     Ok(CrawlState {

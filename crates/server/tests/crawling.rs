@@ -42,6 +42,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
             allow_hosts: vec![git.to_string()],
             github_secret: Some("gh-secret".into()),
             gitlab_token: Some("gl-token".into()),
+            assess: true,
         }),
     };
     let (server, report) = Server::start(config).await.unwrap();
@@ -98,6 +99,40 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     eprintln!("webhook to searchable: {} ms", pushed.elapsed().as_millis());
+
+    // The crawl assessed the pushed commit (its whole history: two commits) and the API
+    // serves that assessment.
+    let found = json(&client, format!("{base}/api/v1/software?q=hookworthier")).await;
+    let id = found["items"][0]["id"].as_str().unwrap().to_string();
+    let head = std::process::Command::new("git")
+        .args(["-C", repos.path().join("tool.git").to_str().unwrap()])
+        .args(["rev-parse", "main"])
+        .output()
+        .unwrap();
+    let head = String::from_utf8(head.stdout).unwrap().trim().to_string();
+    let assessment = loop {
+        let answer = client
+            .get(format!("{base}/api/v1/software/{id}/assessment"))
+            .send()
+            .await
+            .unwrap();
+        if answer.status() == 200 {
+            let body: serde_json::Value = answer.json().await.unwrap();
+            if body["commit"] == head.as_str() {
+                break body;
+            }
+        }
+        assert!(
+            pushed.elapsed() < Duration::from_secs(30),
+            "the pushed commit is assessed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(
+        assessment.pointer("/report/vitality/commitsTotal"),
+        Some(&2.into()),
+        "{assessment}"
+    );
 
     // GitHub: a bad signature is refused and counted.
     let github = client

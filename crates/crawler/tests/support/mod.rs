@@ -246,6 +246,17 @@ impl Shared {
             tokio::time::sleep(delay).await;
             return self.git_backend(&method, rest, &uri, &headers, body).await;
         }
+        if let Some((name, rest)) = path.split_once(".git/")
+            && let Some(repo) = self
+                .repos()
+                .into_iter()
+                .find(|r| format!("/{}", r.full_name) == name)
+        {
+            // A forge's clone URL (`http_url_to_repo`, `clone_url`): the repository's git.
+            self.git_requests.fetch_add(1, Ordering::SeqCst);
+            let rest = format!("{}.git/{rest}", repo.git_name);
+            return self.git_backend(&method, &rest, &uri, &headers, body).await;
+        }
         if let Some(rest) = path.strip_prefix("/api/v4/") {
             return self.gitlab(rest, &uri, &headers);
         }

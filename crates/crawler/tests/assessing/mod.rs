@@ -1,0 +1,230 @@
+//! Crawled repositories are assessed: their whole history is fetched over the real git smart
+//! HTTP server (plain git, or a forge's clone URL), assessed, and stored with the revision;
+//! once per commit, and never at the cost of the listing.
+
+use super::git_registry;
+use crate::support::*;
+use commons_catalog::StoredAssessment;
+use std::sync::atomic::Ordering;
+
+const MIT: &str = "MIT License\n\nCopyright (c) 2026 UNICEF\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n";
+
+/// A repository of three commits with a license and a tag, served at `/git/<name>.git`.
+fn repository_with_history(server: &Server, name: &str, url: &str) {
+    let files = || {
+        vec![
+            Entry::File("publiccode.yml", publiccode_for(url)),
+            Entry::File("LICENSE", MIT.as_bytes().to_vec()),
+        ]
+    };
+    for _ in 0..3 {
+        commit_repository(&server.root, name, &files());
+    }
+    let bare = server.root.join(format!("{name}.git"));
+    git(&bare, &["tag", "v1.0.0", "main"]);
+}
+
+async fn latest(run: &Run, url: &str) -> Option<StoredAssessment> {
+    let entry = run.catalog.software_by_url(url).await.unwrap()?;
+    run.catalog.latest_assessment(&entry.id).await.unwrap()
+}
+
+fn head_of(server: &Server, name: &str) -> String {
+    git(
+        &server.root.join(format!("{name}.git")),
+        &["rev-parse", "main"],
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_git_repositories_are_assessed_once_per_commit_with_their_whole_history() {
+    let server = Server::start();
+    let url = format!("{}/git/tool.git", server.base);
+    repository_with_history(&server, "tool", &url);
+    let run = crawler(&git_registry(&server, &["tool"]), &[]).await;
+
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&url].0, "ok", "{outcomes:?}");
+    assert_eq!(
+        outcomes[&url].1, None,
+        "an assessment that ran adds no note"
+    );
+    let first = latest(&run, &url)
+        .await
+        .expect("the crawl stored an assessment");
+    let entry = run.catalog.software_by_url(&url).await.unwrap().unwrap();
+    assert_eq!(first.revision_id, entry.live_revision_id);
+    assert_eq!(
+        first.commit.as_deref(),
+        Some(head_of(&server, "tool").as_str())
+    );
+    let body = &first.body;
+    // The whole history was fetched (the publiccode.yml read was shallow), tags too.
+    assert_eq!(body.pointer("/vitality/commitsTotal"), Some(&3.into()));
+    assert_eq!(body.pointer("/vitality/releases"), Some(&1.into()));
+    // The LICENSE text is MIT, the publiccode.yml declares AGPL: detected, and flagged.
+    assert_eq!(
+        body.pointer("/license/files/0/file"),
+        Some(&"LICENSE".into())
+    );
+    assert_eq!(
+        body.pointer("/license/files/0/license"),
+        Some(&"MIT".into())
+    );
+    assert_eq!(body.pointer("/license/mismatch"), Some(&true.into()));
+    assert_eq!(body.pointer("/publiccode/source"), Some(&"input".into()));
+
+    // Unchanged: neither fetched nor assessed again.
+    let before = server.git_requests.load(Ordering::SeqCst);
+    run.crawl().await;
+    assert_eq!(server.git_requests.load(Ordering::SeqCst) - before, 1);
+    assert_eq!(latest(&run, &url).await.unwrap().id, first.id);
+
+    // A new commit that leaves publiccode.yml as it was: same revision, a new assessment of
+    // the new commit, with the fourth commit counted.
+    commit_repository(
+        &server.root,
+        "tool",
+        &[Entry::File("publiccode.yml", publiccode_for(&url))],
+    );
+    run.crawl().await;
+    let second = latest(&run, &url).await.unwrap();
+    assert_ne!(second.id, first.id);
+    assert_eq!(second.revision_id, first.revision_id);
+    assert_eq!(
+        second.commit.as_deref(),
+        Some(head_of(&server, "tool").as_str())
+    );
+    assert_eq!(
+        second.body.pointer("/vitality/commitsTotal"),
+        Some(&4.into())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forge_repositories_are_assessed_from_their_clone_url() {
+    let server = Server::start();
+    let web = format!("{}/unicef/app", server.base);
+    repository_with_history(&server, "unicef-app", &web);
+    server.add_forge_repo(ForgeRepo {
+        id: 7,
+        full_name: "unicef/app".into(),
+        git_name: "unicef-app".into(),
+        fork: false,
+        archived: false,
+        empty: false,
+        pushed_at: "2026-11-01T00:00:00Z".into(),
+    });
+    let registry = format!(
+        "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{}/unicef', kind: gitlab}}\n",
+        server.base
+    );
+    let run = crawler(&registry, &[]).await;
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&web].0, "ok", "{outcomes:?}");
+    let assessment = latest(&run, &web).await.expect("assessed");
+    assert_eq!(
+        assessment.commit.as_deref(),
+        Some(head_of(&server, "unicef-app").as_str())
+    );
+    assert_eq!(
+        assessment.body.pointer("/vitality/commitsTotal"),
+        Some(&3.into())
+    );
+    let requests = server.state.lock().unwrap().requests.clone();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.starts_with("/unicef/app.git/info/refs")),
+        "fetched from the clone URL the forge gave: {requests:?}"
+    );
+
+    // The forge says nothing changed: no fetch, no new assessment.
+    let before = server.git_requests.load(Ordering::SeqCst);
+    run.crawl().await;
+    assert_eq!(server.git_requests.load(Ordering::SeqCst), before);
+    assert_eq!(latest(&run, &web).await.unwrap().id, assessment.id);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_history_over_the_limit_is_not_assessed_and_the_entry_stays_listed() {
+    let server = Server::start();
+    let url = format!("{}/git/big.git", server.base);
+    repository_with_history(&server, "big", &url);
+    let registry =
+        commons_crawler::Registry::parse(git_registry(&server, &["big"]).as_bytes()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let catalog = commons_catalog::Catalog::open(None, data.path())
+        .await
+        .unwrap();
+    let mut options = commons_crawler::CrawlerOptions::new(data.path());
+    options.limits = test_limits();
+    // The shallow read fits; the whole history does not.
+    options.limits.max_history = 1;
+    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
+    let run = Run {
+        catalog,
+        crawler,
+        data,
+    };
+    run.crawl().await;
+    let outcomes = run.outcomes().await;
+    assert_eq!(outcomes[&url].0, "ok", "{outcomes:?}");
+    let detail = outcomes[&url].1.clone().unwrap_or_default();
+    assert!(
+        detail.contains("not assessed") && detail.contains("too large"),
+        "{detail}"
+    );
+    assert!(
+        run.catalog
+            .software_by_url(&url)
+            .await
+            .unwrap()
+            .unwrap()
+            .listed
+    );
+    assert!(latest(&run, &url).await.is_none());
+
+    // Nothing changed: the refused history is not fetched again, and the reason stays shown.
+    let before = server.git_requests.load(Ordering::SeqCst);
+    run.crawl().await;
+    assert_eq!(server.git_requests.load(Ordering::SeqCst) - before, 1);
+    let (outcome, detail) = run.outcomes().await[&url].clone();
+    assert_eq!(outcome, "skipped_unchanged");
+    assert!(detail.unwrap_or_default().contains("too large"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_assessment_off_nothing_but_the_file_is_fetched() {
+    let server = Server::start();
+    let url = format!("{}/git/quiet.git", server.base);
+    repository_with_history(&server, "quiet", &url);
+    let registry =
+        commons_crawler::Registry::parse(git_registry(&server, &["quiet"]).as_bytes()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let catalog = commons_catalog::Catalog::open(None, data.path())
+        .await
+        .unwrap();
+    let mut options = commons_crawler::CrawlerOptions::new(data.path());
+    options.limits = test_limits();
+    options.assess = false;
+    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
+    let run = Run {
+        catalog,
+        crawler,
+        data,
+    };
+    run.crawl().await;
+    assert_eq!(run.outcomes().await[&url].0, "ok");
+    assert!(latest(&run, &url).await.is_none());
+    // Only the shallow fetch that reads publiccode.yml ran: the cache has no history, no tag.
+    let caches: Vec<_> = std::fs::read_dir(run.data.path().join("git-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(caches.len(), 1);
+    assert!(caches[0].join("shallow").is_file());
+    assert_eq!(git(&caches[0], &["tag", "--list"]), "");
+}
