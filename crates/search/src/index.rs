@@ -78,6 +78,7 @@ struct Fields {
     updated: Field,
     vitality: Field,
     security: Field,
+    links: Field,
     short: BTreeMap<&'static str, Field>,
     long: BTreeMap<&'static str, Field>,
     facets: BTreeMap<FacetName, Field>,
@@ -113,6 +114,8 @@ fn schema() -> (Schema, Fields) {
     // Sort keys; -1 for entries not assessed, so they come last in descending order.
     let vitality = b.add_i64_field("vitality_sort", FAST);
     let security = b.add_i64_field("security_sort", FAST);
+    // What an entry builds on: `based-on:<url>` and `depends-on:<name>` (see `links_of`).
+    let links = b.add_text_field("links", STRING);
     let mut short = BTreeMap::new();
     let mut long = BTreeMap::new();
     for lang in LANGUAGES {
@@ -142,6 +145,7 @@ fn schema() -> (Schema, Fields) {
             updated,
             vitality,
             security,
+            links,
             short,
             long,
             facets,
@@ -249,7 +253,38 @@ impl SearchIndex {
                 d.add_facet(f.facets[&facet], Facet::from_path([value.as_str()]));
             }
         }
+        for link in links_of(p) {
+            d.add_text(f.links, link);
+        }
         d
+    }
+
+    /// How many other listed entries declare that they are based on the software at `url`
+    /// (`isBasedOn`) or depend on software named `name` (`dependsOn`, any kind): the reuse the
+    /// catalog itself shows.
+    pub fn dependents(&self, id: &str, url: &str, name: &str) -> Result<usize, SearchError> {
+        let f = &self.fields;
+        let term = |value: String| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.links, &value),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        };
+        let wanted = BooleanQuery::new(vec![term(based_on_link(url)), term(depends_on_link(name))]);
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(wanted) as Box<dyn Query>),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        Ok(self.reader.searcher().search(&query, &Count)?)
     }
 
     /// Adds or replaces entries, in one commit that records the change number `seq`.
@@ -633,6 +668,37 @@ fn sorted_counts(counts: &tantivy::collector::FacetCounts) -> Vec<(String, u64)>
         counts.get("/").map(|(f, n)| (facet_label(f), n)).collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     values
+}
+
+/// The link terms of an entry: every `isBasedOn` URL and every `dependsOn` name.
+fn links_of(p: &PublicCode) -> Vec<String> {
+    let mut links: Vec<String> = p.is_based_on.iter().map(|u| based_on_link(u)).collect();
+    if let Some(depends) = &p.depends_on {
+        for dependency in depends
+            .open
+            .iter()
+            .chain(&depends.proprietary)
+            .chain(&depends.hardware)
+        {
+            links.push(depends_on_link(&dependency.name));
+        }
+    }
+    links
+}
+
+/// `based-on:` and the URL without scheme, `.git`, trailing slash or case, so that
+/// `https://github.com/x/y.git` and `http://github.com/X/y/` name the same repository.
+fn based_on_link(url: &str) -> String {
+    let url = url.trim().to_lowercase();
+    let url = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let url = url.trim_end_matches('/');
+    let url = url.strip_suffix(".git").unwrap_or(url);
+    format!("based-on:{url}")
+}
+
+/// `depends-on:` and the name, case and surrounding space ignored.
+fn depends_on_link(name: &str) -> String {
+    format!("depends-on:{}", name.trim().to_lowercase())
 }
 
 /// The value shown for a facet path (`/standalone\/web` → `standalone/web`).

@@ -523,3 +523,68 @@ fn counts_of_the_whole_catalog_follow_every_commit() {
         .unwrap();
     assert_eq!(browse().total, before.total);
 }
+
+#[test]
+fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
+    let index = SearchIndex::in_memory().unwrap();
+    let entry = |id: &str, extra: &str| {
+        let text = format!(
+            "publiccodeYmlVersion: \"0\"\nname: {id}\nurl: \"https://git.example.org/{id}\"\n\
+             platforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\n\
+             legal:\n  license: MIT\nmaintenance:\n  type: none\n\
+             localisation:\n  localisationReady: true\n  availableLanguages: [en]\n\
+             description:\n  en:\n    shortDescription: \"{id}\"\n    longDescription: \"{long}\"\n    features: [\"{id}\"]\n{extra}",
+            long = "Padding text to reach the minimum length. ".repeat(4),
+        );
+        let v = validate(text.as_bytes(), &Options::default());
+        SearchDocument {
+            id: id.into(),
+            organisation_id: None,
+            updated_at: 1,
+            publiccode: v
+                .publiccode
+                .unwrap_or_else(|| panic!("{id}: {:?}", v.diagnostics)),
+            scores: None,
+        }
+    };
+    let docs = [
+        // Itself: its own isBasedOn does not count.
+        entry(
+            "origin",
+            "isBasedOn: [\"https://git.example.org/origin\"]\n",
+        ),
+        // The same repository written otherwise: scheme, case, .git, trailing slash.
+        entry(
+            "fork",
+            "isBasedOn: [\"http://GIT.example.org/origin.git/\"]\n",
+        ),
+        entry(
+            "user",
+            "dependsOn:\n  open:\n    - name: \" ORIGIN \"\n      versionMin: \"1.0\"\n",
+        ),
+        entry(
+            "stranger",
+            "isBasedOn: [\"https://git.example.org/originals\"]\ndependsOn:\n  proprietary:\n    - name: Origin Pro\n",
+        ),
+    ];
+    index.upsert(&docs, Some(1)).unwrap();
+    assert_eq!(
+        index
+            .dependents("origin", "https://git.example.org/origin", "origin")
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        index
+            .dependents("stranger", "https://git.example.org/originals", "stranger")
+            .unwrap(),
+        0
+    );
+    index.delete(&["fork".to_string()], Some(2)).unwrap();
+    assert_eq!(
+        index
+            .dependents("origin", "https://git.example.org/origin", "origin")
+            .unwrap(),
+        1
+    );
+}
