@@ -375,6 +375,7 @@ assess-status-missing = غير مستوفى
 assess-status-not-applicable = لا ينطبق
 assess-status-needs-review = يحتاج إلى مراجعة
 declared-by = صرّح به { $by } ({ $role }) بتاريخ { $at }.
+declared-by-without-role = صرّح به { $by } بتاريخ { $at }.
 indicator-un-open-by-default = الانفتاح افتراضيًا
 indicator-un-contribute-back = رد المساهمة
 indicator-un-secure-by-design = الأمان من مرحلة التصميم

@@ -338,6 +338,7 @@ assess-status-missing = Missing
 assess-status-not-applicable = Not applicable
 assess-status-needs-review = Needs review
 declared-by = Declared by { $by } ({ $role }) on { $at }.
+declared-by-without-role = Declared by { $by } on { $at }.
 indicator-un-open-by-default = Open by default
 indicator-un-contribute-back = Contribute back
 indicator-un-secure-by-design = Secure by design

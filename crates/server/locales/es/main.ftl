@@ -338,6 +338,7 @@ assess-status-missing = Falta
 assess-status-not-applicable = No se aplica
 assess-status-needs-review = Requiere revisión
 declared-by = Declarado por { $by } ({ $role }) el { $at }.
+declared-by-without-role = Declarado por { $by } el { $at }.
 indicator-un-open-by-default = Abierto por defecto
 indicator-un-contribute-back = Contribuir de vuelta
 indicator-un-secure-by-design = Seguro desde el diseño

@@ -338,6 +338,7 @@ assess-status-missing = Manquant
 assess-status-not-applicable = Sans objet
 assess-status-needs-review = À examiner
 declared-by = Déclaré par { $by } ({ $role }) le { $at }.
+declared-by-without-role = Déclaré par { $by } le { $at }.
 indicator-un-open-by-default = Ouvert par défaut
 indicator-un-contribute-back = Contribuer en retour
 indicator-un-secure-by-design = Sécurisé dès la conception

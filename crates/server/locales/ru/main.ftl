@@ -346,6 +346,7 @@ assess-status-missing = Не выполнено
 assess-status-not-applicable = Неприменимо
 assess-status-needs-review = Требует проверки
 declared-by = Заявлено: { $by } ({ $role }), { $at }.
+declared-by-without-role = Заявлено: { $by }, { $at }.
 indicator-un-open-by-default = Открытость по умолчанию
 indicator-un-contribute-back = Вклад в ответ
 indicator-un-secure-by-design = Безопасность с этапа проектирования

@@ -316,6 +316,7 @@ assess-status-missing = 缺失
 assess-status-not-applicable = 不适用
 assess-status-needs-review = 需要审查
 declared-by = 由 { $by }（{ $role }）于 { $at } 声明。
+declared-by-without-role = 由 { $by } 于 { $at } 声明。
 indicator-un-open-by-default = 默认开放
 indicator-un-contribute-back = 回馈贡献
 indicator-un-secure-by-design = 设计即安全

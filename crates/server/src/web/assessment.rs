@@ -134,6 +134,8 @@ pub struct IndicatorView {
     pub(super) rule: Option<String>,
     pub(super) evidence: Vec<EvidenceView>,
     pub(super) declaration: Option<String>,
+    /// The declaration's supporting document, when it is an http(s) link.
+    pub(super) declaration_url: Option<String>,
 }
 
 /// The cost part.
@@ -344,20 +346,34 @@ fn indicators(ctx: &Ctx, items: &[Value], statuses: &[&str]) -> Vec<IndicatorVie
             let declaration = i.get("declaration").filter(|d| d.is_object()).map(|d| {
                 let mut args = fluent_bundle::FluentArgs::new();
                 args.set("by", text(d, "by").unwrap_or_default());
-                args.set("role", text(d, "role").unwrap_or_default());
+                let role = text(d, "role").filter(|r| !r.trim().is_empty());
+                let message = if role.is_some() {
+                    "declared-by"
+                } else {
+                    "declared-by-without-role"
+                };
+                args.set("role", role.unwrap_or_default());
                 args.set(
                     "at",
                     text(d, "at")
                         .map(|a| a.chars().take(10).collect::<String>())
                         .unwrap_or_default(),
                 );
-                let who = super::i18n::message(ctx.locale, "declared-by", Some(&args));
+                let who = super::i18n::message(ctx.locale, message, Some(&args));
                 match text(d, "statement") {
                     Some(statement) => format!("{who} “{statement}”"),
                     None => who,
                 }
             });
+            let declaration_url = i
+                .get("declaration")
+                .and_then(|d| text(d, "url"))
+                .filter(|u| {
+                    let lower = u.to_ascii_lowercase();
+                    lower.starts_with("https://") || lower.starts_with("http://")
+                });
             IndicatorView {
+                declaration_url,
                 status_label: ctx.t(&format!("assess-status-{status}")),
                 status,
                 name,
