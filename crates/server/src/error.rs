@@ -38,6 +38,24 @@ pub enum ApiError {
     /// The request is not authenticated as it must be (a webhook's signature).
     #[error("{0}")]
     Unauthorized(String),
+    /// A publisher token is missing or is not live: 401 with a `WWW-Authenticate: Bearer`
+    /// challenge (RFC 6750), `error="invalid_token"` when a token was given.
+    #[error("{detail}")]
+    Unauthenticated {
+        /// What is wrong (never the token).
+        detail: String,
+        /// Whether a token was given.
+        token_given: bool,
+    },
+    /// The request is authenticated but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The body is not in a media type the operation takes.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// The request is well formed but its content is refused (an unknown item, a bad body).
+    #[error("{0}")]
+    Unprocessable(String),
     /// The body is larger than allowed.
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
@@ -51,7 +69,10 @@ pub enum ApiError {
 
 impl From<commons_catalog::CatalogError> for ApiError {
     fn from(e: commons_catalog::CatalogError) -> Self {
-        ApiError::Internal(e.to_string())
+        match e {
+            commons_catalog::CatalogError::NotFound(detail) => ApiError::NotFound(detail),
+            other => ApiError::Internal(other.to_string()),
+        }
     }
 }
 
@@ -84,6 +105,10 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthenticated { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -94,7 +119,10 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => "bad-request",
             ApiError::NotFound(_) => "not-found",
-            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Unauthorized(_) | ApiError::Unauthenticated { .. } => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
+            ApiError::Unprocessable(_) => "unprocessable",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
@@ -129,6 +157,18 @@ impl IntoResponse for ApiError {
             }
             other => other.to_string(),
         };
-        problem_response(status, self.kind(), detail)
+        let mut response = problem_response(status, self.kind(), detail);
+        if let ApiError::Unauthenticated { token_given, .. } = &self {
+            let challenge = if *token_given {
+                "Bearer realm=\"commons\", error=\"invalid_token\""
+            } else {
+                "Bearer realm=\"commons\""
+            };
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
+        }
+        response
     }
 }

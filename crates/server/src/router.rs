@@ -1,13 +1,13 @@
 //! Every route in one place, and the layers every answer goes through.
 
-use crate::api::{self, crawl, hooks, ops, organisations, software, validate};
+use crate::api::{self, crawl, declarations, hooks, ops, organisations, software, validate};
 use crate::error::ApiError;
 use crate::middleware;
 use crate::state::AppState;
 use crate::web;
 use axum::Router;
 use axum::http::{Method, header};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
@@ -16,7 +16,7 @@ use tower_http::timeout::TimeoutLayer;
 /// Longest time a request may take before it is answered `408`.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The read API: public, cacheable, open to other origins for GET.
+/// The read API: public, cacheable, open to other origins for GET; and the writes.
 fn api_routes() -> Router<AppState> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
@@ -29,12 +29,18 @@ fn api_routes() -> Router<AppState> {
         .route("/software/{id}/publiccode.yml", get(software::raw))
         .route("/software/{id}/revisions", get(software::revisions))
         .route("/software/{id}/assessment", get(software::assessment))
+        .route("/software/{id}/declarations", get(declarations::list))
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::one))
         .route("/crawl/publishers/{id}", get(crawl::publisher))
         .route("/crawl/repository", get(crawl::repository))
         .route("/openapi.json", get(api::openapi))
         .layer(cors)
+        // Publishers write with a token, from their own systems: no cross-origin access.
+        .route(
+            "/software/{id}/declarations/{item}",
+            put(declarations::put).delete(declarations::delete),
+        )
         .route("/hooks/github", post(hooks::github))
         .route("/hooks/gitlab", post(hooks::gitlab))
         .route("/validate", post(validate::validate_body))

@@ -3,6 +3,7 @@
 
 mod api;
 mod crawling;
+mod declarations;
 mod git_server;
 mod replicas;
 mod support;

@@ -520,6 +520,39 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         })
         .await
         .unwrap();
+    // The publisher's declarations come from the catalog (the report's own are replaced).
+    let token = app
+        .state
+        .catalog
+        .issue_token("unicef", None, 1_790_000_000)
+        .await
+        .unwrap();
+    for (item, declaration) in [
+        (
+            "un-secure-by-design",
+            commons_catalog::NewDeclaration {
+                by: "Amina Diallo".into(),
+                role: Some("product owner".into()),
+                statement: Some("Threat model reviewed yearly".into()),
+                url: None,
+                not_applicable: false,
+            },
+        ),
+        (
+            "dpg-sdg-relevance",
+            commons_catalog::NewDeclaration {
+                by: "Amina Diallo".into(),
+                not_applicable: true,
+                ..Default::default()
+            },
+        ),
+    ] {
+        app.state
+            .catalog
+            .declare(&id, item, &declaration, token.id, 1_790_812_800)
+            .await
+            .unwrap();
+    }
     let uri = format!("/software/{id}?lang=en");
     let (response, html) = page(&app, &uri).await;
     // Fluent isolates placeables with U+2068 and U+2069.

@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1`, and its OpenAPI 3.1 description generated from the handlers.
 
 pub mod crawl;
+pub mod declarations;
 pub mod hooks;
 pub mod ops;
 pub mod organisations;
@@ -14,7 +15,7 @@ use utoipa::OpenApi;
 /// The OpenAPI description of the whole API.
 #[derive(OpenApi)]
 #[openapi(
-    components(schemas(crate::error::Problem)),
+    components(schemas(crate::error::Problem, declarations::ItemId)),
     info(
         title = "Commons catalog API",
         description = "The open-source software catalog for the UN system and public organisations: \
@@ -27,6 +28,9 @@ use utoipa::OpenApi;
         software::raw,
         software::revisions,
         software::assessment,
+        declarations::list,
+        declarations::put,
+        declarations::delete,
         organisations::list,
         organisations::one,
         validate::validate_body,
@@ -39,9 +43,10 @@ use utoipa::OpenApi;
         ops::metrics,
         openapi,
     ),
-    modifiers(&CommonResponses),
+    modifiers(&CommonResponses, &PublisherTokens),
     tags(
         (name = "software", description = "Catalog entries"),
+        (name = "declarations", description = "What publishers declare about the UN principles and DPG indicators that cannot be detected"),
         (name = "organisations", description = "Publishers"),
         (name = "validate", description = "The publiccode.yml validator"),
         (name = "crawl", description = "Crawl outcomes and push webhooks"),
@@ -49,6 +54,29 @@ use utoipa::OpenApi;
     )
 )]
 pub struct ApiDoc;
+
+/// The publisher tokens' security scheme (`Authorization: Bearer cmn_...`).
+struct PublisherTokens;
+
+impl utoipa::Modify for PublisherTokens {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "publisherToken",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("cmn_ followed by 43 URL-safe base64 characters")
+                    .description(Some(
+                        "A token issued to the publishing organisation by the catalog's \
+                         operator (`commons publishers token issue`)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// Answers every operation can give, whatever its handler: the request line is over the
 /// limit (414), or the request took too long (408).

@@ -270,7 +270,11 @@ pub async fn search(
     Ok(Json(run_search(&state, &request).await?))
 }
 
-async fn listed(state: &AppState, id: &str) -> Result<commons_catalog::Software, ApiError> {
+/// The entry when it is listed; 404 otherwise.
+pub(crate) async fn listed(
+    state: &AppState,
+    id: &str,
+) -> Result<commons_catalog::Software, ApiError> {
     state
         .catalog
         .software(id)
@@ -356,6 +360,7 @@ pub async fn revisions(
 
 /// The latest assessment of an entry: license, security posture, vulnerabilities, vitality,
 /// the UN Open Source Principles, the DPG Standard, OSAID and cost, each with its evidence.
+/// The publisher's current declarations are applied to the principles and DPG indicators.
 #[utoipa::path(
     get, path = "/api/v1/software/{id}/assessment", tag = "software",
     params(("id" = String, Path, description = "The entry's id")),
@@ -370,11 +375,13 @@ pub async fn assessment(
     Path(id): Path<String>,
 ) -> Result<Json<AssessmentView>, ApiError> {
     listed(&state, &id).await?;
-    let stored = state
+    let mut stored = state
         .catalog
         .latest_assessment(&id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("{id:?} has not been assessed yet")))?;
+    let declarations = super::declarations::current(&state.catalog, &id).await?;
+    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
     Ok(Json(AssessmentView::of(stored)))
 }
 

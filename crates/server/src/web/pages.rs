@@ -591,8 +591,22 @@ pub async fn software(
         return error_page(ctx, StatusCode::NOT_FOUND, None);
     };
     let revisions = state.catalog.revisions(&id).await.unwrap_or_default();
+    // The stored assessment with the publisher's current declarations applied (as the API
+    // serves it); without them it would show what was declared at assessment time.
     let assessment = match state.catalog.latest_assessment(&id).await {
-        Ok(found) => found.map(|stored| super::assessment::view(&ctx, &stored)),
+        Ok(Some(mut stored)) => {
+            match crate::api::declarations::current(&state.catalog, &id).await {
+                Ok(declarations) => {
+                    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
+                    Some(super::assessment::view(&ctx, &stored))
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "declarations not loaded");
+                    None
+                }
+            }
+        }
+        Ok(None) => None,
         Err(error) => {
             tracing::warn!(%error, "assessment not loaded");
             None
