@@ -259,10 +259,10 @@ impl SearchIndex {
         d
     }
 
-    /// How many other listed entries declare that they are based on the software at `url`
-    /// (`isBasedOn`) or depend on software named `name` (`dependsOn`, any kind): the reuse the
-    /// catalog itself shows.
-    pub fn dependents(&self, id: &str, url: &str, name: &str) -> Result<usize, SearchError> {
+    /// How many other listed entries declare that they are based on the software at one of
+    /// `urls` (`isBasedOn`) or depend on software named `name` (`dependsOn`, any kind): the
+    /// reuse the catalog itself shows.
+    pub fn dependents(&self, id: &str, urls: &[&str], name: &str) -> Result<usize, SearchError> {
         let f = &self.fields;
         let term = |value: String| -> (Occur, Box<dyn Query>) {
             (
@@ -273,7 +273,9 @@ impl SearchIndex {
                 )),
             )
         };
-        let wanted = BooleanQuery::new(vec![term(based_on_link(url)), term(depends_on_link(name))]);
+        let mut wanted: Vec<_> = urls.iter().map(|url| term(based_on_link(url))).collect();
+        wanted.push(term(depends_on_link(name)));
+        let wanted = BooleanQuery::new(wanted);
         let query = BooleanQuery::new(vec![
             (Occur::Must, Box::new(wanted) as Box<dyn Query>),
             (

@@ -570,20 +570,27 @@ fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
     index.upsert(&docs, Some(1)).unwrap();
     assert_eq!(
         index
-            .dependents("origin", "https://git.example.org/origin", "origin")
+            .dependents("origin", &["https://git.example.org/origin"], "origin")
             .unwrap(),
         2
     );
     assert_eq!(
         index
-            .dependents("stranger", "https://git.example.org/originals", "stranger")
+            .dependents(
+                "stranger",
+                &[
+                    "https://elsewhere.example/s",
+                    "https://git.example.org/originals"
+                ],
+                "stranger"
+            )
             .unwrap(),
         0
     );
     index.delete(&["fork".to_string()], Some(2)).unwrap();
     assert_eq!(
         index
-            .dependents("origin", "https://git.example.org/origin", "origin")
+            .dependents("origin", &["https://git.example.org/origin"], "origin")
             .unwrap(),
         1
     );

@@ -388,7 +388,8 @@ async fn assessments_are_served_and_become_facets() {
                 serde_json::json!({"licenseFamily": "strong-copyleft", "osiApproved": true,
                 "vitality": 77, "securityScore": 8.1, "vulnerabilities": 2}),
             ),
-            body: serde_json::json!({"license": {"family": "strong-copyleft", "evidence": []}}),
+            body: serde_json::json!({"license": {"family": "strong-copyleft", "evidence": []},
+                "cost": {"usedBy": 0}}),
         })
         .await
         .unwrap();
@@ -401,6 +402,26 @@ async fn assessments_are_served_and_become_facets() {
         .await;
     assert_eq!(view["commit"], "c".repeat(40));
     assert_eq!(view["report"]["license"]["family"], "strong-copyleft");
+    assert_eq!(view["report"]["cost"]["dependentsInCatalog"], 0);
+
+    // Another entry declares it is based on this one (by its repository URL, written
+    // otherwise): the count, made when the assessment is read, says so at once.
+    let derived = example()
+        .replacen(
+            "\nname: Primero\n",
+            "\nname: Primero Derived\nisBasedOn:\n  - \"https://GIT.example.org/test/assessed.git\"\n",
+            1,
+        )
+        .replace("primeroIMS/primero", "primeroIMS/primero-derived");
+    let outcome = app.ingest("https://git.example.org/test/derived", &derived).await;
+    assert_eq!(outcome.change, commons_catalog::Change::Created, "{derived}");
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+        .await
+        .unwrap();
+    let view = app
+        .get_json(&format!("/api/v1/software/{id}/assessment"))
+        .await;
+    assert_eq!(view["report"]["cost"]["dependentsInCatalog"], 1, "{view}");
 
     let page = app.get_json("/api/v1/software?vulnerabilities=yes").await;
     assert_eq!(page["total"], 1, "{page}");

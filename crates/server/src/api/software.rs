@@ -374,15 +374,41 @@ pub async fn assessment(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<AssessmentView>, ApiError> {
-    listed(&state, &id).await?;
-    let mut stored = state
-        .catalog
-        .latest_assessment(&id)
+    let software = listed(&state, &id).await?;
+    let stored = assessment_as_read(&state, &software)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("{id:?} has not been assessed yet")))?;
-    let declarations = super::declarations::current(&state.catalog, &id).await?;
-    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
     Ok(Json(AssessmentView::of(stored)))
+}
+
+/// The latest assessment as readers see it (API and page): the stored report with what
+/// changed since it was computed — the publisher's current declarations applied to the
+/// principles and DPG indicators, and the number of catalog entries that build on the entry
+/// (`isBasedOn` its URL or `dependsOn` its name) counted now.
+pub(crate) async fn assessment_as_read(
+    state: &AppState,
+    software: &commons_catalog::Software,
+) -> Result<Option<commons_catalog::StoredAssessment>, ApiError> {
+    let Some(mut stored) = state.catalog.latest_assessment(&software.id).await? else {
+        return Ok(None);
+    };
+    let declarations = super::declarations::current(&state.catalog, &software.id).await?;
+    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
+    let mut urls = vec![software.repository_url.as_str()];
+    urls.extend(software.publiccode.as_ref().map(|p| p.url.as_str()));
+    let name = software
+        .publiccode
+        .as_ref()
+        .map_or(software.name.as_str(), |p| p.name.as_str());
+    match state.index.dependents(&software.id, &urls, name) {
+        Ok(count) => {
+            if let Some(cost) = stored.body.get_mut("cost").and_then(|c| c.as_object_mut()) {
+                cost.insert("dependentsInCatalog".into(), count.into());
+            }
+        }
+        Err(error) => tracing::warn!(%error, "dependents not counted"),
+    }
+    Ok(Some(stored))
 }
 
 #[cfg(test)]

@@ -591,22 +591,9 @@ pub async fn software(
         return error_page(ctx, StatusCode::NOT_FOUND, None);
     };
     let revisions = state.catalog.revisions(&id).await.unwrap_or_default();
-    // The stored assessment with the publisher's current declarations applied (as the API
-    // serves it); without them it would show what was declared at assessment time.
-    let assessment = match state.catalog.latest_assessment(&id).await {
-        Ok(Some(mut stored)) => {
-            match crate::api::declarations::current(&state.catalog, &id).await {
-                Ok(declarations) => {
-                    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
-                    Some(super::assessment::view(&ctx, &stored))
-                }
-                Err(error) => {
-                    tracing::warn!(%error, "declarations not loaded");
-                    None
-                }
-            }
-        }
-        Ok(None) => None,
+    // As the API serves it: current declarations applied, dependents counted now.
+    let assessment = match crate::api::software::assessment_as_read(&state, &software).await {
+        Ok(stored) => stored.map(|stored| super::assessment::view(&ctx, &stored)),
         Err(error) => {
             tracing::warn!(%error, "assessment not loaded");
             None
