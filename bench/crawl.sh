@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Crawl benchmark: a synthetic forge of N plain git repositories (half with a publiccode.yml)
 # served over smart HTTP by the real `git http-backend` on loopback. Measures the full crawl,
-# the no-change recrawl (goal: < 10 s for 1,000 repositories) and, in the same run against the
-# same server, the floor: a sequential loop of `git ls-remote` over the same repositories.
+# the no-change recrawl (goal: < 10 s for 1,000 repositories), the full crawl without
+# assessments and, in the same run against the same server, the floor: a sequential loop of
+# `git ls-remote` over the same repositories.
 # Reports peak RSS of `commons crawl`. Prints a Markdown report to bench/out/crawl-report.md.
 #   N=1000 bench/crawl.sh
 set -euo pipefail
@@ -76,6 +77,13 @@ echo "==> no-change recrawl"
     2>"$OUT/crawl-again.log" | tee "$OUT/crawl-again.summary"
 read -r AGAIN_S AGAIN_KB <"$OUT/crawl-again.time"
 
+echo "==> full crawl without assessments (--no-assess), for the assessments' share"
+rm -rf "$DATA-files-only"
+/usr/bin/time -f "%e %M" -o "$OUT/crawl-files.time" \
+    "$BIN" crawl --publishers "$OUT/crawl-publishers.yml" --data "$DATA-files-only" --per-host 8 \
+    --no-assess 2>"$OUT/crawl-files.log" | tee "$OUT/crawl-files.summary"
+read -r FILES_S FILES_KB <"$OUT/crawl-files.time"
+
 echo "==> floor: sequential git ls-remote over the same repositories"
 start=$(date +%s.%N)
 for i in $(seq -f "%04g" 1 "$N"); do
@@ -87,8 +95,9 @@ LSREMOTE_S=$(python3 -c "print(round($end - $start, 2))")
 cat >"$REPORT" <<MD
 | Measure ($N repositories, $((N / 2)) with publiccode.yml) | Time | Peak RSS |
 |---|---|---|
-| \`commons crawl\`, full (fetch + validate + store) | ${FULL_S} s | $((FULL_KB / 1024)) MiB |
+| \`commons crawl\`, full (fetch + validate + store + assess the listed) | ${FULL_S} s | $((FULL_KB / 1024)) MiB |
 | \`commons crawl\`, no change (HEAD check only) | ${AGAIN_S} s | $((AGAIN_KB / 1024)) MiB |
+| \`commons crawl --no-assess\`, full (files only) | ${FILES_S} s | $((FILES_KB / 1024)) MiB |
 | sequential \`git ls-remote\` loop (the floor) | ${LSREMOTE_S} s | |
 
 Full: $(cat "$OUT/crawl-full.summary")
