@@ -137,20 +137,31 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn add(&mut self, c: Commit, now: i64) {
+    /// Counts one commit. Keys are allocated only for an author not seen before, so the walk
+    /// allocates nothing for most commits.
+    fn add(&mut self, c: Commit<'_>, now: i64) {
         let day = c.author_time.div_euclid(DAY);
         let entry = self.days.entry(day).or_default();
         entry.commits += 1;
         if c.parents > 1 {
             entry.merges += 1;
         }
-        let first = self.first_day_of_email.entry(c.author_email).or_insert(day);
-        *first = (*first).min(day);
+        match self.first_day_of_email.get_mut(c.author_email) {
+            Some(first) => *first = (*first).min(day),
+            None => {
+                self.first_day_of_email
+                    .insert(c.author_email.to_string(), day);
+            }
+        }
         let age = now - c.author_time;
-        let who = self
-            .mailmapped
-            .entry(c.mailmapped_email)
-            .or_insert((i64::MAX, 0, 0));
+        let identity = lowercase(c.mailmapped_email);
+        let who = match self.mailmapped.get_mut(identity.as_ref()) {
+            Some(who) => who,
+            None => self
+                .mailmapped
+                .entry(identity.into_owned())
+                .or_insert((i64::MAX, 0, 0)),
+        };
         who.0 = who.0.min(age);
         who.2 += 1;
         if (0..365 * DAY).contains(&age) {
@@ -159,8 +170,17 @@ impl Accumulator {
         self.total += 1;
         self.oldest = Some(self.oldest.map_or(c.author_time, |o| o.min(c.author_time)));
         if self.newest.as_ref().is_none_or(|(t, _)| c.author_time > *t) {
-            self.newest = Some((c.author_time, c.id));
+            self.newest = Some((c.author_time, c.id.to_string()));
         }
+    }
+}
+
+/// An e-mail folded to lower case, borrowed when it already is (the common case).
+fn lowercase(email: &str) -> std::borrow::Cow<'_, str> {
+    if email.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(email.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(email)
     }
 }
 
@@ -171,7 +191,16 @@ pub fn assess(
     errors: &mut Vec<CheckError>,
 ) -> Result<VitalityReport, RepoError> {
     let mut acc = Accumulator::default();
-    let complete = repo.walk_history(MAX_COMMITS, |c| acc.add(c, now))?;
+    // The tags are read while the history streams (another git process, another core).
+    let (complete, tags) = std::thread::scope(|scope| {
+        let tags = scope.spawn(|| repo.tags());
+        let complete = repo.walk_history(MAX_COMMITS, |c| acc.add(c, now));
+        let tags = tags
+            .join()
+            .unwrap_or_else(|_| Err(RepoError::Io(std::io::Error::other("tag reader failed"))));
+        (complete, tags)
+    });
+    let complete = complete?;
     if !complete {
         errors.push(CheckError::new(
             "vitality",
@@ -181,7 +210,7 @@ pub fn assess(
             ),
         ));
     }
-    let tags = match repo.tags() {
+    let tags = match tags {
         Ok(tags) => tags,
         Err(e) => {
             errors.push(CheckError::new("vitality", format!("tags: {e}")));
@@ -346,11 +375,11 @@ fn developers_italia(acc: &Accumulator, tags: &[Tag], now: i64) -> DevelopersIta
 mod tests {
     use super::*;
 
-    fn commit(email: &str, time: i64, parents: u32) -> Commit {
+    fn commit(email: &str, time: i64, parents: u32) -> Commit<'_> {
         Commit {
-            id: format!("{time}"),
-            author_email: email.into(),
-            mailmapped_email: email.into(),
+            id: "c0ffee",
+            author_email: email,
+            mailmapped_email: email,
             author_time: time,
             parents,
         }
