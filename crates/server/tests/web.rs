@@ -636,6 +636,31 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     let html = html.replace(['\u{2068}', '\u{2069}'], "");
     assert!(html.contains("No OSV data imported"));
     assert!(!html.contains("1 known vulnerability"));
+    assert!(
+        html.contains("class=\"big-figure\""),
+        "the cost of code is shown"
+    );
+
+    // A repository without code: no "0 USD" headline, a sentence instead.
+    let mut body: serde_json::Value = serde_json::from_str(ASSESSMENT).unwrap();
+    body["cost"]["codeLines"] = 0.into();
+    body["cost"]["estimatedCost"] = 0.into();
+    app.state
+        .catalog
+        .record_assessment(&commons_catalog::NewAssessment {
+            software_id: id.clone(),
+            revision_id: Some(created.revision_id),
+            commit: None,
+            method_version: "commons-assess/1".into(),
+            assessed_at: 1_780_500_000,
+            facets: None,
+            body,
+        })
+        .await
+        .unwrap();
+    let (_, html) = page(&app, &uri).await;
+    assert!(html.contains("No source code was counted in this repository"));
+    assert!(!html.contains("class=\"big-figure\""));
 }
 
 #[tokio::test]

@@ -362,6 +362,7 @@ indicator-data-information = Information about the training data
 assess-cost = Cost to rebuild, value of reuse
 assess-cost-explain = What building this software again would cost, estimated from its size with the basic COCOMO model, beside how many organisations already use it.
 cost-lines = Lines of code
+cost-no-code = No source code was counted in this repository (only data, documentation or configuration), so there is no cost to rebuild to show.
 cost-effort = Effort (person-months)
 cost-schedule = Schedule (months)
 cost-people = Average team size

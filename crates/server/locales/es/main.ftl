@@ -362,6 +362,7 @@ indicator-data-information = Información sobre los datos de entrenamiento
 assess-cost = Coste de reconstrucción, valor de la reutilización
 assess-cost-explain = Lo que costaría volver a construir este software, estimado a partir de su tamaño con el modelo COCOMO básico, junto al número de organizaciones que ya lo usan.
 cost-lines = Líneas de código
+cost-no-code = No se contó código fuente en este repositorio (solo datos, documentación o configuración), así que no hay coste de reconstrucción que mostrar.
 cost-effort = Esfuerzo (personas-mes)
 cost-schedule = Duración (meses)
 cost-people = Tamaño medio del equipo

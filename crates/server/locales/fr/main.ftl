@@ -362,6 +362,7 @@ indicator-data-information = Informations sur les données d’entraînement
 assess-cost = Coût de reconstruction, valeur de la réutilisation
 assess-cost-explain = Ce que coûterait la reconstruction de ce logiciel, estimé à partir de sa taille avec le modèle COCOMO de base, à côté du nombre d’organisations qui l’utilisent déjà.
 cost-lines = Lignes de code
+cost-no-code = Aucun code source n’a été compté dans ce dépôt (seulement des données, de la documentation ou de la configuration) : il n’y a pas de coût de reconstruction à afficher.
 cost-effort = Effort (mois-personnes)
 cost-schedule = Durée (mois)
 cost-people = Taille moyenne de l’équipe

@@ -340,6 +340,7 @@ indicator-data-information = 训练数据信息
 assess-cost = 重建成本与复用价值
 assess-cost-explain = 重新开发本软件的成本，依据其规模用基本 COCOMO 模型估算，并列出已在使用它的组织数量。
 cost-lines = 代码行数
+cost-no-code = 此代码库中未统计到源代码（只有数据、文档或配置），因此没有可显示的重建成本。
 cost-effort = 工作量（人月）
 cost-schedule = 工期（月）
 cost-people = 平均团队规模

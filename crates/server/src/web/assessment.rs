@@ -141,6 +141,8 @@ pub struct IndicatorView {
 /// The cost part.
 pub struct CostView {
     pub(super) cost: String,
+    /// No code was counted: a cost of 0 would read as "free to rebuild", so it is not shown.
+    pub(super) no_code: bool,
     pub(super) currency: String,
     pub(super) facts: Vec<(String, String)>,
     pub(super) languages: String,
@@ -387,6 +389,7 @@ fn indicators(ctx: &Ctx, items: &[Value], statuses: &[&str]) -> Vec<IndicatorVie
 }
 
 fn cost(ctx: &Ctx, v: &Value) -> CostView {
+    let no_code = int(v, "codeLines") == Some(0);
     let mut facts = Vec::new();
     if let Some(lines) = int(v, "codeLines") {
         facts.push((ctx.t("cost-lines"), grouped(lines)));
@@ -417,7 +420,11 @@ fn cost(ctx: &Ctx, v: &Value) -> CostView {
         .unwrap_or_default();
     languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     CostView {
-        cost: int(v, "estimatedCost").map(grouped).unwrap_or_default(),
+        cost: int(v, "estimatedCost")
+            .filter(|_| !no_code)
+            .map(grouped)
+            .unwrap_or_default(),
+        no_code,
         currency: text(v, "currency").unwrap_or_else(|| "USD".into()),
         facts,
         languages: languages
