@@ -577,7 +577,8 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         "Bus factor",
         "Open by default",
         "Declared by Amina Diallo (product owner) on 2026-10-01.",
-        "Threat model reviewed yearly",
+        // The publisher's words isolated in their own direction.
+        "<q dir=\"auto\">Threat model reviewed yearly</q>",
         "Not applicable",
         "Relevance to the Sustainable Development Goals",
         "Open Source AI Definition",

@@ -136,6 +136,8 @@ pub struct IndicatorView {
     pub(super) declaration: Option<String>,
     /// The declaration's supporting document, when it is an http(s) link.
     pub(super) declaration_url: Option<String>,
+    /// What the publisher states.
+    pub(super) declaration_statement: Option<String>,
 }
 
 /// The cost part.
@@ -361,12 +363,14 @@ fn indicators(ctx: &Ctx, items: &[Value], statuses: &[&str]) -> Vec<IndicatorVie
                         .map(|a| a.chars().take(10).collect::<String>())
                         .unwrap_or_default(),
                 );
-                let who = super::i18n::message(ctx.locale, message, Some(&args));
-                match text(d, "statement") {
-                    Some(statement) => format!("{who} “{statement}”"),
-                    None => who,
-                }
+                super::i18n::message(ctx.locale, message, Some(&args))
             });
+            // The publisher's own words, in their language and direction (isolated in the
+            // template, so an English statement reads right on an Arabic page).
+            let declaration_statement = i
+                .get("declaration")
+                .and_then(|d| text(d, "statement"))
+                .filter(|s| !s.trim().is_empty());
             let declaration_url = i
                 .get("declaration")
                 .and_then(|d| text(d, "url"))
@@ -376,6 +380,7 @@ fn indicators(ctx: &Ctx, items: &[Value], statuses: &[&str]) -> Vec<IndicatorVie
                 });
             IndicatorView {
                 declaration_url,
+                declaration_statement,
                 status_label: ctx.t(&format!("assess-status-{status}")),
                 status,
                 name,
