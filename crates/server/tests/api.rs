@@ -413,8 +413,14 @@ async fn assessments_are_served_and_become_facets() {
             1,
         )
         .replace("primeroIMS/primero", "primeroIMS/primero-derived");
-    let outcome = app.ingest("https://git.example.org/test/derived", &derived).await;
-    assert_eq!(outcome.change, commons_catalog::Change::Created, "{derived}");
+    let outcome = app
+        .ingest("https://git.example.org/test/derived", &derived)
+        .await;
+    assert_eq!(
+        outcome.change,
+        commons_catalog::Change::Created,
+        "{derived}"
+    );
     commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
