@@ -1,4 +1,6 @@
-# The license guide, English: the text of crates/assess/guide/en.ftl (keep the two in step).
+# The license guide, English source (the other languages translate it; keep the message ids).
+# Plain words for an agency deciding whether and how to reuse software: guidance, not legal
+# advice.
 # Fluent identifiers cannot hold ".": a version in an SPDX id is written with "_" (Apache-2_0).
 
 guide-title = Choosing and reusing open-source licenses

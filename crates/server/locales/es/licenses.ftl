@@ -1,4 +1,4 @@
-# La guía de licencias, en español (traducción de crates/assess/guide/en.ftl).
+# La guía de licencias, en español (traducción de locales/en/licenses.ftl).
 
 guide-title = Elegir y reutilizar licencias de código abierto
 guide-intro = Toda licencia de código abierto le permite usar, estudiar, modificar y compartir el software. Se diferencian en lo que le piden cuando lo comparte y en las demás licencias con las que se pueden combinar. Esta guía explica las licencias más frecuentes en el catálogo.

@@ -1,4 +1,4 @@
-# Le guide des licences, en français (traduction de crates/assess/guide/en.ftl).
+# Le guide des licences, en français (traduction de locales/en/licenses.ftl).
 
 guide-title = Choisir et réutiliser des licences open source
 guide-intro = Toute licence open source vous permet d’utiliser, d’étudier, de modifier et de partager le logiciel. Elles diffèrent par ce qu’elles vous demandent lorsque vous le partagez, et par les autres licences avec lesquelles elles peuvent être combinées. Ce guide explique les licences les plus fréquentes dans le catalogue.

@@ -1,4 +1,4 @@
-# 许可证指南，中文（crates/assess/guide/en.ftl 的译文）。
+# 许可证指南，中文（locales/en/licenses.ftl 的译文）。
 
 guide-title = 选择和复用开源许可证
 guide-intro = 所有开源许可证都允许您使用、研究、修改和分享软件。它们的区别在于您分享软件时须承担的义务，以及可以与哪些其他许可证组合。本指南介绍目录中最常见的许可证。

@@ -1,5 +1,5 @@
-//! The license guide (`/licenses`): the text of `crates/assess/guide/en.ftl`, translated in
-//! `locales/*/licenses.ftl`, as a page. Plain words for an agency deciding whether and how to
+//! The license guide (`/licenses`): the text of `locales/*/licenses.ftl` (English the source,
+//! the five other UN languages translated from it), as a page. Plain words for an agency deciding whether and how to
 //! reuse software; guidance, not legal advice.
 
 use super::{Ctx, render};
