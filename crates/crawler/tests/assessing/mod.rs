@@ -153,22 +153,11 @@ async fn a_history_over_the_limit_is_not_assessed_and_the_entry_stays_listed() {
     let server = Server::start();
     let url = format!("{}/git/big.git", server.base);
     repository_with_history(&server, "big", &url);
-    let registry =
-        commons_crawler::Registry::parse(git_registry(&server, &["big"]).as_bytes()).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let catalog = commons_catalog::Catalog::open(None, data.path())
-        .await
-        .unwrap();
-    let mut options = commons_crawler::CrawlerOptions::new(data.path());
-    options.limits = test_limits();
     // The shallow read fits; the whole history does not.
-    options.limits.max_history = 1;
-    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
-    let run = Run {
-        catalog,
-        crawler,
-        data,
-    };
+    let run = crawler_with(&git_registry(&server, &["big"]), &[], |options| {
+        options.limits.max_history = 1
+    })
+    .await;
     run.crawl().await;
     let outcomes = run.outcomes().await;
     assert_eq!(outcomes[&url].0, "ok", "{outcomes:?}");
@@ -201,21 +190,10 @@ async fn with_assessment_off_nothing_but_the_file_is_fetched() {
     let server = Server::start();
     let url = format!("{}/git/quiet.git", server.base);
     repository_with_history(&server, "quiet", &url);
-    let registry =
-        commons_crawler::Registry::parse(git_registry(&server, &["quiet"]).as_bytes()).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let catalog = commons_catalog::Catalog::open(None, data.path())
-        .await
-        .unwrap();
-    let mut options = commons_crawler::CrawlerOptions::new(data.path());
-    options.limits = test_limits();
-    options.assess = false;
-    let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
-    let run = Run {
-        catalog,
-        crawler,
-        data,
-    };
+    let run = crawler_with(&git_registry(&server, &["quiet"]), &[], |options| {
+        options.assess = false
+    })
+    .await;
     run.crawl().await;
     assert_eq!(run.outcomes().await[&url].0, "ok");
     assert!(latest(&run, &url).await.is_none());

@@ -776,6 +776,15 @@ pub struct Run {
 }
 
 pub async fn crawler(registry_yaml: &str, allow: &[&str]) -> Run {
+    crawler_with(registry_yaml, allow, |_| {}).await
+}
+
+/// A crawler with the test options changed by `adjust`.
+pub async fn crawler_with(
+    registry_yaml: &str,
+    allow: &[&str],
+    adjust: impl FnOnce(&mut CrawlerOptions),
+) -> Run {
     let registry = Registry::parse(registry_yaml.as_bytes()).expect("test registry is valid");
     let data = tempfile::tempdir().unwrap();
     let catalog = Catalog::open(None, data.path()).await.unwrap();
@@ -783,6 +792,7 @@ pub async fn crawler(registry_yaml: &str, allow: &[&str]) -> Run {
     options.allow_hosts = allow.iter().map(|s| s.to_string()).collect();
     options.limits = test_limits();
     options.workers = 4;
+    adjust(&mut options);
     let crawler = Crawler::new(registry, catalog.clone(), options).unwrap();
     Run {
         catalog,
