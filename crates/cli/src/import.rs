@@ -295,6 +295,7 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
     let bar = progress(sources.len());
     let plain = bar.is_hidden();
     let mut tally = Tally::default();
+    let mut osv = None;
     // Reading and validating is spread over every core, ahead of the one writer.
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<(Source, Result<(IngestRequest, Prepared), String>)>(512);
@@ -351,7 +352,15 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
             eprintln!("{shown}: {} {word}", outcome.software_id);
         }
         if let Source::Git(dir) = &source {
-            let note = assess_repository(&catalog, dir, &outcome, &args.store.data_dir).await;
+            let note = assess_repository(
+                &catalog,
+                dir,
+                &request,
+                &outcome,
+                &mut osv,
+                &args.store.data_dir,
+            )
+            .await;
             if plain || note.starts_with("assessment failed") {
                 bar.suspend(|| eprintln!("{shown}: {note}"));
             }
@@ -377,67 +386,50 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
 }
 
 /// Assesses a git repository after its publiccode.yml was recorded, unless the latest
-/// assessment is already of this revision; records it with the revision. Returns a note.
+/// assessment is of its commit by the current method; records it with the revision. Returns
+/// a note. The OSV export is loaded once, at the first repository.
 async fn assess_repository(
     catalog: &Catalog,
     dir: &Path,
+    request: &IngestRequest,
     outcome: &commons_catalog::IngestOutcome,
+    osv: &mut Option<Option<Arc<commons_assess::osv::Database>>>,
     data_dir: &Path,
 ) -> String {
-    match catalog.latest_assessment(&outcome.software_id).await {
-        Ok(Some(latest)) if latest.revision_id == Some(outcome.revision_id) => {
-            return "assessment unchanged".into();
-        }
-        Ok(_) => {}
-        Err(e) => return format!("assessment failed: {e}"),
-    }
-    let dir = dir.to_path_buf();
-    let data_dir = data_dir.to_path_buf();
-    let computed = tokio::task::spawn_blocking(move || {
+    if osv.is_none() {
+        let data_dir = data_dir.to_path_buf();
         // Without an imported OSV export, vulnerabilities are reported as not checked.
-        let osv = commons_assess::osv::Database::load(&data_dir).ok();
-        let input = commons_assess::Input {
-            osv: osv.as_ref(),
-            ..Default::default()
-        };
-        commons_assess::assess(&dir, &input)
-    })
-    .await;
-    let assessment = match computed {
-        Ok(Ok(assessment)) => assessment,
-        Ok(Err(e)) => return format!("assessment failed: {e}"),
-        Err(e) => return format!("assessment failed: {e}"),
-    };
-    let (Ok(body), Ok(facets)) = (
-        serde_json::to_value(&assessment),
-        serde_json::to_value(assessment.facets()),
-    ) else {
-        return "assessment failed: it could not be serialised".into();
-    };
-    let recorded = catalog
-        .record_assessment(&commons_catalog::NewAssessment {
-            software_id: outcome.software_id.clone(),
-            revision_id: Some(outcome.revision_id),
-            commit: Some(assessment.commit.clone()),
-            method_version: assessment.method_version.to_string(),
-            assessed_at: assessment.assessed_at,
-            facets: Some(facets),
-            body,
+        let loaded = tokio::task::spawn_blocking(move || {
+            commons_assess::osv::Database::load(&data_dir)
+                .ok()
+                .map(Arc::new)
         })
-        .await;
-    match recorded {
-        Ok(_) => format!(
+        .await
+        .ok()
+        .flatten();
+        *osv = Some(loaded);
+    }
+    let recording = commons_crawler::Recording {
+        git_dir: dir,
+        commit: request.commit.as_deref().unwrap_or(""),
+        software_id: &outcome.software_id,
+        revision_id: outcome.revision_id,
+        publiccode: None,
+        osv: osv.clone().flatten(),
+    };
+    match commons_crawler::assess_and_record(catalog, recording).await {
+        Ok(commons_crawler::Recorded::Unchanged) => "assessment unchanged".into(),
+        Ok(commons_crawler::Recorded::Assessed(facets)) => format!(
             "assessed (license {}, security {}, vitality {})",
-            assessment.facets().license_family,
-            assessment
-                .facets()
+            facets.license_family,
+            facets
                 .security_score
                 .map_or("n/a".to_string(), |s| format!("{s:.1}/10")),
-            assessment
-                .facets()
+            facets
                 .vitality
                 .map_or("n/a".to_string(), |v| format!("{v}/100")),
         ),
+        Ok(commons_crawler::Recorded::Failed(why)) => why,
         Err(e) => format!("assessment failed: {e}"),
     }
 }

@@ -47,6 +47,10 @@ fn repository(dir: &Path, name: &str, url: &str) -> String {
     git(dir, &["add", "publiccode.yml"]);
     git(dir, &["commit", "-q", "-m", "publiccode"]);
     std::fs::write(dir.join("publiccode.yml"), "not: committed\n").unwrap();
+    head_of(dir)
+}
+
+fn head_of(dir: &Path) -> String {
     let head = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -132,6 +136,47 @@ fn import_reads_files_directories_and_git_repositories() {
     let assessment = server.get(&format!("/api/v1/software/{id}/assessment"));
     assert_eq!(assessment["commit"], head.as_str(), "{assessment}");
     assert!(assessment["report"]["license"].is_object(), "{assessment}");
+
+    // A new commit that leaves publiccode.yml alone: the entry is unchanged, the repository
+    // is assessed again at the new commit (its history has one more commit).
+    let commits = assessment["report"]["vitality"]["commitsTotal"]
+        .as_u64()
+        .unwrap();
+    git(
+        &tree.join("repo"),
+        &["commit", "-q", "--allow-empty", "-m", "more work"],
+    );
+    let newer = head_of(&tree.join("repo"));
+    let out = commons(&[
+        "import",
+        tree.join("repo").to_str().unwrap(),
+        "--data",
+        data_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("assessed (license"),
+        "{}",
+        stderr(&out)
+    );
+    let assessment = server.get(&format!("/api/v1/software/{id}/assessment"));
+    assert_eq!(assessment["commit"], newer.as_str(), "{assessment}");
+    assert_eq!(
+        assessment["report"]["vitality"]["commitsTotal"].as_u64(),
+        Some(commits + 1)
+    );
+    // Imported again as it is: the assessment of that commit stands.
+    let out = commons(&[
+        "import",
+        tree.join("repo").to_str().unwrap(),
+        "--data",
+        data_arg,
+    ]);
+    assert!(
+        stderr(&out).contains("assessment unchanged"),
+        "{}",
+        stderr(&out)
+    );
     server.stop_gracefully();
 }
 

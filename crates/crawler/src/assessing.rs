@@ -9,7 +9,7 @@ use crate::error::{CrawlError, FetchError};
 use crate::git;
 use crate::http::Http;
 use commons_assess::osv;
-use commons_catalog::{Catalog, NewAssessment};
+use commons_catalog::{Catalog, CatalogError, NewAssessment};
 use commons_publiccode::PublicCode;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -123,53 +123,113 @@ impl Assessor {
             Ok(history) => history,
             Err(e) => return Ok(Some(not_assessed(&e))),
         };
-        let latest = catalog.latest_assessment(subject.software_id).await?;
-        if latest.is_some_and(|a| {
-            a.commit.as_deref() == Some(history.commit.as_str())
-                && a.method_version == commons_assess::METHOD_VERSION
-        }) {
-            return Ok(None);
-        }
         let (loaded, data_dir) = (Arc::clone(&self.osv), self.data_dir.clone());
-        let publiccode = subject.publiccode;
-        let git_dir = history.git_dir.clone();
-        let computed = {
-            let _running = self.running.acquire().await;
-            tokio::task::spawn_blocking(move || {
-                let osv = current_osv(&loaded, &data_dir);
-                let input = commons_assess::Input {
-                    publiccode: publiccode.as_ref(),
-                    osv: osv.as_deref(),
-                    ..Default::default()
-                };
-                commons_assess::assess(&git_dir, &input)
-            })
+        let osv = tokio::task::spawn_blocking(move || current_osv(&loaded, &data_dir))
             .await
+            .ok()
+            .flatten();
+        let _running = self.running.acquire().await;
+        let recording = Recording {
+            git_dir: &history.git_dir,
+            commit: &history.commit,
+            software_id: subject.software_id,
+            revision_id: subject.revision_id,
+            publiccode: subject.publiccode,
+            osv,
         };
-        let assessment = match computed {
-            Ok(Ok(assessment)) => assessment,
-            Ok(Err(e)) => return Ok(Some(format!("assessment failed: {e}"))),
-            Err(e) => return Ok(Some(format!("assessment failed: {e}"))),
-        };
-        let (Ok(body), Ok(facets)) = (
-            serde_json::to_value(&assessment),
-            serde_json::to_value(assessment.facets()),
-        ) else {
-            return Ok(Some("assessment failed: it could not be serialised".into()));
-        };
-        catalog
-            .record_assessment(&NewAssessment {
-                software_id: subject.software_id.to_string(),
-                revision_id: Some(subject.revision_id),
-                commit: Some(assessment.commit.clone()),
-                method_version: assessment.method_version.to_string(),
-                assessed_at: assessment.assessed_at,
-                facets: Some(facets),
-                body,
-            })
-            .await?;
-        Ok(None)
+        Ok(match assess_and_record(catalog, recording).await? {
+            Recorded::Failed(why) => Some(why),
+            Recorded::Unchanged | Recorded::Assessed(_) => None,
+        })
     }
+}
+
+/// A local repository to assess for a catalog entry.
+pub struct Recording<'a> {
+    /// The git directory (bare or not).
+    pub git_dir: &'a Path,
+    /// Its HEAD commit, when known (an assessment of this commit by the current method is not
+    /// made again).
+    pub commit: &'a str,
+    /// The entry.
+    pub software_id: &'a str,
+    /// The revision the assessment belongs to.
+    pub revision_id: i64,
+    /// The validated publiccode.yml, when the caller has it (otherwise it is read from the
+    /// tree).
+    pub publiccode: Option<PublicCode>,
+    /// The operator's OSV export, when there is one.
+    pub osv: Option<Arc<osv::Database>>,
+}
+
+/// What [`assess_and_record`] did.
+#[derive(Debug)]
+pub enum Recorded {
+    /// The latest assessment is of this commit by the current method: nothing was done.
+    Unchanged,
+    /// Assessed and recorded; the values search indexes.
+    Assessed(commons_assess::Facets),
+    /// The assessment could not run: why.
+    Failed(String),
+}
+
+/// Assesses a local repository for an entry (on a blocking thread) and records the report
+/// with the revision, unless the latest assessment is of the same commit by the same method.
+/// Used by the crawler after it fetched a history, and by `commons import` of a repository.
+/// Catalog errors are errors; an assessment that cannot run is [`Recorded::Failed`].
+pub async fn assess_and_record(
+    catalog: &Catalog,
+    recording: Recording<'_>,
+) -> Result<Recorded, CatalogError> {
+    let latest = catalog.latest_assessment(recording.software_id).await?;
+    if latest.is_some_and(|a| {
+        a.commit.as_deref() == Some(recording.commit)
+            && a.method_version == commons_assess::METHOD_VERSION
+    }) {
+        return Ok(Recorded::Unchanged);
+    }
+    let Recording {
+        git_dir,
+        publiccode,
+        osv,
+        ..
+    } = recording;
+    let git_dir = git_dir.to_path_buf();
+    let computed = tokio::task::spawn_blocking(move || {
+        let input = commons_assess::Input {
+            publiccode: publiccode.as_ref(),
+            osv: osv.as_deref(),
+            ..Default::default()
+        };
+        commons_assess::assess(&git_dir, &input)
+    })
+    .await;
+    let assessment = match computed {
+        Ok(Ok(assessment)) => assessment,
+        Ok(Err(e)) => return Ok(Recorded::Failed(format!("assessment failed: {e}"))),
+        Err(e) => return Ok(Recorded::Failed(format!("assessment failed: {e}"))),
+    };
+    let facets = assessment.facets();
+    let (Ok(body), Ok(facets_json)) = (
+        serde_json::to_value(&assessment),
+        serde_json::to_value(&facets),
+    ) else {
+        return Ok(Recorded::Failed(
+            "assessment failed: it could not be serialised".into(),
+        ));
+    };
+    catalog
+        .record_assessment(&NewAssessment {
+            software_id: recording.software_id.to_string(),
+            revision_id: Some(recording.revision_id),
+            commit: Some(assessment.commit.clone()),
+            method_version: assessment.method_version.to_string(),
+            assessed_at: assessment.assessed_at,
+            facets: Some(facets_json),
+            body,
+        })
+        .await?;
+    Ok(Recorded::Assessed(facets))
 }
 
 /// The operator's OSV export, loaded again when its file changed; `None` without one

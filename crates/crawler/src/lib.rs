@@ -21,6 +21,7 @@ pub mod http;
 pub mod registry;
 pub mod webhook;
 
+pub use assessing::{Recorded, Recording, assess_and_record};
 pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
 pub use error::{CrawlError, FetchError};
 pub use http::Limits;
