@@ -69,6 +69,9 @@ pub enum OpenState {
     Opened,
     /// The index could not be read: it was wiped and an empty one created.
     RecreatedAfterCorruption,
+    /// The index was built by another version of Commons (another schema): it was wiped and
+    /// an empty one created.
+    RecreatedForNewSchema,
 }
 
 struct Fields {
@@ -168,14 +171,15 @@ impl SearchIndex {
                 Err(tantivy::TantivyError::LockFailure(..)) => {
                     return Err(SearchError::Locked(dir.display().to_string()));
                 }
-                Err(_) => {
+                Err(error) => {
                     std::fs::remove_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
                     std::fs::create_dir_all(dir).map_err(|e| SearchError::io(dir, e))?;
                     let index = Index::create_in_dir(dir, schema.clone())?;
-                    return Ok((
-                        Self::with_index(index, schema, fields)?,
-                        OpenState::RecreatedAfterCorruption,
-                    ));
+                    let state = match error {
+                        tantivy::TantivyError::SchemaError(_) => OpenState::RecreatedForNewSchema,
+                        _ => OpenState::RecreatedAfterCorruption,
+                    };
+                    return Ok((Self::with_index(index, schema, fields)?, state));
                 }
             }
         }

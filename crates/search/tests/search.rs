@@ -345,6 +345,26 @@ fn a_corrupt_index_is_recreated() {
 }
 
 #[test]
+fn an_index_of_another_schema_is_recreated_for_this_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    std::fs::create_dir_all(&path).unwrap();
+    {
+        // What an older version of Commons left: a valid index with another schema.
+        let mut builder = tantivy::schema::Schema::builder();
+        builder.add_text_field("id", tantivy::schema::STRING | tantivy::schema::STORED);
+        tantivy::Index::create_in_dir(&path, builder.build()).unwrap();
+    }
+    {
+        let (index, state) = SearchIndex::open_or_create(&path).unwrap();
+        assert_eq!(state, OpenState::RecreatedForNewSchema);
+        assert_eq!(index.doc_count(), 0);
+    }
+    let (_, state) = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(state, OpenState::Opened, "the new index is kept");
+}
+
+#[test]
 fn hostile_queries_never_fail() {
     let index = catalog();
     let long = "a".repeat(10_000);

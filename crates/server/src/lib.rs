@@ -79,9 +79,9 @@ impl Server {
         let index = Arc::new(index);
         let indexed = match index_state {
             OpenState::Opened => indexer::catch_up(&catalog, &index).await?,
-            OpenState::Created | OpenState::RecreatedAfterCorruption => {
-                indexer::rebuild(&catalog, &index).await?
-            }
+            OpenState::Created
+            | OpenState::RecreatedAfterCorruption
+            | OpenState::RecreatedForNewSchema => indexer::rebuild(&catalog, &index).await?,
         };
         let mut state = AppState::new(catalog, index);
         if let Some(crawl) = &config.crawl {
