@@ -206,3 +206,58 @@ async fn with_assessment_off_nothing_but_the_file_is_fetched() {
     assert!(caches[0].join("shallow").is_file());
     assert_eq!(git(&caches[0], &["tag", "--list"]), "");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_operators_osv_export_is_used_as_soon_as_it_is_imported() {
+    let server = Server::start();
+    let url = format!("{}/git/locked.git", server.base);
+    let lockfile = "version = 3\n\n[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\n\
+                    source = \"registry+https://example.org/index\"\n";
+    commit_repository(
+        &server.root,
+        "locked",
+        &[
+            Entry::File("publiccode.yml", publiccode_for(&url)),
+            Entry::File("Cargo.lock", lockfile.as_bytes().to_vec()),
+        ],
+    );
+    let run = crawler(&git_registry(&server, &["locked"]), &[]).await;
+    run.crawl().await;
+    let first = latest(&run, &url).await.expect("assessed");
+    assert_eq!(
+        first.body.pointer("/vulnerabilities/databaseAvailable"),
+        Some(&false.into()),
+        "without an export, vulnerabilities are not checked"
+    );
+
+    // The operator imports an export (the OSV schema, one record) while the crawler lives.
+    let export = tempfile::tempdir().unwrap();
+    std::fs::write(
+        export.path().join("RUSTSEC-2021-0003.json"),
+        r#"{"id":"RUSTSEC-2021-0003","modified":"2021-02-10T00:00:00Z","summary":"Buffer overflow in SmallVec::insert_many",
+            "affected":[{"package":{"ecosystem":"crates.io","name":"smallvec"},
+            "ranges":[{"type":"SEMVER","events":[{"introduced":"0.6.3"},{"fixed":"1.6.1"}]}]}]}"#,
+    )
+    .unwrap();
+    commons_assess::osv::import(export.path(), run.data.path()).expect("the export imports");
+
+    // The next change is assessed against it: the locked version is found vulnerable.
+    commit_repository(
+        &server.root,
+        "locked",
+        &[Entry::File("CHANGES.md", b"more\n".to_vec())],
+    );
+    run.crawl().await;
+    let second = latest(&run, &url).await.unwrap();
+    assert_ne!(second.id, first.id);
+    let body = &second.body;
+    assert_eq!(
+        body.pointer("/vulnerabilities/databaseAvailable"),
+        Some(&true.into())
+    );
+    assert_eq!(body.pointer("/vulnerabilities/distinct"), Some(&1.into()));
+    assert_eq!(
+        body.pointer("/vulnerabilities/findings/0/id"),
+        Some(&"RUSTSEC-2021-0003".into())
+    );
+}
