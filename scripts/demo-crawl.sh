@@ -2,7 +2,9 @@
 # A crawl to look at, in one command: serves a few of the demo entries as real git repositories
 # on loopback (the real `git http-backend`), writes a publishers registry naming them, and starts
 # `commons serve` crawling it, with a repository whose file is invalid and one without a file, so
-# the crawl status page has something to explain. Open the printed address; Ctrl-C stops it all.
+# the crawl status page has something to explain; the listed repositories get the files and
+# history a maintained project has, so their assessments have something to find. Open the
+# printed address; Ctrl-C stops it all.
 #   scripts/demo-crawl.sh [LISTEN]      (default 127.0.0.1:8080)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,9 +37,81 @@ PY
         echo "# No publiccode.yml here yet" >"$work/README.md"
     fi
     git -C "$work" add -A
-    git -C "$work" -c user.name=Demo -c user.email=demo@example.org commit -q -m "Initial import"
+    GIT_AUTHOR_DATE="$(date -d "-365 days" -R)" GIT_COMMITTER_DATE="$(date -d "-365 days" -R)" \
+        git -C "$work" -c user.name=Demo -c user.email=demo@example.org commit -q -m "Initial import"
+    if [ -n "$file" ]; then
+        furnish "$work"
+    fi
     git clone -q --bare "$work" "$DIR/git/$name.git"
     rm -rf "$work"
+}
+
+# furnish DIR: what a maintained project holds, so that the assessments have something to
+# find: a license text (from Debian's common-licenses when the declared license is there, MIT
+# written out), a security policy, a contributing guide, a CI workflow with tests, a year of
+# commits by three people, and a release tag.
+furnish() {
+    local work=$1 license day
+    license=$(sed -n 's/^ *license: *//p' "$work/publiccode.yml" | head -1)
+    case "$license" in
+        GPL-3.0-*) [ -f /usr/share/common-licenses/GPL-3 ] && cp /usr/share/common-licenses/GPL-3 "$work/LICENSE" ;;
+        Apache-2.0) [ -f /usr/share/common-licenses/Apache-2.0 ] && cp /usr/share/common-licenses/Apache-2.0 "$work/LICENSE" ;;
+        MIT) cat >"$work/LICENSE" <<'MIT'
+MIT License
+
+Copyright (c) 2026 The project's authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+MIT
+        ;;
+    esac
+    printf '# Security policy\n\nReport vulnerabilities to security@example.org.\n' >"$work/SECURITY.md"
+    printf '# Contributing\n\nOpen a merge request; tests must pass.\n' >"$work/CONTRIBUTING.md"
+    mkdir -p "$work/.github/workflows" "$work/src"
+    cat >"$work/.github/workflows/ci.yml" <<'YML'
+name: ci
+on: [push, pull_request]
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+      - run: make test
+YML
+    git -C "$work" add -A
+    GIT_AUTHOR_DATE="$(date -d "-330 days" -R)" GIT_COMMITTER_DATE="$(date -d "-330 days" -R)" \
+        git -C "$work" -c user.name=Demo -c user.email=demo@example.org commit -q -m "Project files"
+    # A year of work by three people, newest last.
+    for day in 300 240 180 120 90 60 30 14 7 2; do
+        local who=$((day % 3))
+        local names=(Amina Diego Mei)
+        echo "change $day days ago" >>"$work/src/CHANGES"
+        git -C "$work" add -A
+        GIT_AUTHOR_DATE="$(date -d "-$day days" -R)" GIT_COMMITTER_DATE="$(date -d "-$day days" -R)" \
+            git -C "$work" -c user.name="${names[$who]}" -c user.email="${names[$who],,}@example.org" \
+            commit -q -m "Work of $day days ago"
+        if [ "$day" = 60 ]; then
+            git -C "$work" tag v1.0.0
+        fi
+    done
 }
 
 publish case-compass crates/demo/data/unicef/case-compass.yml
