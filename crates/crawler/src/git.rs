@@ -5,9 +5,9 @@
 //! the host allowlist, the redirect rules and the caps like every other request, and costs no
 //! process. When HEAD moved, the system `git` fetches the default branch with `--depth 1`
 //! (or incrementally, once the cache holds the history that an assessment needs: see
-//! [`fetch_history`]) into a bare cache repository under the data directory, with only http(s) allowed, no
-//! prompts, no redirects (they were resolved by the HEAD check), a low-speed abort and a
-//! watchdog that kills it as soon as the cache grows past the pack limit. The file is then
+//! [`fetch_history`]) into a bare cache repository under the data directory, with only
+//! http(s) allowed, no prompts, no redirects (they were resolved by the HEAD check), a
+//! low-speed abort and a watchdog that kills it as soon as the cache grows past the limit. The file is then
 //! read from the fetched tree without a checkout, so a symbolic link is seen as a link (and
 //! refused) and a submodule as a gitlink. The git CLI rather than gix: it is on every machine
 //! this runs on, it is the reference implementation of the protocol, and a hostile pack is
