@@ -21,6 +21,15 @@ for _ in $(seq 50); do [ -s "$DIR/port" ] && break; sleep 0.1; done
 PORT=$(cat "$DIR/port")
 BASE="http://127.0.0.1:$PORT"
 
+# commit_as DIR DAYS_AGO NAME MESSAGE: commits everything in DIR as NAME, dated DAYS_AGO days ago.
+commit_as() {
+    local work=$1 when name=$3 message=$4
+    when="$(date -d "-$2 days" -R)"
+    git -C "$work" add -A
+    GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" git -C "$work" \
+        -c user.name="$name" -c user.email="${name,,}@example.org" commit -q -m "$message"
+}
+
 # publish NAME FILE: a bare repository NAME.git whose HEAD holds FILE as publiccode.yml, with
 # its `url` pointing at where it is served.
 publish() {
@@ -36,9 +45,7 @@ PY
     else
         echo "# No publiccode.yml here yet" >"$work/README.md"
     fi
-    git -C "$work" add -A
-    GIT_AUTHOR_DATE="$(date -d "-365 days" -R)" GIT_COMMITTER_DATE="$(date -d "-365 days" -R)" \
-        git -C "$work" -c user.name=Demo -c user.email=demo@example.org commit -q -m "Initial import"
+    commit_as "$work" 365 Demo "Initial import"
     if [ -n "$file" ]; then
         furnish "$work"
     fi
@@ -96,18 +103,12 @@ jobs:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
       - run: make test
 YML
-    git -C "$work" add -A
-    GIT_AUTHOR_DATE="$(date -d "-330 days" -R)" GIT_COMMITTER_DATE="$(date -d "-330 days" -R)" \
-        git -C "$work" -c user.name=Demo -c user.email=demo@example.org commit -q -m "Project files"
+    commit_as "$work" 330 Demo "Project files"
     # A year of work by three people, newest last.
+    local names=(Amina Diego Mei) day
     for day in 300 240 180 120 90 60 30 14 7 2; do
-        local who=$((day % 3))
-        local names=(Amina Diego Mei)
         echo "change $day days ago" >>"$work/src/CHANGES"
-        git -C "$work" add -A
-        GIT_AUTHOR_DATE="$(date -d "-$day days" -R)" GIT_COMMITTER_DATE="$(date -d "-$day days" -R)" \
-            git -C "$work" -c user.name="${names[$who]}" -c user.email="${names[$who],,}@example.org" \
-            commit -q -m "Work of $day days ago"
+        commit_as "$work" "$day" "${names[$((day % 3))]}" "Work of $day days ago"
         if [ "$day" = 60 ]; then
             git -C "$work" tag v1.0.0
         fi

@@ -463,8 +463,12 @@ impl Crawler {
             }
             _ => false,
         };
+        if !due {
+            // The common case of a recrawl: no further query.
+            return Ok(record);
+        }
         let live = match catalog.software(software_id).await? {
-            Some(software) if due && software.listed => software.live_revision_id,
+            Some(software) if software.listed => software.live_revision_id,
             _ => None,
         };
         let Some(revision_id) = live else {

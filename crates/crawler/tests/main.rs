@@ -9,6 +9,20 @@ mod support;
 use commons_catalog::CrawlOutcomeKind;
 use support::*;
 
+/// `count` repositories named `<prefix>00`, `<prefix>01`..., each with a valid publiccode.yml.
+fn valid_repositories(server: &Server, prefix: &str, count: usize) -> Vec<String> {
+    let names: Vec<String> = (0..count).map(|n| format!("{prefix}{n:02}")).collect();
+    for name in &names {
+        let url = format!("{}/git/{name}.git", server.base);
+        commit_repository(
+            &server.root,
+            name,
+            &[Entry::File("publiccode.yml", publiccode_for(&url))],
+        );
+    }
+    names
+}
+
 fn git_registry(server: &Server, names: &[&str]) -> String {
     let mut yaml = String::from("- id: unicef\n  name: UNICEF\n  hosting:\n");
     for name in names {
@@ -608,15 +622,7 @@ async fn crash_child() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() {
     let server = Server::start();
-    let names: Vec<String> = (0..24).map(|n| format!("r{n:02}")).collect();
-    for name in &names {
-        let url = format!("{}/git/{name}.git", server.base);
-        commit_repository(
-            &server.root,
-            name,
-            &[Entry::File("publiccode.yml", publiccode_for(&url))],
-        );
-    }
+    let names = valid_repositories(&server, "r", 24);
     server.state.lock().unwrap().git_delay = std::time::Duration::from_millis(150);
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let registry_text = git_registry(&server, &refs);
@@ -817,15 +823,7 @@ async fn two_crawlers_on_one_postgresql_share_one_crawl() {
         return;
     };
     let server = Server::start();
-    let names: Vec<String> = (0..16).map(|n| format!("s{n:02}")).collect();
-    for name in &names {
-        let url = format!("{}/git/{name}.git", server.base);
-        commit_repository(
-            &server.root,
-            name,
-            &[Entry::File("publiccode.yml", publiccode_for(&url))],
-        );
-    }
+    let names = valid_repositories(&server, "s", 16);
     server.state.lock().unwrap().git_delay = std::time::Duration::from_millis(50);
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let registry_text = git_registry(&server, &refs);

@@ -271,24 +271,33 @@ mod tests {
         }
     }
 
+    /// The message ids of one of a locale's sources (0: main, 2: the license guide).
+    fn message_ids(locale: Locale, source: usize) -> Vec<String> {
+        locale.sources()[source]
+            .lines()
+            .filter(|l| {
+                l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")
+            })
+            .filter_map(|l| l.split(" =").next().map(str::to_string))
+            .collect()
+    }
+
+    /// The ids of English `source` that `locale` lacks.
+    fn missing_ids(locale: Locale, source: usize) -> Vec<String> {
+        let theirs = message_ids(locale, source);
+        message_ids(Locale::En, source)
+            .into_iter()
+            .filter(|id| !theirs.contains(id))
+            .collect()
+    }
+
     /// Every message of the English catalog exists in every other language: no page shows a
     /// mix of languages because a translation was forgotten.
     #[test]
     fn every_language_translates_every_message() {
-        let ids = |locale: Locale| -> Vec<String> {
-            locale.sources()[0]
-                .lines()
-                .filter(|l| {
-                    l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")
-                })
-                .filter_map(|l| l.split(" =").next().map(str::to_string))
-                .collect()
-        };
-        let english = ids(Locale::En);
-        assert!(english.len() > 100);
+        assert!(message_ids(Locale::En, 0).len() > 100);
         for locale in Locale::ALL {
-            let theirs = ids(locale);
-            let missing: Vec<&String> = english.iter().filter(|id| !theirs.contains(id)).collect();
+            let missing = missing_ids(locale, 0);
             assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
         }
     }
@@ -296,20 +305,10 @@ mod tests {
     /// The license guide too is complete in every language.
     #[test]
     fn every_language_translates_the_license_guide() {
-        let ids = |locale: Locale| -> Vec<String> {
-            locale.sources()[2]
-                .lines()
-                .filter(|l| {
-                    l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")
-                })
-                .filter_map(|l| l.split(" =").next().map(str::to_string))
-                .collect()
-        };
-        let english = ids(Locale::En);
+        let english = message_ids(Locale::En, 2);
         assert!(english.len() > 60, "{}", english.len());
         for locale in Locale::ALL {
-            let theirs = ids(locale);
-            let missing: Vec<&String> = english.iter().filter(|id| !theirs.contains(id)).collect();
+            let missing = missing_ids(locale, 2);
             assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
             assert!(lookup(locale, "license-MIT-summary", None).is_some());
         }
