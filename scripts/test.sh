@@ -27,6 +27,10 @@ need git || apt_install git
 need curl || apt_install curl
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 mkdir -p target
+# A clean clone gains nothing from incremental compilation, which doubles the build's disk use;
+# set CARGO_INCREMENTAL=1 to keep it between local runs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+echo "==> disk free before the build: $(df -h --output=avail . | tail -1 | tr -d ' ')"
 
 echo "==> PostgreSQL for the storage tests"
 COMMONS_TEST_POSTGRES="$(scripts/postgres.sh start)"
@@ -55,5 +59,6 @@ if [ -z "$b_pass$b_fail" ]; then b_fail=1; status=1; fi
 passed=$((passed + ${b_pass:-0}))
 failed=$((failed + ${b_fail:-0}))
 
+echo "==> disk: target/ holds $(du -sh target | cut -f1), $(df -h --output=avail . | tail -1 | tr -d ' ') free"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
