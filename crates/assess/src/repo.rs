@@ -1,12 +1,11 @@
-//! Read-only access to a git repository (bare or not) through the `git` command line.
+//! Read-only access to a git repository (bare or not).
 //!
-//! Why the `git` CLI rather than a library: the history walk must be at least as fast as
-//! `git log`, and the fastest way to be as fast as `git log` is to be `git log` (it uses the
-//! commit-graph file, packfile bitmaps and every optimisation of the reference implementation);
-//! it reads every repository format git itself writes; and it costs no build time. Files are
-//! read from HEAD's *tree*, never from a working copy, so a symbolic link is only a blob holding
-//! a path: it is listed with its mode and never followed. Every read has a size cap and every
-//! command a deadline.
+//! Files, the tree and the tags are read through the `git` command line: it reads every
+//! repository format git itself writes, and every command runs with a size cap and a deadline.
+//! The history walk reads the objects in process with gitoxide instead (see [`history`]): it
+//! must keep up with `git log`, which a second process parsing `git log`'s output cannot.
+//! Files are read from HEAD's *tree*, never from a working copy, so a symbolic link is only a
+//! blob holding a path: it is listed with its mode and never followed.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -14,6 +13,8 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
+
+mod history;
 
 /// Largest file read whole (bytes). Larger files are only sniffed (first [`SNIFF_BYTES`]).
 pub const MAX_READ_BYTES: u64 = 4 * 1024 * 1024;
@@ -67,6 +68,9 @@ pub enum RepoError {
         /// The cap.
         limit: u64,
     },
+    /// The history could not be read (a missing or corrupt commit).
+    #[error("reading the history failed: {0}")]
+    History(String),
     /// Reading a pipe from git failed.
     #[error("reading from git: {0}")]
     Io(#[from] std::io::Error),
@@ -115,8 +119,8 @@ impl TreeEntry {
     }
 }
 
-/// One commit of the history, borrowed from the line git printed (the walk allocates nothing
-/// per commit: it must keep up with `git log`).
+/// One commit of the history, borrowed from the walk's buffers (the walk allocates nothing per
+/// commit: it must keep up with `git log`).
 #[derive(Debug, Clone, Copy)]
 pub struct Commit<'a> {
     /// Full hash.
@@ -338,71 +342,6 @@ impl Repo {
         result
     }
 
-    /// Streams the history reachable from HEAD, newest first, calling `visit` for each commit.
-    /// Stops after `max_commits` commits or the deadline; returns false if it stopped early.
-    pub fn walk_history(
-        &self,
-        max_commits: usize,
-        mut visit: impl FnMut(Commit<'_>),
-    ) -> Result<bool, RepoError> {
-        // Mapping every author through .mailmap costs git a few per cent of the walk; without
-        // a .mailmap the mapping is the identity, so it is not asked for (the field stays empty
-        // and the parser takes the author's e-mail).
-        let mailmap = format!("{}:.mailmap", self.head);
-        let has_mailmap = self.git(&["cat-file", "-e", &mailmap], 0).is_ok();
-        let mut args = Vec::new();
-        if has_mailmap {
-            // .mailmap from HEAD's tree, as in a bare repository (there is no work tree here:
-            // git runs in the git directory).
-            args.extend(["-c", "mailmap.blob=HEAD:.mailmap"]);
-        }
-        args.extend(["log", "--no-color"]);
-        args.push(if has_mailmap {
-            "--format=%H%x00%ae%x00%aE%x00%at%x00%P"
-        } else {
-            "--format=%H%x00%ae%x00%x00%at%x00%P"
-        });
-        args.push(&self.head);
-        let mut child = spawn_git(&self.git_dir, &args)?;
-        let stdout = child.stdout.take().ok_or_else(|| {
-            RepoError::Io(std::io::Error::other("git log has no standard output"))
-        })?;
-        let mut reader = BufReader::with_capacity(1 << 16, stdout);
-        let started = Instant::now();
-        let mut line = Vec::with_capacity(256);
-        let mut count = 0usize;
-        let mut complete = true;
-        loop {
-            line.clear();
-            let n = reader
-                .by_ref()
-                .take(64 * 1024)
-                .read_until(b'\n', &mut line)?;
-            if n == 0 {
-                break;
-            }
-            if count >= max_commits
-                || (count.is_multiple_of(4096) && started.elapsed() > self.timeout)
-            {
-                complete = false;
-                break;
-            }
-            if let Some(commit) = parse_log_line(&line) {
-                visit(commit);
-                count += 1;
-            }
-        }
-        let _ = child.kill();
-        let status = child.wait()?;
-        if complete && !status.success() {
-            return Err(RepoError::Git {
-                command: "log".into(),
-                message: format!("exit status {status}"),
-            });
-        }
-        Ok(complete)
-    }
-
     /// Every tag, with the date of the commit it points to and whether it is signed.
     pub fn tags(&self) -> Result<Vec<Tag>, RepoError> {
         let format = "%(refname:strip=2)%00%(objecttype)%00%(authordate:unix)%00\
@@ -430,26 +369,6 @@ fn parse_tag_line(line: &str) -> Option<Tag> {
         name: fields[0].to_string(),
         commit_time,
         signed: fields[5] == "signed",
-    })
-}
-
-fn parse_log_line(line: &[u8]) -> Option<Commit<'_>> {
-    let line = std::str::from_utf8(line).ok()?.trim_end_matches('\n');
-    let mut fields = line.split('\0');
-    let id = fields.next()?;
-    let author_email = fields.next()?;
-    let mailmapped_email = match fields.next()? {
-        "" => author_email,
-        mapped => mapped,
-    };
-    let author_time = fields.next()?.parse().ok()?;
-    let parents = fields.next().unwrap_or("").split_whitespace().count() as u32;
-    Some(Commit {
-        id,
-        author_email,
-        mailmapped_email,
-        author_time,
-        parents,
     })
 }
 
@@ -600,18 +519,6 @@ mod tests {
         assert_eq!(entry.name(), "link");
         assert_eq!(entry.dir(), "docs");
         assert!(parse_ls_tree(b"garbage").is_none());
-    }
-
-    #[test]
-    fn parses_log_lines() {
-        let c = parse_log_line(b"abc\0A@X.org\0a@x.org\x001700000000\0p1 p2\n").unwrap();
-        assert_eq!(c.parents, 2);
-        assert_eq!(c.author_email, "A@X.org");
-        assert_eq!(c.mailmapped_email, "a@x.org");
-        // Without a .mailmap the field is empty: the author's own e-mail is the identity.
-        let c = parse_log_line(b"abc\0B@X.org\0\x001700000000\0p1\n").unwrap();
-        assert_eq!(c.mailmapped_email, "B@X.org");
-        assert!(parse_log_line(b"abc\0only").is_none());
     }
 
     #[test]

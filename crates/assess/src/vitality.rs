@@ -15,8 +15,10 @@ use std::collections::HashMap;
 
 /// Days in Developers Italia's window (`ACTIVITY_DAYS` default).
 pub const DI_WINDOW_DAYS: i64 = 60;
-/// Most commits read from history.
-pub const MAX_COMMITS: usize = 20_000_000;
+/// Most commits read from history. The walk remembers every commit it has seen (about 40 bytes
+/// each), so this also bounds its memory (about 200 MB); the largest public histories (Linux,
+/// Chromium) hold 1.3 to 1.6 million commits.
+pub const MAX_COMMITS: usize = 5_000_000;
 const DAY: i64 = 86_400;
 /// Commits before this date (2005-01-01) make Developers Italia's crawler refuse the repository.
 const DI_EARLIEST: i64 = 1_104_537_600;

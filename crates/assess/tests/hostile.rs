@@ -40,6 +40,39 @@ fn symlinks_out_of_the_tree_are_never_followed() {
 }
 
 #[test]
+fn a_history_with_a_missing_commit_is_a_clear_vitality_error() {
+    let repo = TestRepo::new();
+    repo.write("a", "1");
+    repo.commit();
+    // A commit whose parent is not in the repository (as a broken or tampered clone has).
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let missing = "1234567890123456789012345678901234567890";
+    let body = format!(
+        "tree {}\nparent {missing}\nauthor A <a@example.org> {t} +0000\n\
+         committer A <a@example.org> {t} +0000\n\nbroken\n",
+        tree.trim(),
+        t = NOW - DAY
+    );
+    let object = repo.path().join("broken-commit");
+    std::fs::write(&object, body).unwrap();
+    let id = repo.git(&[
+        "hash-object",
+        "-t",
+        "commit",
+        "-w",
+        "--literally",
+        object.to_str().unwrap(),
+    ]);
+    repo.git(&["update-ref", "HEAD", id.trim()]);
+    let a = assess(repo.path());
+    assert!(a.vitality.is_none());
+    let error = a.errors.iter().find(|e| e.check == "vitality").unwrap();
+    assert!(error.message.contains(missing), "{}", error.message);
+    // The other sections are still assessed.
+    assert!(!a.security.checks.is_empty());
+}
+
+#[test]
 fn binary_junk_named_license_gives_a_clear_error() {
     let repo = TestRepo::new();
     let junk: Vec<u8> = (0..4096u32)

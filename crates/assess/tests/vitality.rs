@@ -63,3 +63,111 @@ fn a_young_quiet_repository_scores_low_and_an_old_date_is_refused() {
     assert_eq!(di.index, None);
     assert!(di.refused.as_deref().unwrap().contains("2005"));
 }
+
+/// The ids of the first `max` commits the walk visits, and whether it said it was complete.
+fn walk(path: &std::path::Path, max: usize) -> (Vec<String>, bool) {
+    let repo = commons_assess::repo::Repo::open(path).unwrap();
+    let mut ids = Vec::new();
+    let complete = repo
+        .walk_history(max, |c| ids.push(c.id.to_string()))
+        .unwrap();
+    (ids, complete)
+}
+
+#[test]
+fn the_walk_goes_newest_first_so_a_cut_history_keeps_the_recent_commits() {
+    let repo = TestRepo::new();
+    let root = repo.commit_as("A", "a@example.org", NOW - 100 * DAY);
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.write("side", "1");
+    let old_side = repo.commit_as("B", "b@example.org", NOW - 95 * DAY);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("main", "1");
+    let mainline = repo.commit_as("A", "a@example.org", NOW - 90 * DAY);
+    let date = format!("@{} +0000", NOW - 5 * DAY);
+    repo.git_env(
+        &["merge", "-q", "--no-ff", "-m", "merge side", "side"],
+        &[
+            ("GIT_AUTHOR_DATE", date.clone()),
+            ("GIT_COMMITTER_DATE", date),
+        ],
+    );
+    let merge = repo.git(&["rev-parse", "HEAD"]).trim().to_string();
+    repo.write("main", "2");
+    let newest = repo.commit_as("A", "a@example.org", NOW - 3 * DAY);
+
+    let (all, complete) = walk(repo.path(), usize::MAX);
+    assert!(complete);
+    assert_eq!(
+        all,
+        [
+            newest.clone(),
+            merge.clone(),
+            mainline.clone(),
+            old_side,
+            root
+        ]
+    );
+    // A depth-first walk would take the merged branch's old commit before the mainline's.
+    let (cut, complete) = walk(repo.path(), 3);
+    assert!(!complete);
+    assert_eq!(cut, [newest, merge, mainline]);
+}
+
+#[test]
+fn a_shallow_clone_is_walked_to_its_boundary() {
+    let repo = TestRepo::new();
+    for i in 0..5 {
+        repo.write("a", format!("{i}"));
+        repo.commit_as("A", "a@example.org", NOW - (50 - i) * DAY);
+    }
+    let clone = tempfile::tempdir().unwrap();
+    let source = format!("file://{}", repo.path().display());
+    let out = std::process::Command::new("git")
+        .args(["clone", "-q", "--bare", "--depth", "2", &source])
+        .arg(clone.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ids, complete) = walk(clone.path(), usize::MAX);
+    assert_eq!(ids.len(), 2);
+    assert!(complete);
+    let v = assess(clone.path()).vitality.unwrap();
+    assert_eq!(v.commits_total, 2);
+}
+
+#[test]
+fn an_author_e_mail_that_is_not_utf8_is_still_one_author() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = TestRepo::new();
+    for day in [30, 20] {
+        repo.write("a", format!("{day}"));
+        repo.git(&["add", "-A"]);
+        let date = format!("@{} +0000", NOW - day * DAY);
+        let out = std::process::Command::new("git")
+            .current_dir(repo.path())
+            .args(["commit", "-q", "-m", "latin-1 author"])
+            .env("GIT_AUTHOR_NAME", "Jos\u{e9}")
+            .env(
+                "GIT_AUTHOR_EMAIL",
+                std::ffi::OsStr::from_bytes(b"jos\xe9@example.org"),
+            )
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v = assess(repo.path()).vitality.unwrap();
+    assert_eq!(v.commits_total, 2);
+    assert_eq!(v.authors_total, 1);
+    assert_eq!(v.commits_90_days, 2);
+}
