@@ -32,7 +32,8 @@ pub use assess::{Assessment, Facets, Input, PubliccodeStatus, assess};
 use serde::Serialize;
 
 /// Version of the assessment method; changes whenever a score could change for the same input.
-pub const METHOD_VERSION: &str = "commons-assess/1";
+/// 2: a license file matching `X-only` agrees with a declared `X-or-later` (one shared text).
+pub const METHOD_VERSION: &str = "commons-assess/2";
 
 /// Why a result is what it is: a file, a commit, a rule.
 #[derive(Debug, Clone, Serialize, PartialEq)]

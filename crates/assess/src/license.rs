@@ -424,6 +424,16 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
         .collect()
 }
 
+/// The license text an SPDX id stands for: `GPL-3.0-only` and `GPL-3.0-or-later` (and the
+/// deprecated `GPL-3.0`, `GPL-3.0+`) share one text, and "or later" is said in the source files'
+/// headers, not in the license file; so a file matching `-only` agrees with a declared
+/// `-or-later`.
+fn same_text(id: &str) -> &str {
+    id.trim_end_matches('+')
+        .trim_end_matches("-only")
+        .trim_end_matches("-or-later")
+}
+
 fn reconcile(
     declared: Option<&str>,
     files: Vec<DetectedFile>,
@@ -456,11 +466,14 @@ fn reconcile(
     }
     let (mismatch, mismatch_detail) = match (&declared_expr, detected.is_empty()) {
         (Some(expr), false) => {
-            let declared_ids: BTreeSet<String> = expr
+            let declared_texts: BTreeSet<&str> = expr
                 .requirements()
-                .filter_map(|r| r.req.license.id().map(|id| id.name.to_string()))
+                .filter_map(|r| r.req.license.id().map(|id| same_text(id.name)))
                 .collect();
-            let missing: Vec<&String> = detected.difference(&declared_ids).collect();
+            let missing: Vec<&String> = detected
+                .iter()
+                .filter(|id| !declared_texts.contains(same_text(id)))
+                .collect();
             if missing.is_empty() {
                 (false, None)
             } else {

@@ -69,6 +69,33 @@ fn declared_license_that_disagrees_is_flagged() {
 }
 
 #[test]
+fn an_or_later_declaration_agrees_with_the_shared_license_text() {
+    // The GPL family's -only and -or-later share one text; "or later" is in the headers.
+    for (file, declared) in [
+        ("GPL-3.0-only", "GPL-3.0-or-later"),
+        ("AGPL-3.0-only", "AGPL-3.0-or-later"),
+        ("LGPL-2.1-only", "LGPL-2.1-or-later"),
+    ] {
+        let repo = TestRepo::new();
+        repo.write("COPYING", license_text(file));
+        repo.write("publiccode.yml", publiccode(declared));
+        repo.commit();
+        let a = assess(repo.path());
+        assert!(
+            !a.license.mismatch,
+            "{declared}: {:?}",
+            a.license.mismatch_detail
+        );
+    }
+    // Another version's text still disagrees.
+    let repo = TestRepo::new();
+    repo.write("COPYING", license_text("GPL-2.0-only"));
+    repo.write("publiccode.yml", publiccode("GPL-3.0-or-later"));
+    repo.commit();
+    assert!(assess(repo.path()).license.mismatch);
+}
+
+#[test]
 fn reuse_headers_and_licenses_directory() {
     let repo = TestRepo::new();
     repo.write("LICENSES/Apache-2.0.txt", license_text("Apache-2.0"));

@@ -84,7 +84,10 @@ async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     let (server, report) = Server::start(config).await?;
     let entries = server.state().index.doc_count();
     if report.demo_loaded > 0 {
-        eprintln!("Loaded the demo catalog: {} entries.", report.demo_loaded);
+        eprintln!(
+            "Loaded the demo catalog: {} entries, {} assessed.",
+            report.demo_loaded, report.demo_assessed
+        );
     }
     eprintln!(
         "Commons is serving {entries} entries at http://{}/ (index {:?}, {} applied, ready in {} ms). Stop with Ctrl-C.",

@@ -20,10 +20,15 @@ pub struct StoreArgs {
     pub database: Option<String>,
 }
 
-/// Starts logging to standard error (`RUST_LOG` sets the level; default `info`).
+/// The log filter when `RUST_LOG` is not set. tokei warns of every file extension it does not
+/// know (each `go.sum`, each image) while the line counter skips them on purpose.
+pub const DEFAULT_LOG_FILTER: &str = "info,tokei=error";
+
+/// Starts logging to standard error (`RUST_LOG` sets the filter; default
+/// [`DEFAULT_LOG_FILTER`]).
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG_FILTER));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -88,7 +88,7 @@ fn import_then_assess_as_json_and_text() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["methodVersion"], "commons-assess/1");
+    assert_eq!(json["methodVersion"], commons_assess::METHOD_VERSION);
     assert_eq!(
         json["vulnerabilities"]["findings"][0]["id"],
         "RUSTSEC-2021-0003"

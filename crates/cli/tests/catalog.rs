@@ -288,8 +288,28 @@ fn serve_rebuilds_a_corrupt_index_and_follows_imports() {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
     let server = Server::start(&data, &["--demo"]);
-    let total = server.get("/api/v1/software")["total"].as_u64().unwrap();
+    let listed = server.get("/api/v1/software");
+    let total = listed["total"].as_u64().unwrap();
     assert!(total >= 40);
+    // Every demo entry was assessed from a repository made for it: the vitality facet counts
+    // them all, and a report names the commit it read.
+    let vitality: u64 = listed["facets"]["vitality"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|bucket| bucket["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(vitality, total);
+    let id = listed["items"][0]["id"].as_str().unwrap();
+    let assessment = server.get(&format!("/api/v1/software/{id}/assessment"));
+    assert_eq!(assessment["commit"].as_str().unwrap().len(), 40);
+    assert!(
+        assessment["report"]["vitality"]["commitsTotal"]
+            .as_u64()
+            .unwrap()
+            > 1
+    );
+    assert!(data.join("demo-repositories").is_dir());
 
     // An import while the server runs: the server holds the index and picks the change up.
     let file = work.path().join("new/publiccode.yml");

@@ -2,7 +2,10 @@
 //! national and municipal public bodies, for `commons serve --demo` to load into an empty
 //! catalog so that a first look at the product shows a real-looking UN-system catalog.
 //!
-//! The crate only holds data. Everything is embedded at compile time; nothing is read at run time.
+//! The crate holds data and does no I/O. Everything is embedded at compile time; nothing is read
+//! at run time. [`repository`] makes, from each entry, the history of a fictional repository (a
+//! `git fast-import` stream), so that the demo catalog's entries can be assessed like crawled
+//! ones.
 //!
 //! # Where the data lives
 //!
@@ -26,6 +29,8 @@
 //! is a security fixture: its texts hold HTML and script payloads that must render as inert
 //! text.
 #![deny(missing_docs)]
+
+pub mod repository;
 
 /// A demo publishing organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

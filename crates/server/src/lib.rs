@@ -55,6 +55,8 @@ pub struct StartReport {
     pub indexed: usize,
     /// Demo entries loaded (0 when not asked, or when the catalog was not empty).
     pub demo_loaded: usize,
+    /// Demo entries assessed.
+    pub demo_assessed: usize,
     /// Time from start to ready.
     pub startup: std::time::Duration,
 }
@@ -64,10 +66,10 @@ impl Server {
     pub async fn start(config: ServeConfig) -> Result<(Self, StartReport), ServerError> {
         let started = Instant::now();
         let catalog = Catalog::open(config.database.as_deref(), &config.data_dir).await?;
-        let demo_loaded = if config.demo {
-            demo::load_if_empty(&catalog).await?
+        let demo = if config.demo {
+            demo::load_if_empty(&catalog, &config.data_dir).await?
         } else {
-            0
+            demo::DemoLoaded::default()
         };
         let index_dir = config.data_dir.join("index");
         let (index, index_state) = {
@@ -113,7 +115,8 @@ impl Server {
             address,
             index: index_state,
             indexed,
-            demo_loaded,
+            demo_loaded: demo.entries,
+            demo_assessed: demo.assessed,
             startup: started.elapsed(),
         };
         Ok((
