@@ -665,6 +665,77 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
 }
 
 #[tokio::test]
+async fn results_filter_and_sort_by_the_assessment_in_every_language() {
+    let app = TestApp::with_demo().await;
+    let (_, html) = page(&app, "/software?lang=en").await;
+    // Nothing assessed: no empty assessment filters, but the sorts are offered.
+    assert!(!html.contains("id=\"facet-vitality\""));
+    assert!(html.contains("<option value=\"vitality\""));
+    let id = demo_id(&app, "q=case+compass").await;
+    let revision = app
+        .state
+        .catalog
+        .software(&id)
+        .await
+        .unwrap()
+        .unwrap()
+        .live_revision_id;
+    app.state
+        .catalog
+        .record_assessment(&commons_catalog::NewAssessment {
+            software_id: id.clone(),
+            revision_id: revision,
+            commit: Some("c".repeat(40)),
+            method_version: commons_assess::METHOD_VERSION.into(),
+            assessed_at: 1_780_315_200,
+            facets: Some(serde_json::json!({"licenseFamily": "network-copyleft",
+                "osiApproved": true, "vitality": 81, "securityScore": 6.5, "vulnerabilities": 0})),
+            body: serde_json::json!({}),
+        })
+        .await
+        .unwrap();
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+        .await
+        .unwrap();
+    for lang in LANGUAGES {
+        let (_, html) = page(&app, &format!("/software?lang={lang}")).await;
+        for facet in [
+            "licenseFamily",
+            "osiApproved",
+            "vitality",
+            "securityScore",
+            "vulnerabilities",
+        ] {
+            assert!(
+                html.contains(&format!("id=\"facet-{facet}\"")),
+                "{lang}: {facet}"
+            );
+        }
+    }
+    let (_, html) = page(&app, "/software?lang=en").await;
+    let html = html.replace(['\u{2068}', '\u{2069}'], "");
+    for label in [
+        "Licence family",
+        "Network copyleft",
+        "Maintenance activity (vitality)",
+        "75\u{2013}100",
+        "Security practices score",
+        "5\u{2013}6",
+        "None found",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+    // Filtering on a band keeps the one assessed entry; sorting puts it first.
+    let (_, html) = page(&app, "/software?lang=en&vitality=75-100&sort=vitality").await;
+    assert_eq!(html.matches("class=\"card-title\"").count(), 1);
+    assert!(html.contains("<option value=\"vitality\" selected"));
+    let (_, html) = page(&app, "/software?lang=fr&sort=security").await;
+    assert!(html.contains("<option value=\"security\" selected>Pratiques de sécurité"));
+    let first = html.split("class=\"card-title\"").nth(1).unwrap();
+    assert!(first.contains(&format!("/software/{id}")), "{first}");
+}
+
+#[tokio::test]
 async fn the_license_guide_is_translated_into_every_language() {
     let app = TestApp::with_demo().await;
     for (lang, title, mit) in [

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 /// Facet values listed before the rest is folded away.
 const FACET_VALUES_SHOWN: usize = 8;
 /// Facets in the order the results page shows them.
-const FACET_ORDER: [Facet; 10] = [
+const FACET_ORDER: [Facet; 15] = [
     Facet::Category,
     Facet::Organisation,
     Facet::DevelopmentStatus,
@@ -27,6 +27,11 @@ const FACET_ORDER: [Facet; 10] = [
     Facet::Scope,
     Facet::Language,
     Facet::Country,
+    Facet::LicenseFamily,
+    Facet::OsiApproved,
+    Facet::Vitality,
+    Facet::SecurityScore,
+    Facet::Vulnerabilities,
 ];
 
 /// A URL is shown as a link or image only when it is http(s) or mail: a `javascript:` URL in
@@ -254,9 +259,13 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
             .get(value)
             .cloned()
             .unwrap_or_else(|| value.to_string()),
-        // Licences and country codes read the same in every language; facets added later
-        // show their values as written until they get labels.
-        _ => value.to_string(),
+        Facet::LicenseFamily => ctx.t(&format!("family-{value}")),
+        Facet::OsiApproved => ctx.t(if value == "yes" { "yes" } else { "no" }),
+        Facet::Vulnerabilities => ctx.t(&format!("facet-vulnerabilities-{value}")),
+        // Score bands ("50-74") read as ranges.
+        Facet::Vitality | Facet::SecurityScore => value.replace('-', "\u{2013}"),
+        // Licences and country codes read the same in every language.
+        Facet::License | Facet::Country => value.to_string(),
     }
 }
 
@@ -407,6 +416,8 @@ pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): Raw
         (Sort::Relevance, "relevance", "sort-relevance"),
         (Sort::Name, "name", "sort-name"),
         (Sort::Updated, "updated", "sort-updated"),
+        (Sort::Vitality, "vitality", "sort-vitality"),
+        (Sort::Security, "security", "sort-security"),
     ]
     .into_iter()
     .map(|(sort, value, label)| SortOption {
