@@ -49,17 +49,10 @@ fn good_repo() -> TestRepo {
     );
     let tag_file = repo.path().join(".git/tag.txt");
     std::fs::write(&tag_file, tag).unwrap();
-    let out = std::process::Command::new("git")
+    let out = run(std::process::Command::new("git")
         .current_dir(repo.path())
         .arg("mktag")
-        .stdin(std::fs::File::open(&tag_file).unwrap())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .stdin(std::fs::File::open(&tag_file).unwrap()));
     let oid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     repo.git(&["update-ref", "refs/tags/v1.0.0", &oid]);
     for i in 0..12 {

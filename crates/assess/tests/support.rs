@@ -91,6 +91,17 @@ impl TestRepo {
     }
 }
 
+/// Runs a command to completion and fails the test, with its error output, if it failed.
+pub fn run(command: &mut Command) -> std::process::Output {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 pub fn license_text(id: &str) -> &'static str {
     spdx::license_id(id).unwrap().text()
 }

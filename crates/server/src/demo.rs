@@ -84,6 +84,10 @@ async fn assess(
     root: &Path,
     loaded: &[(&'static DemoEntry, IngestOutcome)],
 ) -> Result<usize, CatalogError> {
+    if let Err(e) = Command::new("git").arg("--version").output() {
+        tracing::warn!(error = %e, "demo entries not assessed: making their repositories needs git");
+        return Ok(0);
+    }
     let now = unix_now();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let permits = Arc::new(tokio::sync::Semaphore::new(cores));
@@ -98,12 +102,11 @@ async fn assess(
                 let git_dir = git_dir.clone();
                 tokio::task::spawn_blocking(move || make_repository(&git_dir, entry, now)).await
             };
-            let commit = match made {
-                Ok(Ok(commit)) => commit,
-                Ok(Err(e)) => {
-                    tracing::warn!(entry = entry.file, error = %e, "demo repository not made");
-                    return Ok(false);
-                }
+            let commit = match made
+                .map_err(|e| e.to_string())
+                .and_then(|made| made.map_err(|e| e.to_string()))
+            {
+                Ok(commit) => commit,
                 Err(e) => {
                     tracing::warn!(entry = entry.file, error = %e, "demo repository not made");
                     return Ok(false);
