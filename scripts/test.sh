@@ -27,8 +27,8 @@ need git || apt_install git
 need curl || apt_install curl
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 mkdir -p target
-# A clean clone gains nothing from incremental compilation, which doubles the build's disk use;
-# set CARGO_INCREMENTAL=1 to keep it between local runs.
+# A clean clone gains nothing from incremental compilation, whose caches add gigabytes to the
+# build; set CARGO_INCREMENTAL=1 to keep it between local runs.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 echo "==> disk free before the build: $(df -h --output=avail . | tail -1 | tr -d ' ')"
 
