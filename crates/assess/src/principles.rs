@@ -427,13 +427,18 @@ mod tests {
         }
     }
 
-    fn status_in(body: &Value, list: &str, id: &str) -> String {
+    /// The item `id` of the report's list `list` (`unPrinciples`, `dpgIndicators`).
+    fn item_in<'a>(body: &'a Value, list: &str, id: &str) -> &'a Value {
         body[list]
             .as_array()
             .unwrap()
             .iter()
             .find(|i| i["id"] == id)
-            .unwrap_or_else(|| panic!("{id}"))["status"]
+            .unwrap_or_else(|| panic!("{id}"))
+    }
+
+    fn status_in(body: &Value, list: &str, id: &str) -> String {
+        item_in(body, list, id)["status"]
             .as_str()
             .unwrap()
             .to_string()
@@ -502,12 +507,7 @@ mod tests {
             status_in(&body, "unPrinciples", "un-contribute-back"),
             "declared"
         );
-        let harm = body["dpgIndicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["id"] == "dpg-do-no-harm")
-            .unwrap();
+        let harm = item_in(&body, "dpgIndicators", "dpg-do-no-harm");
         assert_eq!(harm["declaration"]["by"], "Jane Doe");
         assert_eq!(harm["declaration"]["role"], "Data protection officer");
         assert_eq!(harm["declaration"]["at"], "2026-06-01T09:30:00Z");
@@ -527,13 +527,7 @@ mod tests {
         // Even a declaration that the item does not apply cannot undo evidence.
         current.insert("dpg-open-licensing".into(), declaration("Jane Doe", true));
         apply_declarations(&mut body, &current);
-        let item = body["dpgIndicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["id"] == "dpg-open-licensing")
-            .unwrap()
-            .clone();
+        let item = item_in(&body, "dpgIndicators", "dpg-open-licensing").clone();
         assert_eq!(item["status"], "met");
         assert_eq!(item["declaration"]["notApplicable"], true);
         assert_eq!(item["evidence"][0]["rule"], "osi-approved");
@@ -553,12 +547,7 @@ mod tests {
         apply_declarations(&mut body, &Declarations::new());
         for id in ["dpg-privacy-and-laws", "dpg-sdg-relevance"] {
             assert_eq!(status_in(&body, "dpgIndicators", id), "missing", "{id}");
-            let item = body["dpgIndicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|i| i["id"] == id)
-                .unwrap();
+            let item = item_in(&body, "dpgIndicators", id);
             assert!(item.get("declaration").is_none(), "{id}: {item}");
         }
         assert_eq!(
@@ -580,12 +569,7 @@ mod tests {
             declaration("New Name", false),
         );
         apply_declarations(&mut body, &current);
-        let item = body["dpgIndicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["id"] == "dpg-privacy-and-laws")
-            .unwrap();
+        let item = item_in(&body, "dpgIndicators", "dpg-privacy-and-laws");
         assert_eq!(item["status"], "declared");
         assert_eq!(item["declaration"]["by"], "New Name");
         // Applying twice gives the same report.
