@@ -317,26 +317,45 @@ async fn slugs_that_collide_get_a_suffix_never_an_overwrite() {
     .await;
 }
 
+/// Installs a trigger that makes the database refuse any insert into `table` whose `column`
+/// contains `FAIL-ME`: a failure in the middle of a write's transaction.
+pub async fn refuse_inserts_saying_fail_me(
+    c: &Catalog,
+    url: &str,
+    table: &'static str,
+    column: &'static str,
+) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
+    let trigger = if c.backend() == Backend::Sqlite {
+        format!(
+            "CREATE TRIGGER refuse BEFORE INSERT ON {table} WHEN NEW.{column} LIKE '%FAIL-ME%' \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+        )
+    } else {
+        format!(
+            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN \
+               IF NEW.{column} LIKE '%FAIL-ME%' THEN RAISE EXCEPTION 'injected failure'; END IF; \
+               RETURN NEW; END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION refuse();"
+        )
+    };
+    // The names are the tests' own constants.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(trigger))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+}
+
 /// A trigger makes the database refuse the revision insert, which comes after the change
 /// number, the organisation and the entry were written in the same transaction: none of them
 /// may survive.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failure_midway_leaves_nothing_behind() {
     on_both_with_url(|c, url| async move {
-        use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
-        let trigger = if c.backend() == Backend::Sqlite {
-            "CREATE TRIGGER refuse BEFORE INSERT ON revisions WHEN NEW.raw LIKE '%FAIL-ME%' \
-             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-        } else {
-            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN \
-               IF NEW.raw LIKE '%FAIL-ME%' THEN RAISE EXCEPTION 'injected failure'; END IF; \
-               RETURN NEW; END $$ LANGUAGE plpgsql; \
-             CREATE TRIGGER refuse BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse();"
-        };
-        sqlx::raw_sql(trigger).execute(&mut conn).await.unwrap();
-        conn.close().await.unwrap();
+        refuse_inserts_saying_fail_me(&c, &url, "revisions", "raw").await;
 
         c.ingest(&request(URL, &example(), 1)).await.unwrap();
         let (count, seq, orgs) = (
@@ -357,7 +376,11 @@ async fn a_failure_midway_leaves_nothing_behind() {
         assert_eq!(c.organisations().await.unwrap().len(), orgs);
         // The catalog goes on working.
         let ok = c
-            .ingest(&request("https://git.example.org/new/agency", &example(), 3))
+            .ingest(&request(
+                "https://git.example.org/new/agency",
+                &example(),
+                3,
+            ))
             .await
             .unwrap();
         assert_eq!(ok.seq, seq + 1);

@@ -456,22 +456,9 @@ async fn concurrent_declarations_are_ordered_and_the_last_one_is_current() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_declaration_leaves_nothing_behind() {
     on_both_with_url(|c, url| async move {
-        use sqlx::Connection;
         let id = entry(&c).await;
         let token = c.issue_token("unicef", None, 100).await.unwrap();
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
-        let trigger = if c.backend() == Backend::Sqlite {
-            "CREATE TRIGGER refuse BEFORE INSERT ON declarations WHEN NEW.statement LIKE '%FAIL-ME%' \
-             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-        } else {
-            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN \
-               IF NEW.statement LIKE '%FAIL-ME%' THEN RAISE EXCEPTION 'injected failure'; END IF; \
-               RETURN NEW; END $$ LANGUAGE plpgsql; \
-             CREATE TRIGGER refuse BEFORE INSERT ON declarations FOR EACH ROW EXECUTE FUNCTION refuse();"
-        };
-        sqlx::raw_sql(trigger).execute(&mut conn).await.unwrap();
-        conn.close().await.unwrap();
+        crate::refuse_inserts_saying_fail_me(&c, &url, "declarations", "statement").await;
 
         let seq = c.max_seq().await.unwrap();
         let entry_seq = c.software(&id).await.unwrap().unwrap().seq;
