@@ -1,10 +1,14 @@
 //! `commons serve`: the catalog server (API and web UI).
 
 use crate::store_args::{StoreArgs, init_logging, runtime};
+use anyhow::Context;
 use clap::Args as ClapArgs;
-use commons_server::{CrawlConfig, ServeConfig, Server, shutdown_signal};
+use commons_server::{
+    ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server, shutdown_signal,
+};
+use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -42,6 +46,27 @@ pub struct Args {
     /// assessments they have).
     #[arg(long, requires = "publishers")]
     no_assess: bool,
+    /// Clients reach the server over HTTPS (through a proxy that terminates TLS): every
+    /// cookie is sent `Secure`.
+    #[arg(long, env = "COMMONS_BEHIND_TLS")]
+    behind_tls: bool,
+    /// Send `Strict-Transport-Security` with this max-age (e.g. 365d). Needs --behind-tls.
+    #[arg(long, value_name = "DURATION", requires = "behind_tls", value_parser = humantime::parse_duration)]
+    hsts_max_age: Option<Duration>,
+    /// Serve /metrics only on this address (e.g. 127.0.0.1:9090), not on --listen.
+    #[arg(
+        long,
+        value_name = "ADDR",
+        env = "COMMONS_METRICS_LISTEN",
+        conflicts_with = "metrics_token_file"
+    )]
+    metrics_listen: Option<SocketAddr>,
+    /// Answer /metrics only with `Authorization: Bearer <the token in FILE>`.
+    #[arg(long, value_name = "FILE", env = "COMMONS_METRICS_TOKEN_FILE")]
+    metrics_token_file: Option<PathBuf>,
+    /// Connections open at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    max_connections: u32,
 }
 
 fn parse_period(s: &str) -> Result<Duration, String> {
@@ -52,10 +77,46 @@ fn parse_period(s: &str) -> Result<Duration, String> {
     Ok(period)
 }
 
+/// The metrics access the operator chose: a token read from a file (its SHA-256 kept), or open.
+fn metrics_access(token_file: Option<&Path>) -> anyhow::Result<MetricsAccess> {
+    let Some(file) = token_file else {
+        return Ok(MetricsAccess::Public);
+    };
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the metrics token file {}", file.display()))?;
+    let token = text.trim();
+    if token.len() < 16 {
+        anyhow::bail!(
+            "the metrics token in {} is shorter than 16 characters",
+            file.display()
+        );
+    }
+    Ok(MetricsAccess::Token(
+        Sha256::digest(token.as_bytes()).into(),
+    ))
+}
+
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
     init_logging();
+    let metrics = match metrics_access(args.metrics_token_file.as_deref()) {
+        Ok(metrics) => metrics,
+        Err(e) => {
+            eprintln!("commons serve: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
     let config = ServeConfig {
+        http: HttpPolicy {
+            https: args.behind_tls,
+            hsts_max_age: args.hsts_max_age,
+            metrics,
+        },
+        metrics_listen: args.metrics_listen,
+        limits: ConnectionLimits {
+            max_connections: args.max_connections as usize,
+            ..ConnectionLimits::default()
+        },
         listen: args.listen,
         data_dir: args.store.data_dir,
         database: args.store.database,

@@ -19,6 +19,12 @@ pub struct ServeConfig {
     pub poll_interval: Duration,
     /// Background crawling, when a publishers registry is given.
     pub crawl: Option<CrawlConfig>,
+    /// Timeouts and the cap on open connections.
+    pub limits: crate::ConnectionLimits,
+    /// HTTPS, HSTS and who may read the metrics.
+    pub http: crate::HttpPolicy,
+    /// Serve `/metrics` only on this address (then not on `listen`).
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// Crawling from the server: a registry, a period, and the webhook secrets.
@@ -47,6 +53,9 @@ impl Default for ServeConfig {
             demo: false,
             poll_interval: Duration::from_secs(1),
             crawl: None,
+            limits: crate::ConnectionLimits::default(),
+            http: crate::HttpPolicy::default(),
+            metrics_listen: None,
         }
     }
 }

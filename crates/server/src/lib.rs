@@ -17,6 +17,7 @@ mod config;
 pub mod demo;
 mod error;
 pub mod indexer;
+mod listener;
 mod metrics;
 mod middleware;
 mod router;
@@ -25,8 +26,9 @@ pub mod web;
 
 pub use config::{CrawlConfig, ServeConfig};
 pub use error::{ApiError, ServerError};
+pub use listener::ConnectionLimits;
 pub use router::router;
-pub use state::{AppState, CrawlState};
+pub use state::{AppState, CrawlState, HttpPolicy, MetricsAccess};
 
 use commons_catalog::Catalog;
 use commons_search::{OpenState, SearchIndex};
@@ -42,6 +44,8 @@ pub struct Server {
     listener: TcpListener,
     follower: tokio::task::JoinHandle<()>,
     stop_follower: tokio::sync::watch::Sender<bool>,
+    limits: ConnectionLimits,
+    metrics_listener: Option<TcpListener>,
 }
 
 /// What happened while the server started, for the operator.
@@ -86,6 +90,11 @@ impl Server {
             | OpenState::RecreatedForNewSchema => indexer::rebuild(&catalog, &index).await?,
         };
         let mut state = AppState::new(catalog, index);
+        let mut http = config.http.clone();
+        if config.metrics_listen.is_some() {
+            http.metrics = MetricsAccess::Elsewhere;
+        }
+        state.http = Arc::new(http);
         if let Some(crawl) = &config.crawl {
             state.crawl = Some(Arc::new(crawl_state(
                 &state.catalog,
@@ -100,6 +109,14 @@ impl Server {
         let address = listener
             .local_addr()
             .map_err(|e| ServerError::Bind(config.listen, e))?;
+        let metrics_listener = match config.metrics_listen {
+            Some(address) => Some(
+                TcpListener::bind(address)
+                    .await
+                    .map_err(|e| ServerError::Bind(address, e))?,
+            ),
+            None => None,
+        };
         let (stop_follower, stopped) = tokio::sync::watch::channel(false);
         let follower = tokio::spawn(indexer::follow(
             state.clone(),
@@ -125,6 +142,8 @@ impl Server {
                 listener,
                 follower,
                 stop_follower,
+                limits: config.limits,
+                metrics_listener,
             },
             report,
         ))
@@ -141,12 +160,21 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let app = router(self.state.clone());
-        let result = axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
+        if let Some(listener) = self.metrics_listener {
+            let metrics_app = router::metrics_router(self.state.clone());
+            let limits = self.limits;
+            tokio::spawn(async move {
+                let stopped = async {
+                    let _ = metrics_stopped.await;
+                };
+                if let Err(error) = listener::serve(listener, metrics_app, limits, stopped).await {
+                    tracing::error!(%error, "the metrics listener failed");
+                }
+            });
+        }
+        let result = listener::serve(self.listener, app, self.limits, shutdown).await;
+        let _ = stop_metrics.send(());
         let _ = self.stop_follower.send(true);
         let _ = self.follower.await;
         self.state.catalog.close().await;

@@ -9,6 +9,9 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
 use std::time::Instant;
 
@@ -22,10 +25,24 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
      style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// Adds the security headers.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Adds the security headers; behind HTTPS, also HSTS (when the operator asks for it) and
+/// `Secure` on every cookie the server sets.
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if state.http.https {
+        secure_cookies(headers);
+        if let Some(max_age) = state.http.hsts_max_age {
+            let value = format!("max-age={}; includeSubDomains", max_age.as_secs());
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                headers.insert(header::STRICT_TRANSPORT_SECURITY, value);
+            }
+        }
+    }
     let set = |headers: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
         headers
             .entry(name)
@@ -56,6 +73,33 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// Adds `Secure` to every `Set-Cookie` that lacks it, so that no cookie of a server reached
+/// over HTTPS is ever sent back over plain HTTP.
+fn secure_cookies(headers: &mut HeaderMap) {
+    let cookies: Vec<HeaderValue> = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .cloned()
+        .collect();
+    if cookies.is_empty() {
+        return;
+    }
+    headers.remove(header::SET_COOKIE);
+    for cookie in cookies {
+        let secured = cookie.to_str().ok().and_then(|text| {
+            let has_secure = text
+                .split(';')
+                .any(|attribute| attribute.trim().eq_ignore_ascii_case("secure"));
+            if has_secure {
+                None
+            } else {
+                HeaderValue::from_str(&format!("{text}; Secure")).ok()
+            }
+        });
+        headers.append(header::SET_COOKIE, secured.unwrap_or(cookie));
+    }
+}
+
 /// Refuses request lines longer than [`MAX_URI_BYTES`].
 pub async fn limit_uri(request: Request, next: Next) -> Response {
     let length = request
@@ -84,9 +128,12 @@ pub async fn etag(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_ETAG_BODY).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
+    let bytes = match buffer_up_to(body, MAX_ETAG_BODY).await {
+        Ok(Buffered::Whole(bytes)) => bytes,
+        // Too large to hash cheaply: sent as it is, without an ETag.
+        Ok(Buffered::TooLarge(body)) => return Response::from_parts(parts, body),
+        Err(error) => {
+            tracing::error!(%error, "the answer's body failed");
             return problem_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -115,11 +162,63 @@ pub async fn etag(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+enum Buffered {
+    Whole(Bytes),
+    /// The body, whole again: what was read followed by the rest.
+    TooLarge(Body),
+}
+
+/// Reads `body` into memory while it stays within `limit` bytes; past that, gives back a body
+/// that streams what was read and then the rest, so nothing is lost.
+async fn buffer_up_to(mut body: Body, limit: usize) -> Result<Buffered, axum::Error> {
+    if http_body::Body::size_hint(&body).lower() > limit as u64 {
+        return Ok(Buffered::TooLarge(body));
+    }
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame?.into_data() else {
+            continue;
+        };
+        total += data.len();
+        chunks.push(data);
+        if total > limit {
+            let read = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, axum::Error>));
+            let whole = read.chain(body.into_data_stream());
+            return Ok(Buffered::TooLarge(Body::from_stream(whole)));
+        }
+    }
+    let mut whole = bytes::BytesMut::with_capacity(total);
+    for chunk in chunks {
+        whole.extend_from_slice(&chunk);
+    }
+    Ok(Buffered::Whole(whole.freeze()))
+}
+
 /// Whether an `If-None-Match` value names `tag` (weak comparison, as RFC 9110 says for it).
 fn etag_matches(header_value: &str, tag: &str) -> bool {
     header_value.split(',').map(str::trim).any(|candidate| {
         candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == tag
     })
+}
+
+/// The metrics label of a method: any method token is valid HTTP, so an unknown one would
+/// give every client a new time series to create; they all count as `other`.
+fn method_label(method: &Method) -> String {
+    const KNOWN: [Method; 7] = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::OPTIONS,
+        Method::PATCH,
+    ];
+    if KNOWN.contains(method) {
+        method.as_str().to_string()
+    } else {
+        "other".to_string()
+    }
 }
 
 /// Counts answers and their latency by route.
@@ -133,7 +232,7 @@ pub async fn record_metrics(
         .get::<MatchedPath>()
         .map_or("unmatched", |p| p.as_str())
         .to_string();
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     state
@@ -158,6 +257,70 @@ pub async fn record_metrics(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower::ServiceExt;
+
+    /// An answer over the ETag limit used to become a 500 (its body was dropped when the
+    /// limit was hit); it is now sent whole, without an ETag, known length or not.
+    #[tokio::test]
+    async fn answers_over_the_etag_limit_are_sent_whole() {
+        let size = MAX_ETAG_BODY + 1024 * 1024;
+        let app = axum::Router::new()
+            .route(
+                "/known",
+                axum::routing::get(move || async move { vec![b'k'; size] }),
+            )
+            .route(
+                "/streamed",
+                axum::routing::get(move || async move {
+                    let chunks = (0..size / 65536 + 1)
+                        .map(|_| Ok::<_, std::io::Error>(Bytes::from(vec![b's'; 65536])));
+                    Body::from_stream(futures_util::stream::iter(chunks))
+                }),
+            )
+            .layer(axum::middleware::from_fn(etag));
+        for (path, expected) in [("/known", size), ("/streamed", (size / 65536 + 1) * 65536)] {
+            let request = Request::get(path).body(Body::empty()).unwrap();
+            let response = app.clone().oneshot(request).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert!(!response.headers().contains_key(header::ETAG), "{path}");
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            assert_eq!(body.len(), expected, "{path}");
+        }
+        let small = axum::Router::new()
+            .route("/", axum::routing::get(|| async { "small" }))
+            .layer(axum::middleware::from_fn(etag));
+        let response = small
+            .oneshot(Request::get("/").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert!(response.headers().contains_key(header::ETAG));
+    }
+
+    #[test]
+    fn unknown_methods_are_one_label() {
+        assert_eq!(method_label(&Method::GET), "GET");
+        let odd = Method::from_bytes(b"X-ANYTHING-123").unwrap();
+        assert_eq!(method_label(&odd), "other");
+    }
+
+    #[test]
+    fn cookies_behind_https_are_secure() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("a=1; HttpOnly"),
+        );
+        headers.append(header::SET_COOKIE, HeaderValue::from_static("b=2; secure"));
+        secure_cookies(&mut headers);
+        let cookies: Vec<&str> = headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        assert_eq!(cookies, ["a=1; HttpOnly; Secure", "b=2; secure"]);
+    }
 
     #[test]
     fn if_none_match_lists_and_weak_tags_match() {

@@ -66,7 +66,26 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::limit_uri))
+        .with_state(state)
+}
+
+/// `/metrics` alone, for the operator's separate metrics address (`--metrics-listen`).
+pub fn metrics_router(state: AppState) -> Router {
+    let mut open = (*state.http).clone();
+    open.metrics = crate::state::MetricsAccess::Public;
+    let mut state = state;
+    state.http = std::sync::Arc::new(open);
+    Router::new()
+        .route("/metrics", get(ops::metrics))
+        .fallback(|| async { ApiError::NotFound("only /metrics is served here".into()) })
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .with_state(state)
 }

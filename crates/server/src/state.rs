@@ -16,6 +16,31 @@ pub struct CrawlState {
     pub gitlab_token: Option<String>,
 }
 
+/// Who may read `/metrics`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Anyone who reaches the server (the default: a server on loopback behind a proxy that
+    /// does not forward `/metrics`).
+    #[default]
+    Public,
+    /// Only a request with `Authorization: Bearer <token>`; the SHA-256 of the token.
+    Token([u8; 32]),
+    /// Not on this listener: the operator serves it on a separate address.
+    Elsewhere,
+}
+
+/// How clients reach the server, which decides some headers.
+#[derive(Debug, Clone, Default)]
+pub struct HttpPolicy {
+    /// Clients reach the server over HTTPS (directly or through a proxy that terminates TLS):
+    /// every cookie is `Secure`.
+    pub https: bool,
+    /// `Strict-Transport-Security: max-age=…` to send, only when `https`.
+    pub hsts_max_age: Option<std::time::Duration>,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
+}
+
 /// The server's shared state: cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -27,6 +52,8 @@ pub struct AppState {
     pub(crate) metrics: Arc<Metrics>,
     /// The crawler and webhook secrets, when the server crawls.
     pub crawl: Option<Arc<CrawlState>>,
+    /// Headers and access decided by how the server is deployed.
+    pub http: Arc<HttpPolicy>,
     ready: Arc<AtomicBool>,
 }
 
@@ -38,6 +65,7 @@ impl AppState {
             index,
             metrics: Arc::new(Metrics::new()),
             crawl: None,
+            http: Arc::new(HttpPolicy::default()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -5,6 +5,7 @@ mod api;
 mod crawling;
 mod declarations;
 mod git_server;
+mod hardening;
 mod replicas;
 mod support;
 mod web;

@@ -2,9 +2,12 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::state::MetricsAccess;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// Liveness: the process answers.
 #[utoipa::path(
@@ -29,20 +32,28 @@ pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiEr
             "the search index is being built".into(),
         ));
     }
-    state
-        .catalog
-        .ping()
-        .await
-        .map_err(|e| ApiError::Unavailable(format!("the database does not answer: {e}")))?;
+    if let Err(error) = state.catalog.ping().await {
+        // The database's own text names hosts, users and paths: the operator reads it in the
+        // log, the client learns only that the database does not answer.
+        tracing::warn!(%error, "readiness: the database does not answer");
+        return Err(ApiError::Unavailable("the database does not answer".into()));
+    }
     Ok("ready\n")
 }
 
 /// Prometheus metrics (text exposition format).
 #[utoipa::path(
     get, path = "/metrics", tag = "operations",
-    responses((status = 200, description = "Metrics", body = String, content_type = "text/plain"))
+    responses(
+        (status = 200, description = "Metrics", body = String, content_type = "text/plain"),
+        (status = 401, description = "The operator requires a token for the metrics", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The operator serves the metrics on another address", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
-pub async fn metrics(State(state): State<AppState>) -> Response {
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(refused) = metrics_allowed(&state.http.metrics, &headers) {
+        return refused.into_response();
+    }
     state
         .metrics
         .indexed_entries
@@ -56,4 +67,28 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
     );
     response
+}
+
+/// Whether this request may read the metrics under the operator's `access`.
+fn metrics_allowed(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError> {
+    match access {
+        MetricsAccess::Public => Ok(()),
+        MetricsAccess::Elsewhere => Err(ApiError::NotFound(
+            "the metrics are served on another address".into(),
+        )),
+        MetricsAccess::Token(expected) => {
+            let given = headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .map(|token| Sha256::digest(token.trim().as_bytes()));
+            match given {
+                Some(digest) if bool::from(digest[..].ct_eq(expected)) => Ok(()),
+                _ => Err(ApiError::Unauthenticated {
+                    detail: "the metrics need the operator's bearer token".into(),
+                    token_given: headers.contains_key(header::AUTHORIZATION),
+                }),
+            }
+        }
+    }
 }

@@ -145,7 +145,7 @@ impl Ctx {
         let locale = i18n::negotiate(query_lang, accept);
         Ctx {
             locale,
-            path: parts.uri.path().to_string(),
+            path: site_path(parts.uri.path()),
             query: pairs.into_iter().filter(|(k, _)| k != "lang").collect(),
         }
     }
@@ -282,6 +282,14 @@ impl<T: Count> Count for &T {
     fn count(&self) -> i64 {
         (*self).count()
     }
+}
+
+/// A request path made safe to link to from the page: `//evil.example/x` (or `/\evil…`) is
+/// an address on another site to a browser, so a run of leading slashes and backslashes
+/// becomes one slash and every link built from it stays on this site.
+fn site_path(path: &str) -> String {
+    let rest = path.trim_start_matches(['/', '\\']);
+    format!("/{rest}")
 }
 
 /// `path` with `lang=` added to its query.
