@@ -82,7 +82,6 @@ impl Catalog {
             .bind(seq)
             .execute(&mut *tx)
             .await?;
-        self.notify_change(&mut tx, seq).await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -204,7 +204,7 @@ impl Catalog {
         self.upsert_repository_state(&mut tx, record, software_id.as_deref())
             .await?;
         if let Some(id) = &software_id {
-            flag_entry(&mut tx, self.backend, id, record).await?;
+            flag_entry(&mut tx, id, record).await?;
         }
         sqlx::query(
             "UPDATE crawl_jobs SET done = 1, claimed_by = NULL, claimed_until = NULL, \
@@ -515,7 +515,6 @@ pub const COPY_NOTE: &str = "flagged as a copy";
 /// crawl problem once a valid file is live again.
 async fn flag_entry(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
     software_id: &str,
     record: &CrawlRecord,
 ) -> Result<(), CatalogError> {
@@ -525,7 +524,7 @@ async fn flag_entry(
         K::Ok => match record.detail.as_deref().filter(|d| d.contains(COPY_NOTE)) {
             Some(detail) => format!("crawl: {detail}"),
             // Ingestion already set or cleared the problem from the content.
-            None => return clear_crawl_problem(tx, backend, software_id).await,
+            None => return clear_crawl_problem(tx, software_id).await,
         },
         K::Invalid | K::SkippedUnchanged => return Ok(()),
         K::Unreachable | K::TooLarge | K::NotFound | K::Refused | K::Gone => format!(
@@ -538,14 +537,13 @@ async fn flag_entry(
                 .unwrap_or_default()
         ),
     };
-    set_problem(tx, backend, software_id, Some(&problem)).await
+    set_problem(tx, software_id, Some(&problem)).await
 }
 
 /// After a good crawl, a problem left by an earlier failed crawl goes (problems from the
 /// content are ingestion's business).
 async fn clear_crawl_problem(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
     software_id: &str,
 ) -> Result<(), CatalogError> {
     let row = sqlx::query("SELECT problem FROM software WHERE id = $1")
@@ -557,14 +555,13 @@ async fn clear_crawl_problem(
         None => None,
     };
     match problem {
-        Some(p) if p.starts_with("crawl: ") => set_problem(tx, backend, software_id, None).await,
+        Some(p) if p.starts_with("crawl: ") => set_problem(tx, software_id, None).await,
         _ => Ok(()),
     }
 }
 
 async fn set_problem(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
     software_id: &str,
     problem: Option<&str>,
 ) -> Result<(), CatalogError> {
@@ -575,12 +572,6 @@ async fn set_problem(
         .bind(seq)
         .execute(&mut **tx)
         .await?;
-    if backend == Backend::Postgres {
-        sqlx::query("SELECT pg_notify('commons_changes', $1)")
-            .bind(seq.to_string())
-            .execute(&mut **tx)
-            .await?;
-    }
     Ok(())
 }
 

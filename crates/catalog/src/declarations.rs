@@ -369,7 +369,6 @@ impl Catalog {
         .await?;
         let id: i64 = row.try_get(0)?;
         touch(&mut tx, software_id, seq).await?;
-        self.notify_change(&mut tx, seq).await?;
         tx.commit().await?;
         Ok(StoredDeclaration {
             id,
@@ -424,7 +423,6 @@ impl Catalog {
         .await?;
         let id: i64 = row.try_get(0)?;
         touch(&mut tx, software_id, seq).await?;
-        self.notify_change(&mut tx, seq).await?;
         tx.commit().await?;
         Ok(Some(Withdrawal {
             id,

@@ -55,7 +55,7 @@ impl Catalog {
             None => {
                 std::fs::create_dir_all(data_dir).map_err(|e| CatalogError::Io {
                     path: data_dir.display().to_string(),
-                    source: e,
+                    cause: e,
                 })?;
                 let file = data_dir.join("commons.db");
                 (
@@ -282,7 +282,6 @@ impl Catalog {
             .await?;
             Change::StoredInvalid
         };
-        self.notify_change(&mut tx, seq).await?;
         tx.commit().await?;
         Ok(IngestOutcome {
             software_id,
@@ -290,21 +289,6 @@ impl Catalog {
             change,
             seq,
         })
-    }
-
-    /// Tells PostgreSQL listeners that change `seq` was committed (a no-op on SQLite).
-    pub(crate) async fn notify_change(
-        &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        seq: i64,
-    ) -> Result<(), CatalogError> {
-        if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify('commons_changes', $1)")
-                .bind(seq.to_string())
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok(())
     }
 
     async fn upsert_organisation(
@@ -554,9 +538,9 @@ async fn lock_beside(sqlite_url: &str) -> Result<std::fs::File, CatalogError> {
     })
     .await
     .map_err(|e| CatalogError::Corrupt(format!("migration lock: {e}")))?
-    .map_err(|source| CatalogError::Io {
+    .map_err(|cause| CatalogError::Io {
         path: format!("{path}.lock"),
-        source,
+        cause,
     })
 }
 

@@ -51,11 +51,19 @@ impl FetchError {
 pub enum CrawlError {
     /// The catalog failed.
     #[error("catalog: {0}")]
-    Catalog(#[from] commons_catalog::CatalogError),
+    Catalog(commons_catalog::CatalogError),
     /// The HTTP client could not be built, or similar setup failure.
     #[error("{0}")]
     Setup(String),
     /// A repository that no publisher of the registry hosts.
     #[error("{0} is not hosted by any publisher of the registry")]
     UnknownRepository(String),
+}
+
+/// By hand rather than `#[from]`, which would also make the catalog error the `source()` that
+/// the message already prints.
+impl From<commons_catalog::CatalogError> for CrawlError {
+    fn from(e: commons_catalog::CatalogError) -> Self {
+        CrawlError::Catalog(e)
+    }
 }

@@ -2,19 +2,20 @@
 
 use std::path::Path;
 
-/// Why a search operation failed.
+/// Why a search operation failed. Each message says its cause, which is therefore not also a
+/// `source()` (a chain printer would show it twice).
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     /// The index failed.
     #[error("search index: {0}")]
-    Index(#[from] tantivy::TantivyError),
+    Index(tantivy::TantivyError),
     /// The index directory could not be used.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         /// The path.
         path: String,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The query asks for something out of bounds.
     #[error("{0}")]
@@ -28,11 +29,17 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, cause: std::io::Error) -> Self {
         SearchError::Io {
             path: path.display().to_string(),
-            source,
+            cause,
         }
+    }
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Index(e)
     }
 }
 
