@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use crate::api::validate::ValidationSlots;
 use crate::metrics::Metrics;
 use commons_catalog::Catalog;
 use commons_search::SearchIndex;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub(crate) metrics: Arc<Metrics>,
     /// The crawler and webhook secrets, when the server crawls.
     pub crawl: Option<Arc<CrawlState>>,
+    /// The slots validations run in (the API's and the page's).
+    pub validations: Arc<ValidationSlots>,
     ready: Arc<AtomicBool>,
 }
 
@@ -38,6 +41,7 @@ impl AppState {
             index,
             metrics: Arc::new(Metrics::new()),
             crawl: None,
+            validations: Arc::new(ValidationSlots::per_core()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -7,4 +7,5 @@ mod declarations;
 mod git_server;
 mod replicas;
 mod support;
+mod validation;
 mod web;
