@@ -74,6 +74,18 @@ async fn an_alias_bomb_gets_a_quick_verdict_with_its_position_and_the_server_goe
         BOMB_REFUSED_AT
     );
     assert_eq!(app.get("/healthz").await.0.status(), 200);
+
+    // The crawler and `commons import` store files through the same validation.
+    let started = Instant::now();
+    let bomb = String::from_utf8(alias_bomb()).unwrap();
+    let outcome = app.ingest("https://git.example.org/bomb", &bomb).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(outcome.change, commons_catalog::Change::StoredInvalid);
+
     let (status, report) = post_json(&app, example().into_bytes()).await;
     assert_eq!(
         (status, &report["valid"]),
