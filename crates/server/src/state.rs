@@ -41,7 +41,7 @@ impl AppState {
             index,
             metrics: Arc::new(Metrics::new()),
             crawl: None,
-            validations: Arc::new(ValidationSlots::per_core()),
+            validations: Arc::new(ValidationSlots::half_the_cores()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -1,8 +1,9 @@
 //! `POST /api/v1/validate`: the validator as a service, and the slots every validation the
 //! server runs (this endpoint and the `/validate` page) must take.
 //!
-//! A validation is CPU work on a blocking thread. The slots bound how many run at once (one per
-//! core), so that a burst of hostile files cannot take every core from searches and pages; a
+//! A validation is CPU work on a blocking thread. The slots bound how many run at once (half the
+//! cores, at least one), so that a burst of hostile files cannot take every core from searches
+//! and pages; a
 //! request waits up to [`SLOT_WAIT`] for a slot, then is answered 503 with `Retry-After`. The
 //! work belongs to its request: when the request is dropped (the client went away, or the
 //! request timed out), a flag set on drop makes the validator stop at its next check, and
@@ -82,9 +83,9 @@ impl ValidationSlots {
         }
     }
 
-    /// One slot per core.
-    pub fn per_core() -> Self {
-        Self::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    /// Half the cores, at least one: the other half stays free for searches and pages.
+    pub fn half_the_cores() -> Self {
+        Self::new(std::thread::available_parallelism().map_or(1, |n| n.get() / 2))
     }
 
     /// How many slots there are.
@@ -125,6 +126,7 @@ impl ValidationSlots {
             let outcome = validate_until(&bytes, &Options::default(), &should_stop);
             if outcome.is_err() {
                 stopped.fetch_add(1, Ordering::Relaxed);
+                tracing::info!("validation stopped: its request went away");
             }
             outcome
         });
