@@ -341,7 +341,9 @@ impl<'h> Builder<'h> {
         if self.nodes > MAX_NODES {
             return Err(LoadError::at(
                 pos,
-                format!("the document expands to more than {MAX_NODES} nodes (too many aliases?)"),
+                format!(
+                    "the document has more than {MAX_NODES} nodes (keys, values and list items; an alias counts its value's nodes each time it is used)"
+                ),
             ));
         }
         Ok(())
