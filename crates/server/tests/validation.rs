@@ -285,3 +285,22 @@ async fn what_the_page_adds_is_in_every_language() {
         assert!(html.contains(&more), "{lang}: {more}");
     }
 }
+
+#[tokio::test]
+async fn the_page_says_when_the_validator_is_busy_in_the_readers_language() {
+    let app = TestApp::with_demo().await;
+    let slots = app.state.validations.clone();
+    let _held = slots
+        .semaphore()
+        .acquire_many_owned(slots.size() as u32)
+        .await
+        .unwrap();
+    for (lang, text) in [
+        ("fr", "Le validateur est occupé"),
+        ("ar", "أداة التحقق مشغولة"),
+    ] {
+        let (status, html) = validator_page(&app, example().as_bytes(), lang).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(html.contains(text), "{lang}");
+    }
+}
