@@ -566,9 +566,11 @@ impl Prepared {
         let validation = validate(&request.source, &Options::default());
         let errors: Vec<&Diagnostic> = validation.errors().collect();
         let warnings: Vec<&Diagnostic> = validation.warnings().collect();
+        // Counted, not listed: the list stops at the validator's cap.
+        let error_count = validation.error_count();
         let problem = errors.first().map(|e| {
-            let more = if errors.len() > 1 {
-                format!(" (and {} more)", errors.len() - 1)
+            let more = if error_count > 1 {
+                format!(" (and {} more)", error_count - 1)
             } else {
                 String::new()
             };

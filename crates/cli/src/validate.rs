@@ -191,8 +191,9 @@ impl Report {
         }
         self.files += 1;
         self.invalid += usize::from(!v.is_valid());
-        self.errors += v.errors().count();
-        self.warnings += v.warnings().count();
+        // Counts every problem found, also those beyond the listed ones.
+        self.errors += v.error_count();
+        self.warnings += v.warning_count();
         Ok(())
     }
 

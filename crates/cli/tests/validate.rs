@@ -325,6 +325,50 @@ fn a_billion_laughs_alias_bomb_is_refused() {
 }
 
 #[test]
+fn aliases_of_a_large_value_are_refused_at_the_alias_that_exceeds_the_budget() {
+    let mut text = format!("a: &a \"{}\"\nb: [", "x".repeat(200 * 1024));
+    text.push_str(&"*a, ".repeat(100_000));
+    text.push_str("*a]\n");
+    let (code, file) = check_bytes(text.as_bytes());
+    assert_eq!(code, 1);
+    let (key, line, column, message) = first_error(&file);
+    assert!(message.contains("aliases expand to more than"), "{message}");
+    assert_eq!((key.as_str(), line, column), ("", 2, 5 + 4 * 19));
+}
+
+#[test]
+fn a_file_of_100000_problems_lists_1000_and_counts_them_all() {
+    let mut text = String::from("publiccodeYmlVersion: \"0\"\n");
+    let keys = 99_000;
+    for i in 0..keys {
+        text.push_str(&format!("k{i}: 1\n"));
+    }
+    let (code, file) = check_bytes(text.as_bytes());
+    assert_eq!(code, 1);
+    let errors = file["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1_001);
+    let summary = &errors[1_000];
+    assert_eq!(
+        (summary["key"].as_str(), summary["line"].as_u64()),
+        (Some(""), Some(0))
+    );
+    assert!(summary["message"].as_str().unwrap().starts_with("and "));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "publiccode.yml", text.as_bytes());
+    let out = commons(&["validate", path.to_str().unwrap()], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap();
+    let counted: usize = last
+        .split("invalid; ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{last}"));
+    assert!(counted > keys, "the summary counts every problem: {last}");
+}
+
+#[test]
 fn duplicate_keys_point_at_the_second_one() {
     let text = example().replacen("name: Primero\n", "name: Primero\nname: Again\n", 1);
     let (code, file) = check_bytes(text.as_bytes());

@@ -7,9 +7,9 @@
 //! reference validator behaves, and it keeps one mistake from producing a cascade of unrelated
 //! messages deeper down.
 
-use crate::diagnostic::Diagnostic;
-use crate::position::key_at_line;
-use crate::yaml::{Node, ScalarKind, Value};
+use crate::diagnostic::{Collector, Diagnostic, Severity};
+use crate::position::Positions;
+use crate::yaml::{Key, Node, ScalarKind, Value};
 
 /// Marker for "this value had a type error (already reported)".
 pub(crate) struct TypeError;
@@ -17,13 +17,13 @@ pub(crate) struct TypeError;
 pub(crate) type Decoded<T> = Result<Option<T>, TypeError>;
 
 pub(crate) struct Decoder<'a> {
-    pub root: &'a Node,
-    pub diagnostics: Vec<Diagnostic>,
+    positions: &'a Positions<'a>,
+    pub found: Collector,
 }
 
 /// A mapping's entries, for looking keys up once unknown keys have been reported.
 pub(crate) struct Fields<'n> {
-    entries: &'n [(crate::yaml::Key, Node)],
+    entries: &'n [(Key, Node)],
 }
 
 impl<'n> Fields<'n> {
@@ -52,18 +52,22 @@ fn describe(node: &Node) -> &'static str {
 }
 
 impl<'a> Decoder<'a> {
-    pub fn new(root: &'a Node) -> Self {
+    pub fn new(positions: &'a Positions<'a>) -> Self {
         Decoder {
-            root,
-            diagnostics: Vec::new(),
+            positions,
+            found: Collector::default(),
         }
     }
 
     /// Reports a type error the way the reference does: at the line where the offending value
     /// starts, naming the key found on that line.
     pub fn type_error(&mut self, node: &Node, expected: &str) -> TypeError {
+        if !self.found.has_room() {
+            self.found.count_unlisted(Severity::Error);
+            return TypeError;
+        }
         let line = node.pos.line;
-        let key = key_at_line(self.root, line);
+        let key = self.positions.key_at_line(line);
         let found = describe(node);
         let message = if found == "text" && expected == "true or false" {
             format!(
@@ -72,9 +76,26 @@ impl<'a> Decoder<'a> {
         } else {
             format!("wrong type for this field: expected {expected}, found {found}")
         };
-        self.diagnostics
-            .push(Diagnostic::error(key, message).at(line, 1));
+        self.found.push(Diagnostic::error(key, message).at(line, 1));
         TypeError
+    }
+
+    fn unknown_key(&mut self, key: &Key) {
+        if !self.found.has_room() {
+            self.found.count_unlisted(Severity::Error);
+            return;
+        }
+        let path = self.positions.key_at_line(key.pos.line);
+        self.found.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "unknown field \"{}\": the standard has no such key here (check its spelling and case)",
+                    key.text
+                ),
+            )
+            .at(key.pos.line, 1),
+        );
     }
 
     /// A mapping with a known set of keys; unknown keys are reported (and ignored).
@@ -84,17 +105,7 @@ impl<'a> Decoder<'a> {
             Value::Map(entries) => {
                 for (key, _) in entries {
                     if !known.contains(&key.text.as_str()) {
-                        let path = key_at_line(self.root, key.pos.line);
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                path,
-                                format!(
-                                    "unknown field \"{}\": the standard has no such key here (check its spelling and case)",
-                                    key.text
-                                ),
-                            )
-                            .at(key.pos.line, 1),
-                        );
+                        self.unknown_key(key);
                     }
                 }
                 Ok(Some(Fields { entries }))

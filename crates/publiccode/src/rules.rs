@@ -1,7 +1,7 @@
 //! Second stage: the standard's rules on the decoded values (required keys, enumerations,
 //! formats, lengths, deprecations), then the conversion to the typed [`PublicCode`] model.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Collector, Diagnostic};
 use crate::formats::{self, SupportProblem, UriProblem};
 use crate::model::*;
 use crate::raw::*;
@@ -14,7 +14,7 @@ const DEPRECATED_DROP: &str =
     "This key is DEPRECATED and will be removed in the future. It's safe to drop it";
 
 pub(crate) struct Rules<'o> {
-    pub diagnostics: Vec<Diagnostic>,
+    pub found: Collector,
     pub assets: Vec<AssetRef>,
     options: &'o Options<'o>,
 }
@@ -34,18 +34,18 @@ fn leaf(key: &str) -> &str {
 impl<'o> Rules<'o> {
     pub fn new(options: &'o Options<'o>) -> Self {
         Rules {
-            diagnostics: Vec::new(),
+            found: Collector::default(),
             assets: Vec::new(),
             options,
         }
     }
 
     fn error(&mut self, key: impl Into<String>, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::error(key, message));
+        self.found.push(Diagnostic::error(key, message));
     }
 
     fn warning(&mut self, key: impl Into<String>, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::warning(key, message));
+        self.found.push(Diagnostic::warning(key, message));
     }
 
     fn required(&mut self, key: &str, value: &Option<String>) -> bool {

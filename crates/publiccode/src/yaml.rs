@@ -1,18 +1,27 @@
 //! A bounded YAML loader: turns text into a tree of [`Node`]s that remember where they came from.
 //!
 //! We build our own tree from `saphyr-parser` events instead of using a ready-made loader because
-//! the input is hostile: the loader enforces a nesting limit, a node budget (which also defuses
-//! "billion laughs" alias bombs, since aliases are expanded against that budget), rejects duplicate
-//! keys and several documents in one file, and never recurses on the input's structure, so deep
-//! nesting cannot overflow the stack (dropping the tree is iterative too, see [`Node`]'s `Drop`).
+//! the input is hostile: the loader enforces a nesting limit, a node budget and a budget of text
+//! copied for anchors and aliases (together they defuse alias bombs, both "billion laughs" of
+//! many small nodes and a few aliases of one huge value, since every copy is charged before it
+//! is made), rejects duplicate keys and several documents in one file, and never recurses on the
+//! input's structure, so deep nesting cannot overflow the stack (dropping the tree is iterative
+//! too, see [`Node`]'s `Drop`).
 
+use crate::Stopped;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Deepest nesting of collections accepted; real publiccode.yml files use about 5.
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes a document may expand to (aliases count every time they are used).
 pub const MAX_NODES: usize = 200_000;
+/// Most bytes of text (scalars and keys) that anchors and aliases may copy in one document.
+/// Real files copy a few kilobytes at most; a node budget alone lets 100,000 aliases of one
+/// 200 KB string ask for 20 GB.
+pub const MAX_COPIED_BYTES: usize = 4 * 1024 * 1024;
+/// How many parser events pass between two calls of the caller's stop hook.
+const EVENTS_BETWEEN_STOP_CHECKS: usize = 1024;
 
 /// A position in the source: line and column, both 1-based, column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -142,7 +151,54 @@ impl LoadError {
 /// Loads the text as a single YAML document. `Ok(None)` means the stream holds no document
 /// (empty, or comments only).
 pub fn load(text: &str) -> Result<Option<Node>, LoadError> {
-    Builder::default().run(text)
+    match Builder::new(&|| false).run(text) {
+        Ok(root) => Ok(root),
+        Err(Failure::Invalid(e)) => Err(e),
+        // The hook above never asks to stop; this arm only keeps the match total.
+        Err(Failure::Stopped) => Err(LoadError {
+            message: "loading was stopped".into(),
+            pos: None,
+        }),
+    }
+}
+
+/// Loads the text like [`load`], calling `should_stop` now and then (every thousand or so
+/// parser events) and giving up with [`Stopped`] as soon as it answers `true`: a caller whose
+/// request has gone away stops paying for it.
+pub fn load_until(
+    text: &str,
+    should_stop: &dyn Fn() -> bool,
+) -> Result<Result<Option<Node>, LoadError>, Stopped> {
+    match Builder::new(should_stop).run(text) {
+        Ok(root) => Ok(Ok(root)),
+        Err(Failure::Invalid(e)) => Ok(Err(e)),
+        Err(Failure::Stopped) => Err(Stopped),
+    }
+}
+
+enum Failure {
+    Invalid(LoadError),
+    Stopped,
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::Invalid(e)
+    }
+}
+
+/// What copying a subtree costs: its nodes and the bytes of its scalars' and keys' text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Cost {
+    fn add(&mut self, other: Cost) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.bytes = self.bytes.saturating_add(other.bytes);
+    }
 }
 
 enum Frame {
@@ -151,30 +207,58 @@ enum Frame {
         pos: Pos,
         flow: bool,
         anchor: usize,
+        children: Cost,
     },
     Map {
         entries: Vec<(Key, Node)>,
+        /// The keys seen so far, so that a duplicate is found in constant time.
+        keys: HashSet<String>,
         pending_key: Option<Key>,
         pos: Pos,
         flow: bool,
         anchor: usize,
+        children: Cost,
     },
 }
 
-#[derive(Default)]
-struct Builder {
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
-    nodes: usize,
-    documents: usize,
-    root: Option<Node>,
+/// An anchored node, kept to be copied wherever an alias names it, with the cost of a copy.
+struct Anchored {
+    node: Node,
+    cost: Cost,
 }
 
-impl Builder {
-    fn run(mut self, text: &str) -> Result<Option<Node>, LoadError> {
+struct Builder<'h> {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Anchored>,
+    nodes: usize,
+    copied_bytes: usize,
+    documents: usize,
+    root: Option<Node>,
+    should_stop: &'h dyn Fn() -> bool,
+}
+
+impl<'h> Builder<'h> {
+    fn new(should_stop: &'h dyn Fn() -> bool) -> Self {
+        Builder {
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            nodes: 0,
+            copied_bytes: 0,
+            documents: 0,
+            root: None,
+            should_stop,
+        }
+    }
+
+    fn run(mut self, text: &str) -> Result<Option<Node>, Failure> {
         let mut parser = Parser::new_from_str(text);
         let chars = CharIndex::new(text);
+        let mut events = 0usize;
         while let Some(event) = parser.next_event() {
+            events += 1;
+            if events.is_multiple_of(EVENTS_BETWEEN_STOP_CHECKS) && (self.should_stop)() {
+                return Err(Failure::Stopped);
+            }
             let (event, span) = event.map_err(|e| {
                 LoadError::at(
                     Pos {
@@ -192,18 +276,24 @@ impl Builder {
                         return Err(LoadError::at(
                             pos,
                             "multiple YAML documents in one file are not supported",
-                        ));
+                        )
+                        .into());
                     }
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     let kind = resolve_scalar(&text, style, tag.as_deref());
+                    let cost = Cost {
+                        nodes: 1,
+                        bytes: text.len(),
+                    };
+                    self.charge_nodes(1, pos)?;
                     let node = Node {
                         value: Value::Scalar(text.into_owned(), kind),
                         pos,
                         flow: false,
                     };
-                    self.remember(anchor, &node);
-                    self.push_node(node)?;
+                    self.remember(anchor, &node, cost)?;
+                    self.push_node(node, cost)?;
                 }
                 Event::SequenceStart(anchor, _) => {
                     self.open(pos)?;
@@ -212,31 +302,23 @@ impl Builder {
                         pos,
                         flow: is_flow(&chars, &span),
                         anchor,
+                        children: Cost::default(),
                     });
                 }
                 Event::MappingStart(anchor, _) => {
                     self.open(pos)?;
                     self.stack.push(Frame::Map {
                         entries: Vec::new(),
+                        keys: HashSet::new(),
                         pending_key: None,
                         pos,
                         flow: is_flow(&chars, &span),
                         anchor,
+                        children: Cost::default(),
                     });
                 }
                 Event::SequenceEnd | Event::MappingEnd => self.close()?,
-                Event::Alias(id) => {
-                    let Some(size) = self.anchors.get(&id).map(count_nodes) else {
-                        return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
-                    };
-                    // Charge before copying, so a bomb is refused before it is built.
-                    self.charge(size.saturating_sub(1), pos)?;
-                    let Some(mut copy) = self.anchors.get(&id).cloned() else {
-                        return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
-                    };
-                    copy.pos = pos;
-                    self.push_node(copy)?;
-                }
+                Event::Alias(id) => self.copy_anchored(id, pos)?,
                 Event::StreamEnd => break,
                 Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
             }
@@ -244,7 +326,7 @@ impl Builder {
         Ok(self.root.take())
     }
 
-    fn open(&mut self, pos: Pos) -> Result<(), LoadError> {
+    fn open(&self, pos: Pos) -> Result<(), LoadError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(LoadError::at(
                 pos,
@@ -254,104 +336,159 @@ impl Builder {
         Ok(())
     }
 
-    fn charge(&mut self, count: usize, pos: Pos) -> Result<(), LoadError> {
+    fn charge_nodes(&mut self, count: usize, pos: Pos) -> Result<(), LoadError> {
         self.nodes = self.nodes.saturating_add(count);
         if self.nodes > MAX_NODES {
             return Err(LoadError::at(
                 pos,
-                format!("the document expands to more than {MAX_NODES} nodes (too many aliases?)"),
+                format!(
+                    "the document has more than {MAX_NODES} nodes (keys, values and list items; an alias counts its value's nodes each time it is used)"
+                ),
             ));
         }
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, node: &Node) {
-        if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+    /// Charges a copy of a subtree before it is made, so that a bomb is refused before it is
+    /// built: `pos` is where the copy was asked for.
+    fn charge_copy(&mut self, cost: Cost, pos: Pos) -> Result<(), LoadError> {
+        self.charge_nodes(cost.nodes, pos)?;
+        self.copied_bytes = self.copied_bytes.saturating_add(cost.bytes);
+        if self.copied_bytes > MAX_COPIED_BYTES {
+            return Err(LoadError::at(
+                pos,
+                format!(
+                    "aliases expand to more than {MAX_COPIED_BYTES} bytes of text (an alias repeats a large value too often?)"
+                ),
+            ));
         }
+        Ok(())
+    }
+
+    fn copy_anchored(&mut self, id: usize, pos: Pos) -> Result<(), LoadError> {
+        let Some(cost) = self.anchors.get(&id).map(|a| a.cost) else {
+            return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
+        };
+        self.charge_copy(cost, pos)?;
+        let Some(mut copy) = self.anchors.get(&id).map(|a| a.node.clone()) else {
+            return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
+        };
+        copy.pos = pos;
+        self.push_node(copy, cost)
+    }
+
+    /// Keeps a copy of an anchored node for its aliases; the copy is charged like theirs, or
+    /// nested anchors around one large value would each copy it unpaid.
+    fn remember(&mut self, anchor: usize, node: &Node, cost: Cost) -> Result<(), LoadError> {
+        if anchor != 0 {
+            self.charge_copy(cost, node.pos)?;
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    node: node.clone(),
+                    cost,
+                },
+            );
+        }
+        Ok(())
     }
 
     fn close(&mut self) -> Result<(), LoadError> {
-        let node = match self.stack.pop() {
+        let (node, anchor, children) = match self.stack.pop() {
             Some(Frame::Seq {
                 items,
                 pos,
                 flow,
                 anchor,
-            }) => {
-                let node = Node {
+                children,
+            }) => (
+                Node {
                     value: Value::Seq(items),
                     pos,
                     flow,
-                };
-                self.remember(anchor, &node);
-                node
-            }
+                },
+                anchor,
+                children,
+            ),
             Some(Frame::Map {
                 entries,
                 pos,
                 flow,
                 anchor,
+                children,
                 ..
-            }) => {
-                let node = Node {
+            }) => (
+                Node {
                     value: Value::Map(entries),
                     pos,
                     flow,
-                };
-                self.remember(anchor, &node);
-                node
-            }
+                },
+                anchor,
+                children,
+            ),
             None => return Ok(()),
         };
-        self.push_node(node)
+        self.charge_nodes(1, node.pos)?;
+        let mut cost = Cost { nodes: 1, bytes: 0 };
+        cost.add(children);
+        self.remember(anchor, &node, cost)?;
+        self.push_node(node, cost)
     }
 
-    fn push_node(&mut self, node: Node) -> Result<(), LoadError> {
-        self.charge(1, node.pos)?;
+    fn push_node(&mut self, node: Node, cost: Cost) -> Result<(), LoadError> {
         match self.stack.last_mut() {
             None => {
                 self.root = Some(node);
                 Ok(())
             }
-            Some(Frame::Seq { items, .. }) => {
+            Some(Frame::Seq {
+                items, children, ..
+            }) => {
+                children.add(cost);
                 items.push(node);
                 Ok(())
             }
             Some(Frame::Map {
                 entries,
+                keys,
                 pending_key,
+                children,
                 ..
-            }) => match pending_key.take() {
-                Some(key) => {
-                    entries.push((key, node));
-                    Ok(())
-                }
-                None => {
-                    let text = match &node.value {
-                        Value::Scalar(s, _) => s.clone(),
-                        _ => {
-                            return Err(LoadError::at(
-                                node.pos,
-                                "a mapping key must be a plain value, not a list or a mapping",
-                            ));
-                        }
-                    };
-                    if entries.iter().any(|(k, _)| k.text == text) {
-                        return Err(LoadError::at(
-                            node.pos,
-                            format!("duplicate key \"{text}\": each key may appear only once"),
-                        ));
+            }) => {
+                children.add(cost);
+                match pending_key.take() {
+                    Some(key) => {
+                        entries.push((key, node));
+                        Ok(())
                     }
-                    *pending_key = Some(Key {
-                        text,
-                        pos: node.pos,
-                    });
-                    Ok(())
+                    None => {
+                        *pending_key = Some(new_key(keys, &node)?);
+                        Ok(())
+                    }
                 }
-            },
+            }
         }
     }
+}
+
+/// A mapping key from the node read in a key's place: a scalar not seen before in its mapping.
+fn new_key(seen: &mut HashSet<String>, node: &Node) -> Result<Key, LoadError> {
+    let Value::Scalar(text, _) = &node.value else {
+        return Err(LoadError::at(
+            node.pos,
+            "a mapping key must be a plain value, not a list or a mapping",
+        ));
+    };
+    if !seen.insert(text.clone()) {
+        return Err(LoadError::at(
+            node.pos,
+            format!("duplicate key \"{text}\": each key may appear only once"),
+        ));
+    }
+    Ok(Key {
+        text: text.clone(),
+        pos: node.pos,
+    })
 }
 
 /// Finds the character at a character index quickly: saphyr reports positions in characters,
@@ -389,20 +526,6 @@ impl<'a> CharIndex<'a> {
 fn is_flow(chars: &CharIndex<'_>, span: &Span) -> bool {
     // The start event of a flow collection spans its opening indicator.
     matches!(chars.char_at(span.start.index()), Some('[' | '{'))
-}
-
-fn count_nodes(node: &Node) -> usize {
-    let mut count = 0usize;
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
-        count += 1;
-        match &n.value {
-            Value::Seq(items) => stack.extend(items.iter()),
-            Value::Map(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
-            Value::Scalar(..) => {}
-        }
-    }
-    count
 }
 
 /// Resolves a scalar under the YAML 1.2 core schema (so `yes`/`no`/`on`/`off` are strings,
@@ -542,6 +665,77 @@ mod tests {
         }
         let err = load(&text).unwrap_err();
         assert!(err.message.contains("nodes"), "{}", err.message);
+    }
+
+    /// 100,000 aliases of one 200 KB string: 100,001 nodes, well inside the node budget, but
+    /// 20 GB once expanded. Refused at the alias that goes over the text budget.
+    #[test]
+    fn aliases_of_a_large_value_are_refused_where_they_exceed_the_budget() {
+        let mut text = format!("a: &a \"{}\"\nb: [", "x".repeat(200 * 1024));
+        text.push_str(&"*a, ".repeat(100_000));
+        text.push_str("*a]\n");
+        let started = std::time::Instant::now();
+        let err = load(&text).unwrap_err();
+        assert!(err.message.contains("aliases expand"), "{}", err.message);
+        // The anchor's own copy and 19 aliases fit in 4 MiB; the 20th does not.
+        let twentieth = 5 + 4 * 19;
+        assert_eq!(
+            err.pos,
+            Some(Pos {
+                line: 2,
+                column: twentieth
+            })
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn nested_anchors_around_a_large_value_are_charged_for_their_copies() {
+        let mut text = String::from("a: ");
+        for i in 0..30 {
+            text.push_str(&format!("&n{i} ["));
+        }
+        text.push_str(&format!("\"{}\"", "x".repeat(200 * 1024)));
+        text.push_str(&"]".repeat(30));
+        let err = load(&text).unwrap_err();
+        assert!(err.message.contains("aliases expand"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_few_aliases_of_a_real_sized_value_are_fine() {
+        let long = "x".repeat(10_000);
+        let text = format!("en: &d \"{long}\"\nfr: *d\nit: *d\n");
+        let doc = load(&text).unwrap().unwrap();
+        assert_eq!(doc.get("it").unwrap().as_scalar().unwrap().0, long);
+        assert_eq!(doc.get("it").unwrap().pos, Pos { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn a_mapping_of_many_keys_loads_in_linear_time() {
+        // Just inside the node budget (a key and its value are two nodes).
+        let keys = MAX_NODES / 2 - 1;
+        let text: String = (0..keys).map(|i| format!("k{i}: 1\n")).collect();
+        let started = std::time::Instant::now();
+        let doc = load(&text).unwrap().unwrap();
+        assert!(matches!(&doc.value, Value::Map(entries) if entries.len() == keys));
+        // The second "k7" is on line 9: after the first, and k0 to k6.
+        let err = load(&format!("k7: 2\n{text}")).unwrap_err();
+        assert_eq!(err.pos, Some(Pos { line: 9, column: 1 }));
+        assert!(err.message.contains("duplicate key \"k7\""));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn loading_stops_when_the_hook_asks() {
+        let text: String = (0..10_000).map(|i| format!("k{i}: 1\n")).collect();
+        let calls = std::cell::Cell::new(0);
+        let stop_at_second_call = || {
+            calls.set(calls.get() + 1);
+            calls.get() >= 2
+        };
+        assert_eq!(load_until(&text, &stop_at_second_call), Err(Stopped));
+        assert_eq!(calls.get(), 2);
+        assert!(matches!(load_until(&text, &|| false), Ok(Ok(Some(_)))));
     }
 
     #[test]

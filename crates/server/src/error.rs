@@ -62,6 +62,14 @@ pub enum ApiError {
     /// The server cannot answer now (index not ready, database down).
     #[error("{0}")]
     Unavailable(String),
+    /// Too much of this work is running: 503 with `Retry-After`.
+    #[error("{detail}")]
+    Busy {
+        /// What is busy.
+        detail: String,
+        /// When to try again.
+        retry_after_seconds: u64,
+    },
     /// A failure of the server itself; the detail is logged, not sent.
     #[error("internal error")]
     Internal(String),
@@ -110,7 +118,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -125,6 +133,7 @@ impl ApiError {
             ApiError::Unprocessable(_) => "unprocessable",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::Busy { .. } => "busy",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -158,6 +167,15 @@ impl IntoResponse for ApiError {
             other => other.to_string(),
         };
         let mut response = problem_response(status, self.kind(), detail);
+        if let ApiError::Busy {
+            retry_after_seconds,
+            ..
+        } = &self
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_seconds));
+        }
         if let ApiError::Unauthenticated { token_given, .. } = &self {
             let challenge = if *token_given {
                 "Bearer realm=\"commons\", error=\"invalid_token\""

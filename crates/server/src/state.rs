@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use crate::api::validate::ValidationSlots;
 use crate::metrics::Metrics;
 use commons_catalog::Catalog;
 use commons_search::SearchIndex;
@@ -54,6 +55,8 @@ pub struct AppState {
     pub crawl: Option<Arc<CrawlState>>,
     /// Headers and access decided by how the server is deployed.
     pub http: Arc<HttpPolicy>,
+    /// The slots validations run in (the API's and the page's).
+    pub validations: Arc<ValidationSlots>,
     ready: Arc<AtomicBool>,
 }
 
@@ -66,6 +69,7 @@ impl AppState {
             metrics: Arc::new(Metrics::new()),
             crawl: None,
             http: Arc::new(HttpPolicy::default()),
+            validations: Arc::new(ValidationSlots::half_the_cores()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -8,4 +8,5 @@ mod git_server;
 mod hardening;
 mod replicas;
 mod support;
+mod validation;
 mod web;

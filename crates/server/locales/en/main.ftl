@@ -187,7 +187,12 @@ validate-warnings = { $count ->
     [one] { $count } warning
    *[other] { $count } warnings
 }
-validate-source = Your file, line by line
+validate-excerpts = Your file, around each problem
+validate-more = { $count ->
+    [one] and { $count } more problem, not shown here
+   *[other] and { $count } more problems, not shown here
+}
+validate-not-echoed = Your file is too large to be shown again in this form: paste or choose it again to check another version.
 error = Error
 warning = Warning
 
@@ -208,6 +213,8 @@ forbidden-title = The form has expired
 forbidden-text = For your security, the form must be sent from this site’s own page. Open the page again and resend it.
 server-error-title = Something went wrong
 server-error-text = The catalog could not answer. Please try again in a moment.
+busy-title = The validator is busy
+busy-text = Too many files are being checked right now. Please try again in a few seconds.
 back-home = Back to the home page
 
 nav-status = Crawl status

@@ -187,7 +187,12 @@ validate-warnings = { $count ->
     [one] { $count } advertencia
    *[other] { $count } advertencias
 }
-validate-source = Su archivo, línea por línea
+validate-excerpts = Su archivo, en torno a cada problema
+validate-more = { $count ->
+    [one] y { $count } problema más, que no se muestra aquí
+   *[other] y { $count } problemas más, que no se muestran aquí
+}
+validate-not-echoed = Su archivo es demasiado grande para volver a mostrarlo en este formulario: péguelo o selecciónelo de nuevo para comprobar otra versión.
 error = Error
 warning = Advertencia
 
@@ -208,6 +213,8 @@ forbidden-title = El formulario ha caducado
 forbidden-text = Por su seguridad, el formulario debe enviarse desde la propia página de este sitio. Vuelva a abrir la página y envíelo de nuevo.
 server-error-title = Se ha producido un error
 server-error-text = El catálogo no ha podido responder. Vuelva a intentarlo dentro de un momento.
+busy-title = El validador está ocupado
+busy-text = Se están comprobando demasiados archivos en este momento. Vuelva a intentarlo dentro de unos segundos.
 back-home = Volver a la página de inicio
 
 nav-status = Estado del rastreo

@@ -187,7 +187,12 @@ validate-warnings = { $count ->
     [one] { $count } avertissement
    *[other] { $count } avertissements
 }
-validate-source = Votre fichier, ligne par ligne
+validate-excerpts = Votre fichier, autour de chaque problème
+validate-more = { $count ->
+    [one] et { $count } autre problème, non affiché ici
+   *[other] et { $count } autres problèmes, non affichés ici
+}
+validate-not-echoed = Votre fichier est trop volumineux pour être réaffiché dans ce formulaire : collez-le ou choisissez-le de nouveau pour vérifier une autre version.
 error = Erreur
 warning = Avertissement
 
@@ -208,6 +213,8 @@ forbidden-title = Le formulaire a expiré
 forbidden-text = Pour votre sécurité, le formulaire doit être envoyé depuis la page de ce site. Ouvrez de nouveau la page et renvoyez-le.
 server-error-title = Une erreur s’est produite
 server-error-text = Le catalogue n’a pas pu répondre. Veuillez réessayer dans un instant.
+busy-title = Le validateur est occupé
+busy-text = Trop de fichiers sont en cours de vérification. Veuillez réessayer dans quelques secondes.
 back-home = Retour à l’accueil
 
 nav-status = État de l’exploration

@@ -168,7 +168,11 @@ validate-warnings = { $count ->
     [0] 没有警告
    *[other] { $count } 个警告
 }
-validate-source = 您的文件（逐行）
+validate-excerpts = 您的文件（每个问题附近的行）
+validate-more = { $count ->
+   *[other] 另有 { $count } 个问题未在此显示
+}
+validate-not-echoed = 您的文件太大，无法在此表单中再次显示：请重新粘贴或选择该文件，以检查其他版本。
 error = 错误
 warning = 警告
 
@@ -189,6 +193,8 @@ forbidden-title = 表单已过期
 forbidden-text = 为了您的安全，表单必须从本网站的页面提交。请重新打开页面后再次提交。
 server-error-title = 出现错误
 server-error-text = 目录暂时无法响应。请稍后再试。
+busy-title = 验证器正忙
+busy-text = 当前正在检查的文件过多。请几秒钟后再试。
 back-home = 返回首页
 
 nav-status = 抓取状态

@@ -301,21 +301,7 @@ pub fn link_with_lang(path: &str, locale: Locale) -> String {
 /// Renders a page with its status and language headers.
 pub fn render(status: StatusCode, ctx: &Ctx, page: &impl Template) -> Response {
     match page.render() {
-        Ok(html) => {
-            let mut response = (status, html).into_response();
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            headers.insert(
-                header::CONTENT_LANGUAGE,
-                HeaderValue::from_static(ctx.lang()),
-            );
-            headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            response
-        }
+        Ok(html) => html_response(status, ctx, html),
         Err(error) => {
             tracing::error!(%error, "template failed");
             (
@@ -327,7 +313,24 @@ pub fn render(status: StatusCode, ctx: &Ctx, page: &impl Template) -> Response {
     }
 }
 
-/// The page for a failure: 404, 400, 500.
+/// A rendered page as an answer, with the headers every page has.
+pub fn html_response(status: StatusCode, ctx: &Ctx, html: String) -> Response {
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(ctx.lang()),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// The page for a failure: 404, 400, 403, 503 (busy), 500.
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
@@ -347,6 +350,7 @@ pub fn error_page(ctx: Ctx, status: StatusCode, detail: Option<String>) -> Respo
         StatusCode::NOT_FOUND => ("not-found-title", "not-found-text"),
         StatusCode::BAD_REQUEST => ("bad-request-title", "bad-request-text"),
         StatusCode::FORBIDDEN => ("forbidden-title", "forbidden-text"),
+        StatusCode::SERVICE_UNAVAILABLE => ("busy-title", "busy-text"),
         _ => ("server-error-title", "server-error-text"),
     };
     let page = ErrorPage {

@@ -6,13 +6,14 @@
 //! accepted only when both are present and equal. Another site can make a browser send the
 //! cookie only with a same-site request, and it cannot read the cookie to fill in the field.
 
-use super::{Ctx, error_page, render};
-use crate::api::validate::MAX_BODY;
+use super::{Ctx, error_page, html_response, render};
+use crate::api::validate::{MAX_BODY, RETRY_AFTER_SECONDS, Refused};
+use crate::state::AppState;
 use askama::Template;
-use axum::extract::{FromRequest, Multipart, Request};
+use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use commons_publiccode::{Diagnostic, Options, validate};
+use commons_publiccode::{Diagnostic, Validation};
 
 /// The cookie that carries the token.
 pub const CSRF_COOKIE: &str = "commons_csrf";
@@ -76,11 +77,57 @@ fn set_cookie(response: &mut Response, token: &str) {
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
+/// Problems listed on the page; the others are counted ("and N more").
+const MAX_SHOWN: usize = 100;
+/// Lines of source shown before and after each problem's line.
+const CONTEXT_LINES: usize = 2;
+/// Characters of a source line shown; the rest is cut (a file may be one line of 1 MiB).
+const MAX_LINE_CHARS: usize = 160;
+/// Characters of a problem's message shown (messages quote values, which may be huge).
+const MAX_MESSAGE_CHARS: usize = 300;
+/// Characters of a problem's key path shown.
+const MAX_KEY_CHARS: usize = 120;
+/// Largest file, once escaped as HTML, put back into the form.
+const MAX_ECHO_BYTES: usize = 512 * 1024;
+/// Largest page: one over it is rendered again without the source (by the limits above it
+/// stays near 1.5 MB at worst, so this only guards against a mistake in them).
+pub const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// A problem as the page shows it: key and message shortened.
+pub struct Shown {
+    line: usize,
+    column: usize,
+    key: String,
+    message: String,
+    error: bool,
+}
+
+impl Shown {
+    fn of(d: &Diagnostic) -> Self {
+        Shown {
+            line: d.line,
+            column: d.column,
+            key: shortened(&d.key, MAX_KEY_CHARS),
+            message: shortened(&d.message, MAX_MESSAGE_CHARS),
+            error: d.is_error(),
+        }
+    }
+
+    fn is_error(&self) -> bool {
+        self.error
+    }
+}
+
 /// One line of the submitted file, with the problems found on it.
 pub struct SourceLine {
     number: usize,
     text: String,
-    problems: Vec<Diagnostic>,
+    problems: Vec<Shown>,
+}
+
+/// Consecutive lines of the file around one or more problems.
+pub struct Excerpt {
+    lines: Vec<SourceLine>,
 }
 
 /// The validator page: the form, and after a submission its verdict.
@@ -90,6 +137,8 @@ pub struct ValidatePage {
     ctx: Ctx,
     token: String,
     source: String,
+    /// The file was too large to be put back into the form.
+    source_not_echoed: bool,
     verdict: Option<Verdict>,
 }
 
@@ -97,9 +146,15 @@ pub struct ValidatePage {
 pub struct Verdict {
     valid: bool,
     version: Option<String>,
-    errors: Vec<Diagnostic>,
-    warnings: Vec<Diagnostic>,
-    lines: Vec<SourceLine>,
+    /// Every error found, shown or not.
+    error_count: usize,
+    /// Every warning found, shown or not.
+    warning_count: usize,
+    errors: Vec<Shown>,
+    warnings: Vec<Shown>,
+    /// Problems found but not listed.
+    not_shown: usize,
+    excerpts: Vec<Excerpt>,
 }
 
 /// `GET /validate`.
@@ -109,6 +164,7 @@ pub async fn form(ctx: Ctx, headers: HeaderMap) -> Response {
         ctx,
         token: token.clone(),
         source: String::new(),
+        source_not_echoed: false,
         verdict: None,
     };
     let mut response = render(StatusCode::OK, &page.ctx, &page);
@@ -153,7 +209,7 @@ async fn read_form(request: Request) -> Result<Submission, StatusCode> {
 }
 
 /// `POST /validate`.
-pub async fn submit(ctx: Ctx, request: Request) -> Response {
+pub async fn submit(State(state): State<AppState>, ctx: Ctx, request: Request) -> Response {
     let cookie = cookie_token(request.headers());
     let submission = match read_form(request).await {
         Ok(submission) => submission,
@@ -171,55 +227,153 @@ pub async fn submit(ctx: Ctx, request: Request) -> Response {
         submission.uploaded
     };
     let source = String::from_utf8_lossy(&bytes).into_owned();
-    let verdict =
-        match tokio::task::spawn_blocking(move || validate(&bytes, &Options::default())).await {
-            Ok(validation) => verdict_of(&source, &validation),
-            Err(_) => return error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None),
-        };
-    let token = cookie.unwrap_or_else(new_token);
-    let page = ValidatePage {
-        ctx,
-        token: token.clone(),
-        source,
-        verdict: Some(verdict),
+    let validation = match state.validations.validate(bytes).await {
+        Ok(validation) => validation,
+        Err(Refused::Busy) => return busy_page(ctx),
+        Err(Refused::Failed(detail)) => {
+            tracing::error!(%detail, "validation failed");
+            return error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None);
+        }
     };
-    let mut response = render(StatusCode::OK, &page.ctx, &page);
+    let token = cookie.unwrap_or_else(new_token);
+    let mut response = verdict_page(ctx, token.clone(), source, &validation);
     set_cookie(&mut response, &token);
     response
 }
 
-fn verdict_of(source: &str, validation: &commons_publiccode::Validation) -> Verdict {
-    let mut lines: Vec<SourceLine> = source
-        .lines()
-        .enumerate()
-        .map(|(i, text)| SourceLine {
-            number: i + 1,
-            text: text.to_string(),
-            problems: Vec::new(),
-        })
-        .collect();
-    // Problems without a line (about the whole file) are only in the list above the source.
-    for diagnostic in &validation.diagnostics {
-        if let Some(line) = diagnostic
-            .line
-            .checked_sub(1)
-            .and_then(|index| lines.get_mut(index))
-        {
-            line.problems.push(diagnostic.clone());
+fn busy_page(ctx: Ctx) -> Response {
+    let mut response = error_page(ctx, StatusCode::SERVICE_UNAVAILABLE, None);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
+    response
+}
+
+/// The page of a verdict, within [`MAX_PAGE_BYTES`].
+fn verdict_page(ctx: Ctx, token: String, source: String, validation: &Validation) -> Response {
+    let verdict = verdict_of(&source, validation);
+    let echo = html_escaped_len(&source) <= MAX_ECHO_BYTES;
+    let mut page = ValidatePage {
+        ctx,
+        token,
+        source: if echo { source } else { String::new() },
+        source_not_echoed: !echo,
+        verdict: Some(verdict),
+    };
+    match page.render() {
+        Ok(html) if html.len() <= MAX_PAGE_BYTES => html_response(StatusCode::OK, &page.ctx, html),
+        _ => {
+            tracing::warn!("validator page over its limit: rendered without the source");
+            page.source = String::new();
+            page.source_not_echoed = true;
+            if let Some(verdict) = &mut page.verdict {
+                verdict.excerpts.clear();
+            }
+            render(StatusCode::OK, &page.ctx, &page)
         }
     }
+}
+
+/// Bytes of the text once escaped by the templates (`<>&"'` become five bytes each).
+fn html_escaped_len(text: &str) -> usize {
+    text.bytes()
+        .map(|b| match b {
+            b'<' | b'>' | b'&' | b'"' | b'\'' => 5,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn shortened(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn verdict_of(source: &str, validation: &Validation) -> Verdict {
+    let listed = validation.listed();
+    let shown: Vec<&Diagnostic> = listed
+        .iter()
+        .filter(|d| d.is_error())
+        .chain(listed.iter().filter(|d| !d.is_error()))
+        .take(MAX_SHOWN)
+        .collect();
+    let total = validation.error_count() + validation.warning_count();
     Verdict {
         valid: validation.is_valid(),
         version: validation.version.clone(),
-        errors: validation.errors().cloned().collect(),
-        warnings: validation.warnings().cloned().collect(),
-        lines,
+        error_count: validation.error_count(),
+        warning_count: validation.warning_count(),
+        errors: shown
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| Shown::of(d))
+            .collect(),
+        warnings: shown
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(|d| Shown::of(d))
+            .collect(),
+        not_shown: total.saturating_sub(shown.len()),
+        excerpts: excerpts(source, &shown),
     }
+}
+
+/// The lines around each shown problem, overlapping ranges merged, in one pass over the file.
+fn excerpts(source: &str, shown: &[&Diagnostic]) -> Vec<Excerpt> {
+    let mut ranges: Vec<(usize, usize)> = shown
+        .iter()
+        .filter(|d| d.line > 0)
+        .map(|d| {
+            (
+                d.line.saturating_sub(CONTEXT_LINES).max(1),
+                d.line + CONTEXT_LINES,
+            )
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut out: Vec<Excerpt> = Vec::new();
+    let mut wanted = merged.iter().peekable();
+    for (index, text) in source.lines().enumerate() {
+        let number = index + 1;
+        while wanted.next_if(|(_, end)| *end < number).is_some() {}
+        let Some(&&(start, _)) = wanted.peek() else {
+            break;
+        };
+        if number < start {
+            continue;
+        }
+        let line = SourceLine {
+            number,
+            text: shortened(text, MAX_LINE_CHARS),
+            problems: shown
+                .iter()
+                .filter(|d| d.line == number)
+                .map(|d| Shown::of(d))
+                .collect(),
+        };
+        match out.last_mut() {
+            Some(excerpt) if excerpt.lines.last().is_some_and(|l| l.number + 1 == number) => {
+                excerpt.lines.push(line)
+            }
+            _ => out.push(Excerpt { lines: vec![line] }),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use commons_publiccode::{Options, validate};
 
     #[test]
     fn tokens_are_random_hex() {
@@ -261,10 +415,38 @@ mod tests {
         let validation = validate(source.as_bytes(), &Options::default());
         let verdict = verdict_of(source, &validation);
         assert!(!verdict.valid);
-        assert_eq!(verdict.lines.len(), 2);
-        let placed: usize = verdict.lines.iter().map(|l| l.problems.len()).sum();
+        let [excerpt] = verdict.excerpts.as_slice() else {
+            panic!("one excerpt")
+        };
+        assert_eq!(excerpt.lines.len(), 2);
+        let placed: usize = excerpt.lines.iter().map(|l| l.problems.len()).sum();
         let with_line = validation.diagnostics.iter().filter(|d| d.line > 0).count();
         assert!(with_line > 0);
         assert_eq!(placed, with_line);
+    }
+
+    #[test]
+    fn only_the_lines_around_problems_are_shown_and_long_lines_are_cut() {
+        let mut source: String = (1..=100).map(|i| format!("line {i}\n")).collect();
+        source.push_str(&"x".repeat(10_000));
+        let at = |line| Diagnostic::error("k", "m").at(line, 1);
+        let diagnostics = [at(10), at(12), at(50), at(101)];
+        let shown: Vec<&Diagnostic> = diagnostics.iter().collect();
+        let parts = excerpts(&source, &shown);
+        let numbers: Vec<Vec<usize>> = parts
+            .iter()
+            .map(|e| e.lines.iter().map(|l| l.number).collect())
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                (8..=14).collect::<Vec<_>>(),
+                (48..=52).collect(),
+                (99..=101).collect()
+            ]
+        );
+        let last = parts[2].lines.last().unwrap();
+        assert_eq!(last.text.chars().count(), MAX_LINE_CHARS + 1);
+        assert_eq!(last.problems.len(), 1);
     }
 }
