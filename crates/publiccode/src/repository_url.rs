@@ -341,13 +341,13 @@ mod tests {
     /// and empty segments inserted, unreserved characters percent-encoded, a trailing `.git`
     /// or `/`.
     fn respell(host: &str, segments: &[String], noise: &[u8]) -> String {
-        let mut text = String::from(if noise[0] % 2 == 0 {
+        let mut text = String::from(if noise[0].is_multiple_of(2) {
             "HTTPS://"
         } else {
             "https://"
         });
         text.push_str(&host.to_ascii_uppercase());
-        if noise[1] % 2 == 0 {
+        if noise[1].is_multiple_of(2) {
             text.push_str(":443");
         }
         for (i, s) in segments.iter().enumerate() {
@@ -358,7 +358,7 @@ mod tests {
                 2 => text.push_str("//"),
                 _ => text.push('/'),
             }
-            if n % 3 == 0 {
+            if n.is_multiple_of(3) {
                 for b in s.bytes() {
                     text.push_str(&format!("%{b:02X}"));
                 }
