@@ -773,7 +773,7 @@ impl Crawler {
             url: url.to_string(),
             reason,
         })?;
-        let current = self.current_url(url, &asked).await?;
+        let (current, recorded_as) = self.current_url(url, &asked).await?;
         let (publisher, hosting) = self
             .inner
             .registry
@@ -796,7 +796,7 @@ impl Crawler {
             match forge::fetch_repository(&self.inner.http, hosting, &current.as_url()).await {
                 Ok(repository) => repository,
                 Err(e) => {
-                    let record = self.record_for(publisher, hosting, &current.as_url(), None);
+                    let record = self.record_for(publisher, hosting, &recorded_as, None);
                     return self.save(failure(record, e)).await;
                 }
             }
@@ -810,22 +810,25 @@ impl Crawler {
         self.crawl_target(&target).await
     }
 
-    /// The current URL of the repository a webhook names: the entry's, when the URL is one it
-    /// had (an alias), else the URL in normal form.
+    /// The current URL of the repository a webhook names, and the text its outcomes are
+    /// recorded under: the entry's, when the URL is one it had (an alias), else the URL in
+    /// normal form.
     async fn current_url(
         &self,
         given: &str,
         asked: &RepositoryUrl,
-    ) -> Result<RepositoryUrl, CrawlError> {
+    ) -> Result<(RepositoryUrl, String), CrawlError> {
         let catalog = &self.inner.catalog;
         let mut entry = catalog.software_by_url(given).await?;
         if entry.is_none() {
             entry = catalog.software_by_url(&asked.as_url()).await?;
         }
-        match entry.map(|software| RepositoryUrl::parse(&software.repository_url)) {
-            Some(Ok(current)) => Ok(current),
-            _ => Ok(asked.clone()),
+        if let Some(software) = entry
+            && let Ok(current) = RepositoryUrl::parse(&software.repository_url)
+        {
+            return Ok((current, software.repository_url));
         }
+        Ok((asked.clone(), asked.as_url()))
     }
 }
 
