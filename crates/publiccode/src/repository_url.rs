@@ -102,6 +102,10 @@ impl RepositoryUrl {
         if let Some(last) = segments.last_mut()
             && let Some(stem) = last.strip_suffix(".git")
         {
+            // `..git` would leave a dot segment, which the next parse would resolve.
+            if stem == "." || stem == ".." {
+                return Err(UrlError::Segment(last.clone()));
+            }
             *last = stem.to_string();
         }
         segments.retain(|s| !s.is_empty());
@@ -316,6 +320,11 @@ mod tests {
             UrlError::Segment(_)
         ));
         assert!(matches!(refused("https://forge/%FF"), UrlError::NotUtf8(_)));
+        // Found by fuzzing: without its `.git`, `..git` was a dot segment.
+        assert!(matches!(
+            refused("https://forg.gitample/g/x/../a/..git/"),
+            UrlError::Segment(_)
+        ));
         assert_eq!(
             refused(&format!("https://forge/{}", "a".repeat(MAX_URL_LEN))),
             UrlError::TooLong
