@@ -14,6 +14,7 @@ mod assessment;
 mod crawl;
 mod declarations;
 mod error;
+mod hooks;
 pub mod model;
 mod store;
 
@@ -24,5 +25,9 @@ pub use declarations::{
     StoredDeclaration, TOKEN_PREFIX, TokenIdentity, Withdrawal,
 };
 pub use error::CatalogError;
+pub use hooks::{
+    HOOK_SECRET_PREFIX, HookSecret, IssuedHookSecret, MAX_DELIVERY_ID_LEN, MIN_WEBHOOK_KEY_LEN,
+    WeakKey, WebhookKey,
+};
 pub use model::*;
 pub use store::{Backend, Catalog, Prepared};

@@ -1,6 +1,6 @@
 //! The catalog's domain types. Storage never leaks into them: they are plain data.
 
-use commons_publiccode::{Diagnostic, PublicCode};
+use commons_publiccode::{Diagnostic, PathCase, PublicCode, RepositoryUrl};
 use serde::{Deserialize, Serialize};
 
 /// Where a repository is hosted, which decides how the crawler talks to it.
@@ -187,19 +187,32 @@ pub struct Revision {
     pub created_at: i64,
 }
 
-/// Turns a repository URL into a stable, URL-safe id: lowercase host and path, every run of
-/// other characters replaced by one `-`, a trailing `.git` dropped
-/// (`https://github.com/UNICEF/Primero.git` → `github-com-unicef-primero`).
+/// Turns a repository URL into a stable, URL-safe id: the normal form of the URL
+/// ([`RepositoryUrl`]: dot segments resolved, escapes decoded, default port, trailing `.git`
+/// and `/` dropped) without its scheme, lower case, every run of other characters replaced by
+/// one `-` (`https://github.com/UNICEF/Primero.git` → `github-com-unicef-primero`). For the
+/// URLs forges give (letters, digits, `.`, `_`, `-`) this is the id earlier versions gave, so
+/// ids stay stable; a text that is not a repository URL is slugged as it is.
 pub fn software_id_for(url: &str) -> String {
-    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let without_auth = without_scheme
-        .split_once('@')
-        .filter(|(auth, _)| !auth.contains('/'))
-        .map_or(without_scheme, |(_, rest)| rest);
-    let trimmed = without_auth.trim_end_matches('/');
-    let trimmed = trimmed.strip_suffix(".git").unwrap_or(trimmed);
-    let mut id = String::with_capacity(trimmed.len());
-    for c in trimmed.chars().flat_map(char::to_lowercase) {
+    match RepositoryUrl::parse(url) {
+        Ok(url) => slug(&url.key(PathCase::Sensitive)),
+        Err(_) => {
+            let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let without_auth = without_scheme
+                .split_once('@')
+                .filter(|(auth, _)| !auth.contains('/'))
+                .map_or(without_scheme, |(_, rest)| rest);
+            let trimmed = without_auth.trim_end_matches('/');
+            slug(trimmed.strip_suffix(".git").unwrap_or(trimmed))
+        }
+    }
+}
+
+/// Lower case, every run of characters other than ASCII letters and digits one `-`, at most
+/// 120 characters; `software` when nothing is left.
+fn slug(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
             id.push(c);
         } else if !id.ends_with('-') {
@@ -217,7 +230,11 @@ pub fn software_id_for(url: &str) -> String {
 
 /// Turns a name or URI into an organisation id (`[a-z0-9-]+`).
 pub fn organisation_id_for(name_or_uri: &str) -> String {
-    software_id_for(name_or_uri)
+    let without_scheme = name_or_uri
+        .split_once("://")
+        .map_or(name_or_uri, |(_, rest)| rest);
+    let trimmed = without_scheme.trim_end_matches('/');
+    slug(trimmed.strip_suffix(".git").unwrap_or(trimmed))
 }
 
 #[cfg(test)]
@@ -236,5 +253,38 @@ mod tests {
         );
         assert_eq!(software_id_for("://"), "software");
         assert_eq!(software_id_for("https://x.org/é"), "x-org");
+        assert_eq!(
+            software_id_for("http://forge/groupa/../groupb/appb"),
+            software_id_for("http://forge/groupb/appb")
+        );
+        assert_eq!(organisation_id_for("UNICEF"), "unicef");
+        assert_eq!(
+            organisation_id_for("https://www.unicef.org/"),
+            "www-unicef-org"
+        );
+    }
+
+    /// What `software_id_for` was before it used the normal form.
+    fn previous_software_id_for(url: &str) -> String {
+        let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let trimmed = without_scheme.trim_end_matches('/');
+        slug(trimmed.strip_suffix(".git").unwrap_or(trimmed))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ids_of_forge_urls_are_the_ids_earlier_versions_gave(
+            scheme in "https?",
+            host in "[a-z][a-z0-9-]{0,10}(\\.[a-z]{2,5}){1,2}",
+            segments in proptest::collection::vec("[A-Za-z0-9_][A-Za-z0-9._-]{0,15}", 1..4),
+            git in proptest::bool::ANY,
+            slash in proptest::bool::ANY,
+        ) {
+            let mut url = format!("{scheme}://{host}/{}", segments.join("/"));
+            if git { url.push_str(".git"); }
+            if slash { url.push('/'); }
+            proptest::prop_assume!(!segments.iter().any(|s| s.chars().all(|c| c == '.')));
+            proptest::prop_assert_eq!(software_id_for(&url), previous_software_id_for(&url));
+        }
     }
 }

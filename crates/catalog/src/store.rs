@@ -152,7 +152,7 @@ impl Catalog {
         let seq = next_seq(&mut tx).await?;
         // The entry, and the revision with this content if it has one, in one query.
         let existing = sqlx::query(
-            "SELECT s.id, s.latest_revision_id, s.seq, r.id FROM software s \
+            "SELECT s.id, s.latest_revision_id, s.seq, r.id, s.organisation_id FROM software s \
              LEFT JOIN revisions r ON r.software_id = s.id AND r.content_hash = $2 \
              WHERE s.repository_url = $1",
         )
@@ -160,7 +160,8 @@ impl Catalog {
         .bind(hash)
         .fetch_optional(&mut *tx)
         .await?;
-        let existing: Option<(String, Option<i64>, i64, Option<i64>)> = match existing {
+        let found = existing;
+        let existing: Option<(String, Option<i64>, i64, Option<i64>)> = match &found {
             Some(row) => Some((
                 row.try_get(0)?,
                 row.try_get(1)?,
@@ -169,16 +170,36 @@ impl Catalog {
             )),
             None => None,
         };
+        let current_organisation: Option<String> = match &found {
+            Some(row) => row.try_get(4)?,
+            None => None,
+        };
 
-        if let Some((id, latest, seq, Some(seen))) = &existing
+        if let Some((id, latest, entry_seq, Some(seen))) = &existing
             && Some(*seen) == *latest
         {
-            tx.rollback().await?;
+            // Same content; the publisher that claims the repository still decides whose
+            // entry it is (an earlier ingestion may have filed it under someone else).
+            let reassign = request
+                .publisher
+                .as_ref()
+                .filter(|p| current_organisation.as_deref() != Some(p.id.as_str()));
+            let Some(publisher) = reassign else {
+                tx.rollback().await?;
+                return Ok(IngestOutcome {
+                    software_id: id.clone(),
+                    revision_id: *seen,
+                    change: Change::Unchanged,
+                    seq: *entry_seq,
+                });
+            };
+            set_organisation(&mut tx, id, publisher, request.seen_at, seq).await?;
+            tx.commit().await?;
             return Ok(IngestOutcome {
                 software_id: id.clone(),
                 revision_id: *seen,
                 change: Change::Unchanged,
-                seq: *seq,
+                seq,
             });
         }
 
@@ -305,17 +326,7 @@ impl Catalog {
             }
             (None, None) => return Ok(None),
         };
-        sqlx::query(
-            "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
-             uri = COALESCE(excluded.uri, organisations.uri)",
-        )
-        .bind(&id)
-        .bind(&name)
-        .bind(&uri)
-        .bind(request.seen_at)
-        .execute(&mut **tx)
-        .await?;
+        upsert_organisation_row(tx, &id, &name, uri.as_deref(), request.seen_at).await?;
         Ok(Some(id))
     }
 
@@ -337,6 +348,33 @@ impl Catalog {
             candidate = format!("{base}-{n}");
         }
         unreachable!("the loop returns")
+    }
+
+    /// Files an entry under `publisher` when it is under another organisation (or none);
+    /// returns whether it moved. The common case, already there, is one read and no write.
+    pub async fn assign_publisher(
+        &self,
+        software_id: &str,
+        publisher: &Publisher,
+        at: i64,
+    ) -> Result<bool, CatalogError> {
+        let row = sqlx::query("SELECT organisation_id FROM software WHERE id = $1")
+            .bind(software_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else {
+            return Err(CatalogError::NotFound(format!(
+                "no software with id {software_id:?}"
+            )));
+        };
+        if row.try_get::<Option<String>, _>(0)?.as_deref() == Some(publisher.id.as_str()) {
+            return Ok(false);
+        }
+        let mut tx = self.pool.begin().await?;
+        let seq = next_seq(&mut tx).await?;
+        set_organisation(&mut tx, software_id, publisher, at, seq).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// One entry by id, listed or not.
@@ -592,6 +630,53 @@ impl Prepared {
             organisation: model.and_then(|p| p.organisation.clone()),
         })
     }
+}
+
+/// Files the entry under `publisher` (creating or renaming the organisation), with change
+/// number `seq`.
+async fn set_organisation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    software_id: &str,
+    publisher: &Publisher,
+    at: i64,
+    seq: i64,
+) -> Result<(), CatalogError> {
+    upsert_organisation_row(
+        tx,
+        &publisher.id,
+        &publisher.name,
+        publisher.uri.as_deref(),
+        at,
+    )
+    .await?;
+    sqlx::query("UPDATE software SET organisation_id = $2, seq = $3 WHERE id = $1")
+        .bind(software_id)
+        .bind(&publisher.id)
+        .bind(seq)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn upsert_organisation_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    name: &str,
+    uri: Option<&str>,
+    at: i64,
+) -> Result<(), CatalogError> {
+    sqlx::query(
+        "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+         uri = COALESCE(excluded.uri, organisations.uri)",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(uri)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub(crate) async fn next_seq(

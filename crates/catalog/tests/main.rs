@@ -414,6 +414,7 @@ async fn hostile_sources_become_invalid_revisions() {
 mod assessment;
 mod crawl;
 mod declarations;
+mod hooks;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn several_processes_may_open_a_new_sqlite_catalog_at_once() {

@@ -1,5 +1,11 @@
 //! `commons import`: records publiccode.yml files from files, directories and local git
 //! repositories into the catalog, then brings the search index up to date.
+//!
+//! A file names its repository (its `url`, or the git remote), and that decides which entry
+//! it writes; so an import states whose files they are (`--publisher`), and each repository
+//! must lie in that publisher's hosting in the registry (`--publishers FILE`), or the operator
+//! vouches for them (`--force-owner`). Otherwise a file could take over another publisher's
+//! entry by naming its repository.
 
 use crate::store_args::{StoreArgs, init_logging, runtime};
 use anyhow::Context;
@@ -23,13 +29,25 @@ pub struct Args {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     store: StoreArgs,
-    /// Attribute the entries to this publisher id ([a-z0-9-]+) instead of the files'
-    /// `organisation` key.
+    /// The publisher whose entries these are (its id, [a-z0-9-]+); the files' `organisation`
+    /// key does not decide.
     #[arg(long, value_name = "ID", value_parser = parse_publisher_id)]
-    publisher: Option<String>,
-    /// The publisher's display name (with --publisher).
-    #[arg(long, value_name = "NAME", requires = "publisher")]
+    publisher: String,
+    /// The publisher's display name (default: the registry's, else the id).
+    #[arg(long, value_name = "NAME")]
     publisher_name: Option<String>,
+    /// The publishers registry: each repository imported must lie in a hosting location of
+    /// --publisher there, or its file is refused (nothing recorded).
+    #[arg(
+        long = "publishers",
+        value_name = "FILE",
+        required_unless_present = "force_owner"
+    )]
+    registry: Option<PathBuf>,
+    /// Record every file under --publisher without checking its repository against a
+    /// registry (the operator vouches that the repositories are the publisher's).
+    #[arg(long, conflicts_with = "registry")]
+    force_owner: bool,
 }
 
 fn parse_publisher_id(s: &str) -> Result<String, String> {
@@ -73,6 +91,13 @@ struct Loaded {
 /// such, not listed), 2 when a path cannot be used or the catalog fails.
 pub fn run(args: Args) -> ExitCode {
     init_logging();
+    let owner = match Owner::from_args(&args) {
+        Ok(owner) => owner,
+        Err(e) => {
+            eprintln!("commons import: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let sources = match collect(&args.paths) {
         Ok(sources) => sources,
         Err(e) => {
@@ -80,7 +105,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match runtime().and_then(|rt| rt.block_on(import(&args, sources))) {
+    match runtime().and_then(|rt| rt.block_on(import(&args, owner, sources))) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(2),
         Err(e) => {
@@ -256,6 +281,81 @@ fn load_git(dir: &Path) -> Result<Loaded, String> {
     })
 }
 
+/// Whose entries the imported files are, and how their repositories are checked.
+#[derive(Clone)]
+struct Owner {
+    publisher: Publisher,
+    /// The registry the repositories must lie in (`None`: --force-owner).
+    registry: Option<(PathBuf, Arc<commons_crawler::Registry>)>,
+}
+
+impl Owner {
+    fn from_args(args: &Args) -> Result<Owner, String> {
+        let Some(path) = &args.registry else {
+            return Ok(Owner {
+                publisher: Publisher {
+                    id: args.publisher.clone(),
+                    name: args
+                        .publisher_name
+                        .clone()
+                        .unwrap_or_else(|| args.publisher.clone()),
+                    uri: None,
+                },
+                registry: None,
+            });
+        };
+        let registry = commons_crawler::Registry::load(path).map_err(|errors| {
+            let shown: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}:{e}", path.display()))
+                .collect();
+            format!("the publishers registry is invalid:\n{}", shown.join("\n"))
+        })?;
+        let entry = registry
+            .publishers
+            .iter()
+            .find(|p| p.id == args.publisher)
+            .ok_or_else(|| {
+                format!(
+                    "no publisher {:?} in the registry {}",
+                    args.publisher,
+                    path.display()
+                )
+            })?;
+        let mut publisher = entry.to_catalog();
+        if let Some(name) = &args.publisher_name {
+            publisher.name = name.clone();
+        }
+        Ok(Owner {
+            publisher,
+            registry: Some((path.clone(), Arc::new(registry))),
+        })
+    }
+
+    /// Refuses a repository outside the publisher's hosting (when there is a registry).
+    fn check(&self, source: &Source, repository_url: &str) -> Result<(), String> {
+        let Some((path, registry)) = &self.registry else {
+            return Ok(());
+        };
+        let owner = commons_publiccode::RepositoryUrl::parse(repository_url)
+            .ok()
+            .and_then(|url| registry.owner_of(&url).map(|(p, _)| p.id.clone()));
+        if owner.as_deref() == Some(self.publisher.id.as_str()) {
+            return Ok(());
+        }
+        Err(format!(
+            "{}: its repository {repository_url:?} is not in a hosting location of publisher \
+             {:?} in {}{}: refused, nothing recorded (--force-owner records it anyway)",
+            source.path().display(),
+            self.publisher.id,
+            path.display(),
+            owner
+                .map(|o| format!(" (it is publisher {o:?}'s)"))
+                .unwrap_or_default(),
+        ))
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     created: usize,
@@ -279,16 +379,11 @@ fn progress(total: usize) -> ProgressBar {
     bar
 }
 
-async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
+async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Result<bool> {
     let started = Instant::now();
     let catalog = Catalog::open(args.store.database.as_deref(), &args.store.data_dir)
         .await
         .context("opening the catalog")?;
-    let publisher = args.publisher.as_ref().map(|id| Publisher {
-        id: id.clone(),
-        name: args.publisher_name.clone().unwrap_or_else(|| id.clone()),
-        uri: None,
-    });
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
@@ -299,14 +394,14 @@ async fn import(args: &Args, sources: Vec<Source>) -> anyhow::Result<bool> {
     // Reading and validating is spread over every core, ahead of the one writer.
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<(Source, Result<(IngestRequest, Prepared), String>)>(512);
-    let producer_publisher = publisher.clone();
+    let producer_owner = owner.clone();
     let producer_sources = sources.clone();
     let producer = std::thread::spawn(move || {
         use rayon::prelude::*;
         for chunk in producer_sources.chunks(256) {
             let prepared: Vec<_> = chunk
                 .par_iter()
-                .map(|source| (source.clone(), prepare(source, &producer_publisher, now)))
+                .map(|source| (source.clone(), prepare(source, &producer_owner, now)))
                 .collect();
             for item in prepared {
                 if sender.blocking_send(item).is_err() {
@@ -435,18 +530,15 @@ async fn assess_repository(
 }
 
 /// Reads and validates one source (no database needed).
-fn prepare(
-    source: &Source,
-    publisher: &Option<Publisher>,
-    now: i64,
-) -> Result<(IngestRequest, Prepared), String> {
+fn prepare(source: &Source, owner: &Owner, now: i64) -> Result<(IngestRequest, Prepared), String> {
     let loaded = load(source)?;
+    owner.check(source, &loaded.repository_url)?;
     let request = IngestRequest {
         repository_url: loaded.repository_url,
         forge: ForgeKind::Local,
         default_branch: loaded.default_branch,
         commit: loaded.commit,
-        publisher: publisher.clone(),
+        publisher: Some(owner.publisher.clone()),
         source: loaded.bytes,
         seen_at: now,
     };

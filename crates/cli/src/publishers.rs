@@ -5,10 +5,14 @@
 //! organisation of the catalog) declares through the API what an assessment cannot detect.
 //! A token is printed once, on standard output, when it is issued; the catalog keeps only its
 //! hash.
+//!
+//! `commons publishers hook-secret rotate|list`: each publisher's push webhook secret, derived
+//! from the server's webhook key (`COMMONS_WEBHOOK_KEY`); rotating prints the next secret once
+//! on standard output and the previous one stops working.
 
 use crate::store_args::{StoreArgs, init_logging, runtime};
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
-use commons_catalog::{Catalog, CatalogError, PublisherToken, Revocation};
+use commons_catalog::{Catalog, CatalogError, HookSecret, PublisherToken, Revocation, WebhookKey};
 use commons_crawler::Registry;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +39,34 @@ enum Action {
     Token {
         #[command(subcommand)]
         action: TokenAction,
+    },
+    /// Rotate and list publishers' push webhook secrets.
+    HookSecret {
+        #[command(subcommand)]
+        action: HookSecretAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum HookSecretAction {
+    /// Give a publisher a new webhook secret (printed once on standard output); the previous
+    /// one stops working. Needs COMMONS_WEBHOOK_KEY, the server's key.
+    Rotate {
+        /// The publisher's id (an organisation of the catalog, as in the publishers registry).
+        publisher: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List webhook secret generations (never the secrets): publisher, generation, issued,
+    /// replaced.
+    List {
+        /// Only this publisher's.
+        publisher: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[command(flatten)]
+        store: StoreArgs,
     },
 }
 
@@ -90,6 +122,115 @@ pub fn run(args: Args) -> ExitCode {
     match args.action {
         Action::Check { file } => check(file),
         Action::Token { action } => token(action),
+        Action::HookSecret { action } => hook_secret(action),
+    }
+}
+
+/// Runs `commons publishers hook-secret ...`: exit 0 done, 2 when the catalog cannot be
+/// opened, the key is missing or weak, or the publisher is unknown.
+fn hook_secret(action: HookSecretAction) -> ExitCode {
+    init_logging();
+    let outcome = runtime().and_then(|rt| rt.block_on(hook_secret_action(action)));
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("commons publishers hook-secret: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn hook_secret_action(action: HookSecretAction) -> anyhow::Result<ExitCode> {
+    match action {
+        HookSecretAction::Rotate { publisher, store } => {
+            let key = std::env::var("COMMONS_WEBHOOK_KEY").map_err(|_| {
+                anyhow::anyhow!(
+                    "COMMONS_WEBHOOK_KEY is not set: secrets are derived from the server's \
+                     webhook key, so this command needs the key the server has"
+                )
+            })?;
+            let key = WebhookKey::new(&key)?;
+            let catalog = open(&store).await?;
+            let issued = catalog.rotate_hook_secret(&key, &publisher, now()).await;
+            catalog.close().await;
+            let issued = match issued {
+                Ok(issued) => issued,
+                Err(CatalogError::NotFound(_)) => {
+                    eprintln!(
+                        "commons publishers hook-secret: no publisher {publisher:?} in the \
+                         catalog (publishers come from the registry at a crawl, or from \
+                         `commons import --publisher`)"
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            println!("{}", issued.secret);
+            eprintln!(
+                "Webhook secret generation {} issued for {}; the previous one no longer works. \
+                 It is shown only this once (the catalog keeps only its hash): set it as the \
+                 secret token of the publisher's GitLab hooks (POST /api/v1/hooks/gitlab) or the \
+                 secret of its GitHub hooks (POST /api/v1/hooks/github/{}).",
+                issued.generation, issued.organisation_id, issued.organisation_id,
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        HookSecretAction::List {
+            publisher,
+            format,
+            store,
+        } => {
+            let catalog = open(&store).await?;
+            let secrets = catalog.hook_secrets(publisher.as_deref()).await;
+            catalog.close().await;
+            let secrets = secrets?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&secrets)?),
+                Format::Text => print_hook_secrets(&secrets),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_hook_secrets(secrets: &[HookSecret]) {
+    if secrets.is_empty() {
+        eprintln!("No webhook secrets.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = secrets
+        .iter()
+        .map(|s| {
+            vec![
+                s.organisation_id.clone(),
+                s.generation.to_string(),
+                rfc3339(s.created_at),
+                s.revoked_at.map_or("-".into(), rfc3339),
+            ]
+        })
+        .collect();
+    print_table(&["PUBLISHER", "GENERATION", "ISSUED", "REPLACED"], &rows);
+}
+
+/// Prints rows under a header, each column as wide as its widest cell.
+fn print_table(header: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}", w = *w))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(header.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
     }
 }
 
@@ -234,10 +375,10 @@ fn print_tokens(tokens: &[PublisherToken]) {
         eprintln!("No tokens.");
         return;
     }
-    let rows: Vec<[String; 7]> = tokens
+    let rows: Vec<Vec<String>> = tokens
         .iter()
         .map(|t| {
-            [
+            vec![
                 t.id.to_string(),
                 t.organisation_id.clone(),
                 rfc3339(t.created_at),
@@ -257,22 +398,5 @@ fn print_tokens(tokens: &[PublisherToken]) {
         "LAST USED",
         "LABEL",
     ];
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        println!("{}", padded.join("  ").trim_end());
-    };
-    line(header.to_vec());
-    for row in &rows {
-        line(row.iter().map(String::as_str).collect());
-    }
+    print_table(&header, &rows);
 }

@@ -96,9 +96,28 @@ fn metrics_access(token_file: Option<&Path>) -> anyhow::Result<MetricsAccess> {
     ))
 }
 
+/// The server-wide webhook secrets of earlier versions: whoever held one could recrawl any
+/// publisher's repository, which is what let a hook move another publisher's entry.
+const RETIRED_SECRETS: [&str; 2] = [
+    "COMMONS_GITHUB_WEBHOOK_SECRET",
+    "COMMONS_GITLAB_WEBHOOK_TOKEN",
+];
+
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
     init_logging();
+    if let Some(name) = RETIRED_SECRETS
+        .iter()
+        .find(|name| std::env::var_os(name).is_some())
+    {
+        eprintln!(
+            "commons serve: {name} is no longer read: one secret for the whole server let any \
+             holder recrawl any publisher's repository. Unset it, set COMMONS_WEBHOOK_KEY (at \
+             least 32 random bytes, e.g. `openssl rand -base64 48`) and give each publisher \
+             its own secret with `commons publishers hook-secret rotate PUBLISHER_ID`."
+        );
+        return ExitCode::from(2);
+    }
     let metrics = match metrics_access(args.metrics_token_file.as_deref()) {
         Ok(metrics) => metrics,
         Err(e) => {
@@ -127,8 +146,8 @@ pub fn run(args: Args) -> ExitCode {
             every: args.crawl_every,
             allow_hosts: args.allow_hosts,
             // Secrets come from the environment only, never from flags (which `ps` shows).
-            github_secret: std::env::var("COMMONS_GITHUB_WEBHOOK_SECRET").ok(),
-            gitlab_token: std::env::var("COMMONS_GITLAB_WEBHOOK_TOKEN").ok(),
+            webhook_key: std::env::var("COMMONS_WEBHOOK_KEY").ok(),
+            hook_queue: commons_server::hook_queue::DEFAULT_CAPACITY,
             assess: !args.no_assess,
         }),
     };

@@ -94,14 +94,30 @@ fn import_reads_files_directories_and_git_repositories() {
     assert!(clone.success());
 
     let data_arg = data.to_str().unwrap();
-    let out = commons(&["import", tree.to_str().unwrap(), "--data", data_arg]);
+    let out = commons(&[
+        "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
+        tree.to_str().unwrap(),
+        "--data",
+        data_arg,
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let log = stderr(&out);
     assert!(log.contains("2 created"), "{log}");
     assert!(log.contains("Search index: 2 entries"), "{log}");
 
     // The git repository was read at HEAD (its commit recorded), not from the work tree.
-    let out = commons(&["import", bare.to_str().unwrap(), "--data", data_arg]);
+    let out = commons(&[
+        "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
+        bare.to_str().unwrap(),
+        "--data",
+        data_arg,
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("1 unchanged"),
@@ -110,7 +126,15 @@ fn import_reads_files_directories_and_git_repositories() {
     );
 
     // Identical content again: nothing written.
-    let out = commons(&["import", tree.to_str().unwrap(), "--data", data_arg]);
+    let out = commons(&[
+        "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
+        tree.to_str().unwrap(),
+        "--data",
+        data_arg,
+    ]);
     assert!(
         stderr(&out).contains("0 created, 0 updated, 2 unchanged"),
         "{}",
@@ -149,6 +173,9 @@ fn import_reads_files_directories_and_git_repositories() {
     let newer = head_of(&tree.join("repo"));
     let out = commons(&[
         "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
         tree.join("repo").to_str().unwrap(),
         "--data",
         data_arg,
@@ -168,6 +195,9 @@ fn import_reads_files_directories_and_git_repositories() {
     // Imported again as it is: the assessment of that commit stands.
     let out = commons(&[
         "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
         tree.join("repo").to_str().unwrap(),
         "--data",
         data_arg,
@@ -181,10 +211,88 @@ fn import_reads_files_directories_and_git_repositories() {
 }
 
 #[test]
+fn an_import_cannot_take_over_another_publishers_repository() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let registry = work.path().join("publishers.yml");
+    std::fs::write(
+        &registry,
+        "- id: a\n  name: Agency A\n  hosting: [{url: 'https://git.example.org/a', kind: gitlab}]\n\
+         - id: b\n  name: Agency B\n  hosting: [{url: 'https://git.example.org/b', kind: gitlab}]\n",
+    )
+    .unwrap();
+    let tree = work.path().join("tree");
+    for (dir, url) in [
+        ("own", "https://git.example.org/a/app"),
+        ("theirs", "https://git.example.org/a/../b/app"),
+    ] {
+        std::fs::create_dir_all(tree.join(dir)).unwrap();
+        let text = example().replace("https://github.com/primeroIMS/primero", url);
+        std::fs::write(tree.join(dir).join("publiccode.yml"), text).unwrap();
+    }
+
+    // Who the files belong to must be said.
+    let out = commons(&["import", tree.to_str().unwrap(), "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--publisher"), "{}", stderr(&out));
+    let registry_arg = registry.to_str().unwrap();
+    let out = commons(&[
+        "import",
+        tree.to_str().unwrap(),
+        "--data",
+        data_arg,
+        "--publisher",
+        "a",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+
+    // A's import: its own file is recorded, the one naming B's repository is refused.
+    let out = commons(&[
+        "import",
+        tree.to_str().unwrap(),
+        "--data",
+        data_arg,
+        "--publisher",
+        "a",
+        "--publishers",
+        registry_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let log = stderr(&out);
+    assert!(log.contains("1 created"), "{log}");
+    assert!(
+        log.contains("theirs/publiccode.yml: its repository")
+            && log.contains("not in a hosting location of publisher \"a\"")
+            && log.contains("publisher \"b\"'s"),
+        "{log}"
+    );
+    // The operator may vouch for it explicitly.
+    let out = commons(&[
+        "import",
+        tree.join("theirs").to_str().unwrap(),
+        "--data",
+        data_arg,
+        "--publisher",
+        "a",
+        "--force-owner",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
 fn import_refuses_missing_paths_and_symbolic_links_at_head() {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
-    let out = commons(&["import", "/no/such/path", "--data", data.to_str().unwrap()]);
+    let out = commons(&[
+        "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
+        "/no/such/path",
+        "--data",
+        data.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/no/such/path"));
 
@@ -196,6 +304,9 @@ fn import_refuses_missing_paths_and_symbolic_links_at_head() {
     git(&repo, &["commit", "-q", "-m", "evil"]);
     let out = commons(&[
         "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
         repo.to_str().unwrap(),
         "--data",
         data.to_str().unwrap(),
@@ -326,6 +437,9 @@ fn serve_rebuilds_a_corrupt_index_and_follows_imports() {
     .unwrap();
     let out = commons(&[
         "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
         file.to_str().unwrap(),
         "--data",
         data.to_str().unwrap(),

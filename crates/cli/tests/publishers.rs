@@ -26,6 +26,9 @@ fn catalog_with_unicef(data: &Path) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml");
     let out = commons(&[
         "import",
+        "--publisher",
+        "unicef",
+        "--force-owner",
         example.to_str().unwrap(),
         "--data",
         data.to_str().unwrap(),
@@ -185,4 +188,67 @@ fn unknown_publishers_tokens_and_bad_labels_are_refused() {
     assert_eq!(list.status.code(), Some(0));
     assert_eq!(stdout(&list), "", "nothing was issued");
     assert!(stderr(&list).contains("No tokens."));
+}
+
+#[tokio::test]
+async fn hook_secrets_are_rotated_with_the_servers_key_and_printed_once() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    catalog_with_unicef(&data);
+    let data_arg = data.to_str().unwrap();
+    let key = "a test key of at least thirty-two bytes";
+    let rotate = |key: Option<&str>, publisher: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_commons"));
+        command
+            .args([
+                "publishers",
+                "hook-secret",
+                "rotate",
+                publisher,
+                "--data",
+                data_arg,
+            ])
+            .env_remove("COMMONS_DATABASE")
+            .env_remove("COMMONS_WEBHOOK_KEY");
+        if let Some(key) = key {
+            command.env("COMMONS_WEBHOOK_KEY", key);
+        }
+        command.output().expect("commons runs")
+    };
+
+    // Without the server's key, or with a weak one, nothing is issued.
+    let out = rotate(None, "unicef");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("COMMONS_WEBHOOK_KEY"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(rotate(Some("short"), "unicef").status.code(), Some(2));
+    assert_eq!(rotate(Some(key), "nobody").status.code(), Some(2));
+
+    let first = rotate(Some(key), "unicef");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let secret = stdout(&first).trim_end().to_string();
+    assert_eq!(stdout(&first).lines().count(), 1);
+    assert!(secret.starts_with("cmnhook_"), "{secret}");
+    assert!(!stderr(&first).contains(&secret));
+    let second = rotate(Some(key), "unicef");
+    let rotated = stdout(&second).trim_end().to_string();
+    assert_ne!(rotated, secret);
+
+    let catalog = commons_catalog::Catalog::open(None, &data).await.unwrap();
+    assert_eq!(catalog.hook_publisher(&secret).await.unwrap(), None);
+    assert_eq!(
+        catalog.hook_publisher(&rotated).await.unwrap().as_deref(),
+        Some("unicef")
+    );
+    catalog.close().await;
+
+    let out = commons(&["publishers", "hook-secret", "list", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    assert!(listed.starts_with("PUBLISHER  GENERATION"), "{listed}");
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert!(!listed.contains("cmnhook_"), "{listed}");
 }

@@ -10,11 +10,11 @@ use crate::error::{CrawlError, FetchError};
 use crate::forge::{self, FileAnswer, RemoteRepository};
 use crate::git;
 use crate::http::{Http, Limits};
-use crate::registry::{Hosting, HostingKind, PublisherEntry, Registry, host_of, normalise_url};
+use crate::registry::{Hosting, HostingKind, NotOwned, PublisherEntry, Registry, host_of};
 use commons_catalog::{
     Catalog, Change, CrawlJob, CrawlOutcomeKind, CrawlRecord, CrawledRepository, IngestRequest,
 };
-use commons_publiccode::{Options, validate};
+use commons_publiccode::{Options, RepositoryUrl, validate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -170,6 +170,12 @@ impl Crawler {
         })
     }
 
+    /// The registry it crawls (whose hosting holds a repository: see
+    /// [`Registry::owner_of`]).
+    pub fn registry(&self) -> &Registry {
+        &self.inner.registry
+    }
+
     /// Crawls every publisher once: discovery, then the queued jobs (including jobs a killed
     /// run left behind), with [`CrawlerOptions::workers`] repositories at once.
     pub async fn run(&self, progress: Arc<dyn Progress>) -> Result<Summary, CrawlError> {
@@ -319,23 +325,25 @@ impl Crawler {
             .iter()
             .filter_map(|r| r.forge_id.as_deref().map(|id| (id, r)))
             .collect();
-        let base = format!("{}/", normalise_url(&hosting.url));
         let mut targets = Vec::new();
         let mut seen = HashSet::new();
         for repository in listed {
             seen.insert(repository.url.clone());
-            if !normalise_url(&repository.url).starts_with(&base) {
-                let record = self.record_for(publisher, hosting, &repository.url, None);
-                self.save(CrawlRecord {
-                    outcome: CrawlOutcomeKind::Refused,
-                    detail: Some(format!(
-                        "listed by the forge but outside the publisher's hosting {}",
-                        hosting.url
-                    )),
-                    ..record
-                })
-                .await?;
-                continue;
+            match self.check_answer(publisher, hosting, &repository.url) {
+                Ok(_) => {}
+                // Another hosting holds it (a nested group, or a forge listing what is not
+                // this group's): crawled there, and no outcome here may touch its entry.
+                Err(CrawlError::NotOwned(NotOwned::Elsewhere { .. })) => continue,
+                Err(why) => {
+                    let record = self.record_for(publisher, hosting, &repository.url, None);
+                    self.save(CrawlRecord {
+                        outcome: CrawlOutcomeKind::Refused,
+                        detail: Some(format!("listed by the forge but refused: {why}")),
+                        ..record
+                    })
+                    .await?;
+                    continue;
+                }
             }
             if let Some(old) = repository.forge_id.as_deref().and_then(|id| by_id.get(id))
                 && old.repository_url != repository.url
@@ -396,6 +404,24 @@ impl Crawler {
         }
     }
 
+    /// The ownership check every path applies to the URL the forge or git server answered
+    /// for: the listing's repository, the repository a webhook led to, the end of a redirect.
+    fn check_answer(
+        &self,
+        publisher: &PublisherEntry,
+        hosting: &Hosting,
+        answered: &str,
+    ) -> Result<RepositoryUrl, CrawlError> {
+        let url = RepositoryUrl::parse(answered).map_err(|reason| CrawlError::BadUrl {
+            url: answered.to_string(),
+            reason,
+        })?;
+        self.inner
+            .registry
+            .check_owner(&publisher.id, hosting, &url)?;
+        Ok(url)
+    }
+
     async fn save(&self, record: CrawlRecord) -> Result<RepositoryReport, CrawlError> {
         self.inner.catalog.record_crawl(&record).await?;
         Ok(RepositoryReport {
@@ -430,6 +456,16 @@ impl Crawler {
             HostingKind::Git => self.crawl_git(publisher, target, state, base).await?,
             _ => self.crawl_forge(publisher, target, state, base).await?,
         };
+        if record.outcome == CrawlOutcomeKind::SkippedUnchanged
+            && let Some(software_id) = &record.software_id
+        {
+            // Nothing is ingested for an unchanged file, yet the entry must be this
+            // publisher's: an earlier crawl may have filed it elsewhere.
+            self.inner
+                .catalog
+                .assign_publisher(software_id, &publisher.to_catalog(), now())
+                .await?;
+        }
         let record = self.assess_if_due(record, checkout).await?;
         self.save(record).await
     }
@@ -587,16 +623,17 @@ impl Crawler {
             Err(e) => return Ok(failed(base, e)),
         };
         let mut url = target.repository.url.clone();
-        if normalise_url(&head.url) != normalise_url(&url) {
+        let moved = match (RepositoryUrl::parse(&head.url), RepositoryUrl::parse(&url)) {
+            (Ok(now), Ok(before)) => !now.same_repository(&before, target.hosting.kind.path_case()),
+            _ => head.url != url,
+        };
+        if moved {
             // Redirected: a move within the publisher's host keeps the entry (the old URL
-            // becomes an alias); anywhere else is refused.
-            if host_of(&head.url) != host_of(&target.hosting.url) {
+            // becomes an alias); anywhere else, another hosting included, is refused.
+            if let Err(why) = self.check_answer(publisher, &target.hosting, &head.url) {
                 return Ok(failed(
                     base,
-                    FetchError::Refused(format!(
-                        "redirected to {}, outside the publisher's hosting",
-                        head.url
-                    )),
+                    FetchError::Refused(format!("redirected to {}: {why}", head.url)),
                 ));
             }
             self.inner
@@ -703,7 +740,7 @@ impl Crawler {
         }
         let mut notes = Vec::new();
         if let Some(model) = &validation.publiccode
-            && normalise_url(&model.url) != normalise_url(url)
+            && !names_repository(&model.url, url, target.hosting.kind)
         {
             notes.push(format!(
                 "{}: its url is {}, not this repository (declare the original in isBasedOn)",
@@ -729,18 +766,19 @@ impl Crawler {
     }
 
     /// Recrawls one repository now (a webhook said it changed). The URL may be the current
-    /// one or a former one (an alias); it must fall under a publisher's hosting.
+    /// one or a former one (an alias), in any spelling; in normal form it must fall under a
+    /// publisher's hosting, and so must the repository the forge answers for.
     pub async fn crawl_repository(&self, url: &str) -> Result<RepositoryReport, CrawlError> {
-        let catalog = &self.inner.catalog;
-        let current = match catalog.software_by_url(url).await? {
-            Some(software) => software.repository_url,
-            None => url.trim_end_matches('/').to_string(),
-        };
+        let asked = RepositoryUrl::parse(url).map_err(|reason| CrawlError::BadUrl {
+            url: url.to_string(),
+            reason,
+        })?;
+        let (current, recorded_as) = self.current_url(url, &asked).await?;
         let (publisher, hosting) = self
             .inner
             .registry
             .owner_of(&current)
-            .ok_or_else(|| CrawlError::UnknownRepository(current.clone()))?;
+            .ok_or_else(|| CrawlError::UnknownRepository(current.as_url()))?;
         let repository = if hosting.kind == HostingKind::Git {
             RemoteRepository {
                 url: hosting.url.clone(),
@@ -754,20 +792,51 @@ impl Crawler {
                 clone_url: None,
             }
         } else {
-            match forge::fetch_repository(&self.inner.http, hosting, &current).await {
+            // The forge is asked for the normal form, the very path ownership was decided on.
+            match forge::fetch_repository(&self.inner.http, hosting, &current.as_url()).await {
                 Ok(repository) => repository,
                 Err(e) => {
-                    let record = self.record_for(publisher, hosting, &current, None);
+                    let record = self.record_for(publisher, hosting, &recorded_as, None);
                     return self.save(failure(record, e)).await;
                 }
             }
         };
+        self.check_answer(publisher, hosting, &repository.url)?;
         let target = Target {
             publisher_id: publisher.id.clone(),
             hosting: hosting.clone(),
             repository,
         };
         self.crawl_target(&target).await
+    }
+
+    /// The current URL of the repository a webhook names, and the text its outcomes are
+    /// recorded under: the entry's, when the URL is one it had (an alias), else the URL in
+    /// normal form.
+    async fn current_url(
+        &self,
+        given: &str,
+        asked: &RepositoryUrl,
+    ) -> Result<(RepositoryUrl, String), CrawlError> {
+        let catalog = &self.inner.catalog;
+        let mut entry = catalog.software_by_url(given).await?;
+        if entry.is_none() {
+            entry = catalog.software_by_url(&asked.as_url()).await?;
+        }
+        if let Some(software) = entry
+            && let Ok(current) = RepositoryUrl::parse(&software.repository_url)
+        {
+            return Ok((current, software.repository_url));
+        }
+        Ok((asked.clone(), asked.as_url()))
+    }
+}
+
+/// Whether a publiccode.yml's `url` names the repository it was found in.
+fn names_repository(declared: &str, found: &str, kind: HostingKind) -> bool {
+    match (RepositoryUrl::parse(declared), RepositoryUrl::parse(found)) {
+        (Ok(declared), Ok(found)) => declared.same_repository(&found, kind.path_case()),
+        _ => declared == found,
     }
 }
 

@@ -58,6 +58,17 @@ pub enum CrawlError {
     /// A repository that no publisher of the registry hosts.
     #[error("{0} is not hosted by any publisher of the registry")]
     UnknownRepository(String),
+    /// A text that is not a repository URL.
+    #[error("{url:?} is not a repository URL: {reason}")]
+    BadUrl {
+        /// The text, as given.
+        url: String,
+        /// Why.
+        reason: commons_publiccode::UrlError,
+    },
+    /// The forge answered for a repository that is not the publisher's.
+    #[error("refused: {0}")]
+    NotOwned(#[from] crate::registry::NotOwned),
 }
 
 /// By hand rather than `#[from]`, which would also make the catalog error the `source()` that

@@ -25,4 +25,4 @@ pub use assessing::{Recorded, Recording, assess_and_record};
 pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
 pub use error::{CrawlError, FetchError};
 pub use http::Limits;
-pub use registry::{Hosting, HostingKind, PublisherEntry, Registry, RegistryError};
+pub use registry::{Hosting, HostingKind, NotOwned, PublisherEntry, Registry, RegistryError};

@@ -14,6 +14,7 @@
 //! duplicate keys), so a hostile registry gets errors with line and column, never a panic.
 
 use commons_publiccode::yaml::{self, Node, Pos, ScalarKind, Value};
+use commons_publiccode::{PathCase, RepositoryUrl};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -47,6 +48,15 @@ impl HostingKind {
         }
     }
 
+    /// How the forge compares repository paths: GitLab, GitHub and Gitea ignore case, a plain
+    /// git server's file system does not.
+    pub fn path_case(self) -> PathCase {
+        match self {
+            Self::Gitlab | Self::Github | Self::Gitea => PathCase::Insensitive,
+            Self::Git => PathCase::Sensitive,
+        }
+    }
+
     /// The catalog's name for the forge.
     pub fn forge(self) -> commons_catalog::ForgeKind {
         match self {
@@ -68,6 +78,59 @@ pub struct Hosting {
     /// The API base when it is not the forge's usual one (GitHub Enterprise, a GitLab under a
     /// path prefix); otherwise derived from `url`.
     pub api: Option<String>,
+}
+
+impl Hosting {
+    /// The location in normal form (`None` only for a hosting not checked by
+    /// [`Registry::parse`]).
+    pub fn location(&self) -> Option<RepositoryUrl> {
+        RepositoryUrl::parse(&self.url).ok()
+    }
+
+    /// Whether the repository lies in this location: below the group, organisation or user,
+    /// or, for plain git, the repository itself; compared in normal form, segment by segment,
+    /// with the forge's case rule.
+    pub fn holds(&self, repository: &RepositoryUrl) -> bool {
+        let Some(location) = self.location() else {
+            return false;
+        };
+        match self.kind {
+            HostingKind::Git => location.same_repository(repository, self.kind.path_case()),
+            _ => repository.is_under(&location, self.kind.path_case()),
+        }
+    }
+
+    /// How specific the location is (its number of path segments): when hostings nest, the
+    /// innermost one owns what lies in it.
+    fn depth(&self) -> usize {
+        self.location().map_or(0, |l| l.segments().len())
+    }
+}
+
+/// Why a repository is not a given publisher's: the answer of [`Registry::check_owner`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotOwned {
+    /// No hosting location of the publisher holds it.
+    #[error("{url} is outside the hosting {hosting} of publisher {publisher:?}")]
+    Outside {
+        /// The repository, in normal form.
+        url: String,
+        /// The hosting location it was expected in.
+        hosting: String,
+        /// The publisher it was expected to be of.
+        publisher: String,
+    },
+    /// Another hosting location of the registry holds it (another publisher's, or a nested
+    /// one of the same publisher that is crawled on its own).
+    #[error("{url} belongs to the hosting {hosting} of publisher {publisher:?}")]
+    Elsewhere {
+        /// The repository, in normal form.
+        url: String,
+        /// The hosting location that holds it.
+        hosting: String,
+        /// Its publisher.
+        publisher: String,
+    },
 }
 
 /// A publishing organisation and its hosting locations.
@@ -95,11 +158,22 @@ impl PublisherEntry {
 }
 
 /// The whole registry.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Registry {
     /// Publishers, in file order.
     pub publishers: Vec<PublisherEntry>,
+    /// Hosting locations by lower-case key, built at the first ownership question: a
+    /// registry of 20,000 publishers answers in a few map lookups, not 20,000 comparisons.
+    owners: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>>,
 }
+
+impl PartialEq for Registry {
+    fn eq(&self, other: &Self) -> bool {
+        self.publishers == other.publishers
+    }
+}
+
+impl Eq for Registry {}
 
 /// One problem in a registry file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +248,7 @@ impl Registry {
         if errors.is_empty() {
             Ok(Registry {
                 publishers: publishers.into_iter().map(|(_, p)| p).collect(),
+                owners: Default::default(),
             })
         } else {
             errors.sort_by_key(|e| (e.line, e.column));
@@ -200,19 +275,70 @@ impl Registry {
         hosts
     }
 
-    /// The publisher and hosting location a repository URL falls under, if any.
-    pub fn owner_of(&self, repository_url: &str) -> Option<(&PublisherEntry, &Hosting)> {
-        let wanted = normalise_url(repository_url);
-        self.publishers.iter().find_map(|p| {
-            p.hosting.iter().find_map(|h| {
-                let base = normalise_url(&h.url);
-                let under = match h.kind {
-                    HostingKind::Git => wanted == base,
-                    _ => wanted.starts_with(&format!("{base}/")),
-                };
-                under.then_some((p, h))
-            })
-        })
+    /// The publisher and hosting location a repository falls under, if any: the innermost
+    /// hosting that holds it when hostings nest.
+    pub fn owner_of(&self, repository: &RepositoryUrl) -> Option<(&PublisherEntry, &Hosting)> {
+        let owners = self.owners.get_or_init(|| self.index_owners());
+        // Every hosting that can hold the repository has the key of one of its prefixes.
+        let mut key = repository.authority().to_string();
+        let mut candidates = Vec::new();
+        for segment in repository.segments() {
+            key.push('/');
+            key.push_str(&segment.to_lowercase());
+            candidates.extend(owners.get(&key).into_iter().flatten());
+        }
+        candidates
+            .into_iter()
+            .map(|&(p, h)| (&self.publishers[p], &self.publishers[p].hosting[h]))
+            .filter(|(_, h)| h.holds(repository))
+            .max_by_key(|(_, h)| h.depth())
+    }
+
+    fn index_owners(&self) -> HashMap<String, Vec<(usize, usize)>> {
+        let mut owners: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (p, publisher) in self.publishers.iter().enumerate() {
+            for (h, hosting) in publisher.hosting.iter().enumerate() {
+                if let Some(location) = hosting.location() {
+                    owners
+                        .entry(location.key(PathCase::Insensitive))
+                        .or_default()
+                        .push((p, h));
+                }
+            }
+        }
+        owners
+    }
+
+    /// The one ownership rule, applied to the URL a forge or git server actually answered for
+    /// (a listing's repository, the repository a webhook's URL led to, the end of a redirect):
+    /// it must be `publisher`'s, in `hosting`. A plain git repository may also have moved
+    /// within its host (a redirect), as long as no other hosting holds where it went.
+    pub fn check_owner(
+        &self,
+        publisher: &str,
+        hosting: &Hosting,
+        answered: &RepositoryUrl,
+    ) -> Result<(), NotOwned> {
+        match self.owner_of(answered) {
+            Some((p, h)) if p.id == publisher && h == hosting => Ok(()),
+            Some((p, h)) => Err(NotOwned::Elsewhere {
+                url: answered.as_url(),
+                hosting: h.url.clone(),
+                publisher: p.id.clone(),
+            }),
+            None if hosting.kind == HostingKind::Git
+                && hosting
+                    .location()
+                    .is_some_and(|l| l.authority() == answered.authority()) =>
+            {
+                Ok(())
+            }
+            None => Err(NotOwned::Outside {
+                url: answered.as_url(),
+                hosting: hosting.url.clone(),
+                publisher: publisher.to_string(),
+            }),
+        }
     }
 }
 
@@ -250,20 +376,6 @@ pub fn host_of(url: &str) -> Option<String> {
         Some(port) => format!("{host}:{port}"),
         None => host,
     })
-}
-
-/// A URL reduced for comparison: no scheme, lower-case host, no `.git`, no trailing slash.
-pub fn normalise_url(url: &str) -> String {
-    let trimmed = url.trim().trim_end_matches('/');
-    let trimmed = trimmed.strip_suffix(".git").unwrap_or(trimmed);
-    let without_scheme = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))
-        .unwrap_or(trimmed);
-    match without_scheme.split_once('/') {
-        Some((host, path)) => format!("{}/{}", host.to_ascii_lowercase(), path),
-        None => without_scheme.to_ascii_lowercase(),
-    }
 }
 
 type Positioned<T> = (Pos, T);
@@ -383,6 +495,9 @@ fn check_url(
     if url.host_str().is_none() {
         return fail(errors, "has no host");
     }
+    if let Err(e) = RepositoryUrl::parse(text) {
+        return fail(errors, &format!("is not usable: {e}"));
+    }
     if !url.username().is_empty() || url.password().is_some() {
         return fail(
             errors,
@@ -474,6 +589,10 @@ fn required_text(
 fn check_unique(publishers: &[Positioned<PublisherEntry>], errors: &mut Vec<RegistryError>) {
     let mut ids: HashMap<&str, Pos> = HashMap::new();
     let mut urls: HashMap<String, &str> = HashMap::new();
+    let key = |h: &Hosting| {
+        h.location()
+            .map_or_else(|| h.url.clone(), |l| l.key(h.kind.path_case()))
+    };
     for (pos, p) in publishers {
         if let Some(first) = ids.insert(&p.id, *pos) {
             errors.push(RegistryError::at(
@@ -485,7 +604,7 @@ fn check_unique(publishers: &[Positioned<PublisherEntry>], errors: &mut Vec<Regi
             ));
         }
         for h in &p.hosting {
-            if let Some(other) = urls.insert(normalise_url(&h.url), &p.id) {
+            if let Some(other) = urls.insert(key(h), &p.id) {
                 errors.push(RegistryError::at(
                     *pos,
                     format!(
@@ -533,11 +652,18 @@ mod tests {
                 "git.example.org"
             ]
         );
-        let (p, h) = r
-            .owner_of("https://GitLab.example.org/unicef/sub/project.git")
-            .unwrap();
+        let owner = |url: &str| r.owner_of(&RepositoryUrl::parse(url).unwrap());
+        let (p, h) = owner("https://GitLab.example.org/unicef/sub/project.git").unwrap();
         assert_eq!((p.id.as_str(), h.kind), ("unicef", HostingKind::Gitlab));
-        assert!(r.owner_of("https://gitlab.example.org/unicefx/p").is_none());
+        assert!(owner("https://gitlab.example.org/unicefx/p").is_none());
+        assert!(owner("https://gitlab.example.org/unicef/../wfp/p").is_none());
+        assert_eq!(owner("https://github.com/UNICEF/x").unwrap().0.id, "unicef");
+        // Plain git compares paths with case.
+        assert_eq!(
+            owner("https://git.example.org/tools/app").unwrap().0.id,
+            "wfp"
+        );
+        assert!(owner("https://git.example.org/Tools/App").is_none());
     }
 
     #[test]
@@ -637,6 +763,51 @@ mod tests {
         );
         let mapping = Registry::parse(b"id: x").unwrap_err();
         assert_eq!((mapping[0].line, mapping[0].column), (1, 1));
+    }
+
+    #[test]
+    fn the_innermost_hosting_owns_and_answers_are_checked_against_it() {
+        let r = Registry::parse(
+            b"- id: a\n  name: A\n  hosting: [{url: 'http://forge/groupa', kind: gitlab}]\n\
+              - id: b\n  name: B\n  hosting: [{url: 'http://forge/groupb', kind: gitlab}]\n\
+              - id: c\n  name: C\n  hosting: [{url: 'http://forge/groupa/sub', kind: gitlab}]\n\
+              - id: g\n  name: G\n  hosting: [{url: 'http://git.example/x.git', kind: git}]\n",
+        )
+        .unwrap();
+        let url = |text: &str| RepositoryUrl::parse(text).unwrap();
+        let hosting = |i: usize| &r.publishers[i].hosting[0];
+        assert_eq!(
+            r.owner_of(&url("http://forge/groupa/sub/app"))
+                .unwrap()
+                .0
+                .id,
+            "c"
+        );
+        assert_eq!(
+            r.check_owner("a", hosting(0), &url("http://forge/GroupA/app")),
+            Ok(())
+        );
+        assert!(matches!(
+            r.check_owner("a", hosting(0), &url("http://forge/groupa/../groupb/appb")),
+            Err(NotOwned::Elsewhere { publisher, .. }) if publisher == "b"
+        ));
+        assert!(matches!(
+            r.check_owner("a", hosting(0), &url("http://forge/groupa/sub/app")),
+            Err(NotOwned::Elsewhere { publisher, .. }) if publisher == "c"
+        ));
+        assert!(matches!(
+            r.check_owner("a", hosting(0), &url("http://elsewhere/groupa/app")),
+            Err(NotOwned::Outside { .. })
+        ));
+        // A plain git repository may move within its host, not onto another's hosting.
+        assert_eq!(
+            r.check_owner("g", hosting(3), &url("http://git.example/y.git")),
+            Ok(())
+        );
+        assert!(
+            r.check_owner("g", hosting(3), &url("http://forge/groupb/appb"))
+                .is_err()
+        );
     }
 
     #[test]

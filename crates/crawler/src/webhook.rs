@@ -3,17 +3,21 @@
 //!
 //! - GitHub signs the raw body with HMAC-SHA256 and the hook's secret and sends
 //!   `X-Hub-Signature-256: sha256=<hex>`; the push payload names `repository.html_url`.
-//! - GitLab sends the hook's secret token as is in `X-Gitlab-Token`; the push payload names
-//!   `project.web_url`.
+//! - GitLab sends the hook's secret token as is in `X-Gitlab-Token` (the catalog finds the
+//!   publisher whose secret it is by its hash); the push payload names `project.web_url`.
 //!
-//! Both comparisons take constant time, so a forger learns nothing from response times.
+//! The signature comparison takes constant time, so a forger learns nothing from response
+//! times. A URL holding a control character is refused: logged, it would forge a log line.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
-use subtle::ConstantTimeEq;
 
-/// Largest webhook body read (GitHub caps its payloads at 25 MB; pushes are far smaller).
-pub const MAX_WEBHOOK_BODY: usize = 25 * 1024 * 1024;
+/// Largest webhook body read: 1 MiB. GitHub caps a delivery at 25 MB, but a push's payload
+/// is the repository, the pusher and the pushed commits (at most 20 on GitLab; on GitHub about
+/// 1 KB a commit, so only a push of several hundred commits at once comes near 1 MiB). A
+/// bigger delivery is refused (`413`) before it is read; the periodic crawl still sees the
+/// push. Reading 25 MB per unauthenticated request is what this bound prevents.
+pub const MAX_WEBHOOK_BODY: usize = 1024 * 1024;
 
 /// Why a delivery was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,16 +47,12 @@ pub fn verify_github_signature(
         .map_err(|_| WebhookError::BadSignature)
 }
 
-/// Checks GitLab's `X-Gitlab-Token` header against the configured secret.
-pub fn verify_gitlab_token(secret: &str, header: Option<&str>) -> Result<(), WebhookError> {
-    let given = header.ok_or(WebhookError::BadSignature)?;
-    // Lengths may differ; ct_eq on slices of different length is false without early exit
-    // on content.
-    if bool::from(given.as_bytes().ct_eq(secret.as_bytes())) && !secret.is_empty() {
-        Ok(())
-    } else {
-        Err(WebhookError::BadSignature)
-    }
+/// The `X-Hub-Signature-256` header GitHub sends for a body signed with `secret`.
+pub fn github_signature(secret: &[u8], body: &[u8]) -> String {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret)
+        .expect("HMAC-SHA256 takes a key of any length");
+    mac.update(body);
+    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
 fn url_at(body: &[u8], path: &[&str]) -> Result<String, WebhookError> {
@@ -70,6 +70,11 @@ fn url_at(body: &[u8], path: &[&str]) -> Result<String, WebhookError> {
     let url = node
         .as_str()
         .ok_or_else(|| WebhookError::BadPayload(format!("{} is not text", path.join("."))))?;
+    if url.chars().any(char::is_control) {
+        return Err(WebhookError::BadPayload(format!(
+            "{url:?} holds a control character"
+        )));
+    }
     match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(url.to_string()),
         _ => Err(WebhookError::BadPayload(format!(
@@ -99,20 +104,13 @@ mod tests {
         let body = b"Hello, World!";
         let good = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
         assert_eq!(verify_github_signature(secret, body, Some(good)), Ok(()));
+        assert_eq!(github_signature(secret, body), good);
         let bad = good.replace("e17", "e18");
         assert!(verify_github_signature(secret, body, Some(&bad)).is_err());
         assert!(verify_github_signature(secret, b"Hello, World?", Some(good)).is_err());
         assert!(verify_github_signature(secret, body, None).is_err());
         assert!(verify_github_signature(secret, body, Some("sha1=abc")).is_err());
         assert!(verify_github_signature(secret, body, Some("sha256=zz")).is_err());
-    }
-
-    #[test]
-    fn gitlab_tokens_are_checked() {
-        assert_eq!(verify_gitlab_token("s3cret", Some("s3cret")), Ok(()));
-        assert!(verify_gitlab_token("s3cret", Some("s3cre")).is_err());
-        assert!(verify_gitlab_token("s3cret", None).is_err());
-        assert!(verify_gitlab_token("", Some("")).is_err());
     }
 
     #[test]
@@ -132,5 +130,12 @@ mod tests {
             github_push_repository(br#"{"repository":{"html_url":"file:///etc/passwd"}}"#).is_err()
         );
         assert!(gitlab_push_repository(br#"{"project":{}}"#).is_err());
+        // A newline would forge a log line.
+        let forged = br#"{"project":{"web_url":"https://forge/a
+INFO forged"}}"#;
+        assert!(matches!(
+            gitlab_push_repository(forged),
+            Err(WebhookError::BadPayload(why)) if why.contains("control character")
+        ));
     }
 }

@@ -4,6 +4,7 @@
 //! The crawler is the production code, talking HTTP.
 
 mod assessing;
+mod ownership;
 mod support;
 
 use commons_catalog::CrawlOutcomeKind;

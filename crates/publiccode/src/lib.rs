@@ -30,6 +30,7 @@ mod formats;
 pub mod model;
 mod position;
 mod raw;
+pub mod repository_url;
 mod rules;
 pub mod vocab;
 pub mod yaml;
@@ -38,6 +39,7 @@ use diagnostic::Collector;
 pub use diagnostic::{Diagnostic, MAX_LISTED, Omitted, Severity};
 pub use emit::to_yaml;
 pub use model::PublicCode;
+pub use repository_url::{PathCase, RepositoryUrl, UrlError};
 
 /// Largest publiccode.yml accepted, in bytes. Six languages of 10,000-character descriptions
 /// fit several times over; anything larger is refused before parsing.

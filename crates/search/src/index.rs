@@ -3,7 +3,7 @@
 use crate::analysis::{self, LANGUAGES};
 use crate::error::SearchError;
 use crate::query::{Facet as FacetName, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};
-use commons_publiccode::PublicCode;
+use commons_publiccode::{PathCase, PublicCode, RepositoryUrl};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
@@ -692,14 +692,15 @@ fn links_of(p: &PublicCode) -> Vec<String> {
     links
 }
 
-/// `based-on:` and the URL without scheme, `.git`, trailing slash or case, so that
-/// `https://github.com/x/y.git` and `http://github.com/X/y/` name the same repository.
+/// `based-on:` and the URL's comparison key in normal form ([`RepositoryUrl`]), paths
+/// without case (an `isBasedOn` URL does not say which forge it is on, so the lenient rule is
+/// taken), so that `https://github.com/x/y.git` and `http://github.com/X/z/../y/` name the
+/// same repository. A text that is not a repository URL is kept lower case as it is.
 fn based_on_link(url: &str) -> String {
-    let url = url.trim().to_lowercase();
-    let url = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-    let url = url.trim_end_matches('/');
-    let url = url.strip_suffix(".git").unwrap_or(url);
-    format!("based-on:{url}")
+    match RepositoryUrl::parse(url) {
+        Ok(url) => format!("based-on:{}", url.key(PathCase::Insensitive)),
+        Err(_) => format!("based-on:{}", url.trim().to_lowercase()),
+    }
 }
 
 /// `depends-on:` and the name, case and surrounding space ignored.

@@ -573,10 +573,11 @@ fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
             "origin",
             "isBasedOn: [\"https://git.example.org/origin\"]\n",
         ),
-        // The same repository written otherwise: scheme, case, .git, trailing slash.
+        // The same repository written otherwise: scheme, case, default port, dot segments,
+        // an escape, .git, trailing slash.
         entry(
             "fork",
-            "isBasedOn: [\"http://GIT.example.org/origin.git/\"]\n",
+            "isBasedOn: [\"http://GIT.example.org:80/x/../%6Frigin.git/\"]\n",
         ),
         entry(
             "user",

@@ -36,10 +36,11 @@ pub struct CrawlConfig {
     pub every: Option<Duration>,
     /// Hosts contacted besides those of the registry (tests on loopback).
     pub allow_hosts: Vec<String>,
-    /// GitHub webhook secret (`X-Hub-Signature-256`); without it the GitHub hook answers 404.
-    pub github_secret: Option<String>,
-    /// GitLab webhook token (`X-Gitlab-Token`); without it the GitLab hook answers 404.
-    pub gitlab_token: Option<String>,
+    /// The key every publisher's webhook secret is derived from (at least 32 bytes); without
+    /// it the GitHub hook answers 404 (GitLab's tokens are checked by their hash alone).
+    pub webhook_key: Option<String>,
+    /// Recrawls webhooks may leave waiting; beyond, a hook is answered 503.
+    pub hook_queue: usize,
     /// Assess crawled repositories (fetching their whole history).
     pub assess: bool,
 }

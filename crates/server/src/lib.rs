@@ -16,6 +16,7 @@ pub mod api;
 mod config;
 pub mod demo;
 mod error;
+pub mod hook_queue;
 pub mod indexer;
 mod listener;
 mod metrics;
@@ -200,10 +201,18 @@ fn crawl_state(
     options.assess = config.assess;
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
         .map_err(|e| ServerError::Startup(e.to_string()))?;
+    let webhook_key = config
+        .webhook_key
+        .as_deref()
+        .filter(|k| !k.is_empty())
+        .map(commons_catalog::WebhookKey::new)
+        .transpose()
+        .map_err(|e| ServerError::Startup(e.to_string()))?;
+    let queue = api::hooks::start_queue(crawler.clone(), config.hook_queue);
     Ok(CrawlState {
         crawler,
-        github_secret: config.github_secret.clone().filter(|s| !s.is_empty()),
-        gitlab_token: config.gitlab_token.clone().filter(|s| !s.is_empty()),
+        webhook_key,
+        queue,
     })
 }
 

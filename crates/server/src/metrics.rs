@@ -23,7 +23,7 @@ pub struct RequestLabels {
 pub struct HookLabels {
     /// `github` or `gitlab`.
     pub forge: String,
-    /// `accepted`, `bad_signature` or `bad_payload`.
+    /// `accepted`, `bad_signature`, `bad_payload`, `not_owner`, `replayed` or `queue_full`.
     pub result: String,
 }
 

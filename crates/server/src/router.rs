@@ -41,7 +41,7 @@ fn api_routes() -> Router<AppState> {
             "/software/{id}/declarations/{item}",
             put(declarations::put).delete(declarations::delete),
         )
-        .route("/hooks/github", post(hooks::github))
+        .route("/hooks/github/{publisher}", post(hooks::github))
         .route("/hooks/gitlab", post(hooks::gitlab))
         .route("/validate", post(validate::validate_body))
         .fallback(|| async { ApiError::NotFound("no such API endpoint".into()) })

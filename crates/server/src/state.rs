@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub struct CrawlState {
     /// The crawler.
     pub crawler: commons_crawler::Crawler,
-    /// GitHub webhook secret.
-    pub github_secret: Option<String>,
-    /// GitLab webhook token.
-    pub gitlab_token: Option<String>,
+    /// The key publishers' webhook secrets are derived from (GitHub's signatures need it).
+    pub webhook_key: Option<commons_catalog::WebhookKey>,
+    /// The recrawls webhooks asked for.
+    pub queue: std::sync::Arc<crate::hook_queue::HookQueue>,
 }
 
 /// Who may read `/metrics`.

@@ -1,11 +1,17 @@
 //! The server crawls: at start and on push webhooks, from a publishers registry whose one
 //! hosting location is a plain git repository served over smart HTTP on loopback. Webhook
-//! signatures are checked; bad ones are refused and counted.
+//! secrets are each publisher's: bad ones are refused and counted, a publisher's secret
+//! recrawls only its own repositories, replays are answered without a recrawl, and bodies
+//! are capped before they are read.
 
 use crate::git_server::{publish, serve};
 use crate::support::example;
+use commons_catalog::WebhookKey;
 use commons_server::{CrawlConfig, ServeConfig, Server};
 use std::time::{Duration, Instant};
+
+/// The server's webhook key in these tests.
+const KEY: &str = "a test key of at least thirty-two bytes";
 
 async fn json(client: &reqwest::Client, url: String) -> serde_json::Value {
     client.get(url).send().await.unwrap().json().await.unwrap()
@@ -40,13 +46,14 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
             publishers: registry,
             every: Some(Duration::from_secs(3600)),
             allow_hosts: vec![git.to_string()],
-            github_secret: Some("gh-secret".into()),
-            gitlab_token: Some("gl-token".into()),
+            webhook_key: Some(KEY.into()),
+            hook_queue: 16,
             assess: true,
         }),
         ..ServeConfig::default()
     };
     let (server, report) = Server::start(config).await.unwrap();
+    let catalog = server.state().catalog.clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(server.serve(async move {
         let _ = stopped.await;
@@ -63,8 +70,22 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let status = json(&client, format!("{base}/api/v1/crawl/publishers/testers")).await;
-    assert_eq!(status[0]["lastOutcome"], "ok", "{status}");
+    // The outcome is recorded after the assessment, which may come after the entry is
+    // searchable.
+    loop {
+        let status = json(&client, format!("{base}/api/v1/crawl/publishers/testers")).await;
+        if status[0]["lastOutcome"] == "ok" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the first crawl's outcome: {status}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let key = WebhookKey::new(KEY).unwrap();
+    let secret = catalog
+        .rotate_hook_secret(&key, "testers", 1)
+        .await
+        .unwrap()
+        .secret;
 
     // A push: the new content is live within seconds of a signed GitLab webhook.
     let second = first.replace("name: Hookworthy", "name: Hookworthier");
@@ -85,7 +106,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
     );
     let accepted = client
         .post(format!("{base}/api/v1/hooks/gitlab"))
-        .header("X-Gitlab-Token", "gl-token")
+        .header("X-Gitlab-Token", &secret)
         .body(payload)
         .send()
         .await
@@ -137,7 +158,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
 
     // GitHub: a bad signature is refused and counted.
     let github = client
-        .post(format!("{base}/api/v1/hooks/github"))
+        .post(format!("{base}/api/v1/hooks/github/testers"))
         .header("X-Hub-Signature-256", "sha256=00")
         .body("{}")
         .send()
@@ -174,6 +195,156 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         history["outcomes"].as_array().unwrap().len() >= 2,
         "{history}"
     );
+
+    let _ = stop.send(());
+    running.await.unwrap().unwrap();
+}
+
+/// A crawling server over a registry; stops when the sender is dropped or sent to.
+async fn crawling_server(
+    registry: String,
+    git: std::net::SocketAddr,
+    work: &std::path::Path,
+) -> (
+    String,
+    commons_catalog::Catalog,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<Result<(), commons_server::ServerError>>,
+) {
+    let publishers = work.join("publishers.yml");
+    std::fs::write(&publishers, registry).unwrap();
+    let config = ServeConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        data_dir: work.join("data"),
+        database: None,
+        demo: false,
+        poll_interval: Duration::from_millis(100),
+        crawl: Some(CrawlConfig {
+            publishers,
+            every: Some(Duration::from_secs(3600)),
+            allow_hosts: vec![git.to_string()],
+            webhook_key: Some(KEY.into()),
+            hook_queue: 16,
+            assess: false,
+        }),
+        ..ServeConfig::default()
+    };
+    let (server, report) = Server::start(config).await.unwrap();
+    let catalog = server.state().catalog.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(server.serve(async move {
+        let _ = stopped.await;
+    }));
+    (format!("http://{}", report.address), catalog, stop, running)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_per_delivery() {
+    let repos = tempfile::tempdir().unwrap();
+    let git = serve(repos.path().to_path_buf()).await;
+    let appa = format!("http://{git}/groupa/appa.git");
+    let appb = format!("http://{git}/groupb/appb.git");
+    for (name, url, title) in [
+        ("groupa/appa", &appa, "Appa"),
+        ("groupb/appb", &appb, "Appb"),
+    ] {
+        let text = example()
+            .replace("https://github.com/primeroIMS/primero", url)
+            .replace("name: Primero", &format!("name: {title}"));
+        publish(repos.path(), name, &text);
+    }
+    let work = tempfile::tempdir().unwrap();
+    let registry = format!(
+        "- id: a\n  name: A\n  hosting: [{{url: '{appa}', kind: git}}]\n\
+         - id: b\n  name: B\n  hosting: [{{url: '{appb}', kind: git}}]\n"
+    );
+    let (base, catalog, stop, running) = crawling_server(registry, git, work.path()).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while catalog.software_by_url(&appb).await.unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the first crawl found B's entry");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let key = WebhookKey::new(KEY).unwrap();
+    let secret_a = catalog
+        .rotate_hook_secret(&key, "a", 1)
+        .await
+        .unwrap()
+        .secret;
+    let secret_b = catalog
+        .rotate_hook_secret(&key, "b", 1)
+        .await
+        .unwrap()
+        .secret;
+    let client = reqwest::Client::new();
+    let hook = |secret: &str, url: &str, delivery: Option<&str>| {
+        let payload = serde_json::json!({"object_kind": "push", "project": {"web_url": url}});
+        let mut request = client
+            .post(format!("{base}/api/v1/hooks/gitlab"))
+            .header("X-Gitlab-Token", secret)
+            .body(payload.to_string());
+        if let Some(id) = delivery {
+            request = request.header("X-Gitlab-Event-UUID", id);
+        }
+        request.send()
+    };
+
+    // A's secret names B's repository, through A's path or directly: refused, B's stays B's.
+    let climbing = format!("http://{git}/groupa/../groupb/appb.git");
+    for url in [&climbing, &appb] {
+        let refused = hook(&secret_a, url, None).await.unwrap();
+        assert_eq!(refused.status(), 403, "{url}");
+    }
+    let entry = catalog.software_by_url(&appb).await.unwrap().unwrap();
+    assert_eq!(entry.organisation_id.as_deref(), Some("b"));
+    // A newline in the URL would forge a log line: refused.
+    let forged = format!("{appb}\n2026-01-01T00:00:00Z INFO forged");
+    assert_eq!(hook(&secret_b, &forged, None).await.unwrap().status(), 400);
+    // B's own secret recrawls B's repository once per delivery; a replay does nothing.
+    let uuid = "1f2e3d4c-0000-4000-8000-000000000001";
+    assert_eq!(
+        hook(&secret_b, &appb, Some(uuid)).await.unwrap().status(),
+        202
+    );
+    assert_eq!(
+        hook(&secret_b, &appb, Some(uuid)).await.unwrap().status(),
+        200
+    );
+    // A rotated secret stops working at once.
+    let rotated = catalog
+        .rotate_hook_secret(&key, "b", 2)
+        .await
+        .unwrap()
+        .secret;
+    assert_eq!(hook(&secret_b, &appb, None).await.unwrap().status(), 401);
+    assert_eq!(hook(&rotated, &appb, None).await.unwrap().status(), 202);
+
+    // A body over 1 MiB is refused from its length, before it is read.
+    let huge = client
+        .post(format!("{base}/api/v1/hooks/gitlab"))
+        .header("X-Gitlab-Token", &rotated)
+        .body(vec![b' '; 2 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(huge.status(), 413);
+    // GitHub: the publisher is in the path, its secret signs the body.
+    let body = serde_json::json!({"repository": {"html_url": appb}}).to_string();
+    let signature = commons_crawler::webhook::github_signature(rotated.as_bytes(), body.as_bytes());
+    let github = |publisher: &str| {
+        client
+            .post(format!("{base}/api/v1/hooks/github/{publisher}"))
+            .header("X-Hub-Signature-256", &signature)
+            .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+            .body(body.clone())
+            .send()
+    };
+    assert_eq!(
+        github("a").await.unwrap().status(),
+        401,
+        "A's secret does not sign it"
+    );
+    assert_eq!(github("b").await.unwrap().status(), 202);
+    assert_eq!(github("b").await.unwrap().status(), 200, "a replay");
 
     let _ = stop.send(());
     running.await.unwrap().unwrap();

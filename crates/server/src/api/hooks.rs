@@ -1,15 +1,34 @@
-//! Push webhooks: GitLab (`X-Gitlab-Token`) and GitHub (`X-Hub-Signature-256`). A delivery
-//! with a good signature schedules a recrawl of the pushed repository at once and is answered
-//! `202 Accepted`; a bad one is `401`, counted in the metrics, and does nothing.
+//! Push webhooks, one secret per publisher: GitLab (`X-Gitlab-Token`: the publisher's secret,
+//! found by its hash) and GitHub (`X-Hub-Signature-256`: HMAC of the body with the secret of
+//! the publisher the hook's path names, `/hooks/github/{publisher}`).
+//!
+//! In order, each step before the next costs more: the publisher is authenticated (GitLab
+//! before the body is read; GitHub before it is parsed), the body is read up to
+//! [`webhook::MAX_WEBHOOK_BODY`] (`413` beyond, from `Content-Length` before reading), the
+//! repository is named, it must be that publisher's by the registry (`403`: a secret of
+//! publisher A never recrawls B's repository), a delivery id seen before is a replay (`200`,
+//! nothing done), and the recrawl joins the bounded, de-duplicated [`HookQueue`] (`202`;
+//! `503` with `Retry-After` when full).
 
 use crate::error::ApiError;
+use crate::hook_queue::{HookQueue, Queued};
 use crate::metrics::HookLabels;
 use crate::state::{AppState, CrawlState};
-use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use commons_catalog::MAX_DELIVERY_ID_LEN;
 use commons_crawler::webhook;
+use commons_publiccode::RepositoryUrl;
 use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// How long a delivery id is remembered: GitHub lets a delivery be redelivered for 3 days.
+const DELIVERY_MEMORY_SECONDS: i64 = 3 * 24 * 3600;
+
+/// What a client is told to wait when the queue is full, in seconds.
+const RETRY_AFTER_SECONDS: &str = "30";
 
 fn count(state: &AppState, forge: &str, result: &str) {
     state
@@ -22,7 +41,16 @@ fn count(state: &AppState, forge: &str, result: &str) {
         .inc();
 }
 
-async fn body_of(body: Body) -> Result<axum::body::Bytes, ApiError> {
+/// The body, refused from its announced length before anything is read, and cut off while
+/// streaming when it announced nothing or lied.
+async fn capped_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > webhook::MAX_WEBHOOK_BODY as u64) {
+        return Err(ApiError::PayloadTooLarge(webhook::MAX_WEBHOOK_BODY));
+    }
     axum::body::to_bytes(body, webhook::MAX_WEBHOOK_BODY)
         .await
         .map_err(|_| ApiError::PayloadTooLarge(webhook::MAX_WEBHOOK_BODY))
@@ -35,96 +63,204 @@ fn crawl_state(state: &AppState) -> Result<Arc<CrawlState>, ApiError> {
         .ok_or_else(|| ApiError::NotFound("this server does not crawl (no --publishers)".into()))
 }
 
-/// Recrawls in the background; the outcome is stored like any crawl's.
-fn schedule(crawl: Arc<CrawlState>, url: String) {
-    tokio::spawn(async move {
-        match crawl.crawler.crawl_repository(&url).await {
-            Ok(report) => {
-                tracing::info!(%url, outcome = report.outcome.as_str(), "webhook recrawl")
-            }
-            Err(e) => tracing::warn!(%url, error = %e, "webhook recrawl failed"),
-        }
-    });
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// A GitHub push webhook.
+/// The forge's delivery id, when it sent a usable one.
+fn delivery_id(headers: &HeaderMap, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|name| {
+        let id = headers.get(*name)?.to_str().ok()?.trim();
+        let usable = !id.is_empty()
+            && id.len() <= MAX_DELIVERY_ID_LEN
+            && id.bytes().all(|b| b.is_ascii_graphic());
+        usable.then(|| id.to_string())
+    })
+}
+
+/// One authenticated push: the publisher it speaks for and what it names.
+struct Push<'a> {
+    forge: &'static str,
+    publisher: &'a str,
+    repository: String,
+    delivery: Option<String>,
+}
+
+/// Checks that the repository is the publisher's, drops replays, and queues the recrawl.
+async fn accept(
+    state: &AppState,
+    crawl: &CrawlState,
+    push: Push<'_>,
+) -> Result<Response, ApiError> {
+    let forge = push.forge;
+    let repository = RepositoryUrl::parse(&push.repository).map_err(|e| {
+        count(state, forge, "bad_payload");
+        ApiError::BadRequest(format!("the pushed repository {:?}: {e}", push.repository))
+    })?;
+    let owner = crawl.crawler.registry().owner_of(&repository);
+    let Some((_, hosting)) = owner.filter(|(p, _)| p.id == push.publisher) else {
+        count(state, forge, "not_owner");
+        tracing::warn!(publisher = push.publisher, repository = ?push.repository, "webhook for a repository of another publisher refused");
+        return Err(ApiError::Forbidden(format!(
+            "{} is not a repository of publisher {:?} in the registry",
+            repository, push.publisher
+        )));
+    };
+    let delivery = push.delivery.map(|id| format!("{forge}:{id}"));
+    if let Some(id) = &delivery
+        && !state
+            .catalog
+            .remember_delivery(id, now(), DELIVERY_MEMORY_SECONDS)
+            .await?
+    {
+        count(state, forge, "replayed");
+        return Ok((StatusCode::OK, "this delivery was acted on already\n").into_response());
+    }
+    let key = repository.key(hosting.kind.path_case());
+    match crawl.queue.push(key, repository.as_url()) {
+        Queued::Added | Queued::AlreadyWaiting => {
+            count(state, forge, "accepted");
+            Ok(StatusCode::ACCEPTED.into_response())
+        }
+        Queued::Full => {
+            count(state, forge, "queue_full");
+            if let Some(id) = &delivery {
+                // Not acted on: the forge's retry of this delivery must be.
+                state.catalog.forget_delivery(id).await?;
+            }
+            let mut response =
+                ApiError::Unavailable("too many recrawls are waiting; retry later".into())
+                    .into_response();
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+            Ok(response)
+        }
+    }
+}
+
+/// Starts the queue every hook-triggered recrawl goes through.
+pub fn start_queue(crawler: commons_crawler::Crawler, capacity: usize) -> Arc<HookQueue> {
+    HookQueue::start(capacity, move |url: String| {
+        let crawler = crawler.clone();
+        async move {
+            match crawler.crawl_repository(&url).await {
+                Ok(report) => {
+                    tracing::info!(url = ?url, outcome = report.outcome.as_str(), "webhook recrawl")
+                }
+                Err(e) => tracing::warn!(url = ?url, error = %e, "webhook recrawl failed"),
+            }
+        }
+    })
+}
+
+/// A GitHub push webhook, for one publisher.
 #[utoipa::path(
-    post, path = "/api/v1/hooks/github", tag = "crawl",
-    request_body(content = Vec<u8>, description = "GitHub's push event payload (JSON), signed with the shared secret", content_type = "application/json"),
-    params(("X-Hub-Signature-256" = Option<String>, Header, description = "sha256=HMAC of the body")),
+    post, path = "/api/v1/hooks/github/{publisher}", tag = "crawl",
+    request_body(content = Vec<u8>, description = "GitHub's push event payload (JSON, at most 1 MiB), signed with the publisher's webhook secret", content_type = "application/json"),
+    params(
+        ("publisher" = String, Path, description = "The publisher's id in the registry"),
+        ("X-Hub-Signature-256" = Option<String>, Header, description = "sha256=HMAC of the body"),
+        ("X-GitHub-Delivery" = Option<String>, Header, description = "The delivery's id: a replay is acted on once"),
+    ),
     responses(
-        (status = 202, description = "The repository will be recrawled now"),
+        (status = 200, description = "A replay of a delivery already acted on: nothing done"),
+        (status = 202, description = "The repository will be recrawled"),
         (status = 400, description = "Not a push payload", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or bad signature", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "This server does not crawl, or has no GitHub secret", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or bad signature, or no secret for this publisher", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The repository is not this publisher's", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "This server does not crawl, or has no webhook key", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, description = "The payload is too large", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Too many recrawls waiting (see Retry-After)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn github(
     State(state): State<AppState>,
+    Path(publisher): Path<String>,
     headers: HeaderMap,
     body: Body,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
     let crawl = crawl_state(&state)?;
-    let secret = crawl
-        .github_secret
-        .clone()
-        .ok_or_else(|| ApiError::NotFound("no GitHub webhook secret is configured".into()))?;
-    let bytes = body_of(body).await?;
+    let key = crawl.webhook_key.as_ref().ok_or_else(|| {
+        ApiError::NotFound("no webhook key is configured (COMMONS_WEBHOOK_KEY)".into())
+    })?;
+    let unauthorized = |state: &AppState| {
+        count(state, "github", "bad_signature");
+        ApiError::Unauthorized("the X-Hub-Signature-256 signature does not match".into())
+    };
+    let Some(secret) = state.catalog.live_hook_secret(key, &publisher).await? else {
+        return Err(unauthorized(&state));
+    };
+    let bytes = capped_body(&headers, body).await?;
     let signature = headers
         .get("x-hub-signature-256")
         .and_then(|v| v.to_str().ok());
     if webhook::verify_github_signature(secret.as_bytes(), &bytes, signature).is_err() {
-        count(&state, "github", "bad_signature");
-        return Err(ApiError::Unauthorized(
-            "the X-Hub-Signature-256 signature does not match".into(),
-        ));
+        return Err(unauthorized(&state));
     }
-    let url = webhook::github_push_repository(&bytes).map_err(|e| {
+    let repository = webhook::github_push_repository(&bytes).map_err(|e| {
         count(&state, "github", "bad_payload");
         ApiError::BadRequest(e.to_string())
     })?;
-    count(&state, "github", "accepted");
-    schedule(crawl, url);
-    Ok(StatusCode::ACCEPTED)
+    let push = Push {
+        forge: "github",
+        publisher: &publisher,
+        repository,
+        delivery: delivery_id(&headers, &["x-github-delivery"]),
+    };
+    accept(&state, &crawl, push).await
 }
 
-/// A GitLab push webhook.
+/// A GitLab push webhook; the token says which publisher it is.
 #[utoipa::path(
     post, path = "/api/v1/hooks/gitlab", tag = "crawl",
-    request_body(content = Vec<u8>, description = "GitLab's push event payload (JSON)", content_type = "application/json"),
-    params(("X-Gitlab-Token" = Option<String>, Header, description = "The shared token")),
+    request_body(content = Vec<u8>, description = "GitLab's push event payload (JSON, at most 1 MiB)", content_type = "application/json"),
+    params(
+        ("X-Gitlab-Token" = Option<String>, Header, description = "The publisher's webhook secret"),
+        ("X-Gitlab-Event-UUID" = Option<String>, Header, description = "The delivery's id: a replay is acted on once"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Taken as the delivery's id when there is no X-Gitlab-Event-UUID"),
+    ),
     responses(
-        (status = 202, description = "The repository will be recrawled now"),
+        (status = 200, description = "A replay of a delivery already acted on: nothing done"),
+        (status = 202, description = "The repository will be recrawled"),
         (status = 400, description = "Not a push payload", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or bad token", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "This server does not crawl, or has no GitLab token", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The repository is not the token's publisher's", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "This server does not crawl", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, description = "The payload is too large", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Too many recrawls waiting (see Retry-After)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn gitlab(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Body,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
     let crawl = crawl_state(&state)?;
-    let token = crawl
-        .gitlab_token
-        .clone()
-        .ok_or_else(|| ApiError::NotFound("no GitLab webhook token is configured".into()))?;
     let given = headers.get("x-gitlab-token").and_then(|v| v.to_str().ok());
-    if webhook::verify_gitlab_token(&token, given).is_err() {
+    let publisher = match given {
+        Some(token) => state.catalog.hook_publisher(token).await?,
+        None => None,
+    };
+    let Some(publisher) = publisher else {
         count(&state, "gitlab", "bad_signature");
         return Err(ApiError::Unauthorized(
-            "the X-Gitlab-Token does not match".into(),
+            "the X-Gitlab-Token is not a publisher's webhook secret".into(),
         ));
-    }
-    let bytes = body_of(body).await?;
-    let url = webhook::gitlab_push_repository(&bytes).map_err(|e| {
+    };
+    let bytes = capped_body(&headers, body).await?;
+    let repository = webhook::gitlab_push_repository(&bytes).map_err(|e| {
         count(&state, "gitlab", "bad_payload");
         ApiError::BadRequest(e.to_string())
     })?;
-    count(&state, "gitlab", "accepted");
-    schedule(crawl, url);
-    Ok(StatusCode::ACCEPTED)
+    let push = Push {
+        forge: "gitlab",
+        publisher: &publisher,
+        repository,
+        delivery: delivery_id(&headers, &["x-gitlab-event-uuid", "idempotency-key"]),
+    };
+    accept(&state, &crawl, push).await
 }
