@@ -114,7 +114,7 @@ async fn forge_repositories_are_assessed_from_their_clone_url() {
         fork: false,
         archived: false,
         empty: false,
-        pushed_at: "2026-11-01T00:00:00Z".into(),
+        activity: NOVEMBER_2026,
     });
     let registry = format!(
         "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{}/unicef', kind: gitlab}}\n",
