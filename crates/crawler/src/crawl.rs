@@ -25,7 +25,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 pub struct CrawlerOptions {
     /// The data directory (the git cache lives in `<data>/git-cache`).
     pub data_dir: PathBuf,
-    /// Hosts contacted besides those of the registry (`host` or `host:port`).
+    /// Hosts contacted besides those of the registry (`host` or `host:port`); also the only
+    /// hosts that may be at a loopback, private or otherwise non-public address.
     pub allow_hosts: Vec<String>,
     /// Limits on everything from outside.
     pub limits: Limits,
@@ -149,7 +150,8 @@ impl Crawler {
     ) -> Result<Crawler, CrawlError> {
         let mut hosts: HashSet<String> = registry.hosts().into_iter().collect();
         hosts.extend(options.allow_hosts.iter().map(|h| h.to_ascii_lowercase()));
-        let http = Http::new(hosts, options.limits.clone())
+        let egress = commons_egress::Allowance::hosts(&options.allow_hosts);
+        let http = Http::new(hosts, egress, options.limits.clone())
             .map_err(|e| CrawlError::Setup(e.to_string()))?;
         let worker_id = format!(
             "{}-{}-{:08x}",

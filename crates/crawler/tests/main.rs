@@ -63,7 +63,7 @@ async fn plain_git_repositories_are_crawled_then_skipped_until_they_change() {
     empty_repository(&server.root, "empty");
     let run = crawler(
         &git_registry(&server, &["good", "broken", "without", "copy", "empty"]),
-        &[],
+        &[&server.host],
     )
     .await;
 
@@ -244,7 +244,7 @@ async fn hostile_repositories_each_get_an_outcome_and_the_crawl_goes_on() {
             server.base
         ));
     }
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host, &hostile]).await;
     let started = std::time::Instant::now();
     run.crawl().await;
     let outcomes = run.outcomes().await;
@@ -369,7 +369,7 @@ async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
         "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{b}/unicef', kind: gitlab}}\n    - {{url: '{b}/octo-user', kind: github}}\n- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{b}/wfp', kind: gitea}}\n",
         b = server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let summary = run.crawl().await;
     assert_eq!(summary.hostings_failed, 0, "{summary:?}");
     assert_eq!(summary.discovered, 5 + 4 + 3);
@@ -514,7 +514,7 @@ async fn a_push_is_seen_while_the_forges_activity_stamp_stands_still() {
     let registry = one_repository_per_forge(&server, |url| {
         vec![Entry::File("publiccode.yml", publiccode_for(url))]
     });
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let first = run.crawl().await;
     assert_eq!(first.outcomes.get("ok"), Some(&3), "{first:?}");
     for (id, forge) in [(1, "gitlab"), (2, "github"), (3, "gitea")] {
@@ -576,7 +576,7 @@ async fn a_symbolic_link_or_submodule_is_refused_on_every_forge_and_never_read()
         };
         let server = Server::start();
         let registry = one_repository_per_forge(&server, |_| entries());
-        let run = crawler(&registry, &[]).await;
+        let run = crawler(&registry, &[&server.host]).await;
         run.crawl().await;
         let outcomes = run.outcomes().await;
         for forge in ["gitlab", "github", "gitea"] {
@@ -619,7 +619,7 @@ async fn renames_keep_the_entry_vanished_repositories_are_gone_and_failures_keep
         "- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{}/wfp', kind: gitea}}\n",
         server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     run.crawl().await;
     let tool = run
         .catalog
@@ -716,7 +716,7 @@ async fn a_redirect_within_the_publishers_host_is_a_move_with_an_alias() {
     );
     let registry =
         format!("- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: '{old_url}', kind: git}}\n");
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     run.crawl().await;
     let outcomes = run.outcomes().await;
     assert_eq!(outcomes[&new_url].0, "ok", "{outcomes:?}");
@@ -744,6 +744,7 @@ async fn crash_child() {
         .await
         .unwrap();
     let mut options = commons_crawler::CrawlerOptions::new(&data);
+    options.allow_hosts = vec![std::env::var("COMMONS_CRASH_ALLOW").unwrap()];
     options.limits = test_limits();
     options.workers = 4;
     let crawler = commons_crawler::Crawler::new(registry, catalog, options).unwrap();
@@ -779,6 +780,7 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         ])
         .env("COMMONS_CRASH_REGISTRY", &registry_file)
         .env("COMMONS_CRASH_DATA", data.path())
+        .env("COMMONS_CRASH_ALLOW", &server.host)
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(data.path().join("child.log")).unwrap())
         .spawn()
@@ -835,6 +837,7 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         .await
         .unwrap();
     let mut options = commons_crawler::CrawlerOptions::new(data.path());
+    options.allow_hosts = vec![server.host.clone()];
     options.limits = test_limits();
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
     crawler
@@ -883,7 +886,7 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
         "- id: big\n  name: Big\n  hosting:\n    - {{url: '{b}/big', kind: gitea}}\n    - {{url: '{b}/garbage', kind: gitea}}\n",
         b = server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let summary = run.crawl().await;
     // A listing that is not JSON fails that hosting location only, with a stated reason.
     assert_eq!(summary.hostings_failed, 1);
@@ -969,6 +972,7 @@ async fn two_crawlers_on_one_postgresql_share_one_crawl() {
             .await
             .unwrap();
         let mut options = commons_crawler::CrawlerOptions::new(dir.path());
+        options.allow_hosts = vec![server.host.clone()];
         options.limits = test_limits();
         options.workers = 3;
         let registry = commons_crawler::Registry::parse(registry_text.as_bytes()).unwrap();
@@ -993,4 +997,84 @@ async fn two_crawlers_on_one_postgresql_share_one_crawl() {
         assert_eq!(history[0].outcome, CrawlOutcomeKind::Ok);
     }
     assert_eq!(catalog.count(false).await.unwrap(), names.len() as i64);
+}
+
+/// A listener that must never be connected to.
+fn untouched_listener(address: &str) -> Option<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(address).ok()?;
+    listener.set_nonblocking(true).unwrap();
+    Some(listener)
+}
+
+fn assert_never_connected(listener: &std::net::TcpListener) {
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!(
+            "something connected to {:?}: {other:?}",
+            listener.local_addr()
+        ),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loopback_addresses_are_refused_without_a_connection_unless_the_operator_allows_them() {
+    let v4 = untouched_listener("127.0.0.1:0").unwrap();
+    let v4_host = v4.local_addr().unwrap().to_string();
+    let v6 = untouched_listener("[::1]:0");
+    let mut registry = format!(
+        "- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: 'http://{v4_host}/app.git', kind: git}}\n    - {{url: 'http://{v4_host}/group', kind: gitlab}}\n"
+    );
+    if let Some(v6) = &v6 {
+        let v6_host = v6.local_addr().unwrap().to_string();
+        registry.push_str(&format!(
+            "    - {{url: 'http://{v6_host}/app.git', kind: git}}\n"
+        ));
+    }
+    // The hosts are in the registry: that is not enough to reach a loopback address.
+    let run = crawler(&registry, &[]).await;
+    let summary = run.crawl().await;
+    assert_eq!(summary.hostings_failed, 1, "{summary:?}");
+    for (url, (outcome, detail)) in run.outcomes().await {
+        assert_eq!(outcome, "refused", "{url}");
+        let detail = detail.unwrap_or_default();
+        assert!(detail.contains("a loopback address"), "{url}: {detail}");
+        assert!(detail.contains("--allow-host"), "{url}: {detail}");
+    }
+    assert_never_connected(&v4);
+    if let Some(v6) = &v6 {
+        assert_never_connected(v6);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_that_resolves_to_loopback_is_refused_unless_allowed_and_then_fetched() {
+    let server = Server::start();
+    let port = server.host.rsplit_once(':').unwrap().1;
+    let url = format!("http://localhost:{port}/git/app.git");
+    commit_repository(
+        &server.root,
+        "app",
+        &[Entry::File("publiccode.yml", publiccode_for(&url))],
+    );
+    let registry =
+        format!("- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: '{url}', kind: git}}\n");
+    let refused = crawler(&registry, &[]).await;
+    refused.crawl().await;
+    let (outcome, detail) = refused.outcomes().await[&url].clone();
+    assert_eq!(outcome, "refused");
+    assert!(
+        detail.as_deref().unwrap_or("").contains("localhost is at"),
+        "{detail:?}"
+    );
+    assert!(
+        server.state.lock().unwrap().requests.is_empty(),
+        "nothing sent"
+    );
+
+    // Allowed by the operator: the ref advertisement, then git's own fetch (pinned to the
+    // addresses checked).
+    let allowed = crawler(&registry, &[&format!("localhost:{port}")]).await;
+    allowed.crawl().await;
+    let (outcome, detail) = allowed.outcomes().await[&url].clone();
+    assert_eq!(outcome, "ok", "{detail:?}");
 }

@@ -171,7 +171,8 @@ pub struct ForgeState {
 
 pub struct Server {
     pub base: String,
-    #[allow(dead_code)]
+    /// `127.0.0.1:<port>`: tests name it in the crawler's allowed hosts (`--allow-host`), the
+    /// one way to let the crawler reach a loopback address.
     pub host: String,
     pub root: PathBuf,
     pub state: Arc<Mutex<ForgeState>>,
