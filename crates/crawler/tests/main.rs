@@ -442,6 +442,11 @@ async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
     // Nine files read and the one repository without a file; the fork and the empty
     // repository are decided from the listing alone.
     assert_eq!(again.outcomes.get("skipped_unchanged"), Some(&10));
+    assert_eq!(
+        server.state.lock().unwrap().not_modified,
+        4,
+        "GitHub's four branches answered 304"
+    );
 
     // Activity stamps that move without a push change nothing either.
     for id in [11, 12, 13, 21, 22, 23, 24, 31, 32, 33] {

@@ -167,6 +167,8 @@ pub struct ForgeState {
     pub overrides: HashMap<String, Vec<u8>>,
     /// Delay before answering each git request (to keep a crawl in flight).
     pub git_delay: Duration,
+    /// Conditional requests answered 304 (GitHub's branches, on a matching ETag).
+    pub not_modified: usize,
 }
 
 pub struct Server {
@@ -677,6 +679,7 @@ impl Shared {
                 let etag = format!("W/\"{}\"", hex_digest(body.to_string().as_bytes()));
                 if headers.get("if-none-match").and_then(|v| v.to_str().ok()) == Some(etag.as_str())
                 {
+                    self.state.lock().unwrap().not_modified += 1;
                     return respond(304, &[("etag", etag)], "");
                 }
                 json(200, &[("etag", etag)], body)
