@@ -137,6 +137,11 @@ fn encode(segment: &str) -> String {
         .replace('+', "%20")
 }
 
+/// Each `/`-separated segment encoded, the slashes kept.
+fn encode_segments(path: &str) -> String {
+    path.split('/').map(encode).collect::<Vec<_>>().join("/")
+}
+
 /// The group or organisation path of a hosting URL (`unicef/health` for a GitLab subgroup).
 fn owner_path(hosting: &Hosting) -> Result<String, FetchError> {
     let url = Url::parse(&hosting.url)
@@ -432,15 +437,20 @@ pub async fn branch_head(
     etag: Option<&str>,
 ) -> Result<BranchHead, FetchError> {
     let api = api_base(hosting);
-    let branch = encode(default_branch(repository)?);
+    let branch = default_branch(repository)?;
     let url = match hosting.kind {
+        // GitLab wants the whole name encoded (`release%2F1.0`); GitHub and Gitea take the
+        // rest of the path as the name, slashes included.
         HostingKind::Gitlab => format!(
-            "{api}/projects/{}/repository/branches/{branch}",
-            encode(&repository.api_path)
+            "{api}/projects/{}/repository/branches/{}",
+            encode(&repository.api_path),
+            encode(branch)
         ),
-        HostingKind::Github | HostingKind::Gitea => {
-            format!("{api}/repos/{}/branches/{branch}", repository.api_path)
-        }
+        HostingKind::Github | HostingKind::Gitea => format!(
+            "{api}/repos/{}/branches/{}",
+            repository.api_path,
+            encode_segments(branch)
+        ),
         HostingKind::Git => return Err(no_api()),
     };
     let accept = if hosting.kind == HostingKind::Github {
@@ -840,5 +850,6 @@ mod tests {
     #[test]
     fn gitlab_paths_are_url_encoded() {
         assert_eq!(encode("unicef/health tools"), "unicef%2Fhealth%20tools");
+        assert_eq!(encode_segments("release/1.0 rc?"), "release/1.0%20rc%3F");
     }
 }
