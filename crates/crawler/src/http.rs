@@ -4,10 +4,11 @@
 //! and only at public addresses: a host at a loopback, private, link-local or other non-public
 //! address is refused unless `--allow-host` names it ([`commons_egress`]: names are filtered
 //! when resolved, so the address connected to is the one checked; literal addresses are
-//! checked before the request and each redirect); every request has connect and read timeouts; bodies are capped while they stream; at most
-//! [`Limits::per_host`] requests run at once against one host; 5xx answers and network
-//! failures are retried with exponential backoff and jitter; rate limits (`Retry-After`,
-//! `X-RateLimit-Remaining: 0` + `X-RateLimit-Reset`) are waited out when the wait is short.
+//! checked before the request and each redirect). Every request has connect and read
+//! timeouts; bodies are capped while they stream; at most [`Limits::per_host`] requests run
+//! at once against one host; 5xx answers and network failures are retried with exponential
+//! backoff and jitter; rate limits (`Retry-After`, `X-RateLimit-Remaining: 0` +
+//! `X-RateLimit-Reset`) are waited out when the wait is short.
 //! Tokens come from the environment per host and are sent only to that host, marked sensitive
 //! so they never appear in logs or debug output.
 
