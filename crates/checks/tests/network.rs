@@ -2,6 +2,7 @@
 //! pages and images, and hands `/repo.git/...` to the real `git http-backend` (CGI), so the
 //! repository probe talks to git itself.
 
+use commons_egress::Allowance;
 use commons_publiccode::{Options, validate};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -158,10 +159,15 @@ fn example_with(replacements: &[(&str, &str)]) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// The network checks' errors, the test server's host allowed as the operator would allow it.
 fn network_errors(text: &[u8]) -> Vec<(String, String)> {
+    errors_allowing(text, &Allowance::hosts(["127.0.0.1"]))
+}
+
+fn errors_allowing(text: &[u8], allowance: &Allowance) -> Vec<(String, String)> {
     let mut v = validate(text, &Options::default());
     assert!(v.is_valid(), "offline: {:?}", v.diagnostics);
-    commons_checks::network::check(&mut v);
+    commons_checks::network::check(&mut v, allowance);
     v.errors()
         .map(|d| (d.key.clone(), d.message.clone()))
         .collect()
@@ -242,4 +248,67 @@ fn git_backend_answers_the_smart_protocol() {
         "{answer}"
     );
     assert!(answer.contains("refs/heads/main"), "{answer}");
+}
+
+#[test]
+fn loopback_and_private_links_are_refused_without_a_connection_unless_allowed() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let port = listener.local_addr().unwrap().port();
+    let doc = example_with(&[
+        (
+            "https://github.com/primeroIMS/primero",
+            &format!("{base}/repo.git"),
+        ),
+        (
+            "https://www.primero.org",
+            &format!("http://localhost:{port}/page"),
+        ),
+        (
+            "organisation:",
+            // Never sent: refused before any connection (no packet leaves for 169.254.x).
+            "logo: \"http://169.254.169.254/logo.png\"\norganisation:",
+        ),
+    ]);
+    let errors = errors_allowing(&doc, &Allowance::none());
+    let message = |key: &str| {
+        errors
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("no error on {key}: {errors:?}"))
+    };
+    assert!(message("url").contains("a loopback address"), "{errors:?}");
+    assert!(
+        message("landingURL").contains("localhost is at"),
+        "{errors:?}"
+    );
+    assert!(
+        message("logo").contains("a link-local address"),
+        "{errors:?}"
+    );
+    assert!(message("url").contains("--allow-host"), "{errors:?}");
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!("something connected: {other:?}"),
+    }
+}
+
+#[test]
+fn an_allowed_name_that_resolves_to_loopback_is_checked() {
+    let s = start();
+    let port = s.base.rsplit_once(':').unwrap().1;
+    let doc = example_with(&[
+        (
+            "https://github.com/primeroIMS/primero",
+            &format!("http://localhost:{port}/repo.git"),
+        ),
+        (
+            "https://www.primero.org",
+            &format!("http://localhost:{port}/page"),
+        ),
+    ]);
+    let allowed = Allowance::hosts([format!("localhost:{port}")]);
+    assert_eq!(errors_allowing(&doc, &allowed), vec![]);
 }

@@ -20,8 +20,9 @@ pub struct Args {
     publishers: PathBuf,
     #[command(flatten)]
     store: StoreArgs,
-    /// Also contact this host (`host` or `host:port`), for tests and demos on loopback.
-    /// Only hosts named in the registry are contacted otherwise.
+    /// Also contact this host (`host` or `host:port`), and let it be at a loopback, private
+    /// or other non-public address (for forges on the operator's own network, tests and
+    /// demos). Only the registry's hosts are contacted otherwise, at public addresses only.
     #[arg(long = "allow-host", value_name = "HOST")]
     allow_hosts: Vec<String>,
     /// Repositories crawled at once.

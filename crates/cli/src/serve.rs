@@ -39,7 +39,8 @@ pub struct Args {
     /// webhooks trigger crawls. Needs --publishers.
     #[arg(long, value_name = "DURATION", requires = "publishers", value_parser = parse_period)]
     crawl_every: Option<Duration>,
-    /// Also contact this host (host or host:port) when crawling, besides the registry's hosts.
+    /// Also contact this host (host or host:port) when crawling, besides the registry's hosts,
+    /// even at a loopback, private or other non-public address (refused otherwise).
     #[arg(long = "allow-host", value_name = "HOST", requires = "publishers")]
     allow_hosts: Vec<String>,
     /// Do not assess crawled repositories (no history is fetched; entries keep the

@@ -20,6 +20,10 @@ pub struct Args {
     /// Also check over the network that URLs answer and remote images are images.
     #[arg(long)]
     network: bool,
+    /// With --network: also contact this host (`host` or `host:port`) at a loopback, private
+    /// or other non-public address. Such addresses are refused otherwise.
+    #[arg(long = "allow-host", value_name = "HOST", requires = "network")]
+    allow_hosts: Vec<String>,
     /// Skip checks of files beside the publiccode.yml (logos, screenshots, authors file).
     #[arg(long)]
     no_file_checks: bool,
@@ -286,7 +290,8 @@ fn check_one(input: &Input, options: &Options<'_>, args: &Args) -> Result<Outcom
         commons_checks::check_files(&mut validation, &base);
     }
     if args.network {
-        commons_checks::network::check(&mut validation);
+        let allowance = commons_checks::network::Allowance::hosts(&args.allow_hosts);
+        commons_checks::network::check(&mut validation, &allowance);
     }
     let source = (args.format == Format::Text && !validation.diagnostics.is_empty())
         .then(|| String::from_utf8_lossy(&bytes).into_owned());

@@ -7,7 +7,7 @@
 
 use crate::assessing::{Assessor, Subject};
 use crate::error::{CrawlError, FetchError};
-use crate::forge::{self, FileAnswer, RemoteRepository};
+use crate::forge::{self, BranchHead, RemoteRepository};
 use crate::git;
 use crate::http::{Http, Limits};
 use crate::registry::{Hosting, HostingKind, NotOwned, PublisherEntry, Registry, host_of};
@@ -25,7 +25,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 pub struct CrawlerOptions {
     /// The data directory (the git cache lives in `<data>/git-cache`).
     pub data_dir: PathBuf,
-    /// Hosts contacted besides those of the registry (`host` or `host:port`).
+    /// Hosts contacted besides those of the registry (`host` or `host:port`); also the only
+    /// hosts that may be at a loopback, private or otherwise non-public address.
     pub allow_hosts: Vec<String>,
     /// Limits on everything from outside.
     pub limits: Limits,
@@ -149,7 +150,8 @@ impl Crawler {
     ) -> Result<Crawler, CrawlError> {
         let mut hosts: HashSet<String> = registry.hosts().into_iter().collect();
         hosts.extend(options.allow_hosts.iter().map(|h| h.to_ascii_lowercase()));
-        let http = Http::new(hosts, options.limits.clone())
+        let egress = commons_egress::Allowance::hosts(&options.allow_hosts);
+        let http = Http::new(hosts, egress, options.limits.clone())
             .map_err(|e| CrawlError::Setup(e.to_string()))?;
         let worker_id = format!(
             "{}-{}-{:08x}",
@@ -298,7 +300,7 @@ impl Crawler {
                     archived: false,
                     fork: false,
                     empty: false,
-                    version: None,
+                    activity: None,
                     clone_url: None,
                 },
             }]));
@@ -397,7 +399,7 @@ impl Crawler {
             detail: None,
             errors: Vec::new(),
             commit: None,
-            version: repository.and_then(|r| r.version.clone()),
+            version: None,
             etag: None,
             software_id: None,
             crawled_at: now(),
@@ -565,33 +567,33 @@ impl Crawler {
         let settled = state
             .as_ref()
             .filter(|s| s.last_outcome.is_some_and(|o| o.is_conclusive()) && !s.gone);
-        if let Some(s) = settled
-            && repository.version.is_some()
-            && s.version == repository.version
-        {
+        // The branch's head decides; the forge's activity stamp may lag a push indefinitely.
+        let etag = settled.and_then(|s| s.etag.as_deref());
+        let http = &self.inner.http;
+        let base = match forge::branch_head(http, &target.hosting, repository, etag).await {
+            Ok(BranchHead::Commit { id, etag }) => CrawlRecord {
+                // The version is the commit read: the next crawl compares the head with it.
+                version: Some(id.clone()),
+                commit: Some(id),
+                etag,
+                ..base
+            },
+            // The ETag sent was the settled state's: the head is still the commit it names.
+            Ok(BranchHead::NotModified) => {
+                return Ok(match settled {
+                    Some(state) => (unchanged(base, state), checkout),
+                    None => failed(base, FetchError::Refused("HTTP 304 unasked".into())),
+                });
+            }
+            Err(e) => return Ok(failed(base, e)),
+        };
+        if let Some(s) = settled.filter(|s| s.version.is_some() && s.version == base.version) {
             return Ok((unchanged(base, s), checkout));
         }
-        let etag = settled.and_then(|s| s.etag.as_deref());
-        match forge::fetch_file(&self.inner.http, &target.hosting, repository, etag).await {
-            Ok(FileAnswer::NotModified) => Ok(match settled.filter(|_| etag.is_some()) {
-                Some(state) => (unchanged(base, state), checkout),
-                // A 304 to a request that was not conditional breaks HTTP: say so, no panic.
-                None => failed(
-                    base,
-                    FetchError::Refused("HTTP 304 to a request without If-None-Match".into()),
-                ),
-            }),
-            Ok(FileAnswer::Content {
-                bytes,
-                etag,
-                commit,
-            }) => {
-                let record = CrawlRecord {
-                    etag,
-                    commit,
-                    ..base
-                };
-                self.ingest(publisher, target, &repository.url, bytes, record, checkout)
+        let commit = base.commit.clone().unwrap_or_default();
+        match forge::fetch_file(http, &target.hosting, repository, &commit).await {
+            Ok(bytes) => {
+                self.ingest(publisher, target, &repository.url, bytes, base, checkout)
                     .await
             }
             Err(e) => Ok(failed(base, e)),
@@ -788,7 +790,7 @@ impl Crawler {
                 archived: false,
                 fork: false,
                 empty: false,
-                version: None,
+                activity: None,
                 clone_url: None,
             }
         } else {
@@ -868,6 +870,7 @@ fn unchanged(base: CrawlRecord, state: &CrawledRepository) -> CrawlRecord {
     CrawlRecord {
         outcome: CrawlOutcomeKind::SkippedUnchanged,
         etag: base.etag.clone().or_else(|| state.etag.clone()),
+        version: base.version.clone().or_else(|| state.version.clone()),
         commit: base.commit.clone().or_else(|| state.last_commit.clone()),
         software_id: state.software_id.clone(),
         ..base

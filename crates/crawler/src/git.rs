@@ -7,7 +7,11 @@
 //! (or incrementally, once the cache holds the history that an assessment needs: see
 //! [`fetch_history`]) into a bare cache repository under the data directory, with only
 //! http(s) allowed, no prompts, no redirects (they were resolved by the HEAD check), a
-//! low-speed abort and a watchdog that kills it as soon as the cache grows past the limit. The file is then
+//! low-speed abort and a watchdog that kills it as soon as the cache grows past the limit. git
+//! connects by itself, so the host is resolved here first, through the same address rules as
+//! every request ([`commons_egress`]), and git is pinned to the addresses kept
+//! (`http.curloptResolve`): it never resolves the name again, so a second answer from a
+//! rebinding name server is never used. The file is then
 //! read from the fetched tree without a checkout, so a symbolic link is seen as a link (and
 //! refused) and a submodule as a gitlink. The git CLI rather than gix: it is on every machine
 //! this runs on, it is the reference implementation of the protocol, and a hostile pack is
@@ -150,6 +154,7 @@ pub async fn read_publiccode(
     let url = Url::parse(repository_url)
         .map_err(|e| FetchError::Refused(format!("{repository_url}: {e}")))?;
     let host = http.check_allowed(&url)?;
+    let pinned = pinned_addresses(http, &url).await?;
     let cache = cache_dir(cache_root, repository_url);
     let limits = http.limits().clone();
     init_cache(&cache).await?;
@@ -160,6 +165,7 @@ pub async fn read_publiccode(
             &cache,
             repository_url,
             &Fetch {
+                pinned,
                 branch,
                 shallow: !complete,
                 tags: false,
@@ -269,6 +275,7 @@ pub async fn fetch_history(
     let url =
         Url::parse(clone_url).map_err(|e| FetchError::Refused(format!("{clone_url}: {e}")))?;
     let host = http.check_allowed(&url)?;
+    let pinned = pinned_addresses(http, &url).await?;
     let cache = cache_dir(cache_root, repository_url);
     let limits = http.limits().clone();
     init_cache(&cache).await?;
@@ -278,6 +285,7 @@ pub async fn fetch_history(
             &cache,
             clone_url,
             &Fetch {
+                pinned,
                 branch,
                 shallow: false,
                 tags: true,
@@ -303,6 +311,38 @@ pub async fn fetch_history(
         git_dir: cache,
         commit: String::from_utf8_lossy(&commit).trim().to_string(),
     })
+}
+
+/// Resolves a named host through the address rules and says where git must connect
+/// (`None` for a literal address, which git does not resolve and `check_allowed` checked).
+async fn pinned_addresses(http: &Http, url: &Url) -> Result<Option<String>, FetchError> {
+    let Some(url::Host::Domain(name)) = url.host() else {
+        return Ok(None);
+    };
+    let port = url.port_or_known_default().unwrap_or(443);
+    let addresses = http
+        .egress()
+        .resolve(name, port)
+        .await
+        .map_err(|e| match e {
+            commons_egress::ResolveError::Refused(refused) => {
+                FetchError::Refused(refused.to_string())
+            }
+            lookup => FetchError::Unreachable(lookup.to_string()),
+        })?;
+    Ok(Some(curl_resolve(name, port, &addresses)))
+}
+
+/// libcurl's `HOST:PORT:ADDRESS[,ADDRESS]`, IPv6 addresses in brackets.
+fn curl_resolve(name: &str, port: u16, addresses: &[std::net::SocketAddr]) -> String {
+    let list: Vec<String> = addresses
+        .iter()
+        .map(|a| match a.ip() {
+            std::net::IpAddr::V4(v4) => v4.to_string(),
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        })
+        .collect();
+    format!("{name}:{port}:{}", list.join(","))
 }
 
 /// True when the cache holds the branch's whole history (a fetch without `--depth` ran).
@@ -420,6 +460,8 @@ async fn git_output(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
 
 /// What one `git fetch` brings.
 struct Fetch<'a> {
+    /// libcurl's `HOST:PORT:ADDRESS[,ADDRESS]`: the checked addresses git must connect to.
+    pinned: Option<String>,
     /// The remote branch.
     branch: &'a str,
     /// Only the branch's last commit (`--depth 1`); otherwise the whole history (the missing
@@ -444,6 +486,9 @@ async fn fetch(cache: &Path, url: &str, what: &Fetch<'_>) -> Result<(), FetchErr
     } = *what;
     let before = dir_size(cache);
     let mut command = git(cache);
+    if let Some(pinned) = &what.pinned {
+        command.args(["-c", &format!("http.curloptResolve={pinned}")]);
+    }
     command.args(["fetch", "-q", "--no-tags", "--no-write-fetch-head"]);
     if what.shallow {
         command.args(["--depth", "1"]);
@@ -595,6 +640,18 @@ mod tests {
         ] {
             assert!(parse_advertisement(body).is_err(), "{body:?}");
         }
+    }
+
+    #[test]
+    fn git_is_pinned_to_every_checked_address() {
+        let addresses = [
+            "140.82.112.3:443".parse().unwrap(),
+            "[2606:50c0:8000::153]:443".parse().unwrap(),
+        ];
+        assert_eq!(
+            curl_resolve("forge.example", 443, &addresses),
+            "forge.example:443:140.82.112.3,[2606:50c0:8000::153]"
+        );
     }
 
     #[test]

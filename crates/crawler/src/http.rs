@@ -1,14 +1,19 @@
 //! The crawler's HTTP client: polite and defensive.
 //!
-//! Only hosts named in the registry (plus `--allow-host`) are contacted, redirects included;
-//! every request has connect and read timeouts; bodies are capped while they stream; at most
-//! [`Limits::per_host`] requests run at once against one host; 5xx answers and network
-//! failures are retried with exponential backoff and jitter; rate limits (`Retry-After`,
-//! `X-RateLimit-Remaining: 0` + `X-RateLimit-Reset`) are waited out when the wait is short.
+//! Only hosts named in the registry (plus `--allow-host`) are contacted, redirects included,
+//! and only at public addresses: a host at a loopback, private, link-local or other non-public
+//! address is refused unless `--allow-host` names it ([`commons_egress`]: names are filtered
+//! when resolved, so the address connected to is the one checked; literal addresses are
+//! checked before the request and each redirect). Every request has connect and read
+//! timeouts; bodies are capped while they stream; at most [`Limits::per_host`] requests run
+//! at once against one host; 5xx answers and network failures are retried with exponential
+//! backoff and jitter; rate limits (`Retry-After`, `X-RateLimit-Remaining: 0` +
+//! `X-RateLimit-Reset`) are waited out when the wait is short.
 //! Tokens come from the environment per host and are sent only to that host, marked sensitive
 //! so they never appear in logs or debug output.
 
 use crate::error::FetchError;
+use commons_egress::Allowance;
 use rand::Rng;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use std::collections::{HashMap, HashSet};
@@ -141,15 +146,22 @@ pub fn token_variable(host: &str) -> String {
 pub struct Http {
     client: reqwest::Client,
     allowed: Arc<HashSet<String>>,
+    egress: Allowance,
     per_host: Mutex<HashMap<String, Arc<Semaphore>>>,
     limits: Limits,
 }
 
 impl Http {
-    /// A client that contacts only `allowed` hosts (`host` or `host:port`, lower case).
-    pub fn new(allowed: HashSet<String>, limits: Limits) -> Result<Http, FetchError> {
+    /// A client that contacts only `allowed` hosts (`host` or `host:port`, lower case), and
+    /// them only at public addresses unless `egress` allows the host.
+    pub fn new(
+        allowed: HashSet<String>,
+        egress: Allowance,
+        limits: Limits,
+    ) -> Result<Http, FetchError> {
         let allowed = Arc::new(allowed);
         let policy_hosts = Arc::clone(&allowed);
+        let policy_egress = egress.clone();
         let max_redirects = limits.max_redirects;
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             if attempt.previous().len() > max_redirects {
@@ -157,6 +169,9 @@ impl Http {
             }
             let target = attempt.url();
             let scheme_ok = matches!(target.scheme(), "http" | "https");
+            if let Err(refused) = policy_egress.check_url(target) {
+                return attempt.error(refused);
+            }
             match authority(target) {
                 Some(host) if scheme_ok && policy_hosts.contains(&host) => attempt.follow(),
                 _ => {
@@ -173,11 +188,13 @@ impl Http {
             .read_timeout(limits.read_timeout)
             .timeout(limits.request_timeout)
             .redirect(policy)
+            .dns_resolver(egress.resolver())
             .build()
             .map_err(|e| FetchError::Unreachable(format!("HTTP client: {e}")))?;
         Ok(Http {
             client,
             allowed,
+            egress,
             per_host: Mutex::new(HashMap::new()),
             limits,
         })
@@ -188,20 +205,31 @@ impl Http {
         &self.limits
     }
 
-    /// Whether a URL may be contacted.
+    /// The addresses allowed besides public ones (for `git`, which connects by itself).
+    pub fn egress(&self) -> &Allowance {
+        &self.egress
+    }
+
+    /// Whether a URL may be contacted: an allowed host, and not a literal address refused.
     pub fn check_allowed(&self, url: &Url) -> Result<String, FetchError> {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(FetchError::Refused(format!(
                 "{url}: only http and https are used"
             )));
         }
-        match authority(url) {
-            Some(host) if self.allowed.contains(&host) => Ok(host),
-            _ => Err(FetchError::Refused(format!(
-                "{}: host not named in the publishers registry",
-                url.host_str().unwrap_or("?")
-            ))),
-        }
+        let host = match authority(url) {
+            Some(host) if self.allowed.contains(&host) => host,
+            _ => {
+                return Err(FetchError::Refused(format!(
+                    "{}: host not named in the publishers registry",
+                    url.host_str().unwrap_or("?")
+                )));
+            }
+        };
+        self.egress
+            .check_url(url)
+            .map_err(|refused| FetchError::Refused(refused.to_string()))?;
+        Ok(host)
     }
 
     fn host_slot(&self, host: &str) -> Arc<Semaphore> {
@@ -333,6 +361,10 @@ fn auth_header(auth: Auth, host: &str) -> Option<HeaderValue> {
 }
 
 fn classify(error: reqwest::Error) -> Retry {
+    // Refused by the resolver: an address that no retry will change.
+    if let Some(refused) = commons_egress::refused_in(&error) {
+        return Retry::Final(FetchError::Refused(refused.to_string()));
+    }
     if error.is_redirect() {
         // The policy's own message says why (outside the registry, too many).
         let message = std::error::Error::source(&error)
@@ -493,6 +525,41 @@ mod tests {
             Some(Retry::RateLimited { wait, .. }) => assert_eq!(wait, Duration::from_secs(60)),
             _ => panic!("429"),
         }
+    }
+
+    fn client(allowed: &[&str], egress: &[&str]) -> Http {
+        let allowed = allowed.iter().map(|h| h.to_string()).collect();
+        Http::new(allowed, Allowance::hosts(egress), Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn literal_non_public_addresses_are_refused_before_any_request() {
+        // These hosts are in the allowlist, as a registry could name them: only the operator's
+        // --allow-host lets the crawler reach a non-public address. check_allowed runs before
+        // every request and git fetch, so nothing is sent to these addresses.
+        let hosts = [
+            "127.0.0.1:8080",
+            "[::1]:8080",
+            "10.0.0.7",
+            "169.254.169.254",
+            "[fd00::1]",
+            "100.64.1.1",
+        ];
+        let http = client(&hosts, &[]);
+        for host in hosts {
+            let url = Url::parse(&format!("http://{host}/group")).unwrap();
+            match http.check_allowed(&url) {
+                Err(FetchError::Refused(why)) => assert!(why.contains("--allow-host"), "{why}"),
+                other => panic!("{host}: {other:?}"),
+            }
+        }
+        let allowed = client(&hosts, &["127.0.0.1:8080", "[::1]:8080"]);
+        for host in ["127.0.0.1:8080", "[::1]:8080"] {
+            let url = Url::parse(&format!("http://{host}/group")).unwrap();
+            assert!(allowed.check_allowed(&url).is_ok(), "{host}");
+        }
+        let url = Url::parse("http://10.0.0.7/group").unwrap();
+        assert!(allowed.check_allowed(&url).is_err());
     }
 
     #[test]

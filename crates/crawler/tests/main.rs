@@ -64,7 +64,7 @@ async fn plain_git_repositories_are_crawled_then_skipped_until_they_change() {
     empty_repository(&server.root, "empty");
     let run = crawler(
         &git_registry(&server, &["good", "broken", "without", "copy", "empty"]),
-        &[],
+        &[&server.host],
     )
     .await;
 
@@ -245,7 +245,7 @@ async fn hostile_repositories_each_get_an_outcome_and_the_crawl_goes_on() {
             server.base
         ));
     }
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host, &hostile]).await;
     let started = std::time::Instant::now();
     run.crawl().await;
     let outcomes = run.outcomes().await;
@@ -299,7 +299,7 @@ fn forge_repo(id: u64, full_name: &str, git_name: &str) -> ForgeRepo {
         fork: false,
         archived: false,
         empty: false,
-        pushed_at: "2026-11-01T00:00:00Z".into(),
+        activity: NOVEMBER_2026,
     }
 }
 
@@ -314,10 +314,15 @@ async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
         (13, "unicef/health/app-c"),
     ] {
         let git_name = path.replace('/', "-");
+        // Two more files before it: publiccode.yml is on the tree's second page.
         commit_repository(
             &server.root,
             &git_name,
-            &[Entry::File("publiccode.yml", publiccode_for(&web(path)))],
+            &[
+                Entry::File("CHANGELOG", b"none yet\n".to_vec()),
+                Entry::File("LICENSE", b"Apache-2.0\n".to_vec()),
+                Entry::File("publiccode.yml", publiccode_for(&web(path))),
+            ],
         );
         server.add_forge_repo(forge_repo(id, path, &git_name));
     }
@@ -365,7 +370,7 @@ async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
         "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{b}/unicef', kind: gitlab}}\n    - {{url: '{b}/octo-user', kind: github}}\n- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{b}/wfp', kind: gitea}}\n",
         b = server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let summary = run.crawl().await;
     assert_eq!(summary.hostings_failed, 0, "{summary:?}");
     assert_eq!(summary.discovered, 5 + 4 + 3);
@@ -418,51 +423,189 @@ async fn gitlab_github_and_gitea_groups_are_listed_page_by_page_and_read() {
             .iter()
             .any(|r| r.starts_with("/api/v1/orgs/wfp/repos") && r.contains("page=2"))
     );
-    assert!(requests.iter().any(|r| {
-        r.starts_with("/api/v4/projects/11/repository/files/publiccode.yml/raw?ref=main")
-    }));
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.starts_with("/api/v4/projects/11/repository/branches/main"))
+    );
+    // The root tree of a GitLab commit comes in pages too.
+    assert!(requests.iter().any(
+        |r| r.starts_with("/api/v4/projects/11/repository/tree?ref=") && r.contains("page=2")
+    ));
 
-    // Second run: the forges' push stamps did not move, so no file is read again.
-    let files_before = requests
-        .iter()
-        .filter(|r| r.contains("publiccode.yml"))
-        .count();
+    // Second run: no branch moved, so no file is read again; GitHub's branches answer 304 to
+    // the ETag of the last answer.
+    let files_before = file_reads(&requests);
     let again = run.crawl().await;
     let requests = server.state.lock().unwrap().requests.clone();
-    let files_after = requests
-        .iter()
-        .filter(|r| r.contains("publiccode.yml"))
-        .count();
+    let files_after = file_reads(&requests);
     assert_eq!(files_after, files_before, "{again:?}");
     // Nine files read and the one repository without a file; the fork and the empty
     // repository are decided from the listing alone.
     assert_eq!(again.outcomes.get("skipped_unchanged"), Some(&10));
+    assert_eq!(
+        server.state.lock().unwrap().not_modified,
+        4,
+        "GitHub's four branches answered 304"
+    );
 
-    // A push moves the stamp; the file is read conditionally (ETag): unchanged content is a
-    // 304 and still a skip.
-    server
-        .state
-        .lock()
-        .unwrap()
-        .repos
-        .iter_mut()
-        .for_each(|r| r.pushed_at = "2026-11-02T00:00:00Z".into());
+    // Activity stamps that move without a push change nothing either.
+    for id in [11, 12, 13, 21, 22, 23, 24, 31, 32, 33] {
+        server.note_activity(id, NOVEMBER_2026 + 86_400);
+    }
     let third = run.crawl().await;
     assert_eq!(
         third.outcomes.get("skipped_unchanged"),
-        Some(&9),
+        Some(&10),
         "{third:?}"
     );
-    assert_eq!(third.outcomes.get("not_found"), Some(&2), "{third:?}");
     let requests = server.state.lock().unwrap().requests.clone();
-    assert_eq!(
-        requests
-            .iter()
-            .filter(|r| r.contains("publiccode.yml"))
-            .count(),
-        files_after + 10,
-        "each file asked once more, conditionally"
+    assert_eq!(file_reads(&requests), files_after, "no file read again");
+
+    // A push to one repository is read, and only that one.
+    let path = "unicef/health/app-b";
+    let changed = String::from_utf8(publiccode_for(&web(path)))
+        .unwrap()
+        .replace("name: Primero", "name: Primero B");
+    commit_repository(
+        &server.root,
+        "unicef-health-app-b",
+        &[Entry::File("publiccode.yml", changed.into_bytes())],
     );
+    let fourth = run.crawl().await;
+    assert_eq!(fourth.outcomes.get("ok"), Some(&1), "{fourth:?}");
+    let requests = server.state.lock().unwrap().requests.clone();
+    assert_eq!(file_reads(&requests), files_after + 1, "one file read");
+    let entry = run
+        .catalog
+        .software_by_url(&web(path))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry.name, "Primero B");
+}
+
+/// Requests that read a file's bytes (GitLab's and GitHub's blobs, Gitea's raw files).
+fn file_reads(requests: &[String]) -> usize {
+    requests
+        .iter()
+        .filter(|r| r.contains("/blobs/") || r.contains("/raw/"))
+        .count()
+}
+
+/// The three forges with one repository each, `<forge>/app`, holding `entries`.
+fn one_repository_per_forge(
+    server: &Server,
+    entries: impl Fn(&str) -> Vec<Entry<'static>>,
+) -> String {
+    for (id, forge) in [(1, "gitlab"), (2, "github"), (3, "gitea")] {
+        let path = format!("{forge}/app");
+        let url = format!("{}/{path}", server.base);
+        commit_repository(&server.root, &format!("{forge}-app"), &entries(&url));
+        server.add_forge_repo(forge_repo(id, &path, &format!("{forge}-app")));
+    }
+    let mut registry = String::from("- id: ocha\n  name: OCHA\n  hosting:\n");
+    for forge in ["gitlab", "github", "gitea"] {
+        registry.push_str(&format!(
+            "    - {{url: '{}/{forge}', kind: {forge}}}\n",
+            server.base
+        ));
+    }
+    registry
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_push_is_seen_while_the_forges_activity_stamp_stands_still() {
+    let server = Server::start();
+    let registry = one_repository_per_forge(&server, |url| {
+        vec![Entry::File("publiccode.yml", publiccode_for(url))]
+    });
+    let run = crawler(&registry, &[&server.host]).await;
+    let first = run.crawl().await;
+    assert_eq!(first.outcomes.get("ok"), Some(&3), "{first:?}");
+    for (id, forge) in [(1, "gitlab"), (2, "github"), (3, "gitea")] {
+        let url = format!("{}/{forge}/app", server.base);
+        let changed = String::from_utf8(publiccode_for(&url))
+            .unwrap()
+            .replace("name: Primero", "name: Primero Next");
+        commit_repository(
+            &server.root,
+            &format!("{forge}-app"),
+            &[Entry::File("publiccode.yml", changed.into_bytes())],
+        );
+        // Activity within the hour: GitLab keeps last_activity_at where it was.
+        server.note_activity(id, NOVEMBER_2026 + 600);
+    }
+    assert!(
+        server
+            .state
+            .lock()
+            .unwrap()
+            .repos
+            .iter()
+            .all(|r| r.activity == NOVEMBER_2026),
+        "the stamps stood still"
+    );
+    let second = run.crawl().await;
+    assert_eq!(second.outcomes.get("ok"), Some(&3), "{second:?}");
+    for forge in ["gitlab", "github", "gitea"] {
+        let url = format!("{}/{forge}/app", server.base);
+        let entry = run.catalog.software_by_url(&url).await.unwrap().unwrap();
+        assert_eq!(entry.name, "Primero Next", "{forge}");
+        assert_eq!(
+            run.catalog.revisions(&entry.id).await.unwrap().len(),
+            2,
+            "{forge}"
+        );
+        let head = git(
+            &server.root.join(format!("{forge}-app.git")),
+            &["rev-parse", "main"],
+        );
+        assert_eq!(entry.last_commit.as_deref(), Some(head.as_str()), "{forge}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_symbolic_link_or_submodule_is_refused_on_every_forge_and_never_read() {
+    for (name, detail) in [
+        ("a link inside", "publiccode.yml is a symbolic link"),
+        ("a link out", "publiccode.yml is a symbolic link"),
+        ("a submodule", "publiccode.yml is a submodule"),
+    ] {
+        let entries = || match name {
+            "a link inside" => vec![
+                Entry::File("real.yml", publiccode_for("https://example.org/x")),
+                Entry::Symlink("publiccode.yml", "real.yml"),
+            ],
+            "a link out" => vec![Entry::Symlink("publiccode.yml", "/etc/passwd")],
+            _ => vec![Entry::Submodule("publiccode.yml")],
+        };
+        let server = Server::start();
+        let registry = one_repository_per_forge(&server, |_| entries());
+        let run = crawler(&registry, &[&server.host]).await;
+        run.crawl().await;
+        let outcomes = run.outcomes().await;
+        for forge in ["gitlab", "github", "gitea"] {
+            let url = format!("{}/{forge}/app", server.base);
+            let (outcome, why) = &outcomes[&url];
+            assert_eq!(outcome, "refused", "{name} on {forge}: {why:?}");
+            assert!(
+                why.as_deref().unwrap_or("").contains(detail),
+                "{name} on {forge}: {why:?}"
+            );
+        }
+        let requests = server.state.lock().unwrap().requests.clone();
+        assert_eq!(
+            file_reads(&requests),
+            0,
+            "{name}: nothing read: {requests:#?}"
+        );
+        assert_eq!(
+            run.catalog.count(true).await.unwrap(),
+            0,
+            "{name}: no entry"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -482,7 +625,7 @@ async fn renames_keep_the_entry_vanished_repositories_are_gone_and_failures_keep
         "- id: wfp\n  name: WFP\n  hosting:\n    - {{url: '{}/wfp', kind: gitea}}\n",
         server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     run.crawl().await;
     let tool = run
         .catalog
@@ -502,10 +645,6 @@ async fn renames_keep_the_entry_vanished_repositories_are_gone_and_failures_keep
         // Renamed on the forge (same id), removed, and failing.
         state.repos[0].full_name = "wfp/tool-renamed".into();
         state.repos.retain(|r| r.id != 2);
-        state
-            .repos
-            .iter_mut()
-            .for_each(|r| r.pushed_at = "2026-11-05T00:00:00Z".into());
         state.fail_paths.push("/wfp/flaky/".into());
     }
     run.crawl().await;
@@ -583,7 +722,7 @@ async fn a_redirect_within_the_publishers_host_is_a_move_with_an_alias() {
     );
     let registry =
         format!("- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: '{old_url}', kind: git}}\n");
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     run.crawl().await;
     let outcomes = run.outcomes().await;
     assert_eq!(outcomes[&new_url].0, "ok", "{outcomes:?}");
@@ -611,6 +750,7 @@ async fn crash_child() {
         .await
         .unwrap();
     let mut options = commons_crawler::CrawlerOptions::new(&data);
+    options.allow_hosts = vec![std::env::var("COMMONS_CRASH_ALLOW").unwrap()];
     options.limits = test_limits();
     options.workers = 4;
     let crawler = commons_crawler::Crawler::new(registry, catalog, options).unwrap();
@@ -646,6 +786,7 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         ])
         .env("COMMONS_CRASH_REGISTRY", &registry_file)
         .env("COMMONS_CRASH_DATA", data.path())
+        .env("COMMONS_CRASH_ALLOW", &server.host)
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(data.path().join("child.log")).unwrap())
         .spawn()
@@ -702,6 +843,7 @@ async fn killed_midway_the_next_run_finishes_and_the_catalog_stays_consistent() 
         .await
         .unwrap();
     let mut options = commons_crawler::CrawlerOptions::new(data.path());
+    options.allow_hosts = vec![server.host.clone()];
     options.limits = test_limits();
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options).unwrap();
     crawler
@@ -741,7 +883,7 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
         let mut state = server.state.lock().unwrap();
         state
             .overrides
-            .insert("announced".into(), vec![b'#'; 50 * 1024 * 1024]);
+            .insert("announced".into(), vec![b'#'; 5 * 1024 * 1024]);
         state
             .overrides
             .insert("streamed-chunked".into(), vec![b'#'; 3 * 1024 * 1024]);
@@ -750,7 +892,7 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
         "- id: big\n  name: Big\n  hosting:\n    - {{url: '{b}/big', kind: gitea}}\n    - {{url: '{b}/garbage', kind: gitea}}\n",
         b = server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let summary = run.crawl().await;
     // A listing that is not JSON fails that hosting location only, with a stated reason.
     assert_eq!(summary.hostings_failed, 1);
@@ -772,7 +914,7 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
     let announced = &outcomes[&web("big/announced")];
     assert_eq!(announced.0, "too_large");
     assert!(
-        announced.1.as_deref().unwrap().contains("announced"),
+        announced.1.as_deref().unwrap().contains("5242880 bytes"),
         "{announced:?}"
     );
     let streamed = &outcomes[&web("big/streamed")];
@@ -836,6 +978,7 @@ async fn two_crawlers_on_one_postgresql_share_one_crawl() {
             .await
             .unwrap();
         let mut options = commons_crawler::CrawlerOptions::new(dir.path());
+        options.allow_hosts = vec![server.host.clone()];
         options.limits = test_limits();
         options.workers = 3;
         let registry = commons_crawler::Registry::parse(registry_text.as_bytes()).unwrap();
@@ -860,4 +1003,84 @@ async fn two_crawlers_on_one_postgresql_share_one_crawl() {
         assert_eq!(history[0].outcome, CrawlOutcomeKind::Ok);
     }
     assert_eq!(catalog.count(false).await.unwrap(), names.len() as i64);
+}
+
+/// A listener that must never be connected to.
+fn untouched_listener(address: &str) -> Option<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(address).ok()?;
+    listener.set_nonblocking(true).unwrap();
+    Some(listener)
+}
+
+fn assert_never_connected(listener: &std::net::TcpListener) {
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!(
+            "something connected to {:?}: {other:?}",
+            listener.local_addr()
+        ),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loopback_addresses_are_refused_without_a_connection_unless_the_operator_allows_them() {
+    let v4 = untouched_listener("127.0.0.1:0").unwrap();
+    let v4_host = v4.local_addr().unwrap().to_string();
+    let v6 = untouched_listener("[::1]:0");
+    let mut registry = format!(
+        "- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: 'http://{v4_host}/app.git', kind: git}}\n    - {{url: 'http://{v4_host}/group', kind: gitlab}}\n"
+    );
+    if let Some(v6) = &v6 {
+        let v6_host = v6.local_addr().unwrap().to_string();
+        registry.push_str(&format!(
+            "    - {{url: 'http://{v6_host}/app.git', kind: git}}\n"
+        ));
+    }
+    // The hosts are in the registry: that is not enough to reach a loopback address.
+    let run = crawler(&registry, &[]).await;
+    let summary = run.crawl().await;
+    assert_eq!(summary.hostings_failed, 1, "{summary:?}");
+    for (url, (outcome, detail)) in run.outcomes().await {
+        assert_eq!(outcome, "refused", "{url}");
+        let detail = detail.unwrap_or_default();
+        assert!(detail.contains("a loopback address"), "{url}: {detail}");
+        assert!(detail.contains("--allow-host"), "{url}: {detail}");
+    }
+    assert_never_connected(&v4);
+    if let Some(v6) = &v6 {
+        assert_never_connected(v6);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_that_resolves_to_loopback_is_refused_unless_allowed_and_then_fetched() {
+    let server = Server::start();
+    let port = server.host.rsplit_once(':').unwrap().1;
+    let url = format!("http://localhost:{port}/git/app.git");
+    commit_repository(
+        &server.root,
+        "app",
+        &[Entry::File("publiccode.yml", publiccode_for(&url))],
+    );
+    let registry =
+        format!("- id: ocha\n  name: OCHA\n  hosting:\n    - {{url: '{url}', kind: git}}\n");
+    let refused = crawler(&registry, &[]).await;
+    refused.crawl().await;
+    let (outcome, detail) = refused.outcomes().await[&url].clone();
+    assert_eq!(outcome, "refused");
+    assert!(
+        detail.as_deref().unwrap_or("").contains("localhost is at"),
+        "{detail:?}"
+    );
+    assert!(
+        server.state.lock().unwrap().requests.is_empty(),
+        "nothing sent"
+    );
+
+    // Allowed by the operator: the ref advertisement, then git's own fetch (pinned to the
+    // addresses checked).
+    let allowed = crawler(&registry, &[&format!("localhost:{port}")]).await;
+    allowed.crawl().await;
+    let (outcome, detail) = allowed.outcomes().await[&url].clone();
+    assert_eq!(outcome, "ok", "{detail:?}");
 }

@@ -41,7 +41,7 @@ async fn plain_git_repositories_are_assessed_once_per_commit_with_their_whole_hi
     let server = Server::start();
     let url = format!("{}/git/tool.git", server.base);
     repository_with_history(&server, "tool", &url);
-    let run = crawler(&git_registry(&server, &["tool"]), &[]).await;
+    let run = crawler(&git_registry(&server, &["tool"]), &[&server.host]).await;
 
     run.crawl().await;
     let outcomes = run.outcomes().await;
@@ -114,13 +114,13 @@ async fn forge_repositories_are_assessed_from_their_clone_url() {
         fork: false,
         archived: false,
         empty: false,
-        pushed_at: "2026-11-01T00:00:00Z".into(),
+        activity: NOVEMBER_2026,
     });
     let registry = format!(
         "- id: unicef\n  name: UNICEF\n  hosting:\n    - {{url: '{}/unicef', kind: gitlab}}\n",
         server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     run.crawl().await;
     let outcomes = run.outcomes().await;
     assert_eq!(outcomes[&web].0, "ok", "{outcomes:?}");
@@ -154,9 +154,11 @@ async fn a_history_over_the_limit_is_not_assessed_and_the_entry_stays_listed() {
     let url = format!("{}/git/big.git", server.base);
     repository_with_history(&server, "big", &url);
     // The shallow read fits; the whole history does not.
-    let run = crawler_with(&git_registry(&server, &["big"]), &[], |options| {
-        options.limits.max_history = 1
-    })
+    let run = crawler_with(
+        &git_registry(&server, &["big"]),
+        &[&server.host],
+        |options| options.limits.max_history = 1,
+    )
     .await;
     run.crawl().await;
     let outcomes = run.outcomes().await;
@@ -190,9 +192,11 @@ async fn with_assessment_off_nothing_but_the_file_is_fetched() {
     let server = Server::start();
     let url = format!("{}/git/quiet.git", server.base);
     repository_with_history(&server, "quiet", &url);
-    let run = crawler_with(&git_registry(&server, &["quiet"]), &[], |options| {
-        options.assess = false
-    })
+    let run = crawler_with(
+        &git_registry(&server, &["quiet"]),
+        &[&server.host],
+        |options| options.assess = false,
+    )
     .await;
     run.crawl().await;
     assert_eq!(run.outcomes().await[&url].0, "ok");
@@ -221,7 +225,7 @@ async fn the_operators_osv_export_is_used_as_soon_as_it_is_imported() {
             Entry::File("Cargo.lock", lockfile.as_bytes().to_vec()),
         ],
     );
-    let run = crawler(&git_registry(&server, &["locked"]), &[]).await;
+    let run = crawler(&git_registry(&server, &["locked"]), &[&server.host]).await;
     run.crawl().await;
     let first = latest(&run, &url).await.expect("assessed");
     assert_eq!(

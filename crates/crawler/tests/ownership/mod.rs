@@ -6,7 +6,7 @@
 use crate::support::*;
 use commons_catalog::{IngestRequest, Publisher};
 
-fn project(id: u64, full_name: &str, pushed_at: &str) -> ForgeRepo {
+fn project(id: u64, full_name: &str) -> ForgeRepo {
     ForgeRepo {
         id,
         full_name: full_name.into(),
@@ -14,7 +14,7 @@ fn project(id: u64, full_name: &str, pushed_at: &str) -> ForgeRepo {
         fork: false,
         archived: false,
         empty: false,
-        pushed_at: pushed_at.into(),
+        activity: NOVEMBER_2026,
     }
 }
 
@@ -28,14 +28,14 @@ async fn two_groups(server: &Server) -> Run {
             &path.replace('/', "-"),
             &[Entry::File("publiccode.yml", publiccode_for(&url))],
         );
-        server.add_forge_repo(project(id, path, "2026-11-01T00:00:00Z"));
+        server.add_forge_repo(project(id, path));
     }
     let registry = format!(
         "- id: a\n  name: A\n  hosting: [{{url: '{b}/groupa', kind: gitlab}}]\n\
          - id: b\n  name: B\n  hosting: [{{url: '{b}/groupb', kind: gitlab}}]\n",
         b = server.base
     );
-    let run = crawler(&registry, &[]).await;
+    let run = crawler(&registry, &[&server.host]).await;
     let summary = run.crawl().await;
     assert_eq!(summary.outcomes.get("ok"), Some(&2), "{summary:?}");
     run
@@ -66,7 +66,6 @@ async fn a_webhook_url_climbing_out_of_its_group_cannot_move_another_publishers_
         "groupb-appb",
         &[Entry::File("publiccode.yml", changed.into_bytes())],
     );
-    server.state.lock().unwrap().repos[1].pushed_at = "2026-11-02T00:00:00Z".into();
     let hook = format!("{}/groupa/../groupb/appb", server.base);
     let report = run.crawler.crawl_repository(&hook).await.unwrap();
     assert_eq!(report.publisher_id, "b", "{report:?}");

@@ -120,7 +120,38 @@ pub struct ForgeRepo {
     pub fork: bool,
     pub archived: bool,
     pub empty: bool,
-    pub pushed_at: String,
+    /// The forge's activity stamp in seconds since 1970 (GitLab's `last_activity_at`,
+    /// GitHub's `pushed_at`, Gitea's `updated_at`). As on GitLab, a push does not move it
+    /// (gitlab-org/gitlab#581897: `commit_repository` leaves it alone) and other activity moves
+    /// it at most once an hour (gitlab-org/gitlab-foss!6391): see [`Server::note_activity`].
+    pub activity: u64,
+}
+
+/// 2026-11-01T00:00:00Z, the fake forges' first activity stamp.
+pub const NOVEMBER_2026: u64 = 1_793_491_200;
+
+/// GitLab writes `last_activity_at` at most once in this many seconds.
+const ACTIVITY_THROTTLE: u64 = 3600;
+
+/// Seconds since 1970 as RFC 3339 in UTC (days to civil date: H. Hinnant's algorithm).
+fn rfc3339(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let second_of_day = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60
+    )
 }
 
 #[derive(Default)]
@@ -136,11 +167,14 @@ pub struct ForgeState {
     pub overrides: HashMap<String, Vec<u8>>,
     /// Delay before answering each git request (to keep a crawl in flight).
     pub git_delay: Duration,
+    /// Conditional requests answered 304 (GitHub's branches, on a matching ETag).
+    pub not_modified: usize,
 }
 
 pub struct Server {
     pub base: String,
-    #[allow(dead_code)]
+    /// `127.0.0.1:<port>`: tests name it in the crawler's allowed hosts (`--allow-host`), the
+    /// one way to let the crawler reach a loopback address.
     pub host: String,
     pub root: PathBuf,
     pub state: Arc<Mutex<ForgeState>>,
@@ -193,6 +227,17 @@ impl Server {
 
     pub fn add_forge_repo(&self, repo: ForgeRepo) {
         self.state.lock().unwrap().repos.push(repo);
+    }
+
+    /// Activity on a repository at `at` (seconds since 1970) other than a push: like GitLab,
+    /// the stamp moves only if the last move is an hour old or more.
+    pub fn note_activity(&self, id: u64, at: u64) {
+        let mut state = self.state.lock().unwrap();
+        if let Some(repo) = state.repos.iter_mut().find(|r| r.id == id)
+            && at >= repo.activity + ACTIVITY_THROTTLE
+        {
+            repo.activity = at;
+        }
     }
 }
 
@@ -285,21 +330,100 @@ impl Shared {
         respond(404, &[], "no such thing")
     }
 
-    fn content(&self, repo: &ForgeRepo) -> Option<Vec<u8>> {
-        if let Some(bytes) = self.state.lock().unwrap().overrides.get(&repo.git_name) {
-            return Some(bytes.clone());
-        }
-        let bare = self.root.join(format!("{}.git", repo.git_name));
+    fn bare(&self, repo: &ForgeRepo) -> PathBuf {
+        self.root.join(format!("{}.git", repo.git_name))
+    }
+
+    fn git_of(&self, repo: &ForgeRepo, args: &[&str]) -> Option<Vec<u8>> {
         let out = Command::new("git")
-            .args([
-                "--git-dir",
-                bare.to_str().unwrap(),
-                "show",
-                "main:publiccode.yml",
-            ])
+            .arg("--git-dir")
+            .arg(self.bare(repo))
+            .args(args)
             .output()
             .ok()?;
         out.status.success().then_some(out.stdout)
+    }
+
+    /// The bytes that replace a repository's content, if the test set some: such a repository
+    /// holds one publiccode.yml at one made-up commit.
+    fn override_of(&self, repo: &ForgeRepo) -> Option<Vec<u8>> {
+        self.state
+            .lock()
+            .unwrap()
+            .overrides
+            .get(&repo.git_name)
+            .cloned()
+    }
+
+    /// The default branch's head commit, as the forge's branches API says.
+    fn head(&self, repo: &ForgeRepo) -> Option<String> {
+        if let Some(bytes) = self.override_of(repo) {
+            return Some(fake_oid(&[b"commit".as_slice(), &bytes].concat()));
+        }
+        let out = self.git_of(repo, &["rev-parse", "--verify", "-q", "refs/heads/main"])?;
+        Some(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    /// The root entries of a commit, as `git ls-tree -l` gives them.
+    fn root_entries(&self, repo: &ForgeRepo, commit: &str) -> Option<Vec<RootItem>> {
+        if let Some(bytes) = self.override_of(repo) {
+            return (self.head(repo).as_deref() == Some(commit)).then(|| {
+                vec![RootItem {
+                    mode: "100644".into(),
+                    kind: "blob".into(),
+                    id: fake_oid(&bytes),
+                    // A `-chunked` repository's forge does not say the size: the cap
+                    // must then hold while the bytes stream.
+                    size: (!repo.git_name.ends_with("-chunked")).then_some(bytes.len() as u64),
+                    name: "publiccode.yml".into(),
+                }]
+            });
+        }
+        let out = self.git_of(repo, &["ls-tree", "-l", commit])?;
+        Some(
+            String::from_utf8_lossy(&out)
+                .lines()
+                .filter_map(|line| {
+                    let (meta, name) = line.split_once('\t')?;
+                    let fields: Vec<&str> = meta.split_whitespace().collect();
+                    Some(RootItem {
+                        mode: fields.first()?.to_string(),
+                        kind: fields.get(1)?.to_string(),
+                        id: fields.get(2)?.to_string(),
+                        size: fields.get(3).and_then(|s| s.parse().ok()),
+                        name: name.to_string(),
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn blob(&self, repo: &ForgeRepo, id: &str) -> Option<Vec<u8>> {
+        if let Some(bytes) = self.override_of(repo) {
+            return (fake_oid(&bytes) == id).then_some(bytes);
+        }
+        self.git_of(repo, &["cat-file", "blob", id])
+    }
+
+    fn find(&self, id_or_path: &str) -> Option<ForgeRepo> {
+        self.repos()
+            .into_iter()
+            .find(|r| r.id.to_string() == id_or_path || r.full_name == id_or_path)
+    }
+
+    /// The branches API: the branch's head commit under `commit_key` (`id`, or GitHub's `sha`).
+    fn branch(
+        &self,
+        repo: Option<ForgeRepo>,
+        branch: &str,
+        commit_key: &str,
+    ) -> Option<serde_json::Value> {
+        let head = self.head(&repo?).filter(|_| branch == "main")?;
+        Some(serde_json::json!({
+            "name": branch,
+            "commit": {commit_key: head, "message": "change"},
+            "protected": false,
+        }))
     }
 
     fn repos(&self) -> Vec<ForgeRepo> {
@@ -314,20 +438,20 @@ impl Shared {
                 "id": repo.id, "path_with_namespace": repo.full_name, "web_url": html,
                 "http_url_to_repo": format!("{html}.git"), "default_branch": branch,
                 "archived": repo.archived, "empty_repo": repo.empty,
-                "last_activity_at": repo.pushed_at,
+                "last_activity_at": rfc3339(repo.activity),
                 "forked_from_project": if repo.fork { serde_json::json!({"id": 1}) } else { serde_json::Value::Null },
             }),
             "github" => serde_json::json!({
                 "id": repo.id, "full_name": repo.full_name, "html_url": html,
                 "clone_url": format!("{html}.git"), "default_branch": "main",
                 "archived": repo.archived, "fork": repo.fork,
-                "size": if repo.empty { 0 } else { 42 }, "pushed_at": repo.pushed_at,
+                "size": if repo.empty { 0 } else { 42 }, "pushed_at": rfc3339(repo.activity),
             }),
             _ => serde_json::json!({
                 "id": repo.id, "full_name": repo.full_name, "html_url": html,
                 "clone_url": format!("{html}.git"), "default_branch": "main",
                 "archived": repo.archived, "fork": repo.fork, "empty": repo.empty,
-                "updated_at": repo.pushed_at,
+                "updated_at": rfc3339(repo.activity),
             }),
         }
     }
@@ -368,8 +492,11 @@ impl Shared {
             "gitlab" => {
                 headers.push(("x-page", page.to_string()));
                 headers.push(("x-per-page", per_page.to_string()));
-                headers.push(("x-total", total.to_string()));
-                headers.push(("x-total-pages", pages.to_string()));
+                // GitLab leaves the counts out over 10,000 (they would cost a COUNT).
+                if total <= 10_000 {
+                    headers.push(("x-total", total.to_string()));
+                    headers.push(("x-total-pages", pages.to_string()));
+                }
                 headers.push((
                     "x-next-page",
                     if page < pages {
@@ -404,35 +531,17 @@ impl Shared {
         json(200, &headers, serde_json::Value::Array(slice))
     }
 
-    fn file_answer(
-        &self,
-        repo: Option<ForgeRepo>,
-        headers: &HeaderMap,
-        extra: &[(&str, String)],
-    ) -> Response<Body> {
-        let Some(repo) = repo else {
-            return json(
-                404,
-                &[],
-                serde_json::json!({"message": "404 Project Not Found"}),
-            );
-        };
-        let Some(bytes) = self.content(&repo) else {
-            return json(
-                404,
-                &[],
-                serde_json::json!({"message": "404 File Not Found"}),
-            );
-        };
+    /// A file's bytes with an ETag (304 when it matches); streamed without Content-Length for
+    /// repositories whose git name ends in `-chunked`.
+    fn file_answer(&self, repo: &ForgeRepo, bytes: Vec<u8>, headers: &HeaderMap) -> Response<Body> {
         let etag = format!("\"{}\"", hex_digest(&bytes));
         if headers.get("if-none-match").and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
             return respond(304, &[("etag", etag)], "");
         }
-        let mut all = vec![
+        let all = vec![
             ("etag", etag),
             ("content-type", "text/plain; charset=utf-8".into()),
         ];
-        all.extend(extra.iter().cloned());
         if repo.git_name.ends_with("-chunked") {
             // No Content-Length: the cap must hold while the body streams.
             let chunks: Vec<Result<Bytes, std::io::Error>> = bytes
@@ -452,6 +561,13 @@ impl Shared {
         // The raw path keeps %2F: GitLab ids in paths are URL-encoded full paths or numbers.
         let raw = uri.path().strip_prefix("/api/v4/").unwrap_or(rest);
         let parts: Vec<&str> = raw.split('/').collect();
+        let not_found = |what: &str| {
+            json(
+                404,
+                &[],
+                serde_json::json!({"message": format!("404 {what} Not Found")}),
+            )
+        };
         match parts.as_slice() {
             ["groups", group, "projects"] => {
                 let group = decode(group);
@@ -470,11 +586,7 @@ impl Shared {
                     .collect::<Vec<_>>();
                 if items.is_empty() && !self.repos().iter().any(|r| r.full_name.starts_with(&group))
                 {
-                    return json(
-                        404,
-                        &[],
-                        serde_json::json!({"message": "404 Group Not Found"}),
-                    );
+                    return not_found("Group");
                 }
                 let per_page = query_value(uri, "per_page")
                     .and_then(|p| p.parse().ok())
@@ -482,29 +594,41 @@ impl Shared {
                     .min(2);
                 self.page(uri, items, per_page, "gitlab")
             }
-            ["projects", id, "repository", "files", file, "raw"] => {
-                let id = decode(id);
-                if decode(file) != "publiccode.yml" || query_value(uri, "ref").is_none() {
-                    return json(
-                        404,
-                        &[],
-                        serde_json::json!({"message": "404 File Not Found"}),
-                    );
-                }
-                let repo = self.repos().into_iter().find(|r| r.id.to_string() == id);
-                self.file_answer(repo, headers, &[("x-gitlab-commit-id", "c".repeat(40))])
-            }
-            ["projects", path] => {
-                let path = decode(path);
-                match self.repos().iter().find(|r| r.full_name == path) {
-                    Some(r) => json(200, &[], self.repo_json(r, "gitlab")),
-                    None => json(
-                        404,
-                        &[],
-                        serde_json::json!({"message": "404 Project Not Found"}),
-                    ),
+            ["projects", id, "repository", "branches", branch] => {
+                match self.branch(self.find(&decode(id)), &decode(branch), "id") {
+                    Some(body) => json(200, &[], body),
+                    None => not_found("Branch"),
                 }
             }
+            // The root tree, in pages (of 2 here, so that paging is exercised); `mode` says
+            // what each entry is (120000: a symbolic link, 160000: a submodule).
+            ["projects", id, "repository", "tree"] => {
+                let (Some(repo), Some(commit)) = (self.find(&decode(id)), query_value(uri, "ref"))
+                else {
+                    return not_found("Tree");
+                };
+                let Some(entries) = self.root_entries(&repo, &commit) else {
+                    return not_found("Tree");
+                };
+                let items = entries
+                    .iter()
+                    .map(|e| serde_json::json!({"id": e.id, "name": e.name, "type": e.kind, "path": e.name, "mode": e.mode}))
+                    .collect();
+                self.page(uri, items, 2, "gitlab")
+            }
+            ["projects", id, "repository", "blobs", sha, "raw"] => {
+                let Some(repo) = self.find(&decode(id)) else {
+                    return not_found("Project");
+                };
+                match self.blob(&repo, sha) {
+                    Some(bytes) => self.file_answer(&repo, bytes, headers),
+                    None => not_found("Blob"),
+                }
+            }
+            ["projects", path] => match self.find(&decode(path)) {
+                Some(r) => json(200, &[], self.repo_json(&r, "gitlab")),
+                None => not_found("Project"),
+            },
             _ => json(404, &[], serde_json::json!({"message": "404 Not found"})),
         }
     }
@@ -541,11 +665,48 @@ impl Shared {
             let per_page = 2;
             self.page(uri, items, per_page, "github")
         };
+        let not_found = || json(404, &[], serde_json::json!({"message": "Not Found"}));
+        let repo = |owner: &str, name: &str| self.find(&format!("{owner}/{name}"));
         match parts.as_slice() {
             // The test organisation "octo-user" is a user: /orgs answers 404 as GitHub does.
             ["orgs", org, "repos"] if *org != "octo-user" => list(org),
             ["users", user, "repos"] => list(user),
-            ["repos", owner, name, "contents", file] => {
+            // A branch, with a weak ETag: a conditional request that matches is a 304.
+            ["repos", owner, name, "branches", branch] => {
+                let Some(body) = self.branch(repo(owner, name), &decode(branch), "sha") else {
+                    return not_found();
+                };
+                let etag = format!("W/\"{}\"", hex_digest(body.to_string().as_bytes()));
+                if headers.get("if-none-match").and_then(|v| v.to_str().ok()) == Some(etag.as_str())
+                {
+                    self.state.lock().unwrap().not_modified += 1;
+                    return respond(304, &[("etag", etag)], "");
+                }
+                json(200, &[("etag", etag)], body)
+            }
+            // The root tree of a commit: `mode` says what each entry is.
+            ["repos", owner, name, "git", "trees", commit] => {
+                let Some(entries) = repo(owner, name).and_then(|r| self.root_entries(&r, commit))
+                else {
+                    return not_found();
+                };
+                let tree: Vec<_> = entries
+                    .iter()
+                    .map(|e| {
+                        let mut item = serde_json::json!({"path": e.name, "mode": e.mode, "type": e.kind, "sha": e.id});
+                        if let Some(size) = e.size {
+                            item["size"] = size.into();
+                        }
+                        item
+                    })
+                    .collect();
+                json(
+                    200,
+                    &[],
+                    serde_json::json!({"sha": fake_oid(commit.as_bytes()), "tree": tree, "truncated": false}),
+                )
+            }
+            ["repos", owner, name, "git", "blobs", sha] => {
                 if headers.get("accept").and_then(|v| v.to_str().ok())
                     != Some("application/vnd.github.raw+json")
                 {
@@ -555,26 +716,36 @@ impl Shared {
                         serde_json::json!({"message": "test expects the raw media type"}),
                     );
                 }
-                let full = format!("{owner}/{name}");
-                if *file != "publiccode.yml" {
-                    return json(404, &[], serde_json::json!({"message": "Not Found"}));
-                }
-                let repo = self.repos().into_iter().find(|r| r.full_name == full);
-                self.file_answer(repo, headers, &[])
-            }
-            ["repos", owner, name] => {
-                let full = format!("{owner}/{name}");
-                match self.repos().iter().find(|r| r.full_name == full) {
-                    Some(r) => json(200, &[], self.repo_json(r, "github")),
-                    None => json(404, &[], serde_json::json!({"message": "Not Found"})),
+                let Some(repo) = repo(owner, name) else {
+                    return not_found();
+                };
+                match self.blob(&repo, sha) {
+                    Some(bytes) => self.file_answer(&repo, bytes, headers),
+                    None => not_found(),
                 }
             }
-            _ => json(404, &[], serde_json::json!({"message": "Not Found"})),
+            ["repos", owner, name] => match repo(owner, name) {
+                Some(r) => json(200, &[], self.repo_json(&r, "github")),
+                None => not_found(),
+            },
+            _ => not_found(),
         }
     }
 
     fn gitea(&self, rest: &str, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
         let parts: Vec<&str> = rest.split('/').collect();
+        let not_found = || json(404, &[], serde_json::json!({"message": "not found"}));
+        let repo = |owner: &str, name: &str| self.find(&format!("{owner}/{name}"));
+        // An entry of the root at `?ref=`, as the contents API finds it.
+        let entry = |owner: &str, name: &str, file: &str| {
+            let repo = repo(owner, name)?;
+            let commit = query_value(uri, "ref")?;
+            let item = self
+                .root_entries(&repo, &commit)?
+                .into_iter()
+                .find(|e| e.name == file)?;
+            Some((repo, item))
+        };
         match parts.as_slice() {
             ["orgs", "garbage", "repos"] => respond(
                 200,
@@ -589,7 +760,7 @@ impl Shared {
                     .map(|r| self.repo_json(r, "gitea"))
                     .collect::<Vec<_>>();
                 if items.is_empty() {
-                    return json(404, &[], serde_json::json!({"message": "not found"}));
+                    return not_found();
                 }
                 let limit = query_value(uri, "limit")
                     .and_then(|p| p.parse().ok())
@@ -597,22 +768,49 @@ impl Shared {
                     .min(2);
                 self.page(uri, items, limit, "gitea")
             }
-            ["repos", owner, name, "raw", file] => {
-                let full = format!("{owner}/{name}");
-                if *file != "publiccode.yml" {
-                    return json(404, &[], serde_json::json!({"message": "not found"}));
-                }
-                let repo = self.repos().into_iter().find(|r| r.full_name == full);
-                self.file_answer(repo, headers, &[])
-            }
-            ["repos", owner, name] => {
-                let full = format!("{owner}/{name}");
-                match self.repos().iter().find(|r| r.full_name == full) {
-                    Some(r) => json(200, &[], self.repo_json(r, "gitea")),
-                    None => json(404, &[], serde_json::json!({"message": "not found"})),
+            ["repos", owner, name, "branches", branch] => {
+                match self.branch(repo(owner, name), &decode(branch), "id") {
+                    Some(body) => json(200, &[], body),
+                    None => not_found(),
                 }
             }
-            _ => json(404, &[], serde_json::json!({"message": "not found"})),
+            // The contents API: `type` is file, dir, symlink (with its `target`) or submodule.
+            // (A file's base64 `content` is left out: the crawler reads the raw endpoint.)
+            ["repos", owner, name, "contents", file] => {
+                let Some((repo, item)) = entry(owner, name, file) else {
+                    return not_found();
+                };
+                let (kind, target) = match item.mode.as_str() {
+                    "120000" => (
+                        "symlink",
+                        self.blob(&repo, &item.id)
+                            .map(|t| String::from_utf8_lossy(&t).into_owned()),
+                    ),
+                    "160000" => ("submodule", None),
+                    "040000" => ("dir", None),
+                    _ => ("file", None),
+                };
+                json(
+                    200,
+                    &[],
+                    serde_json::json!({
+                        "name": item.name, "path": item.name, "sha": item.id, "type": kind,
+                        "size": item.size.unwrap_or(0), "target": target,
+                    }),
+                )
+            }
+            ["repos", owner, name, "raw", file] => match entry(owner, name, file) {
+                Some((repo, item)) => match self.blob(&repo, &item.id) {
+                    Some(bytes) => self.file_answer(&repo, bytes, headers),
+                    None => not_found(),
+                },
+                None => not_found(),
+            },
+            ["repos", owner, name] => match repo(owner, name) {
+                Some(r) => json(200, &[], self.repo_json(&r, "gitea")),
+                None => not_found(),
+            },
+            _ => not_found(),
         }
     }
 
@@ -692,6 +890,22 @@ fn decode(s: &str) -> String {
         .next()
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
+}
+
+/// An entry of a repository's root tree.
+struct RootItem {
+    mode: String,
+    /// `blob`, `tree` or `commit`.
+    kind: String,
+    id: String,
+    size: Option<u64>,
+    name: String,
+}
+
+/// A made-up object id (40 hex digits) for content that is not in a git repository.
+fn fake_oid(bytes: &[u8]) -> String {
+    let digest = hex_digest(bytes);
+    format!("{digest}{digest}{}", &digest[..8])
 }
 
 fn hex_digest(bytes: &[u8]) -> String {
