@@ -6,10 +6,10 @@
 //! yarn.lock, go.sum, Gemfile.lock, requirements.txt) are read line by line: their lock
 //! sections have a fixed, tool-written shape, and reading them this way never builds a tree.
 
-use crate::CheckError;
-use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
+use crate::{CheckError, bounds};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Largest lockfile read.
 pub const MAX_LOCKFILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -45,6 +45,9 @@ pub struct LockfileSummary {
 
 type Reader = fn(&str) -> Result<Vec<(String, String)>, String>;
 
+/// What a reader made of one lockfile: (name, version) pairs, or why it could not be used.
+type Reading = Result<Vec<(String, String)>, String>;
+
 /// The reader for a file name, with its ecosystem.
 fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
     Some(match name {
@@ -67,7 +70,8 @@ fn is_vendored(path: &str) -> bool {
         .any(|c| matches!(c, "node_modules" | "vendor" | "third_party" | ".git"))
 }
 
-/// Reads every lockfile of the tree.
+/// Reads every lockfile of the tree. A blob several paths of the same name point to is read
+/// once.
 pub fn read_all(
     repo: &Repo,
     tree: &[TreeEntry],
@@ -75,6 +79,7 @@ pub fn read_all(
 ) -> (Vec<LockfileSummary>, Vec<Package>) {
     let mut summaries = Vec::new();
     let mut packages = BTreeSet::new();
+    let mut read: HashMap<(&str, &str), Reading> = HashMap::new();
     for entry in tree.iter().filter(|e| !is_vendored(&e.path)) {
         let Some((ecosystem, reader)) = reader_for(entry.name()) else {
             continue;
@@ -96,32 +101,20 @@ pub fn read_all(
             ));
             continue;
         }
-        let bytes = match repo.read(entry, MAX_LOCKFILE_BYTES) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(CheckError::new("vulnerabilities", e.to_string()));
-                continue;
-            }
-        };
-        if !looks_like_text(&bytes) {
-            errors.push(CheckError::new(
-                "vulnerabilities",
-                format!("{}: binary content, not a lockfile", entry.path),
-            ));
-            continue;
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        match reader(&text) {
+        let reading = read
+            .entry((&entry.oid, entry.name()))
+            .or_insert_with(|| read_one(repo, entry, reader));
+        match reading {
             Ok(found) => {
                 summaries.push(LockfileSummary {
                     file: entry.path.clone(),
                     ecosystem,
                     packages: found.len(),
                 });
-                packages.extend(found.into_iter().map(|(name, version)| Package {
+                packages.extend(found.iter().map(|(name, version)| Package {
                     ecosystem,
-                    name,
-                    version,
+                    name: name.clone(),
+                    version: version.clone(),
                     file: entry.path.clone(),
                 }));
             }
@@ -132,6 +125,24 @@ pub fn read_all(
         }
     }
     (summaries, packages.into_iter().collect())
+}
+
+/// Reads one lockfile with its reader.
+fn read_one(repo: &Repo, entry: &TreeEntry, reader: Reader) -> Reading {
+    // The caller names the file (a blob read once may stand for several paths).
+    let bytes = repo.read(entry, MAX_LOCKFILE_BYTES).map_err(|e| match e {
+        RepoError::TooLarge { size, limit, .. } => {
+            format!("{size} bytes, more than the {limit} bytes read from one file")
+        }
+        RepoError::ReadBudgetSpent { limit, .. } => {
+            format!("not read, the assessment already read {limit} bytes, its limit")
+        }
+        other => other.to_string(),
+    })?;
+    if !looks_like_text(&bytes) {
+        return Err("binary content, not a lockfile".into());
+    }
+    reader(&String::from_utf8_lossy(&bytes))
 }
 
 fn push(out: &mut Vec<(String, String)>, name: &str, version: &str) -> Result<(), String> {
@@ -187,7 +198,10 @@ fn read_toml_packages(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// A JSON lockfile as a tree, after the [`bounds`] check (serde_json's own recursion limit is
+/// 128 levels; the bound here is the same for every format read from a repository).
 fn json(text: &str) -> Result<serde_json::Value, String> {
+    bounds::check_json(text).map_err(|e| format!("skipped: {e}"))?;
     serde_json::from_str(text)
         .map_err(|e| format!("{}:{}: invalid JSON: {e}", e.line(), e.column()))
 }
