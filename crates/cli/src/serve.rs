@@ -42,6 +42,8 @@ pub struct Args {
     /// assessments they have).
     #[arg(long, requires = "publishers")]
     no_assess: bool,
+    #[command(flatten)]
+    worker: crate::assess_worker::WorkerArgs,
 }
 
 fn parse_period(s: &str) -> Result<Duration, String> {
@@ -55,6 +57,13 @@ fn parse_period(s: &str) -> Result<Duration, String> {
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
     init_logging();
+    let assess_worker = match args.worker.worker() {
+        Ok(worker) => worker,
+        Err(e) => {
+            eprintln!("commons serve: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
     let config = ServeConfig {
         listen: args.listen,
         data_dir: args.store.data_dir,
@@ -70,6 +79,7 @@ pub fn run(args: Args) -> ExitCode {
             gitlab_token: std::env::var("COMMONS_GITLAB_WEBHOOK_TOKEN").ok(),
             assess: !args.no_assess,
         }),
+        assess_worker: Some(assess_worker),
     };
     match runtime().and_then(|rt| rt.block_on(serve(config))) {
         Ok(()) => ExitCode::SUCCESS,

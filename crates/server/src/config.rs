@@ -19,6 +19,9 @@ pub struct ServeConfig {
     pub poll_interval: Duration,
     /// Background crawling, when a publishers registry is given.
     pub crawl: Option<CrawlConfig>,
+    /// The program crawled and demo repositories are assessed in, a child process per
+    /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
+    pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
 }
 
 /// Crawling from the server: a registry, a period, and the webhook secrets.
@@ -47,6 +50,7 @@ impl Default for ServeConfig {
             demo: false,
             poll_interval: Duration::from_secs(1),
             crawl: None,
+            assess_worker: None,
         }
     }
 }

@@ -44,6 +44,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
             gitlab_token: Some("gl-token".into()),
             assess: true,
         }),
+        assess_worker: None,
     };
     let (server, report) = Server::start(config).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -44,6 +44,7 @@ async fn replica(
         demo: true,
         poll_interval: Duration::from_millis(200),
         crawl: None,
+        assess_worker: None,
     };
     let (server, report) = Server::start(config).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
