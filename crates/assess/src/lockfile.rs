@@ -46,7 +46,7 @@ pub struct LockfileSummary {
 type Reader = fn(&str) -> Result<Vec<(String, String)>, String>;
 
 /// What a reader made of one lockfile: (name, version) pairs, or why it could not be used.
-type Reading = Result<Vec<(String, String)>, String>;
+pub type Reading = Result<Vec<(String, String)>, String>;
 
 /// The reader for a file name, with its ecosystem.
 fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
@@ -62,6 +62,14 @@ fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
         n if n.ends_with(".txt") && n.starts_with("requirements") => ("PyPI", read_requirements),
         _ => return None,
     })
+}
+
+/// Reads a lockfile's text as the reader for its file name does: the OSV ecosystem and the
+/// (name, version) pairs, or why the file cannot be used; `None` for a name that is not a
+/// lockfile. What the assessment does with every lockfile it finds (and what the fuzzer feeds).
+pub fn read(name: &str, text: &str) -> Option<(&'static str, Reading)> {
+    let (ecosystem, reader) = reader_for(name)?;
+    Some((ecosystem, reader(text)))
 }
 
 /// True for a path inside vendored or installed dependencies (their lockfiles are not ours).
@@ -258,8 +266,10 @@ fn read_yarn_lock(text: &str) -> Result<Vec<(String, String)>, String> {
                 .split(", ")
                 .filter_map(|spec| {
                     let spec = spec.trim().trim_matches('"');
-                    // The name ends at the last '@' that is not the first character (scopes).
-                    let at = spec[1..].find('@').map(|i| i + 1)?;
+                    // The name ends at the first '@' that is not the first character (scopes);
+                    // the first character may be several bytes long.
+                    let first = spec.chars().next()?.len_utf8();
+                    let at = spec[first..].find('@').map(|i| i + first)?;
                     Some(spec[..at].to_string())
                 })
                 .collect::<BTreeSet<_>>()
@@ -438,6 +448,16 @@ mod tests {
         assert_eq!(
             read_yarn_lock(berry).unwrap(),
             vec![("lodash".into(), "4.17.20".into())]
+        );
+    }
+
+    #[test]
+    fn a_yarn_spec_starting_with_a_multibyte_character_is_read_not_a_panic() {
+        // Found by the `lockfile` fuzz target: the name was sliced at byte 1.
+        let text = "\u{54d0}a$shro@^4.17.$\":\n  version \"7.15\"\n";
+        assert_eq!(
+            read_yarn_lock(text).unwrap(),
+            vec![("\u{54d0}a$shro".into(), "7.15".into())]
         );
     }
 

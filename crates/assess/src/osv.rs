@@ -206,7 +206,8 @@ pub struct ImportSummary {
     pub store: PathBuf,
 }
 
-fn parse_record(file: &str, bytes: &[u8]) -> Result<Record, OsvError> {
+/// Parses one OSV record (`file` names it in the error).
+pub fn parse_record(file: &str, bytes: &[u8]) -> Result<Record, OsvError> {
     serde_json::from_slice(bytes).map_err(|e| OsvError::Record {
         file: file.to_string(),
         line: e.line(),
