@@ -2,7 +2,7 @@
 //! small accessors the catalog's search facets need.
 
 use crate::principles::{Declarations, Facts};
-use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
+use crate::repo::{Limits, Repo, RepoError, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence, METHOD_VERSION};
 use crate::{ai, cost, license, lockfile, osv, principles, security, vitality, workflow};
 use commons_publiccode::PublicCode;
@@ -23,6 +23,8 @@ pub struct Input<'a> {
     pub dependents_in_catalog: Option<usize>,
     /// "Now" in Unix seconds (the vitality window ends here); 0 means the system clock.
     pub now: i64,
+    /// The deadline and the read budget.
+    pub limits: Limits,
 }
 
 /// Where the publiccode.yml came from.
@@ -141,9 +143,11 @@ fn now_seconds() -> i64 {
         .unwrap_or(0)
 }
 
-/// Assesses the repository at `path` (a work tree or a bare repository).
+/// Assesses the repository at `path` (a work tree or a bare repository). Past the deadline of
+/// `input.limits` the assessment stops with [`RepoError::DeadlinePassed`]: a report made of
+/// whatever had time to run would look complete and be wrong.
 pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
-    let repo = Repo::open(path)?;
+    let repo = Repo::open_with(path, input.limits)?;
     let now = if input.now == 0 {
         now_seconds()
     } else {
@@ -167,9 +171,11 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
         publiccode.map(|p| p.legal.license.as_str()),
         &mut errors,
     );
+    repo.check_deadline()?;
     let workflows = workflow::load(&repo, &tree, &mut errors);
     let (lockfiles, packages) = lockfile::read_all(&repo, &tree, &mut errors);
     let vulnerabilities = osv::report(input.osv, lockfiles, &packages);
+    repo.check_deadline()?;
     let vitality = match vitality::assess(&repo, now, &mut errors) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -177,6 +183,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
             None
         }
     };
+    repo.check_deadline()?;
     let tags = repo.tags().unwrap_or_default();
     let first_commit_age = vitality
         .as_ref()
@@ -214,6 +221,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
         osi_evidence.clone(),
         &mut errors,
     );
+    repo.check_deadline()?;
     let used_by = publiccode.map_or(0, |p| p.used_by.len());
     let cost = cost::assess(
         &repo,
@@ -232,6 +240,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
         &vulnerabilities,
         vitality.as_ref(),
     );
+    repo.check_deadline()?;
     Ok(Assessment {
         method_version: METHOD_VERSION,
         assessed_at: now,

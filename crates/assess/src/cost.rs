@@ -5,7 +5,7 @@
 use crate::repo::{Repo, TreeEntry};
 use crate::{CheckError, Evidence};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Organic-mode constants: effort = A·KSLOC^B, schedule = C·effort^D.
 pub const A: f64 = 2.4;
@@ -133,6 +133,8 @@ pub fn assess(
     let mut files = 0;
     let mut skipped_large = 0;
     let mut excluded_files = 0;
+    // Code lines of a blob in a language: a blob many paths point to is counted once.
+    let mut counted: HashMap<(&str, &'static str), usize> = HashMap::new();
     for entry in tree.iter().filter(|e| e.is_file()) {
         if excluded(&entry.path) {
             excluded_files += 1;
@@ -165,14 +167,22 @@ pub fn assess(
             ));
             break;
         }
-        let Ok(bytes) = repo.read(entry, MAX_FILE_BYTES) else {
-            continue;
-        };
         if is_prose_or_data(language) {
             continue;
         }
-        let stats = language.parse_from_slice(&bytes, &config).summarise();
-        *by_language.entry(language.name().to_string()).or_default() += stats.code;
+        let key = (entry.oid.as_str(), language.name());
+        let code = match counted.get(&key) {
+            Some(code) => *code,
+            None => {
+                let Ok(bytes) = repo.read(entry, MAX_FILE_BYTES) else {
+                    continue;
+                };
+                let code = language.parse_from_slice(&bytes, &config).summarise().code;
+                counted.insert(key, code);
+                code
+            }
+        };
+        *by_language.entry(language.name().to_string()).or_default() += code;
         files += 1;
     }
     let code_lines: usize = by_language.values().sum();

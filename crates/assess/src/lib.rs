@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod ai;
+pub mod bounds;
 pub mod cost;
 pub mod license;
 pub mod lockfile;
@@ -28,6 +29,7 @@ pub mod workflow;
 
 mod assess;
 pub use assess::{Assessment, Facets, Input, PubliccodeStatus, assess};
+pub use repo::Limits;
 
 use serde::Serialize;
 

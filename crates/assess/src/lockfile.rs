@@ -6,10 +6,10 @@
 //! yarn.lock, go.sum, Gemfile.lock, requirements.txt) are read line by line: their lock
 //! sections have a fixed, tool-written shape, and reading them this way never builds a tree.
 
-use crate::CheckError;
-use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
+use crate::{CheckError, bounds};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Largest lockfile read.
 pub const MAX_LOCKFILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -45,6 +45,9 @@ pub struct LockfileSummary {
 
 type Reader = fn(&str) -> Result<Vec<(String, String)>, String>;
 
+/// What a reader made of one lockfile: (name, version) pairs, or why it could not be used.
+pub type Reading = Result<Vec<(String, String)>, String>;
+
 /// The reader for a file name, with its ecosystem.
 fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
     Some(match name {
@@ -61,13 +64,22 @@ fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
     })
 }
 
+/// Reads a lockfile's text as the reader for its file name does: the OSV ecosystem and the
+/// (name, version) pairs, or why the file cannot be used; `None` for a name that is not a
+/// lockfile. What the assessment does with every lockfile it finds (and what the fuzzer feeds).
+pub fn read(name: &str, text: &str) -> Option<(&'static str, Reading)> {
+    let (ecosystem, reader) = reader_for(name)?;
+    Some((ecosystem, reader(text)))
+}
+
 /// True for a path inside vendored or installed dependencies (their lockfiles are not ours).
 fn is_vendored(path: &str) -> bool {
     path.split('/')
         .any(|c| matches!(c, "node_modules" | "vendor" | "third_party" | ".git"))
 }
 
-/// Reads every lockfile of the tree.
+/// Reads every lockfile of the tree. A blob several paths of the same name point to is read
+/// once.
 pub fn read_all(
     repo: &Repo,
     tree: &[TreeEntry],
@@ -75,6 +87,7 @@ pub fn read_all(
 ) -> (Vec<LockfileSummary>, Vec<Package>) {
     let mut summaries = Vec::new();
     let mut packages = BTreeSet::new();
+    let mut read: HashMap<(&str, &str), Reading> = HashMap::new();
     for entry in tree.iter().filter(|e| !is_vendored(&e.path)) {
         let Some((ecosystem, reader)) = reader_for(entry.name()) else {
             continue;
@@ -96,32 +109,20 @@ pub fn read_all(
             ));
             continue;
         }
-        let bytes = match repo.read(entry, MAX_LOCKFILE_BYTES) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(CheckError::new("vulnerabilities", e.to_string()));
-                continue;
-            }
-        };
-        if !looks_like_text(&bytes) {
-            errors.push(CheckError::new(
-                "vulnerabilities",
-                format!("{}: binary content, not a lockfile", entry.path),
-            ));
-            continue;
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        match reader(&text) {
+        let reading = read
+            .entry((&entry.oid, entry.name()))
+            .or_insert_with(|| read_one(repo, entry, reader));
+        match reading {
             Ok(found) => {
                 summaries.push(LockfileSummary {
                     file: entry.path.clone(),
                     ecosystem,
                     packages: found.len(),
                 });
-                packages.extend(found.into_iter().map(|(name, version)| Package {
+                packages.extend(found.iter().map(|(name, version)| Package {
                     ecosystem,
-                    name,
-                    version,
+                    name: name.clone(),
+                    version: version.clone(),
                     file: entry.path.clone(),
                 }));
             }
@@ -132,6 +133,24 @@ pub fn read_all(
         }
     }
     (summaries, packages.into_iter().collect())
+}
+
+/// Reads one lockfile with its reader.
+fn read_one(repo: &Repo, entry: &TreeEntry, reader: Reader) -> Reading {
+    // The caller names the file (a blob read once may stand for several paths).
+    let bytes = repo.read(entry, MAX_LOCKFILE_BYTES).map_err(|e| match e {
+        RepoError::TooLarge { size, limit, .. } => {
+            format!("{size} bytes, more than the {limit} bytes read from one file")
+        }
+        RepoError::ReadBudgetSpent { limit, .. } => {
+            format!("not read, the assessment already read {limit} bytes, its limit")
+        }
+        other => other.to_string(),
+    })?;
+    if !looks_like_text(&bytes) {
+        return Err("binary content, not a lockfile".into());
+    }
+    reader(&String::from_utf8_lossy(&bytes))
 }
 
 fn push(out: &mut Vec<(String, String)>, name: &str, version: &str) -> Result<(), String> {
@@ -187,7 +206,10 @@ fn read_toml_packages(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// A JSON lockfile as a tree, after the [`bounds`] check (serde_json's own recursion limit is
+/// 128 levels; the bound here is the same for every format read from a repository).
 fn json(text: &str) -> Result<serde_json::Value, String> {
+    bounds::check_json(text).map_err(|e| format!("skipped: {e}"))?;
     serde_json::from_str(text)
         .map_err(|e| format!("{}:{}: invalid JSON: {e}", e.line(), e.column()))
 }
@@ -244,8 +266,10 @@ fn read_yarn_lock(text: &str) -> Result<Vec<(String, String)>, String> {
                 .split(", ")
                 .filter_map(|spec| {
                     let spec = spec.trim().trim_matches('"');
-                    // The name ends at the last '@' that is not the first character (scopes).
-                    let at = spec[1..].find('@').map(|i| i + 1)?;
+                    // The name ends at the first '@' that is not the first character (scopes);
+                    // the first character may be several bytes long.
+                    let first = spec.chars().next()?.len_utf8();
+                    let at = spec[first..].find('@').map(|i| i + first)?;
                     Some(spec[..at].to_string())
                 })
                 .collect::<BTreeSet<_>>()
@@ -424,6 +448,16 @@ mod tests {
         assert_eq!(
             read_yarn_lock(berry).unwrap(),
             vec![("lodash".into(), "4.17.20".into())]
+        );
+    }
+
+    #[test]
+    fn a_yarn_spec_starting_with_a_multibyte_character_is_read_not_a_panic() {
+        // Found by the `lockfile` fuzz target: the name was sliced at byte 1.
+        let text = "\u{54d0}a$shro@^4.17.$\":\n  version \"7.15\"\n";
+        assert_eq!(
+            read_yarn_lock(text).unwrap(),
+            vec![("\u{54d0}a$shro".into(), "7.15".into())]
         );
     }
 

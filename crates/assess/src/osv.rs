@@ -15,6 +15,15 @@ use std::path::{Path, PathBuf};
 const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
 /// Most records imported.
 const MAX_RECORDS: usize = 5_000_000;
+/// Most bytes of records read from one export, counted as decompressed.
+const MAX_EXPORT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+/// Most members of a ZIP archive looked at (osv.dev's largest `all.zip` has about 500,000).
+const MAX_ZIP_MEMBERS: usize = 2_000_000;
+/// Most bytes a ZIP archive may decompress to per byte of archive: OSV JSON compresses about
+/// ten to one, a ZIP bomb a thousand to one.
+const MAX_EXPANSION: u64 = 100;
+/// Decompressed bytes allowed whatever the archive's size (a tiny export of a few records).
+const EXPANSION_ALLOWANCE: u64 = 16 * 1024 * 1024;
 /// File name of the store under `<data>/osv/`.
 pub const STORE_FILE: &str = "osv-store.json";
 /// Version of the store format.
@@ -61,6 +70,14 @@ pub enum OsvError {
         size: u64,
         /// Cap.
         limit: u64,
+    },
+    /// The export is larger than an import may read.
+    #[error("{path}: {message}; the export was not imported")]
+    TooBig {
+        /// The export.
+        path: PathBuf,
+        /// Which limit, and where it was passed.
+        message: String,
     },
     /// The store is missing or of another format.
     #[error("{path}: {message}")]
@@ -189,7 +206,8 @@ pub struct ImportSummary {
     pub store: PathBuf,
 }
 
-fn parse_record(file: &str, bytes: &[u8]) -> Result<Record, OsvError> {
+/// Parses one OSV record (`file` names it in the error).
+pub fn parse_record(file: &str, bytes: &[u8]) -> Result<Record, OsvError> {
     serde_json::from_slice(bytes).map_err(|e| OsvError::Record {
         file: file.to_string(),
         line: e.line(),
@@ -218,6 +236,7 @@ pub fn read_export(source: &Path) -> Result<(Store, usize, Vec<String>), OsvErro
         };
     let meta = std::fs::metadata(source).map_err(io(source))?;
     if meta.is_dir() {
+        let mut total = Budget::new(source, MAX_EXPORT_BYTES);
         let mut stack = vec![source.to_path_buf()];
         while let Some(dir) = stack.pop() {
             let mut entries: Vec<_> = std::fs::read_dir(&dir)
@@ -245,46 +264,13 @@ pub fn read_export(source: &Path) -> Result<(Store, usize, Vec<String>), OsvErro
                         continue;
                     }
                     let bytes = std::fs::read(&path).map_err(io(&path))?;
+                    total.add(bytes.len() as u64, &name)?;
                     accept(&name, &bytes, &mut rejected);
                 }
             }
         }
     } else {
-        let file = std::fs::File::open(source).map_err(io(source))?;
-        let zip_err = |e: zip::result::ZipError| OsvError::Zip {
-            path: source.to_path_buf(),
-            message: e.to_string(),
-        };
-        let mut archive = zip::ZipArchive::new(file).map_err(zip_err)?;
-        for i in 0..archive.len() {
-            let mut member = archive.by_index(i).map_err(zip_err)?;
-            let member_name = member.name().map_err(zip_err)?.into_owned();
-            if !member.is_file() || !member_name.ends_with(".json") {
-                continue;
-            }
-            let name = format!("{}!{member_name}", source.display());
-            // The declared size may lie: read at most the cap plus one byte.
-            let mut bytes = Vec::new();
-            (&mut member)
-                .take(MAX_RECORD_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| OsvError::Zip {
-                    path: source.to_path_buf(),
-                    message: e.to_string(),
-                })?;
-            if bytes.len() as u64 > MAX_RECORD_BYTES {
-                rejected.push(
-                    OsvError::TooLarge {
-                        file: name,
-                        size: member.size(),
-                        limit: MAX_RECORD_BYTES,
-                    }
-                    .to_string(),
-                );
-                continue;
-            }
-            accept(&name, &bytes, &mut rejected);
-        }
+        read_zip(source, &mut accept, &mut rejected)?;
     }
 
     records.sort_by(|a, b| a.id.cmp(&b.id));
@@ -296,6 +282,112 @@ pub fn read_export(source: &Path) -> Result<(Store, usize, Vec<String>), OsvErro
         records,
     };
     Ok((store, withdrawn, rejected))
+}
+
+/// Decompressed bytes still allowed to an import.
+struct Budget<'a> {
+    source: &'a Path,
+    used: u64,
+    limit: u64,
+}
+
+impl<'a> Budget<'a> {
+    fn new(source: &'a Path, limit: u64) -> Self {
+        Budget {
+            source,
+            used: 0,
+            limit,
+        }
+    }
+
+    /// Bytes still allowed, plus one: reading that much from a member tells "over" apart.
+    fn left_plus_one(&self) -> u64 {
+        self.limit.saturating_sub(self.used).saturating_add(1)
+    }
+
+    fn add(&mut self, bytes: u64, at: &str) -> Result<(), OsvError> {
+        self.used = self.used.saturating_add(bytes);
+        if self.used > self.limit {
+            return Err(OsvError::TooBig {
+                path: self.source.to_path_buf(),
+                message: format!(
+                    "it decompresses to more than {} bytes (passed at {at})",
+                    self.limit
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Takes one file's bytes (name, bytes, where rejections go).
+type Accept<'a> = dyn FnMut(&str, &[u8], &mut Vec<String>) + 'a;
+
+/// Reads the `.json` members of a ZIP archive, handing each to `accept`. Sizes are measured
+/// on the bytes actually decompressed (the archive's headers may lie): each member is capped
+/// at [`MAX_RECORD_BYTES`], the whole at [`MAX_EXPORT_BYTES`] and at [`MAX_EXPANSION`] times
+/// the archive's size, and at most [`MAX_ZIP_MEMBERS`] members are looked at.
+fn read_zip(
+    source: &Path,
+    accept: &mut Accept<'_>,
+    rejected: &mut Vec<String>,
+) -> Result<(), OsvError> {
+    let zip_err = |e: zip::result::ZipError| OsvError::Zip {
+        path: source.to_path_buf(),
+        message: e.to_string(),
+    };
+    let file = std::fs::File::open(source).map_err(|e| OsvError::Io {
+        path: source.to_path_buf(),
+        source: e,
+    })?;
+    let archive_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let limit = MAX_EXPORT_BYTES.min(
+        archive_bytes
+            .saturating_mul(MAX_EXPANSION)
+            .saturating_add(EXPANSION_ALLOWANCE),
+    );
+    let mut total = Budget::new(source, limit);
+    let mut archive = zip::ZipArchive::new(file).map_err(zip_err)?;
+    if archive.len() > MAX_ZIP_MEMBERS {
+        return Err(OsvError::TooBig {
+            path: source.to_path_buf(),
+            message: format!(
+                "{} members, more than the {MAX_ZIP_MEMBERS} an import reads",
+                archive.len()
+            ),
+        });
+    }
+    for i in 0..archive.len() {
+        let mut member = archive.by_index(i).map_err(zip_err)?;
+        let member_name = member.name().map_err(zip_err)?.into_owned();
+        if !member.is_file() || !member_name.ends_with(".json") {
+            continue;
+        }
+        let name = format!("{}!{member_name}", source.display());
+        let cap = (MAX_RECORD_BYTES + 1).min(total.left_plus_one());
+        let mut bytes = Vec::new();
+        (&mut member)
+            .take(cap)
+            .read_to_end(&mut bytes)
+            .map_err(|e| OsvError::Zip {
+                path: source.to_path_buf(),
+                message: format!("{member_name}: {e}"),
+            })?;
+        total.add(bytes.len() as u64, &member_name)?;
+        if bytes.len() as u64 > MAX_RECORD_BYTES {
+            rejected.push(
+                OsvError::TooLarge {
+                    file: name,
+                    size: bytes.len() as u64,
+                    limit: MAX_RECORD_BYTES,
+                }
+                .to_string(),
+            );
+            continue;
+        }
+        accept(&name, &bytes, rejected);
+    }
+    Ok(())
 }
 
 /// Imports an export into `<data_dir>/osv/`, replacing the previous store atomically.

@@ -7,10 +7,11 @@
 //! Files are read from HEAD's *tree*, never from a working copy, so a symbolic link is only a
 //! blob holding a path: it is listed with its mode and never followed.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
 
@@ -24,6 +25,32 @@ pub const SNIFF_BYTES: usize = 8 * 1024;
 pub const MAX_TREE_ENTRIES: usize = 2_000_000;
 /// Default time allowed to one git command.
 pub const GIT_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default time allowed to a whole assessment.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
+/// Default cap on the bytes of files handed to one assessment (cache hits included): every
+/// section's work is proportional to what it reads, so this bounds the work on a tree of many
+/// paths to the same large blob.
+pub const DEFAULT_MAX_BYTES_READ: u64 = 2 * 1024 * 1024 * 1024;
+/// Bytes of blobs kept in memory, by id, so a blob many paths point to is read from git once.
+const BLOB_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Bounds on the work of one assessment.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Wall-clock time for the whole assessment, git commands included.
+    pub deadline: Duration,
+    /// Bytes of files read, counted every time a file is handed to a check.
+    pub max_bytes_read: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            deadline: DEFAULT_DEADLINE,
+            max_bytes_read: DEFAULT_MAX_BYTES_READ,
+        }
+    }
+}
 
 /// Errors from reading the repository.
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +98,20 @@ pub enum RepoError {
     /// The history could not be read (a missing or corrupt commit).
     #[error("reading the history failed: {0}")]
     History(String),
+    /// The assessment's deadline passed.
+    #[error("the assessment took longer than {seconds} s and was stopped")]
+    DeadlinePassed {
+        /// The deadline.
+        seconds: u64,
+    },
+    /// The assessment read as many bytes as it may.
+    #[error("{path}: not read, the assessment already read {limit} bytes, its limit")]
+    ReadBudgetSpent {
+        /// The file not read.
+        path: String,
+        /// The limit.
+        limit: u64,
+    },
     /// Reading a pipe from git failed.
     #[error("reading from git: {0}")]
     Io(#[from] std::io::Error),
@@ -151,7 +192,17 @@ pub struct Repo {
     git_dir: PathBuf,
     head: String,
     batch: Mutex<Option<CatFile>>,
-    timeout: Duration,
+    limits: Limits,
+    deadline: Instant,
+    reads: Mutex<Reads>,
+}
+
+/// What the assessment has read so far: the bytes handed out, and the blobs kept.
+#[derive(Default)]
+struct Reads {
+    bytes: u64,
+    cached: HashMap<String, Arc<[u8]>>,
+    cached_bytes: usize,
 }
 
 struct CatFile {
@@ -168,14 +219,20 @@ impl Drop for CatFile {
 }
 
 impl Repo {
-    /// Opens a repository at `path` (a work tree, or a bare repository).
+    /// Opens a repository at `path` (a work tree, or a bare repository) with the default
+    /// [`Limits`].
     pub fn open(path: &Path) -> Result<Self, RepoError> {
-        let out = git_output(
-            path,
-            &["rev-parse", "--absolute-git-dir"],
-            GIT_TIMEOUT,
-            1 << 16,
-        )?;
+        Self::open_with(path, Limits::default())
+    }
+
+    /// Opens a repository at `path`; the deadline starts now.
+    pub fn open_with(path: &Path, limits: Limits) -> Result<Self, RepoError> {
+        let deadline = Instant::now() + limits.deadline;
+        let timeout = GIT_TIMEOUT.min(limits.deadline);
+        if timeout.is_zero() {
+            return Err(RepoError::DeadlinePassed { seconds: 0 });
+        }
+        let out = git_output(path, &["rev-parse", "--absolute-git-dir"], timeout, 1 << 16)?;
         if !out.success {
             return Err(RepoError::NotARepository {
                 path: path.to_path_buf(),
@@ -186,7 +243,7 @@ impl Repo {
         let head = git_output(
             &git_dir,
             &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
-            GIT_TIMEOUT,
+            timeout,
             1 << 16,
         )?;
         if !head.success {
@@ -196,8 +253,60 @@ impl Repo {
             git_dir,
             head: String::from_utf8_lossy(&head.stdout).trim().to_string(),
             batch: Mutex::new(None),
-            timeout: GIT_TIMEOUT,
+            limits,
+            deadline,
+            reads: Mutex::new(Reads::default()),
         })
+    }
+
+    /// True once the assessment's deadline has passed.
+    pub fn past_deadline(&self) -> bool {
+        Instant::now() >= self.deadline
+    }
+
+    /// An error unless there is time left.
+    pub fn check_deadline(&self) -> Result<(), RepoError> {
+        if self.past_deadline() {
+            return Err(RepoError::DeadlinePassed {
+                seconds: self.limits.deadline.as_secs(),
+            });
+        }
+        Ok(())
+    }
+
+    /// A git command stopped because the assessment's deadline came first is the deadline's
+    /// error, not the command's.
+    fn deadline_or(&self, error: RepoError) -> RepoError {
+        match error {
+            RepoError::Timeout { .. } if self.past_deadline() => RepoError::DeadlinePassed {
+                seconds: self.limits.deadline.as_secs(),
+            },
+            other => other,
+        }
+    }
+
+    /// Time a git command may take: what is left of the deadline, at most [`GIT_TIMEOUT`].
+    fn command_timeout(&self) -> Duration {
+        GIT_TIMEOUT.min(self.deadline.saturating_duration_since(Instant::now()))
+    }
+
+    /// Counts `bytes` of `path` against the read budget, refusing them once it is spent.
+    fn charge(&self, path: &str, bytes: u64) -> Result<(), RepoError> {
+        let mut reads = self.reads.lock().unwrap_or_else(|e| e.into_inner());
+        let total = reads.bytes.saturating_add(bytes);
+        if total > self.limits.max_bytes_read {
+            return Err(RepoError::ReadBudgetSpent {
+                path: path.to_string(),
+                limit: self.limits.max_bytes_read,
+            });
+        }
+        reads.bytes = total;
+        Ok(())
+    }
+
+    /// Bytes of files read so far (cache hits included).
+    pub fn bytes_read(&self) -> u64 {
+        self.reads.lock().unwrap_or_else(|e| e.into_inner()).bytes
     }
 
     /// The commit HEAD points at.
@@ -211,7 +320,9 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str], max_output: usize) -> Result<Vec<u8>, RepoError> {
-        let out = git_output(&self.git_dir, args, self.timeout, max_output)?;
+        self.check_deadline()?;
+        let out = git_output(&self.git_dir, args, self.command_timeout(), max_output)
+            .map_err(|e| self.deadline_or(e))?;
         if !out.success {
             return Err(RepoError::Git {
                 command: args.first().unwrap_or(&"").to_string(),
@@ -231,7 +342,6 @@ impl Repo {
         let mut entries = Vec::new();
         let mut record = Vec::new();
         let mut truncated = false;
-        let started = Instant::now();
         loop {
             record.clear();
             // A record is "<mode> <type> <oid> <size>\t<path>\0"; paths are capped at 4 KiB.
@@ -239,7 +349,12 @@ impl Repo {
             if n == 0 {
                 break;
             }
-            if entries.len() >= MAX_TREE_ENTRIES || started.elapsed() > self.timeout {
+            if self.past_deadline() {
+                let _ = child.kill();
+                let _ = child.wait();
+                self.check_deadline()?;
+            }
+            if entries.len() >= MAX_TREE_ENTRIES {
                 truncated = true;
                 break;
             }
@@ -267,18 +382,28 @@ impl Repo {
                 limit,
             });
         }
-        self.read_blob(&entry.oid, entry.size)
+        self.charge(&entry.path, entry.size)?;
+        Ok(self.blob(&entry.oid, entry.size)?.to_vec())
     }
 
     /// Reads at most `max` bytes from the start of a file (the whole file when smaller).
     pub fn read_prefix(&self, entry: &TreeEntry, max: usize) -> Result<Vec<u8>, RepoError> {
         // Files up to the read cap go through the long-lived batch process (no process per
         // file); only larger ones get a process of their own, stopped after `max` bytes.
-        if entry.size <= MAX_READ_BYTES {
-            let mut bytes = self.read(entry, MAX_READ_BYTES)?;
-            bytes.truncate(max);
-            return Ok(bytes);
+        if !entry.is_file() {
+            return self.read(entry, MAX_READ_BYTES);
         }
+        let wanted = entry.size.min(max as u64);
+        self.charge(&entry.path, wanted)?;
+        if entry.size <= MAX_READ_BYTES {
+            let blob = self.blob(&entry.oid, entry.size)?;
+            return Ok(blob[..wanted as usize].to_vec());
+        }
+        let key = format!("{}:{wanted}", entry.oid);
+        if let Some(hit) = self.cached(&key) {
+            return Ok(hit.to_vec());
+        }
+        self.check_deadline()?;
         let mut child = spawn_git(&self.git_dir, &["cat-file", "blob", &entry.oid])?;
         let mut buf = Vec::with_capacity(max);
         if let Some(stdout) = child.stdout.take() {
@@ -287,7 +412,35 @@ impl Repo {
         // Stop git rather than let it write the rest of a large blob into a closed pipe.
         let _ = child.kill();
         let _ = child.wait();
+        self.keep(key, buf.clone().into());
         Ok(buf)
+    }
+
+    /// A blob's bytes: from the cache when this assessment read it already, otherwise from git
+    /// (and kept while the cache has room).
+    fn blob(&self, oid: &str, size: u64) -> Result<Arc<[u8]>, RepoError> {
+        if let Some(hit) = self.cached(oid) {
+            return Ok(hit);
+        }
+        self.check_deadline()?;
+        let blob: Arc<[u8]> = self.read_blob(oid, size)?.into();
+        self.keep(oid.to_string(), Arc::clone(&blob));
+        Ok(blob)
+    }
+
+    /// Keeps bytes under `key` (a blob id, or a blob id and a prefix length) while the cache
+    /// has room; a full cache keeps what it has.
+    fn keep(&self, key: String, bytes: Arc<[u8]>) {
+        let mut reads = self.reads.lock().unwrap_or_else(|e| e.into_inner());
+        if reads.cached_bytes + bytes.len() <= BLOB_CACHE_BYTES {
+            reads.cached_bytes += bytes.len();
+            reads.cached.insert(key, bytes);
+        }
+    }
+
+    fn cached(&self, oid: &str) -> Option<Arc<[u8]>> {
+        let reads = self.reads.lock().unwrap_or_else(|e| e.into_inner());
+        reads.cached.get(oid).cloned()
     }
 
     /// Reads a blob through one long-lived `git cat-file --batch` process.

@@ -442,6 +442,8 @@ fn fuzzing(ctx: &Context<'_>) -> Check {
         ));
     }
     let mut read = 0;
+    // A blob already read had no signature: other paths to it cannot have one either.
+    let mut seen = std::collections::HashSet::new();
     for entry in ctx
         .tree
         .iter()
@@ -449,6 +451,9 @@ fn fuzzing(ctx: &Context<'_>) -> Check {
     {
         if !evidence.is_empty() || read >= 5_000 {
             break;
+        }
+        if !seen.insert(entry.oid.as_str()) {
+            continue;
         }
         let ext = entry.name().rsplit_once('.').map(|(_, e)| e).unwrap_or("");
         let sigs: Vec<_> = FUZZ_SIGNATURES

@@ -1,18 +1,23 @@
 //! GitHub Actions workflow files, parsed once for the security checks.
 
 use crate::CheckError;
+use crate::bounds;
 use crate::repo::{Repo, TreeEntry};
 use saphyr::{LoadableYamlNode, YamlOwned};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Largest workflow file parsed.
-const MAX_WORKFLOW_BYTES: u64 = 512 * 1024;
+pub const MAX_WORKFLOW_BYTES: u64 = 512 * 1024;
+/// Most workflow files read in one repository (real ones have tens).
+pub const MAX_WORKFLOWS: usize = 500;
 
 /// One parsed workflow.
 pub struct Workflow {
     /// Path in the repository.
     pub path: String,
-    /// The document.
-    pub doc: YamlOwned,
+    /// The document (shared by every path to the same blob).
+    pub doc: Arc<YamlOwned>,
 }
 
 /// One step of a job.
@@ -34,10 +39,19 @@ pub fn is_workflow(entry: &TreeEntry) -> bool {
         && (entry.name().ends_with(".yml") || entry.name().ends_with(".yaml"))
 }
 
-/// Reads and parses every workflow; a file that cannot be parsed is a per-check error.
+/// Reads and parses every workflow; a file that cannot be parsed, or is refused by the
+/// [`bounds`], is a per-check error. A blob several paths point to is parsed once.
 pub fn load(repo: &Repo, tree: &[TreeEntry], errors: &mut Vec<CheckError>) -> Vec<Workflow> {
     let mut out = Vec::new();
-    for entry in tree.iter().filter(|e| is_workflow(e)) {
+    let mut parsed: HashMap<&str, Option<Arc<YamlOwned>>> = HashMap::new();
+    for (count, entry) in tree.iter().filter(|e| is_workflow(e)).enumerate() {
+        if count >= MAX_WORKFLOWS {
+            errors.push(CheckError::new(
+                "workflows",
+                format!("more than {MAX_WORKFLOWS} workflow files; the rest were not read"),
+            ));
+            break;
+        }
         if !entry.is_file() {
             errors.push(CheckError::new(
                 "workflows",
@@ -48,39 +62,60 @@ pub fn load(repo: &Repo, tree: &[TreeEntry], errors: &mut Vec<CheckError>) -> Ve
             ));
             continue;
         }
-        let bytes = match repo.read(entry, MAX_WORKFLOW_BYTES) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(CheckError::new("workflows", e.to_string()));
-                continue;
+        let doc = match parsed.get(entry.oid.as_str()) {
+            Some(doc) => doc.clone(),
+            None => {
+                let doc = parse_entry(repo, entry, errors).map(Arc::new);
+                parsed.insert(&entry.oid, doc.clone());
+                doc
             }
         };
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            errors.push(CheckError::new(
-                "workflows",
-                format!("{}: not UTF-8 text", entry.path),
-            ));
-            continue;
-        };
-        match YamlOwned::load_from_str(text) {
-            Ok(mut docs) if !docs.is_empty() => out.push(Workflow {
+        if let Some(doc) = doc {
+            out.push(Workflow {
                 path: entry.path.clone(),
-                doc: docs.swap_remove(0),
-            }),
-            Ok(_) => {}
-            Err(e) => errors.push(CheckError::new(
-                "workflows",
-                format!(
-                    "{}:{}:{}: {}",
-                    entry.path,
-                    e.marker().line(),
-                    e.marker().col() + 1,
-                    e.info()
-                ),
-            )),
+                doc,
+            });
         }
     }
     out
+}
+
+/// Reads and parses one workflow file; `None` (with an error noted) when it cannot be used.
+fn parse_entry(repo: &Repo, entry: &TreeEntry, errors: &mut Vec<CheckError>) -> Option<YamlOwned> {
+    let bytes = match repo.read(entry, MAX_WORKFLOW_BYTES) {
+        Ok(b) => b,
+        Err(e) => {
+            errors.push(CheckError::new("workflows", e.to_string()));
+            return None;
+        }
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        errors.push(CheckError::new(
+            "workflows",
+            format!("{}: not UTF-8 text", entry.path),
+        ));
+        return None;
+    };
+    let message = match parse(text) {
+        Ok(doc) => return doc,
+        Err(syntax @ bounds::Refusal::Syntax { .. }) => format!("{}:{syntax}", entry.path),
+        Err(refusal) => format!("workflow {} skipped: {refusal}", entry.path),
+    };
+    errors.push(CheckError::new("workflows", message));
+    None
+}
+
+/// Parses a workflow's text: its first document, or `None` when it has none. The text is
+/// checked against the [`bounds`] first, so hostile nesting or aliases are refused before
+/// saphyr's loader (which recurses and copies) sees them.
+pub fn parse(text: &str) -> Result<Option<YamlOwned>, bounds::Refusal> {
+    bounds::check_yaml(text)?;
+    let mut docs = YamlOwned::load_from_str(text).map_err(|e| bounds::Refusal::Syntax {
+        line: e.marker().line(),
+        column: e.marker().col() + 1,
+        message: e.info().to_string(),
+    })?;
+    Ok((!docs.is_empty()).then(|| docs.swap_remove(0)))
 }
 
 /// A mapping value by key.
@@ -165,10 +200,9 @@ mod tests {
     #[test]
     fn reads_triggers_jobs_and_steps() {
         let text = "on:\n  pull_request_target:\n  push:\njobs:\n  build:\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n";
-        let doc = YamlOwned::load_from_str(text).unwrap().swap_remove(0);
         let wf = Workflow {
             path: "x".into(),
-            doc,
+            doc: Arc::new(parse(text).unwrap().unwrap()),
         };
         assert_eq!(wf.triggers(), vec!["pull_request_target", "push"]);
         let steps = wf.steps();

@@ -196,3 +196,219 @@ fn a_bare_clone_is_assessed_like_its_work_tree() {
         ".mailmap is read from HEAD in a bare repository"
     );
 }
+
+fn error_about<'a>(a: &'a commons_assess::Assessment, file: &str) -> &'a str {
+    a.errors
+        .iter()
+        .find(|e| e.message.contains(file))
+        .map(|e| e.message.as_str())
+        .unwrap_or_else(|| panic!("no error about {file}: {:?}", a.errors))
+}
+
+#[test]
+fn a_workflow_nested_twenty_thousand_deep_is_skipped_not_a_crash() {
+    let repo = TestRepo::new();
+    repo.write(
+        ".github/workflows/x.yml",
+        format!("{}x", "- ".repeat(20_000)),
+    );
+    repo.write(
+        ".github/workflows/flow.yml",
+        format!("on: {}{}", "[".repeat(100), "]".repeat(100)),
+    );
+    repo.write(
+        ".github/workflows/ok.yml",
+        "on: push\njobs:\n  test:\n    steps:\n      - run: make test\n",
+    );
+    repo.commit();
+    let a = assess(repo.path());
+    for file in ["x.yml", "flow.yml"] {
+        let message = error_about(&a, file);
+        assert_eq!(
+            message,
+            format!(
+                "workflow .github/workflows/{file} skipped: nesting deeper than 64 levels (line 1)"
+            )
+        );
+    }
+    // The other workflow is still read.
+    let ci = a
+        .security
+        .checks
+        .iter()
+        .find(|c| c.id == "CI-Tests")
+        .unwrap();
+    assert_eq!(ci.score, Some(10), "{ci:?}");
+}
+
+#[test]
+fn a_workflow_whose_aliases_expand_to_gigabytes_is_skipped() {
+    let repo = TestRepo::new();
+    // 100 KB anchored once, used 3,000 times: 300 MB once expanded, in a 112 KB file.
+    let bomb = format!(
+        "on: push\nenv:\n  A: &a \"{}\"\njobs: [{}]\n",
+        "x".repeat(100_000),
+        vec!["*a"; 3_000].join(", ")
+    );
+    repo.write(".github/workflows/bomb.yml", bomb);
+    repo.commit();
+    let a = assess(repo.path());
+    let message = error_about(&a, "bomb.yml");
+    assert!(
+        message.starts_with(
+            "workflow .github/workflows/bomb.yml skipped: aliases expand to more than"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn deeply_nested_json_lockfiles_are_skipped_with_their_reason() {
+    let repo = TestRepo::new();
+    repo.write("package-lock.json", "[".repeat(100_000));
+    repo.write(
+        "php/composer.lock",
+        format!("{{\"packages\": {}", "[{\"a\": ".repeat(50_000)),
+    );
+    repo.write(
+        "web/package-lock.json",
+        r#"{"packages": {"node_modules/left-pad": {"version": "1.3.0"}}}"#,
+    );
+    repo.commit();
+    let a = assess(repo.path());
+    assert_eq!(
+        error_about(&a, "package-lock.json:"),
+        "package-lock.json: skipped: nesting deeper than 64 levels (line 1)"
+    );
+    assert_eq!(
+        error_about(&a, "composer.lock"),
+        "php/composer.lock: skipped: nesting deeper than 64 levels (line 1)"
+    );
+    assert_eq!(
+        a.vulnerabilities.packages, 1,
+        "the sound lockfile is still read"
+    );
+}
+
+#[test]
+fn deep_toml_and_xml_and_oversized_files_are_bounded() {
+    let repo = TestRepo::new();
+    // The TOML and XML lockfile readers never build a tree: nesting costs them nothing.
+    repo.write(
+        "Cargo.lock",
+        format!(
+            "[[package]]\nname = \"a\"\nversion = {}\n",
+            "[".repeat(100_000)
+        ),
+    );
+    repo.write(
+        "pom.xml",
+        format!("<project>{}</project>", "<dependency>".repeat(100_000)),
+    );
+    // Over the caps: read no further than the size.
+    repo.write(
+        ".github/workflows/huge.yml",
+        format!("on: push\n#{}\n", "x".repeat(600 * 1024)),
+    );
+    repo.commit();
+    let started = Instant::now();
+    let a = assess(repo.path());
+    assert!(started.elapsed().as_secs() < 60);
+    assert!(
+        error_about(&a, "huge.yml").contains("more than the 524288 bytes"),
+        "{:?}",
+        a.errors
+    );
+    assert!(!a.errors.iter().any(|e| e.message.contains("Cargo.lock")));
+    assert!(!a.errors.iter().any(|e| e.message.contains("pom.xml")));
+}
+
+/// A repository of `paths` paths to one blob of `size` bytes of Rust, made with fast-import
+/// (the tree is small; the files would take `paths * size` bytes on disk).
+fn many_paths_to_one_blob(paths: usize, size: usize) -> TestRepo {
+    let repo = TestRepo::new();
+    let line = "fn f() { let x = 1; }\n";
+    let content = line.repeat(size / line.len());
+    let mut stream = Vec::new();
+    stream.extend_from_slice(format!("blob\nmark :1\ndata {}\n", content.len()).as_bytes());
+    stream.extend_from_slice(content.as_bytes());
+    stream.extend_from_slice(
+        format!(
+            "\ncommit refs/heads/main\nauthor A <a@example.org> {NOW} +0000\n\
+             committer A <a@example.org> {NOW} +0000\ndata 5\nmany\n"
+        )
+        .as_bytes(),
+    );
+    for i in 0..paths {
+        stream.extend_from_slice(format!("M 100644 :1 src/f{i}.rs\n").as_bytes());
+    }
+    let mut child = std::process::Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(repo.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&stream).unwrap();
+    assert!(child.wait().unwrap().success());
+    repo
+}
+
+#[test]
+fn ten_thousand_paths_to_one_large_blob_read_it_once() {
+    let repo = many_paths_to_one_blob(10_000, 1024 * 1024);
+    let started = Instant::now();
+    let a = assess(repo.path());
+    let elapsed = started.elapsed();
+    eprintln!("10,000 paths to one 1 MiB blob assessed in {elapsed:?}");
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+    // Every path is still counted, from one reading of the blob.
+    assert_eq!(a.cost.files, 10_000);
+    assert_eq!(a.cost.code_lines, 10_000 * (1024 * 1024 / 22));
+}
+
+#[test]
+fn the_read_budget_stops_reading_and_says_so() {
+    let repo = TestRepo::new();
+    repo.write("LICENSE", license_text("MIT"));
+    repo.commit();
+    let input = commons_assess::Input {
+        now: NOW,
+        limits: commons_assess::Limits {
+            max_bytes_read: 100,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let a = commons_assess::assess(repo.path(), &input).unwrap();
+    let spent = a
+        .license
+        .files
+        .iter()
+        .find_map(|f| f.problem.as_deref())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(
+        spent,
+        "LICENSE: not read, the assessment already read 100 bytes, its limit"
+    );
+}
+
+#[test]
+fn an_assessment_past_its_deadline_is_a_clear_error() {
+    let repo = TestRepo::new();
+    repo.write("a", "1");
+    repo.commit();
+    let input = commons_assess::Input {
+        limits: commons_assess::Limits {
+            deadline: std::time::Duration::ZERO,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let err = commons_assess::assess(repo.path(), &input).err().unwrap();
+    assert_eq!(
+        err.to_string(),
+        "the assessment took longer than 0 s and was stopped"
+    );
+}

@@ -214,3 +214,55 @@ fn without_osv_data_vulnerabilities_are_not_claimed() {
     assert_eq!(a.vulnerabilities.packages, 10);
     assert_eq!(a.facets().vulnerabilities_present(), None);
 }
+
+#[test]
+fn a_zip_bomb_export_is_refused_before_anything_is_stored() {
+    let data = tempfile::tempdir().unwrap();
+    let good = tempfile::NamedTempFile::new().unwrap();
+    {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(good.path()).unwrap());
+        for (name, body) in records() {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    osv::import(good.path(), data.path()).unwrap();
+    let stored = std::fs::read(data.path().join("osv").join(osv::STORE_FILE)).unwrap();
+
+    // Ten members of 4 MiB of blanks: each under the per-record cap, 40 MiB in all from an
+    // archive of a few tens of KB (JSON compresses about ten to one; this a thousand).
+    let bomb = tempfile::NamedTempFile::new().unwrap();
+    {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(bomb.path()).unwrap());
+        let blanks = vec![b' '; 4 * 1024 * 1024];
+        for i in 0..10 {
+            zip.start_file(
+                format!("r{i}.json"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(&blanks).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let archive = std::fs::metadata(bomb.path()).unwrap().len();
+    assert!(archive < 200 * 1024, "{archive}");
+    let err = osv::import(bomb.path(), data.path()).unwrap_err();
+    assert!(matches!(err, osv::OsvError::TooBig { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("it decompresses to more than") && message.contains("passed at r"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("the export was not imported"),
+        "{message}"
+    );
+    // The store imported before is untouched.
+    assert_eq!(
+        std::fs::read(data.path().join("osv").join(osv::STORE_FILE)).unwrap(),
+        stored
+    );
+}

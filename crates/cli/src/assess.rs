@@ -53,6 +53,9 @@ pub struct Args {
     /// Time allowed to the clone, in seconds.
     #[arg(long, default_value_t = 300)]
     clone_timeout: u64,
+    /// Time allowed to the assessment (the clone not included), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
 }
 
 /// Runs `commons assess`.
@@ -111,6 +114,10 @@ fn assess(args: &Args) -> anyhow::Result<Assessment> {
         osv: db.as_ref(),
         declarations,
         dependents_in_catalog: args.dependents,
+        limits: commons_assess::Limits {
+            deadline: Duration::from_secs(args.timeout),
+            ..Default::default()
+        },
         ..Input::default()
     };
     if is_url(&args.target) {

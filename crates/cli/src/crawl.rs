@@ -43,6 +43,8 @@ pub struct Args {
     /// has no assessment by the current method.
     #[arg(long)]
     no_assess: bool,
+    #[command(flatten)]
+    worker: crate::assess_worker::WorkerArgs,
 }
 
 /// Runs the crawl; exit 0 when it ran, 2 on usage, registry or catalog errors.
@@ -75,6 +77,7 @@ async fn crawl(args: Args, registry: Registry) -> anyhow::Result<()> {
     options.limits.max_pack = args.max_fetch_mib.saturating_mul(1024 * 1024);
     options.limits.max_history = args.max_history_mib.saturating_mul(1024 * 1024);
     options.assess = !args.no_assess;
+    options.assess_worker = Some(args.worker.worker()?);
     let crawler = Crawler::new(registry, catalog.clone(), options)?;
     let progress: Arc<dyn Progress> = if std::io::stderr().is_terminal() {
         Arc::new(Bar::new())

@@ -48,6 +48,8 @@ pub struct Args {
     /// registry (the operator vouches that the repositories are the publisher's).
     #[arg(long, conflicts_with = "registry")]
     force_owner: bool,
+    #[command(flatten)]
+    worker: crate::assess_worker::WorkerArgs,
 }
 
 fn parse_publisher_id(s: &str) -> Result<String, String> {
@@ -390,7 +392,7 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
     let bar = progress(sources.len());
     let plain = bar.is_hidden();
     let mut tally = Tally::default();
-    let mut osv = None;
+    let worker = args.worker.worker()?;
     // Reading and validating is spread over every core, ahead of the one writer.
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<(Source, Result<(IngestRequest, Prepared), String>)>(512);
@@ -452,7 +454,7 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
                 dir,
                 &request,
                 &outcome,
-                &mut osv,
+                &worker,
                 &args.store.data_dir,
             )
             .await;
@@ -482,35 +484,23 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
 
 /// Assesses a git repository after its publiccode.yml was recorded, unless the latest
 /// assessment is of its commit by the current method; records it with the revision. Returns
-/// a note. The OSV export is loaded once, at the first repository.
+/// a note. The assessment runs in a worker process, which uses the data directory's OSV
+/// export when there is one.
 async fn assess_repository(
     catalog: &Catalog,
     dir: &Path,
     request: &IngestRequest,
     outcome: &commons_catalog::IngestOutcome,
-    osv: &mut Option<Option<Arc<commons_assess::osv::Database>>>,
+    worker: &commons_crawler::worker::AssessWorker,
     data_dir: &Path,
 ) -> String {
-    if osv.is_none() {
-        let data_dir = data_dir.to_path_buf();
-        // Without an imported OSV export, vulnerabilities are reported as not checked.
-        let loaded = tokio::task::spawn_blocking(move || {
-            commons_assess::osv::Database::load(&data_dir)
-                .ok()
-                .map(Arc::new)
-        })
-        .await
-        .ok()
-        .flatten();
-        *osv = Some(loaded);
-    }
     let recording = commons_crawler::Recording {
         git_dir: dir,
         commit: request.commit.as_deref().unwrap_or(""),
         software_id: &outcome.software_id,
         revision_id: outcome.revision_id,
         publiccode: None,
-        osv: osv.clone().flatten(),
+        runner: commons_crawler::Runner::Worker(worker.clone(), data_dir.to_path_buf()),
     };
     match commons_crawler::assess_and_record(catalog, recording).await {
         Ok(commons_crawler::Recorded::Unchanged) => "assessment unchanged".into(),

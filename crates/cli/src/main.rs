@@ -2,6 +2,7 @@
 //! crates; every exit status is decided here.
 
 mod assess;
+mod assess_worker;
 mod crawl;
 mod import;
 mod osv;
@@ -40,6 +41,10 @@ enum Command {
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
     Crawl(crawl::Args),
+    /// Assess one repository for `crawl`, `import` or `serve` (a request on standard input,
+    /// the assessment's JSON on standard output), in a process of its own.
+    #[command(hide = true)]
+    AssessWorker,
 }
 
 fn main() -> ExitCode {
@@ -63,5 +68,6 @@ fn main() -> ExitCode {
         Command::Reindex(args) => reindex::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
+        Command::AssessWorker => assess_worker::run(),
     }
 }

@@ -68,6 +68,8 @@ pub struct Args {
     /// Connections open at once; more wait until one closes.
     #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     max_connections: u32,
+    #[command(flatten)]
+    worker: crate::assess_worker::WorkerArgs,
 }
 
 fn parse_period(s: &str) -> Result<Duration, String> {
@@ -107,6 +109,13 @@ const RETIRED_SECRETS: [&str; 2] = [
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
     init_logging();
+    let assess_worker = match args.worker.worker() {
+        Ok(worker) => worker,
+        Err(e) => {
+            eprintln!("commons serve: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
     if let Some(name) = RETIRED_SECRETS
         .iter()
         .find(|name| std::env::var_os(name).is_some())
@@ -151,6 +160,7 @@ pub fn run(args: Args) -> ExitCode {
             hook_queue: commons_server::hook_queue::DEFAULT_CAPACITY,
             assess: !args.no_assess,
         }),
+        assess_worker: Some(assess_worker),
     };
     match runtime().and_then(|rt| rt.block_on(serve(config))) {
         Ok(()) => ExitCode::SUCCESS,

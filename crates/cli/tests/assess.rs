@@ -190,3 +190,91 @@ fn unreadable_targets_exit_2() {
     let out = commons(&["osv", "import", "/nonexistent/export"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_workflow_nested_twenty_thousand_deep_is_a_finding_not_a_crash() {
+    let dir = repository();
+    let workflows = dir.path().join(".github/workflows");
+    std::fs::create_dir_all(&workflows).unwrap();
+    std::fs::write(workflows.join("x.yml"), format!("{}x", "- ".repeat(20_000))).unwrap();
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "deep"]);
+    let out = commons(&["assess", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = report["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["check"] == "workflows"
+            && e["message"]
+                == "workflow .github/workflows/x.yml skipped: nesting deeper than 64 levels (line 1)"),
+        "{errors:?}"
+    );
+}
+
+/// A repository holding a publiccode.yml named `name`, in `dir`.
+fn entry_repository(dir: &Path, name: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    git(dir, &["init", "-q", "-b", "main"]);
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml"),
+    )
+    .unwrap();
+    let text = example
+        .replace("name: Primero", &format!("name: {name}"))
+        .replace(
+            "https://github.com/primeroIMS/primero",
+            &format!("https://git.example.org/{name}/{name}"),
+        );
+    std::fs::write(dir.join("publiccode.yml"), text).unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "publiccode"]);
+}
+
+#[test]
+fn import_records_every_repository_when_one_assessment_crashes_and_one_hangs() {
+    let work = tempfile::tempdir().unwrap();
+    for name in ["sound", "crashing", "hanging"] {
+        entry_repository(&work.path().join(name), name);
+    }
+    // The worker program crashes (as a stack overflow would) on one repository, hangs on
+    // another, and is the real worker on the rest.
+    let worker = work.path().join("worker.sh");
+    std::fs::write(
+        &worker,
+        "#!/bin/sh\nrequest=$(cat)\ncase \"$request\" in\n  *crashing*) kill -ABRT $$ ;;\n  *hanging*) exec sleep 600 ;;\nesac\nprintf '%s' \"$request\" | exec \"$COMMONS_BIN\" \"$@\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&worker, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_commons"))
+        .args(["import", "--assess-timeout", "2", "--data"])
+        .arg(work.path().join("data"))
+        .args(["sound", "crashing", "hanging"].map(|n| work.path().join(n)))
+        .env_remove("COMMONS_DATABASE")
+        .env("COMMONS_ASSESS_WORKER", &worker)
+        .env("COMMONS_BIN", env!("CARGO_BIN_EXE_commons"))
+        .output()
+        .unwrap();
+    let log = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{log}");
+    assert!(log.contains("3 created"), "{log}");
+    assert!(
+        log.contains("crashing: assessment failed: the assessment process was killed by signal 6"),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "hanging: assessment failed: the assessment process took longer than 7 s and was killed"
+        ),
+        "{log}"
+    );
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    // The sound repository was assessed by the real worker, and every entry is listed.
+    assert!(log.contains("sound: assessed (license"), "{log}");
+    assert!(log.contains("Search index: 3 entries"), "{log}");
+}

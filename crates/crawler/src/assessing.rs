@@ -8,6 +8,7 @@
 use crate::error::{CrawlError, FetchError};
 use crate::git;
 use crate::http::Http;
+use crate::worker::AssessWorker;
 use commons_assess::osv;
 use commons_catalog::{Catalog, CatalogError, NewAssessment};
 use commons_publiccode::PublicCode;
@@ -38,19 +39,35 @@ pub(crate) struct Assessor {
     data_dir: PathBuf,
     osv: Arc<Mutex<LoadedOsv>>,
     running: Semaphore,
+    worker: Option<AssessWorker>,
 }
 
 /// The OSV export last loaded, with its file's modification time.
 type LoadedOsv = Option<(SystemTime, Arc<osv::Database>)>;
 
 impl Assessor {
-    pub fn new(data_dir: &Path) -> Assessor {
+    pub fn new(data_dir: &Path, worker: Option<AssessWorker>) -> Assessor {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Assessor {
             data_dir: data_dir.to_path_buf(),
             osv: Arc::new(Mutex::new(None)),
             running: Semaphore::new(cores),
+            worker,
         }
+    }
+
+    /// How this assessor runs an assessment: in its worker program, or in process with the
+    /// OSV export it keeps loaded.
+    async fn runner(&self) -> Runner {
+        if let Some(worker) = &self.worker {
+            return Runner::Worker(worker.clone(), self.data_dir.clone());
+        }
+        let (loaded, data_dir) = (Arc::clone(&self.osv), self.data_dir.clone());
+        let osv = tokio::task::spawn_blocking(move || current_osv(&loaded, &data_dir))
+            .await
+            .ok()
+            .flatten();
+        Runner::InProcess(osv)
     }
 
     /// True when the entry has no assessment by the current method.
@@ -123,11 +140,7 @@ impl Assessor {
             Ok(history) => history,
             Err(e) => return Ok(Some(not_assessed(&e))),
         };
-        let (loaded, data_dir) = (Arc::clone(&self.osv), self.data_dir.clone());
-        let osv = tokio::task::spawn_blocking(move || current_osv(&loaded, &data_dir))
-            .await
-            .ok()
-            .flatten();
+        let runner = self.runner().await;
         let _running = self.running.acquire().await;
         let recording = Recording {
             git_dir: &history.git_dir,
@@ -135,7 +148,7 @@ impl Assessor {
             software_id: subject.software_id,
             revision_id: subject.revision_id,
             publiccode: subject.publiccode,
-            osv,
+            runner,
         };
         Ok(match assess_and_record(catalog, recording).await? {
             Recorded::Failed(why) => Some(why),
@@ -158,8 +171,54 @@ pub struct Recording<'a> {
     /// The validated publiccode.yml, when the caller has it (otherwise it is read from the
     /// tree).
     pub publiccode: Option<PublicCode>,
-    /// The operator's OSV export, when there is one.
-    pub osv: Option<Arc<osv::Database>>,
+    /// Where the assessment runs.
+    pub runner: Runner,
+}
+
+/// Where an assessment runs.
+#[derive(Clone)]
+pub enum Runner {
+    /// In this process, with the operator's OSV export when there is one. A crash in it is
+    /// this process's crash: for tests and library users without a worker program.
+    InProcess(Option<Arc<osv::Database>>),
+    /// In a child process, which loads the OSV export imported into this data directory
+    /// (when there is one). What `commons` uses.
+    Worker(AssessWorker, PathBuf),
+}
+
+impl Runner {
+    /// Assesses `git_dir`: the assessment's JSON, or why there is none.
+    async fn assess(
+        self,
+        git_dir: &Path,
+        publiccode: Option<PublicCode>,
+    ) -> Result<serde_json::Value, String> {
+        match self {
+            Runner::Worker(worker, data_dir) => {
+                let store = data_dir.join("osv").join(osv::STORE_FILE);
+                let osv_data_dir = store.is_file().then_some(data_dir);
+                worker.assess(git_dir, publiccode, osv_data_dir).await
+            }
+            Runner::InProcess(osv) => {
+                let git_dir = git_dir.to_path_buf();
+                let computed = tokio::task::spawn_blocking(move || {
+                    let input = commons_assess::Input {
+                        publiccode: publiccode.as_ref(),
+                        osv: osv.as_deref(),
+                        ..Default::default()
+                    };
+                    commons_assess::assess(&git_dir, &input)
+                })
+                .await;
+                match computed {
+                    Ok(Ok(assessment)) => serde_json::to_value(&assessment)
+                        .map_err(|_| "it could not be serialised".to_string()),
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+        }
+    }
 }
 
 /// What [`assess_and_record`] did.
@@ -188,32 +247,20 @@ pub async fn assess_and_record(
     }) {
         return Ok(Recorded::Unchanged);
     }
-    let Recording {
-        git_dir,
-        publiccode,
-        osv,
-        ..
-    } = recording;
-    let git_dir = git_dir.to_path_buf();
-    let computed = tokio::task::spawn_blocking(move || {
-        let input = commons_assess::Input {
-            publiccode: publiccode.as_ref(),
-            osv: osv.as_deref(),
-            ..Default::default()
-        };
-        commons_assess::assess(&git_dir, &input)
-    })
-    .await;
-    let assessment = match computed {
-        Ok(Ok(assessment)) => assessment,
-        Ok(Err(e)) => return Ok(Recorded::Failed(format!("assessment failed: {e}"))),
-        Err(e) => return Ok(Recorded::Failed(format!("assessment failed: {e}"))),
+    let body = match recording
+        .runner
+        .assess(recording.git_dir, recording.publiccode)
+        .await
+    {
+        Ok(body) => body,
+        Err(why) => return Ok(Recorded::Failed(format!("assessment failed: {why}"))),
     };
-    let facets = assessment.facets();
-    let (Ok(body), Ok(facets_json)) = (
-        serde_json::to_value(&assessment),
-        serde_json::to_value(&facets),
-    ) else {
+    let Some(assessment) = read_back(&body) else {
+        return Ok(Recorded::Failed(
+            "assessment failed: the report lacks its commit, method, date or license".into(),
+        ));
+    };
+    let Ok(facets_json) = serde_json::to_value(&assessment.facets) else {
         return Ok(Recorded::Failed(
             "assessment failed: it could not be serialised".into(),
         ));
@@ -222,14 +269,33 @@ pub async fn assess_and_record(
         .record_assessment(&NewAssessment {
             software_id: recording.software_id.to_string(),
             revision_id: Some(recording.revision_id),
-            commit: Some(assessment.commit.clone()),
-            method_version: assessment.method_version.to_string(),
+            commit: Some(assessment.commit),
+            method_version: assessment.method_version,
             assessed_at: assessment.assessed_at,
             facets: Some(facets_json),
             body,
         })
         .await?;
-    Ok(Recorded::Assessed(facets))
+    Ok(Recorded::Assessed(assessment.facets))
+}
+
+/// What the catalog keeps beside an assessment's JSON.
+struct ReadBack {
+    commit: String,
+    method_version: String,
+    assessed_at: i64,
+    facets: commons_assess::Facets,
+}
+
+/// Reads back from an assessment's JSON (the same whether it was made here or by a worker)
+/// what the catalog records beside it.
+fn read_back(body: &serde_json::Value) -> Option<ReadBack> {
+    Some(ReadBack {
+        commit: body.get("commit")?.as_str()?.to_string(),
+        method_version: body.get("methodVersion")?.as_str()?.to_string(),
+        assessed_at: body.get("assessedAt")?.as_i64()?,
+        facets: commons_assess::Facets::from_json(body)?,
+    })
 }
 
 /// The operator's OSV export, loaded again when its file changed; `None` without one

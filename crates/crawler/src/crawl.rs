@@ -41,6 +41,9 @@ pub struct CrawlerOptions {
     /// Assess repositories (fetching their whole history): a listed repository is assessed
     /// when its commit changed, or when it has no assessment by the current method. Default on.
     pub assess: bool,
+    /// The program assessments run in (a child process per assessment, with limits); `None`
+    /// assesses in this process (library tests). `commons` passes its own executable.
+    pub assess_worker: Option<crate::worker::AssessWorker>,
 }
 
 impl CrawlerOptions {
@@ -54,6 +57,7 @@ impl CrawlerOptions {
             lease: Duration::from_secs(600),
             fresh_for: Duration::ZERO,
             assess: true,
+            assess_worker: None,
         }
     }
 }
@@ -159,7 +163,9 @@ impl Crawler {
             std::process::id(),
             rand::random::<u32>()
         );
-        let assessor = options.assess.then(|| Assessor::new(&options.data_dir));
+        let assessor = options
+            .assess
+            .then(|| Assessor::new(&options.data_dir, options.assess_worker.clone()));
         Ok(Crawler {
             inner: Arc::new(Inner {
                 registry,

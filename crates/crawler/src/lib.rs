@@ -10,6 +10,7 @@
 //! - assessing: after a repository is listed, its whole history is fetched and assessed
 //!   (`commons_assess`), the result stored with the revision.
 //! - [`webhook`]: GitHub and GitLab push webhooks (signature checks, payload parsing).
+//! - [`worker`]: assessments in a child process with resource limits and a deadline.
 #![deny(missing_docs)]
 
 mod assessing;
@@ -20,8 +21,9 @@ pub mod git;
 pub mod http;
 pub mod registry;
 pub mod webhook;
+pub mod worker;
 
-pub use assessing::{Recorded, Recording, assess_and_record};
+pub use assessing::{Recorded, Recording, Runner, assess_and_record};
 pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
 pub use error::{CrawlError, FetchError};
 pub use http::Limits;

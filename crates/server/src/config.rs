@@ -25,6 +25,9 @@ pub struct ServeConfig {
     pub http: crate::HttpPolicy,
     /// Serve `/metrics` only on this address (then not on `listen`).
     pub metrics_listen: Option<SocketAddr>,
+    /// The program crawled and demo repositories are assessed in, a child process per
+    /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
+    pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
 }
 
 /// Crawling from the server: a registry, a period, and the webhook secrets.
@@ -57,6 +60,7 @@ impl Default for ServeConfig {
             limits: crate::ConnectionLimits::default(),
             http: crate::HttpPolicy::default(),
             metrics_listen: None,
+            assess_worker: None,
         }
     }
 }

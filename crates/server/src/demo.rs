@@ -3,7 +3,8 @@
 //! ([`commons_demo::repository`]) under `<data>/demo-repositories`.
 
 use commons_catalog::{Catalog, CatalogError, ForgeKind, IngestOutcome, IngestRequest, Publisher};
-use commons_crawler::{Recorded, Recording, assess_and_record};
+use commons_crawler::worker::AssessWorker;
+use commons_crawler::{Recorded, Recording, Runner, assess_and_record};
 use commons_demo::DemoEntry;
 use std::io::Write as _;
 use std::path::Path;
@@ -21,12 +22,28 @@ pub struct DemoLoaded {
 }
 
 /// Loads the demo entries when the catalog has no entry at all, and assesses them.
-pub async fn load_if_empty(catalog: &Catalog, data_dir: &Path) -> Result<DemoLoaded, CatalogError> {
+/// With a worker program, each assessment runs in a child process.
+pub async fn load_if_empty(
+    catalog: &Catalog,
+    data_dir: &Path,
+    worker: Option<AssessWorker>,
+) -> Result<DemoLoaded, CatalogError> {
     if catalog.count(true).await? > 0 {
         return Ok(DemoLoaded::default());
     }
     let loaded = load_entries(catalog).await?;
-    let assessed = assess(catalog, &data_dir.join("demo-repositories"), &loaded).await?;
+    // The demo has no OSV export: a worker is pointed at no data directory's.
+    let runner = match worker {
+        Some(worker) => Runner::Worker(worker, data_dir.join("demo-repositories")),
+        None => Runner::InProcess(None),
+    };
+    let assessed = assess(
+        catalog,
+        &data_dir.join("demo-repositories"),
+        &loaded,
+        runner,
+    )
+    .await?;
     Ok(DemoLoaded {
         entries: loaded.len(),
         assessed,
@@ -83,6 +100,7 @@ async fn assess(
     catalog: &Catalog,
     root: &Path,
     loaded: &[(&'static DemoEntry, IngestOutcome)],
+    runner: Runner,
 ) -> Result<usize, CatalogError> {
     if let Err(e) = Command::new("git").arg("--version").output() {
         tracing::warn!(error = %e, "demo entries not assessed: making their repositories needs git");
@@ -93,7 +111,7 @@ async fn assess(
     let permits = Arc::new(tokio::sync::Semaphore::new(cores));
     let mut tasks = tokio::task::JoinSet::new();
     for &(entry, ref outcome) in loaded {
-        let (catalog, permits) = (catalog.clone(), Arc::clone(&permits));
+        let (catalog, permits, runner) = (catalog.clone(), Arc::clone(&permits), runner.clone());
         let git_dir = root.join(entry.file.trim_end_matches(".yml").to_string() + ".git");
         let (software_id, revision_id) = (outcome.software_id.clone(), outcome.revision_id);
         tasks.spawn(async move {
@@ -123,7 +141,7 @@ async fn assess(
                     software_id: &software_id,
                     revision_id,
                     publiccode,
-                    osv: None,
+                    runner,
                 },
             )
             .await?;

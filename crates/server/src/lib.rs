@@ -72,7 +72,7 @@ impl Server {
         let started = Instant::now();
         let catalog = Catalog::open(config.database.as_deref(), &config.data_dir).await?;
         let demo = if config.demo {
-            demo::load_if_empty(&catalog, &config.data_dir).await?
+            demo::load_if_empty(&catalog, &config.data_dir, config.assess_worker.clone()).await?
         } else {
             demo::DemoLoaded::default()
         };
@@ -101,6 +101,7 @@ impl Server {
                 &state.catalog,
                 &config.data_dir,
                 crawl,
+                config.assess_worker.clone(),
             )?));
         }
         state.set_ready(true);
@@ -187,6 +188,7 @@ fn crawl_state(
     catalog: &Catalog,
     data_dir: &std::path::Path,
     config: &CrawlConfig,
+    assess_worker: Option<commons_crawler::worker::AssessWorker>,
 ) -> Result<CrawlState, ServerError> {
     let registry = commons_crawler::Registry::load(&config.publishers).map_err(|errors| {
         let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -199,6 +201,7 @@ fn crawl_state(
     let mut options = commons_crawler::CrawlerOptions::new(data_dir);
     options.allow_hosts = config.allow_hosts.clone();
     options.assess = config.assess;
+    options.assess_worker = assess_worker;
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
         .map_err(|e| ServerError::Startup(e.to_string()))?;
     let webhook_key = config

@@ -77,7 +77,10 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         if status[0]["lastOutcome"] == "ok" {
             break;
         }
-        assert!(Instant::now() < deadline, "the first crawl's outcome: {status}");
+        assert!(
+            Instant::now() < deadline,
+            "the first crawl's outcome: {status}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let key = WebhookKey::new(KEY).unwrap();

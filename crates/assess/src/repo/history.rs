@@ -13,7 +13,6 @@ use gix::ObjectId;
 use gix::objs::FindExt;
 use gix::objs::commit::ref_iter::Token;
 use std::collections::BinaryHeap;
-use std::time::Instant;
 
 /// Largest `.mailmap` read (bytes); a larger one is ignored, as if absent.
 const MAX_MAILMAP_BYTES: u64 = 1 << 20;
@@ -41,7 +40,6 @@ impl Repo {
         let shallow = repo.shallow_commits().map_err(history_error)?;
         let is_boundary = |id: &ObjectId| shallow.as_ref().is_some_and(|s| s.contains(id));
 
-        let started = Instant::now();
         let mut seen = gix::hashtable::HashSet::default();
         let mut queue = BinaryHeap::new();
         let mut buf = Vec::new();
@@ -53,7 +51,7 @@ impl Repo {
         let mut count = 0usize;
         while let Some((_, id)) = queue.pop() {
             if count >= max_commits
-                || (count.is_multiple_of(DEADLINE_EVERY) && started.elapsed() > self.timeout)
+                || (count.is_multiple_of(DEADLINE_EVERY) && self.past_deadline())
             {
                 return Ok(false);
             }

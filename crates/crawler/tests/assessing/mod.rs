@@ -265,3 +265,75 @@ async fn the_operators_osv_export_is_used_as_soon_as_it_is_imported() {
         Some(&"RUSTSEC-2021-0003".into())
     );
 }
+
+/// A worker program: a shell script given the request on standard input.
+fn shell_worker(script: &str) -> commons_crawler::worker::AssessWorker {
+    let mut worker = commons_crawler::worker::AssessWorker::new("/bin/sh");
+    worker.args = vec!["-c".into(), script.into(), "worker".into()];
+    worker.limits.deadline = std::time::Duration::from_secs(1);
+    worker.max_answer = 1024 * 1024;
+    worker
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_that_crashes_hangs_or_floods_is_a_note_and_the_crawl_goes_on() {
+    let server = Server::start();
+    let names = ["sound", "crashes", "hangs", "floods"];
+    for name in names {
+        let url = format!("{}/git/{name}.git", server.base);
+        repository_with_history(&server, name, &url);
+    }
+    // Each repository's history is cached under a directory named after its URL, which the
+    // request names: the script behaves by repository.
+    let script = r#"request=$(cat)
+case "$request" in
+  *crashes*) kill -SEGV $$ ;;
+  *hangs*) exec sleep 600 ;;
+  *floods*) exec yes ;;
+esac
+printf '{"commit":"c0ffee","methodVersion":"commons-assess/2","assessedAt":1,"license":{"family":"permissive","osiApproved":true}}'
+"#;
+    let run = crawler_with(&git_registry(&server, &names), &[], |options| {
+        options.assess_worker = Some(shell_worker(script));
+    })
+    .await;
+    let started = std::time::Instant::now();
+    run.crawl().await;
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    let outcomes = run.outcomes().await;
+    let note = |name: &str| {
+        let url = format!("{}/git/{name}.git", server.base);
+        assert_eq!(outcomes[&url].0, "ok", "{outcomes:?}");
+        outcomes[&url].1.clone().unwrap_or_default()
+    };
+    assert_eq!(note("sound"), "");
+    let sound = format!("{}/git/sound.git", server.base);
+    assert_eq!(
+        latest(&run, &sound).await.unwrap().commit.as_deref(),
+        Some("c0ffee")
+    );
+    assert_eq!(
+        note("crashes"),
+        "assessment failed: the assessment process was killed by signal 11 (a crash)"
+    );
+    assert_eq!(
+        note("hangs"),
+        "assessment failed: the assessment process took longer than 6 s and was killed"
+    );
+    assert_eq!(
+        note("floods"),
+        "assessment failed: the assessment process wrote more than 1048576 bytes and was stopped"
+    );
+    for name in ["crashes", "hangs", "floods"] {
+        let url = format!("{}/git/{name}.git", server.base);
+        assert!(latest(&run, &url).await.is_none());
+        assert!(
+            run.catalog
+                .software_by_url(&url)
+                .await
+                .unwrap()
+                .unwrap()
+                .listed
+        );
+    }
+}
