@@ -32,7 +32,7 @@ fi
 
 echo "==> import $N entries"
 rm -rf "$DATA"
-/usr/bin/time -f "%e %M" -o "$OUT/import.time" "$BIN" import "$GEN" --data "$DATA" 2>"$OUT/import.log" >/dev/null
+/usr/bin/time -f "%e %M" -o "$OUT/import.time" "$BIN" import "$GEN" --data "$DATA" --publisher bench --force-owner 2>"$OUT/import.log" >/dev/null
 read -r IMPORT_S IMPORT_KB <"$OUT/import.time"
 tail -1 "$OUT/import.log"
 

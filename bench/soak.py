@@ -14,6 +14,7 @@ the end.
 
 import http.client
 import json
+import os
 import random
 import socket
 import sys
@@ -97,18 +98,41 @@ def validator(seed):
 
 
 def hooks(seed):
+    """Deliveries as a forge and as an attacker would send them: the soak publisher's good
+    secret with fresh delivery ids (a recrawl each), replays of those ids, wrong secrets, and
+    oversized bodies (refused from their length)."""
     rng = random.Random(seed)
-    payload = json.dumps({"object_kind": "push",
-                          "project": {"web_url": "http://127.0.0.1:1/nobody/nothing"}}).encode()
+    secret = os.environ.get("SOAK_HOOK_SECRET", "")
+    repos = int(os.environ.get("SOAK_REPOS", "1"))
+    git_base = os.environ.get("SOAK_GIT_BASE", "http://127.0.0.1:1")
+    sent_ids = []
     while time.monotonic() < DEADLINE:
-        if rng.random() < 0.5:
+        roll = rng.random()
+        repo = f"{git_base}/s{rng.randint(1, repos):03d}.git"
+        payload = json.dumps({"object_kind": "push", "project": {"web_url": repo}}).encode()
+        if secret and roll < 0.4:
+            delivery = f"soak-{seed}-{len(sent_ids)}"
+            status, _ = request("POST", "/api/v1/hooks/gitlab", body=payload,
+                                headers={"X-Gitlab-Token": secret, "X-Gitlab-Event-UUID": delivery,
+                                         "Content-Type": "application/json"})
+            sent_ids.append(delivery)
+            # 503: the recrawl queue is full, said with Retry-After; an intended answer.
+            record("hook-good", status, 0, {202, 503})
+        elif secret and roll < 0.6 and sent_ids:
+            status, _ = request("POST", "/api/v1/hooks/gitlab", body=payload,
+                                headers={"X-Gitlab-Token": secret,
+                                         "X-Gitlab-Event-UUID": rng.choice(sent_ids),
+                                         "Content-Type": "application/json"})
+            # A replay of a delivery the queue turned away is acted on, as the forge's retry.
+            record("hook-replay", status, 0, {200, 202, 503})
+        elif roll < 0.8:
             status, _ = request("POST", "/api/v1/hooks/gitlab", body=payload,
                                 headers={"X-Gitlab-Token": "wrong", "Content-Type": "application/json"})
-            record("hook-bad-token", status, 0, {401, 404})
+            record("hook-bad-token", status, 0, {401})
         else:
-            status, _ = request("POST", "/api/v1/hooks/github", body=b"{" * (2 * 1024 * 1024),
+            status, _ = request("POST", "/api/v1/hooks/github/soak", body=b"{" * (2 * 1024 * 1024),
                                 headers={"X-Hub-Signature-256": "sha256=00", "Content-Type": "application/json"})
-            record("hook-oversized", status, 0, {401, 404, 413, "error"})
+            record("hook-oversized", status, 0, {401, 413, "error"})
         time.sleep(0.05)
 
 

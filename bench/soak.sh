@@ -58,12 +58,20 @@ GIT_PORT=$(cat "$OUT/soak.port")
 } >"$OUT/soak-publishers.yml"
 
 rm -rf "$DATA"
+# The server derives each publisher's webhook secret from this key.
+COMMONS_WEBHOOK_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+export COMMONS_WEBHOOK_KEY
 "$BIN" serve --demo --data "$DATA" --listen "127.0.0.1:$PORT" \
     --publishers "$OUT/soak-publishers.yml" --crawl-every 1m \
     --allow-host "127.0.0.1:$GIT_PORT" 2>"$OUT/soak-serve.log" &
 SERVER=$!
 for _ in $(seq 600); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the server did not start" >&2; tail "$OUT/soak-serve.log" >&2; exit 1; }
+
+# The first crawl files the soak publisher; then it gets a webhook secret.
+for _ in $(seq 600); do curl -sf "http://127.0.0.1:$PORT/api/v1/organisations/soak" >/dev/null && break; sleep 0.1; done
+SOAK_HOOK_SECRET=$("$BIN" publishers hook-secret rotate soak --data "$DATA" 2>/dev/null)
+export SOAK_HOOK_SECRET SOAK_REPOS=$REPOS SOAK_GIT_BASE="http://127.0.0.1:$GIT_PORT"
 
 echo "==> soak: $RUN_FOR s of mixed traffic against pid $SERVER"
 status=0
