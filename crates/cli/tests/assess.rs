@@ -252,7 +252,8 @@ fn import_records_every_repository_when_one_assessment_crashes_and_one_hangs() {
     std::fs::set_permissions(&worker, std::fs::Permissions::from_mode(0o755)).unwrap();
     let started = std::time::Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args(["import", "--assess-timeout", "2", "--data"])
+        .args(["import", "--publisher", "testers", "--force-owner"])
+        .args(["--assess-timeout", "2", "--data"])
         .arg(work.path().join("data"))
         .args(["sound", "crashing", "hanging"].map(|n| work.path().join(n)))
         .env_remove("COMMONS_DATABASE")

@@ -293,7 +293,7 @@ case "$request" in
 esac
 printf '{"commit":"c0ffee","methodVersion":"commons-assess/2","assessedAt":1,"license":{"family":"permissive","osiApproved":true}}'
 "#;
-    let run = crawler_with(&git_registry(&server, &names), &[], |options| {
+    let run = crawler_with(&git_registry(&server, &names), &[&server.host], |options| {
         options.assess_worker = Some(shell_worker(script));
     })
     .await;
