@@ -24,6 +24,8 @@ files = {
     "alias-bomb": b'a: &a "' + b"x" * 200_000 + b'"\nb: [' + b"*a, " * 99_999 + b"*a]\n",
     # M4: 1 MiB of top-level keys.
     "many-keys": b"".join(b"k%d: v\n" % i for i in range(200_000))[: 1024 * 1024 - 1],
+    # M4 inside the node budget: 99,997 unknown keys, each a problem to report.
+    "many-problems": b'publiccodeYmlVersion: "0"\n' + b"".join(b"k%d: v\n" % i for i in range(99_990)),
     # M6: 1 MiB of newlines.
     "newlines": b"\n" * (1024 * 1024 - 1),
     # Deep nesting, as in the workflow of H2 (here as a publiccode.yml).
@@ -34,10 +36,10 @@ for name, body in files.items():
 PY
 
 rows=()
-for f in alias-bomb many-keys newlines deep-nesting; do
+for f in alias-bomb many-keys many-problems newlines deep-nesting; do
     /usr/bin/time -f "%e %M" -o "$OUT/$f.time" "$BIN" validate --no-file-checks --format json \
         "$OUT/$f.yml" >"$OUT/$f.json" 2>/dev/null || true
-    read -r secs kib <"$OUT/$f.time"
+    read -r secs kib < <(tail -1 "$OUT/$f.time")
     rows+=("| \`commons validate\` $f.yml ($(stat -c %s "$OUT/$f.yml") bytes) | ${secs} s | $((kib / 1024)) MiB |")
 done
 
@@ -48,7 +50,7 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.05; done
 rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$SERVER/status"; }
 rows+=("| server at rest | | $(rss) MiB |")
-for f in alias-bomb many-keys newlines deep-nesting; do
+for f in alias-bomb many-keys many-problems newlines deep-nesting; do
     start=$(date +%s.%N)
     code=$(curl -s -o "$OUT/$f.api" -w '%{http_code}' --data-binary "@$OUT/$f.yml" \
         -H 'Content-Type: application/yaml' "http://127.0.0.1:$PORT/api/v1/validate")
@@ -56,7 +58,7 @@ for f in alias-bomb many-keys newlines deep-nesting; do
     rows+=("| \`POST /api/v1/validate\` $f.yml: $code, answer $(stat -c %s "$OUT/$f.api") bytes | $(python3 -c "print(round($end - $start, 2))") s | $(rss) MiB |")
 done
 # The page: take the CSRF cookie and token from the form, then post the file.
-for f in alias-bomb many-keys newlines; do
+for f in alias-bomb many-keys many-problems newlines; do
     form=$(curl -s -c "$OUT/cookies" "http://127.0.0.1:$PORT/validate")
     token=$(printf '%s' "$form" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
     start=$(date +%s.%N)

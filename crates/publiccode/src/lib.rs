@@ -248,7 +248,8 @@ fn validate_str(
             return Ok(Validation::fail(Diagnostic::error(
                 "publiccodeYmlVersion",
                 "publiccodeYmlVersion is a required field (the file is empty)",
-            )));
+            )
+            .at(1, 1)));
         }
         Err(e) => {
             let (line, column) = e.pos.map_or((0, 0), |p| (p.line, p.column));
@@ -329,7 +330,9 @@ fn check_version(
         return Err(Diagnostic::error(
             "publiccodeYmlVersion",
             "publiccodeYmlVersion is a required field (write publiccodeYmlVersion: \"0\")",
-        ));
+        )
+        // Missing at the top: the document's start is the nearest place to point at.
+        .at(1, 1));
     };
     let (line, column) = positions.position_of("publiccodeYmlVersion");
     let version = match node.as_scalar() {
@@ -438,6 +441,18 @@ mod tests {
             calls.get() > 100,
             "the hook is asked while loading, not only once"
         );
+    }
+
+    #[test]
+    fn a_missing_version_points_at_the_start_of_the_file() {
+        for text in ["name: x\nurl: y\n", "", "# only a comment\n"] {
+            let validation = validate(text.as_bytes(), &Options::default());
+            let missing = validation
+                .errors()
+                .find(|d| d.key == "publiccodeYmlVersion")
+                .unwrap_or_else(|| panic!("{text:?}: the version is reported"));
+            assert_eq!((missing.line, missing.column), (1, 1), "{text:?}");
+        }
     }
 
     #[test]
