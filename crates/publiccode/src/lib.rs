@@ -245,11 +245,13 @@ fn validate_str(
     let root = match yaml::load_until(text, should_stop)? {
         Ok(Some(root)) => root,
         Ok(None) => {
-            return Ok(Validation::fail(Diagnostic::error(
-                "publiccodeYmlVersion",
-                "publiccodeYmlVersion is a required field (the file is empty)",
-            )
-            .at(1, 1)));
+            return Ok(Validation::fail(
+                Diagnostic::error(
+                    "publiccodeYmlVersion",
+                    "publiccodeYmlVersion is a required field (the file is empty)",
+                )
+                .at(1, 1),
+            ));
         }
         Err(e) => {
             let (line, column) = e.pos.map_or((0, 0), |p| (p.line, p.column));
