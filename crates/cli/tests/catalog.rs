@@ -19,6 +19,19 @@ fn commons(args: &[&str]) -> Output {
         .expect("commons runs")
 }
 
+/// `commons import` of one path as the publisher `testers`, vouched for by the operator.
+fn import_as_testers(path: &str, data: &str) -> Output {
+    commons(&[
+        "import",
+        "--publisher",
+        "testers",
+        "--force-owner",
+        path,
+        "--data",
+        data,
+    ])
+}
+
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
         .arg("-C")
@@ -94,30 +107,14 @@ fn import_reads_files_directories_and_git_repositories() {
     assert!(clone.success());
 
     let data_arg = data.to_str().unwrap();
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        tree.to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = import_as_testers(tree.to_str().unwrap(), data_arg);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let log = stderr(&out);
     assert!(log.contains("2 created"), "{log}");
     assert!(log.contains("Search index: 2 entries"), "{log}");
 
     // The git repository was read at HEAD (its commit recorded), not from the work tree.
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        bare.to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = import_as_testers(bare.to_str().unwrap(), data_arg);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("1 unchanged"),
@@ -126,15 +123,7 @@ fn import_reads_files_directories_and_git_repositories() {
     );
 
     // Identical content again: nothing written.
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        tree.to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = import_as_testers(tree.to_str().unwrap(), data_arg);
     assert!(
         stderr(&out).contains("0 created, 0 updated, 2 unchanged"),
         "{}",
@@ -171,15 +160,7 @@ fn import_reads_files_directories_and_git_repositories() {
         &["commit", "-q", "--allow-empty", "-m", "more work"],
     );
     let newer = head_of(&tree.join("repo"));
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        tree.join("repo").to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = import_as_testers(tree.join("repo").to_str().unwrap(), data_arg);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("assessed (license"),
@@ -193,15 +174,7 @@ fn import_reads_files_directories_and_git_repositories() {
         Some(commits + 1)
     );
     // Imported again as it is: the assessment of that commit stands.
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        tree.join("repo").to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = import_as_testers(tree.join("repo").to_str().unwrap(), data_arg);
     assert!(
         stderr(&out).contains("assessment unchanged"),
         "{}",
@@ -284,15 +257,7 @@ fn an_import_cannot_take_over_another_publishers_repository() {
 fn import_refuses_missing_paths_and_symbolic_links_at_head() {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        "/no/such/path",
-        "--data",
-        data.to_str().unwrap(),
-    ]);
+    let out = import_as_testers("/no/such/path", data.to_str().unwrap());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/no/such/path"));
 
@@ -302,15 +267,7 @@ fn import_refuses_missing_paths_and_symbolic_links_at_head() {
     std::os::unix::fs::symlink("/etc/passwd", repo.join("publiccode.yml")).unwrap();
     git(&repo, &["add", "publiccode.yml"]);
     git(&repo, &["commit", "-q", "-m", "evil"]);
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        repo.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ]);
+    let out = import_as_testers(repo.to_str().unwrap(), data.to_str().unwrap());
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("not a regular file"),
@@ -435,15 +392,7 @@ fn serve_rebuilds_a_corrupt_index_and_follows_imports() {
             ),
     )
     .unwrap();
-    let out = commons(&[
-        "import",
-        "--publisher",
-        "testers",
-        "--force-owner",
-        file.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ]);
+    let out = import_as_testers(file.to_str().unwrap(), data.to_str().unwrap());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("A running server holds the search index"),
