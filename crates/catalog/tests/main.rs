@@ -26,37 +26,7 @@ async fn sqlite() -> Fixture {
 }
 
 async fn postgres() -> Option<Fixture> {
-    let Ok(admin) = std::env::var("COMMONS_TEST_POSTGRES") else {
-        if std::env::var("COMMONS_SKIP_POSTGRES").as_deref() == Ok("1") {
-            eprintln!("PostgreSQL variant skipped: COMMONS_SKIP_POSTGRES=1");
-            return None;
-        }
-        panic!(
-            "COMMONS_TEST_POSTGRES is not set: run `export COMMONS_TEST_POSTGRES=$(scripts/postgres.sh)` \
-             (or set COMMONS_SKIP_POSTGRES=1 to skip the PostgreSQL variant knowingly)"
-        );
-    };
-    use sqlx::Connection;
-    let name = format!(
-        "commons_test_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    );
-    let mut conn = sqlx::PgConnection::connect(&admin)
-        .await
-        .expect("admin connection");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .expect("create database");
-    conn.close().await.ok();
-    let url = match admin.rsplit_once('/') {
-        Some((base, _)) => format!("{base}/{name}"),
-        None => panic!("bad COMMONS_TEST_POSTGRES"),
-    };
+    let url = commons_test_support::fresh_postgres_database("commons_test").await?;
     let catalog = Catalog::open(Some(&url), Path::new("/nonexistent"))
         .await
         .expect("postgres catalog");

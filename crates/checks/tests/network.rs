@@ -4,6 +4,7 @@
 
 use commons_egress::Allowance;
 use commons_publiccode::{Options, validate};
+use commons_test_support::git;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -24,19 +25,6 @@ fn png_bytes() -> Vec<u8> {
         writer.write_image_data(&[0u8; 16]).expect("png data");
     }
     out
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
 }
 
 fn make_repository(root: &Path) {

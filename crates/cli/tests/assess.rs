@@ -1,6 +1,7 @@
 //! `commons assess` and `commons osv import` end to end: the binary, a real repository (local
 //! and cloned through a `file://` URL), both output formats, exit statuses.
 
+use commons_test_support::git;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -9,19 +10,6 @@ fn commons(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("commons runs")
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "A")
-        .env("GIT_AUTHOR_EMAIL", "a@example.org")
-        .env("GIT_COMMITTER_NAME", "A")
-        .env("GIT_COMMITTER_EMAIL", "a@example.org")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
 }
 
 fn repository() -> tempfile::TempDir {

@@ -1,6 +1,7 @@
 //! `commons import`, `commons reindex` and `commons serve` end to end: the binary, real files,
 //! real git repositories, a real server on loopback, SIGTERM.
 
+use commons_test_support::git;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -30,22 +31,6 @@ fn import_as_testers(path: &str, data: &str) -> Output {
         "--data",
         data,
     ])
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
 }
 
 /// A git repository whose HEAD holds `publiccode.yml` with `name` for a name; the work tree

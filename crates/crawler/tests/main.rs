@@ -929,40 +929,10 @@ async fn oversized_files_from_a_forge_api_are_refused_while_streaming() {
     );
 }
 
-/// A fresh database on the PostgreSQL server named by `COMMONS_TEST_POSTGRES` (as the catalog
-/// suite does); `None` only when `COMMONS_SKIP_POSTGRES=1` says to skip knowingly.
-async fn postgres_database() -> Option<String> {
-    let Ok(admin) = std::env::var("COMMONS_TEST_POSTGRES") else {
-        if std::env::var("COMMONS_SKIP_POSTGRES").as_deref() == Ok("1") {
-            eprintln!("PostgreSQL variant skipped: COMMONS_SKIP_POSTGRES=1");
-            return None;
-        }
-        panic!(
-            "COMMONS_TEST_POSTGRES is not set: run `export COMMONS_TEST_POSTGRES=$(scripts/postgres.sh start)`"
-        );
-    };
-    use sqlx::Connection;
-    let name = format!(
-        "commons_crawl_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    );
-    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    conn.close().await.ok();
-    let (base, _) = admin.rsplit_once('/').expect("a database URL");
-    Some(format!("{base}/{name}"))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_crawlers_on_one_postgresql_share_one_crawl() {
-    let Some(database) = postgres_database().await else {
+    let Some(database) = commons_test_support::fresh_postgres_database("commons_crawl").await
+    else {
         return;
     };
     let server = Server::start();

@@ -6,33 +6,6 @@ use commons_catalog::{Catalog, ForgeKind, IngestRequest};
 use commons_server::{ServeConfig, Server};
 use std::time::{Duration, Instant};
 
-async fn fresh_database() -> Option<String> {
-    let Ok(admin) = std::env::var("COMMONS_TEST_POSTGRES") else {
-        if std::env::var("COMMONS_SKIP_POSTGRES").as_deref() == Ok("1") {
-            eprintln!("replica test skipped: COMMONS_SKIP_POSTGRES=1");
-            return None;
-        }
-        panic!(
-            "COMMONS_TEST_POSTGRES is not set: run `export COMMONS_TEST_POSTGRES=$(scripts/postgres.sh)`"
-        );
-    };
-    use sqlx::Connection;
-    let name = format!("commons_replicas_{}", std::process::id());
-    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name}"
-    )))
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let (base, _) = admin.rsplit_once('/').unwrap();
-    Some(format!("{base}/{name}"))
-}
-
 async fn replica(
     database: &str,
     dir: &std::path::Path,
@@ -62,7 +35,8 @@ async fn total(client: &reqwest::Client, address: std::net::SocketAddr, q: &str)
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_on_one_postgres_see_every_write() {
-    let Some(database) = fresh_database().await else {
+    let Some(database) = commons_test_support::fresh_postgres_database("commons_replicas").await
+    else {
         return;
     };
     let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
