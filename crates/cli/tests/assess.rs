@@ -1,16 +1,12 @@
 //! `commons assess` and `commons osv import` end to end: the binary, a real repository (local
 //! and cloned through a `file://` URL), both output formats, exit statuses.
 
+mod support;
+
 use commons_test_support::git;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn commons(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args(args)
-        .output()
-        .expect("commons runs")
-}
+use std::process::Command;
+use support::{commons, stderr};
 
 fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -179,10 +175,6 @@ fn unreadable_targets_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 #[test]
 fn a_workflow_nested_twenty_thousand_deep_is_a_finding_not_a_crash() {
     let dir = repository();
@@ -192,7 +184,7 @@ fn a_workflow_nested_twenty_thousand_deep_is_a_finding_not_a_crash() {
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "deep"]);
     let out = commons(&["assess", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors = report["errors"].as_array().unwrap();
     assert!(
@@ -249,7 +241,7 @@ fn import_records_every_repository_when_one_assessment_crashes_and_one_hangs() {
         .env("COMMONS_BIN", env!("CARGO_BIN_EXE_commons"))
         .output()
         .unwrap();
-    let log = stderr_of(&out);
+    let log = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{log}");
     assert!(log.contains("3 created"), "{log}");
     assert!(

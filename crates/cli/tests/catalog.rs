@@ -1,23 +1,18 @@
 //! `commons import`, `commons reindex` and `commons serve` end to end: the binary, real files,
 //! real git repositories, a real server on loopback, SIGTERM.
 
+mod support;
+
 use commons_test_support::git;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::{commons, stderr};
 
 fn example() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml");
     std::fs::read_to_string(path).expect("example file")
-}
-
-fn commons(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args(args)
-        .env_remove("COMMONS_DATABASE")
-        .output()
-        .expect("commons runs")
 }
 
 /// `commons import` of one path as the publisher `testers`, vouched for by the operator.
@@ -56,10 +51,6 @@ fn head_of(dir: &Path) -> String {
         .output()
         .unwrap();
     String::from_utf8(head.stdout).unwrap().trim().to_string()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).to_string()
 }
 
 #[test]

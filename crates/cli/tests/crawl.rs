@@ -1,22 +1,13 @@
 //! `commons publishers check` and `commons crawl` end to end: the binary, a real git server on
 //! loopback (`bench/crawl_server.py`, which runs the real `git http-backend`), exit statuses.
 
+mod support;
+
 use commons_test_support::git;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn commons(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args(args)
-        .env_remove("COMMONS_DATABASE")
-        .output()
-        .expect("commons runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).to_string()
-}
+use support::{commons, stderr};
 
 #[test]
 fn publishers_check_reports_positions_and_exit_statuses() {

@@ -1,25 +1,11 @@
 //! `commons publishers token issue|list|revoke` end to end: the binary on a real SQLite
 //! catalog; the printed token is checked against the catalog itself.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn commons(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args(args)
-        .env_remove("COMMONS_DATABASE")
-        .env_remove("COMMONS_DATA")
-        .output()
-        .expect("commons runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).to_string()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).to_string()
-}
+use std::process::Command;
+use support::{commons, stderr, stdout};
 
 /// A catalog in `data` holding the example entry, published by `unicef`.
 fn catalog_with_unicef(data: &Path) {
