@@ -1,19 +1,12 @@
-//! The network checks against real servers on loopback: a small HTTP server of this test serves
-//! pages and images, and hands `/repo.git/...` to the real `git http-backend` (CGI), so the
-//! repository probe talks to git itself.
+//! The network checks against a real server on loopback: the workspace's git server serves
+//! `/repo.git` with the real `git http-backend`, so the repository probe talks to git itself,
+//! and a page and images beside it.
 
 use commons_egress::Allowance;
 use commons_publiccode::{Options, validate};
-use commons_test_support::git;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-struct Server {
-    base: String,
-    _dir: tempfile::TempDir,
-}
+use commons_test_support::git_http::{GitHttpServer, Page, commit_files};
+use std::net::TcpListener;
+use std::path::PathBuf;
 
 fn png_bytes() -> Vec<u8> {
     let mut out = Vec::new();
@@ -27,114 +20,30 @@ fn png_bytes() -> Vec<u8> {
     out
 }
 
-fn make_repository(root: &Path) {
-    let work = root.join("work");
-    std::fs::create_dir_all(&work).unwrap();
-    git(&work, &["init", "-q", "-b", "main"]);
-    std::fs::write(work.join("README.md"), "hello\n").unwrap();
-    git(&work, &["add", "."]);
-    git(&work, &["commit", "-q", "-m", "first"]);
-    git(
-        root,
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            work.to_str().unwrap(),
-            root.join("repo.git").to_str().unwrap(),
-        ],
-    );
-    git(
-        &root.join("repo.git"),
-        &["config", "http.receivepack", "false"],
-    );
+/// The shared git server with one repository, `repo.git`, and a page, an image and a fake
+/// image beside it; the repository lives as long as the server.
+struct Server {
+    git: GitHttpServer,
+    _dir: tempfile::TempDir,
 }
 
 fn start() -> Server {
     let dir = tempfile::tempdir().unwrap();
-    make_repository(dir.path());
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let root = dir.path().to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || serve(stream, &root));
-        }
-    });
-    Server { base, _dir: dir }
-}
-
-fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8]) {
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-}
-
-fn serve(mut stream: TcpStream, root: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-            break;
-        }
-    }
-    let target = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string();
-    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-    match path {
-        "/page" => respond(&mut stream, "200 OK", "text/html", b"<p>docs</p>"),
-        "/logo.png" => respond(&mut stream, "200 OK", "image/png", &png_bytes()),
-        "/fake.png" => respond(&mut stream, "200 OK", "image/png", b"not a png at all"),
-        p if p.starts_with("/repo.git/") => git_backend(&mut stream, root, p, query),
-        _ => respond(&mut stream, "404 Not Found", "text/plain", b"no"),
-    }
-}
-
-/// Runs `git http-backend` as a CGI program and relays its answer.
-fn git_backend(stream: &mut TcpStream, root: &Path, path: &str, query: &str) {
-    let output = Command::new("git")
-        .arg("http-backend")
-        .env("GIT_PROJECT_ROOT", root)
-        .env("GIT_HTTP_EXPORT_ALL", "1")
-        .env("PATH_INFO", path)
-        .env("QUERY_STRING", query)
-        .env("REQUEST_METHOD", "GET")
-        .stdin(Stdio::null())
-        .output()
-        .expect("git http-backend runs");
-    let raw = output.stdout;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|i| (i, 4))
-        .or_else(|| raw.windows(2).position(|w| w == b"\n\n").map(|i| (i, 2)));
-    let Some((at, sep)) = split else {
-        respond(stream, "500 Internal Server Error", "text/plain", b"cgi");
-        return;
+    commit_files(dir.path(), "repo", &[("README.md", b"hello\n")]);
+    let page = |path, content_type, body: &[u8]| Page {
+        path,
+        content_type,
+        body: body.to_vec(),
     };
-    let headers = String::from_utf8_lossy(&raw[..at]).to_string();
-    let body = &raw[at + sep..];
-    let mut status = "200 OK".to_string();
-    let mut content_type = "application/octet-stream".to_string();
-    for line in headers.lines() {
-        if let Some(v) = line.strip_prefix("Status: ") {
-            status = v.trim().to_string();
-        } else if let Some(v) = line.strip_prefix("Content-Type: ") {
-            content_type = v.trim().to_string();
-        }
-    }
-    respond(stream, &status, &content_type, body);
+    let git = GitHttpServer::start_with_pages(
+        dir.path(),
+        vec![
+            page("/page", "text/html", b"<p>docs</p>"),
+            page("/logo.png", "image/png", &png_bytes()),
+            page("/fake.png", "image/png", b"not a png at all"),
+        ],
+    );
+    Server { git, _dir: dir }
 }
 
 fn example_with(replacements: &[(&str, &str)]) -> Vec<u8> {
@@ -167,12 +76,12 @@ fn reachable_links_and_a_real_git_repository_pass() {
     let doc = example_with(&[
         (
             "https://github.com/primeroIMS/primero",
-            &format!("{}/repo.git", s.base),
+            &format!("{}/repo.git", s.git.base),
         ),
-        ("https://www.primero.org", &format!("{}/page", s.base)),
+        ("https://www.primero.org", &format!("{}/page", s.git.base)),
         (
             "organisation:",
-            &format!("logo: \"{}/logo.png\"\norganisation:", s.base),
+            &format!("logo: \"{}/logo.png\"\norganisation:", s.git.base),
         ),
     ]);
     assert_eq!(network_errors(&doc), vec![]);
@@ -184,12 +93,15 @@ fn unreachable_links_non_repositories_and_fake_images_fail() {
     let doc = example_with(&[
         (
             "https://github.com/primeroIMS/primero",
-            &format!("{}/page", s.base),
+            &format!("{}/page", s.git.base),
         ),
-        ("https://www.primero.org", &format!("{}/missing", s.base)),
+        (
+            "https://www.primero.org",
+            &format!("{}/missing", s.git.base),
+        ),
         (
             "organisation:",
-            &format!("logo: \"{}/fake.png\"\norganisation:", s.base),
+            &format!("logo: \"{}/fake.png\"\norganisation:", s.git.base),
         ),
     ]);
     let errors = network_errors(&doc);
@@ -213,29 +125,6 @@ fn unreachable_links_non_repositories_and_fake_images_fail() {
             .any(|(k, m)| k == "logo" && m.contains("image")),
         "{errors:?}"
     );
-}
-
-#[test]
-fn git_backend_answers_the_smart_protocol() {
-    // Guards the harness itself: if git's CGI stopped answering, the tests above would prove
-    // nothing.
-    let s = start();
-    let url = format!("{}/repo.git/info/refs?service=git-upload-pack", s.base);
-    let addr = s.base.trim_start_matches("http://").to_string();
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let path = url.split_once(&s.base).unwrap().1;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    assert!(
-        answer.contains("application/x-git-upload-pack-advertisement"),
-        "{answer}"
-    );
-    assert!(answer.contains("refs/heads/main"), "{answer}");
 }
 
 #[test]
@@ -286,7 +175,7 @@ fn loopback_and_private_links_are_refused_without_a_connection_unless_allowed() 
 #[test]
 fn an_allowed_name_that_resolves_to_loopback_is_checked() {
     let s = start();
-    let port = s.base.rsplit_once(':').unwrap().1;
+    let port = s.git.base.rsplit_once(':').unwrap().1;
     let doc = example_with(&[
         (
             "https://github.com/primeroIMS/primero",

@@ -167,6 +167,13 @@ impl IntoResponse for ApiError {
             other => other.to_string(),
         };
         let mut response = problem_response(status, self.kind(), detail);
+        if let ApiError::PayloadTooLarge(_) = &self {
+            // The body was refused unread, so the connection cannot carry another request:
+            // saying so keeps a client from reusing it and losing its next request.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         if let ApiError::Busy {
             retry_after_seconds,
             ..

@@ -4,10 +4,10 @@
 //! recrawls only its own repositories, replays are answered without a recrawl, and bodies
 //! are capped before they are read.
 
-use crate::git_server::{publish, serve};
 use crate::support::example;
 use commons_catalog::WebhookKey;
 use commons_server::{CrawlConfig, ServeConfig, Server};
+use commons_test_support::git_http::{GitHttpServer, publish};
 use std::time::{Duration, Instant};
 
 /// The server's webhook key in these tests.
@@ -20,7 +20,8 @@ async fn json(client: &reqwest::Client, url: String) -> serde_json::Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawls_at_start_and_on_a_signed_webhook() {
     let repos = tempfile::tempdir().unwrap();
-    let git = serve(repos.path().to_path_buf()).await;
+    let git_server = GitHttpServer::start(repos.path());
+    let git = git_server.address;
     let url = format!("http://{git}/tool.git");
     let first = example()
         .replace("https://github.com/primeroIMS/primero", &url)
@@ -244,7 +245,8 @@ async fn crawling_server(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_per_delivery() {
     let repos = tempfile::tempdir().unwrap();
-    let git = serve(repos.path().to_path_buf()).await;
+    let git_server = GitHttpServer::start(repos.path());
+    let git = git_server.address;
     let appa = format!("http://{git}/groupa/appa.git");
     let appb = format!("http://{git}/groupb/appb.git");
     for (name, url, title) in [
@@ -330,6 +332,11 @@ async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_pe
         .await
         .unwrap();
     assert_eq!(huge.status(), 413);
+    assert_eq!(
+        huge.headers().get("connection").map(|v| v.as_bytes()),
+        Some(&b"close"[..]),
+        "the unread body leaves the connection unusable: the client must not reuse it"
+    );
     // GitHub: the publisher is in the path, its secret signs the body.
     let body = serde_json::json!({"repository": {"html_url": appb}}).to_string();
     let signature = commons_crawler::webhook::github_signature(rotated.as_bytes(), body.as_bytes());

@@ -4,7 +4,6 @@
 mod api;
 mod crawling;
 mod declarations;
-mod git_server;
 mod hardening;
 mod replicas;
 mod support;

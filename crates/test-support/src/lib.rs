@@ -1,5 +1,8 @@
 //! What the workspace's tests share, so that each suite does not keep its own copy: `git` run
-//! with a fixed identity, and a fresh database on the test PostgreSQL server.
+//! with a fixed identity, a git smart-HTTP server of real repositories ([`git_http`]), and a
+//! fresh database on the test PostgreSQL server.
+
+pub mod git_http;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,22 +1,23 @@
 //! Test servers on loopback: real git repositories served by the real `git http-backend`
-//! (CGI behind a small axum server), fake GitLab v4, GitHub v3 and Gitea v1 APIs over those
+//! (the workspace's shared relay, behind a small axum server), fake GitLab v4, GitHub v3 and Gitea v1 APIs over those
 //! repositories (the vendors' paths, pagination headers and rate-limit answers), and a raw
 //! TCP server that misbehaves on purpose.
 
 use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, Method, Response, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, Response, Uri};
 use commons_catalog::Catalog;
 use commons_crawler::{Crawler, CrawlerOptions, Limits, Registry, Silent, Summary};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub use commons_test_support::git;
+use commons_test_support::git_http::git_http_backend;
 
 /// What goes into a test repository's tree.
 pub enum Entry<'a> {
@@ -797,8 +798,7 @@ impl Shared {
         }
     }
 
-    /// Runs `git http-backend` as a CGI program (GET and POST, gzip bodies, protocol v2
-    /// header passed through) and relays its answer.
+    /// Hands the request to the real `git http-backend` serving the bare repositories.
     async fn git_backend(
         &self,
         method: &Method,
@@ -807,64 +807,7 @@ impl Shared {
         headers: &HeaderMap,
         body: Bytes,
     ) -> Response<Body> {
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("")
-                .to_string()
-        };
-        let mut child = tokio::process::Command::new("git")
-            .arg("http-backend")
-            .env("GIT_PROJECT_ROOT", &self.root)
-            .env("GIT_HTTP_EXPORT_ALL", "1")
-            .env("PATH_INFO", format!("/{rest}"))
-            .env("QUERY_STRING", uri.query().unwrap_or(""))
-            .env("REQUEST_METHOD", method.as_str())
-            .env("CONTENT_TYPE", header("content-type"))
-            .env("CONTENT_LENGTH", body.len().to_string())
-            .env("HTTP_CONTENT_ENCODING", header("content-encoding"))
-            .env("GIT_PROTOCOL", header("git-protocol"))
-            .env("REMOTE_ADDR", "127.0.0.1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("git http-backend runs");
-        {
-            use tokio::io::AsyncWriteExt;
-            let mut stdin = child.stdin.take().unwrap();
-            let _ = stdin.write_all(&body).await;
-        }
-        let output = child.wait_with_output().await.unwrap();
-        let raw = output.stdout;
-        let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-            return respond(500, &[], "bad cgi output");
-        };
-        let head = String::from_utf8_lossy(&raw[..at]).to_string();
-        let mut status = 200;
-        let mut out_headers = Vec::new();
-        for line in head.lines() {
-            let Some((k, v)) = line.split_once(':') else {
-                continue;
-            };
-            if k.eq_ignore_ascii_case("status") {
-                status = v
-                    .trim()
-                    .split(' ')
-                    .next()
-                    .unwrap_or("200")
-                    .parse()
-                    .unwrap_or(500);
-            } else {
-                out_headers.push((k.trim().to_string(), v.trim().to_string()));
-            }
-        }
-        let mut builder = Response::builder().status(StatusCode::from_u16(status).unwrap());
-        for (k, v) in out_headers {
-            builder = builder.header(k, v);
-        }
-        builder.body(Body::from(raw[at + 4..].to_vec())).unwrap()
+        git_http_backend(&self.root, method, &format!("/{rest}"), uri, headers, body).await
     }
 }
 

@@ -373,11 +373,19 @@ pub(crate) fn api_error_page(ctx: Ctx, error: crate::error::ApiError) -> Respons
     match error {
         ApiError::NotFound(_) => error_page(ctx, StatusCode::NOT_FOUND, None),
         ApiError::BadRequest(detail) => error_page(ctx, StatusCode::BAD_REQUEST, Some(detail)),
-        ApiError::PayloadTooLarge(limit) => error_page(
-            ctx,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            Some(format!("the request body is larger than {limit} bytes")),
-        ),
+        ApiError::PayloadTooLarge(limit) => {
+            let mut page = error_page(
+                ctx,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Some(format!("the request body is larger than {limit} bytes")),
+            );
+            // As in the API: the refused body is unread, so the connection ends here.
+            page.headers_mut().insert(
+                axum::http::header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+            page
+        }
         other => {
             tracing::error!(error = ?other, "page failed");
             error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None)
