@@ -42,7 +42,7 @@ read -r REINDEX_S REINDEX_KB <"$OUT/reindex.time"
 
 echo "==> cold start"
 START_NS=$(date +%s%N)
-"$BIN" serve --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
+"$BIN" serve --config scripts/no-rate-limit.toml --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -f $OUT/nginx.pid ] && kill $(cat $OUT/nginx.pid) 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.01; done

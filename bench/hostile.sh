@@ -44,7 +44,7 @@ for f in alias-bomb many-keys many-problems newlines deep-nesting; do
 done
 
 rm -rf "$OUT/data"
-"$BIN" serve --data "$OUT/data" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
+"$BIN" serve --config scripts/no-rate-limit.toml --data "$OUT/data" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.05; done

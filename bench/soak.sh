@@ -61,7 +61,7 @@ rm -rf "$DATA"
 # The server derives each publisher's webhook secret from this key.
 COMMONS_WEBHOOK_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 export COMMONS_WEBHOOK_KEY
-"$BIN" serve --demo --data "$DATA" --listen "127.0.0.1:$PORT" \
+"$BIN" serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" \
     --publishers "$OUT/soak-publishers.yml" --crawl-every 1m \
     --allow-host "127.0.0.1:$GIT_PORT" 2>"$OUT/soak-serve.log" &
 SERVER=$!

@@ -12,7 +12,7 @@ fi
 cargo build -q -p commons-cli
 DATA=$(mktemp -d)
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
-target/debug/commons serve --demo --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$DATA/serve.log" &
+target/debug/commons serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$DATA/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 100); do

@@ -36,7 +36,7 @@ fi
 cargo build --quiet -p commons-cli
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$root/target/debug/commons" serve --demo --listen "127.0.0.1:$port" --data "$data" >"$data/server.log" 2>&1 &
+"$root/target/debug/commons" serve --config "$root/scripts/no-rate-limit.toml" --demo --listen "127.0.0.1:$port" --data "$data" >"$data/server.log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true

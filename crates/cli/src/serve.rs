@@ -4,7 +4,8 @@ use crate::store_args::{StoreArgs, init_logging, runtime};
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use commons_server::{
-    ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server, shutdown_signal,
+    ConfigFile, ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server,
+    shutdown_signal,
 };
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
@@ -23,6 +24,10 @@ pub struct Args {
         env = "COMMONS_LISTEN"
     )]
     listen: SocketAddr,
+    /// The operator's configuration file (TOML): rate limit per client, connection and
+    /// request limits (see docs/operations.md). Flags given as well win over it.
+    #[arg(long, value_name = "FILE", env = "COMMONS_CONFIG")]
+    config: Option<PathBuf>,
     #[command(flatten)]
     store: StoreArgs,
     /// Load the built-in demo catalog when the catalog is empty.
@@ -65,9 +70,10 @@ pub struct Args {
     /// Answer /metrics only with `Authorization: Bearer <the token in FILE>`.
     #[arg(long, value_name = "FILE", env = "COMMONS_METRICS_TOKEN_FILE")]
     metrics_token_file: Option<PathBuf>,
-    /// Connections open at once; more wait until one closes.
-    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
-    max_connections: u32,
+    /// Connections open at once; more wait until one closes [default: 1024, or the
+    /// configuration file's `limits.max_connections`].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    max_connections: Option<u32>,
     #[command(flatten)]
     worker: crate::assess_worker::WorkerArgs,
 }
@@ -135,17 +141,21 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = ServeConfig {
+    let file = match args.config.as_deref().map(ConfigFile::load).transpose() {
+        Ok(file) => file.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("commons serve: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut config = ServeConfig {
         http: HttpPolicy {
             https: args.behind_tls,
             hsts_max_age: args.hsts_max_age,
             metrics,
         },
         metrics_listen: args.metrics_listen,
-        limits: ConnectionLimits {
-            max_connections: args.max_connections as usize,
-            ..ConnectionLimits::default()
-        },
+        limits: ConnectionLimits::default(),
         listen: args.listen,
         data_dir: args.store.data_dir,
         database: args.store.database,
@@ -161,7 +171,14 @@ pub fn run(args: Args) -> ExitCode {
             assess: !args.no_assess,
         }),
         assess_worker: Some(assess_worker),
+        ..ServeConfig::default()
     };
+    // The file first (an empty one when none is given: the rate limit is on by default),
+    // then the flags the operator typed.
+    file.apply(&mut config);
+    if let Some(max_connections) = args.max_connections {
+        config.limits.max_connections = max_connections as usize;
+    }
     match runtime().and_then(|rt| rt.block_on(serve(config))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -172,6 +189,13 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 async fn serve(config: ServeConfig) -> anyhow::Result<()> {
+    let rate_limit = match &config.rate_limit {
+        Some(limit) => format!(
+            "{} requests a second per client, {} at once",
+            limit.per_second, limit.burst
+        ),
+        None => "off".to_string(),
+    };
     let (server, report) = Server::start(config).await?;
     let entries = server.state().index.doc_count();
     if report.demo_loaded > 0 {
@@ -187,6 +211,7 @@ async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         report.indexed,
         report.startup.as_millis()
     );
+    eprintln!("Rate limit: {rate_limit}.");
     server.serve(shutdown_signal()).await?;
     eprintln!("Commons stopped.");
     Ok(())

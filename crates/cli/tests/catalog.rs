@@ -300,6 +300,27 @@ impl Server {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
+    /// The status of `GET path`.
+    fn status(&self, path: &str) -> u16 {
+        self.statuses(path, 1)[0]
+    }
+
+    /// The statuses of `n` requests for `path` in a row, on one connection (one curl for
+    /// them all, so that they come faster than any budget refills).
+    fn statuses(&self, path: &str, n: usize) -> Vec<u16> {
+        let url = format!("http://{}{path}", self.address);
+        let out = Command::new("curl")
+            .args(["-s", "-w", "%{http_code}\\n"])
+            // Each URL needs its own `-o`, or every answer after the first is printed.
+            .args((0..n).flat_map(|_| ["-o", "/dev/null", url.as_str()]))
+            .output()
+            .expect("curl");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|code| code.parse().unwrap())
+            .collect()
+    }
+
     fn stop_gracefully(mut self) {
         let pid = self.child.id().to_string();
         assert!(
@@ -400,4 +421,54 @@ fn serve_rebuilds_a_corrupt_index_and_follows_imports() {
         total + 1
     );
     server.stop_gracefully();
+}
+
+/// `commons serve` limits each client without being told to (20 a second, 40 at once), a
+/// configuration file changes the budget or turns it off, and a mistake in the file stops the
+/// server before it starts, naming the file, line and column.
+#[test]
+fn serve_limits_each_client_by_default_and_as_its_configuration_file_says() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let statuses = |server: &Server, n: usize| server.statuses("/api/v1/organisations", n);
+
+    let server = Server::start(&data, &[]);
+    let answers = statuses(&server, 60);
+    assert!(answers[..40].iter().all(|s| *s == 200), "{answers:?}");
+    assert!(
+        answers.contains(&429),
+        "the default budget is spent: {answers:?}"
+    );
+    assert_eq!(server.status("/healthz"), 200, "probes are never limited");
+    server.stop_gracefully();
+
+    let tight = work.path().join("tight.toml");
+    std::fs::write(&tight, "[rate_limit]\nper_second = 1\nburst = 2\n").unwrap();
+    let server = Server::start(&data, &["--config", tight.to_str().unwrap()]);
+    assert_eq!(statuses(&server, 3), [200, 200, 429]);
+    server.stop_gracefully();
+
+    let off = work.path().join("off.toml");
+    std::fs::write(&off, "[rate_limit]\nenabled = false\n").unwrap();
+    let server = Server::start(&data, &["--config", off.to_str().unwrap()]);
+    assert!(statuses(&server, 100).iter().all(|s| *s == 200));
+    server.stop_gracefully();
+
+    let wrong = work.path().join("wrong.toml");
+    std::fs::write(&wrong, "[rate_limit]\nburst = 40\nper_second = \"fast\"\n").unwrap();
+    let out = commons(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--data",
+        data.to_str().unwrap(),
+        "--config",
+        wrong.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    assert!(
+        text.contains(&format!("{}:3:14:", wrong.display())),
+        "file, line and column: {text}"
+    );
 }

@@ -25,6 +25,12 @@ pub struct ServeConfig {
     pub http: crate::HttpPolicy,
     /// Serve `/metrics` only on this address (then not on `listen`).
     pub metrics_listen: Option<SocketAddr>,
+    /// Requests per client (`None`: unlimited, as in tests; `commons serve` limits by default).
+    pub rate_limit: Option<crate::RateLimitConfig>,
+    /// Longest time a request may take before it is answered `408`.
+    pub request_timeout: Duration,
+    /// Validations at once (`None`: half the cores).
+    pub max_validations: Option<usize>,
     /// The program crawled and demo repositories are assessed in, a child process per
     /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
     pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
@@ -61,6 +67,9 @@ impl Default for ServeConfig {
             http: crate::HttpPolicy::default(),
             metrics_listen: None,
             assess_worker: None,
+            rate_limit: None,
+            request_timeout: Duration::from_secs(30),
+            max_validations: None,
         }
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod api;
 mod config;
+pub mod config_file;
 pub mod demo;
 mod error;
 pub mod hook_queue;
@@ -21,13 +22,16 @@ pub mod indexer;
 mod listener;
 mod metrics;
 mod middleware;
+pub mod rate_limit;
 mod router;
 mod state;
 pub mod web;
 
 pub use config::{CrawlConfig, ServeConfig};
+pub use config_file::{ConfigError, ConfigFile};
 pub use error::{ApiError, ServerError};
 pub use listener::ConnectionLimits;
+pub use rate_limit::RateLimitConfig;
 pub use router::router;
 pub use state::{AppState, CrawlState, HttpPolicy, MetricsAccess};
 
@@ -96,6 +100,14 @@ impl Server {
             http.metrics = MetricsAccess::Elsewhere;
         }
         state.http = Arc::new(http);
+        state.rate_limiter = config
+            .rate_limit
+            .as_ref()
+            .map(|limit| Arc::new(rate_limit::ClientLimiter::new(limit)));
+        state.request_timeout = config.request_timeout;
+        if let Some(validations) = config.max_validations {
+            state.validations = Arc::new(api::validate::ValidationSlots::new(validations));
+        }
         if let Some(crawl) = &config.crawl {
             state.crawl = Some(Arc::new(crawl_state(
                 &state.catalog,

@@ -27,6 +27,13 @@ pub struct HookLabels {
     pub result: String,
 }
 
+/// Labels of a request refused for its client's rate.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct LimitedLabels {
+    /// `api` or `page`.
+    pub kind: String,
+}
+
 /// Labels of a latency observation.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
@@ -47,6 +54,8 @@ pub struct Metrics {
     pub indexed_seq: Gauge,
     /// Webhook deliveries by forge and result (bad signatures included).
     pub webhooks: Family<HookLabels, Counter>,
+    /// Requests answered `429`, API or page.
+    pub rate_limited: Family<LimitedLabels, Counter>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -64,6 +73,12 @@ impl Metrics {
         let indexed_entries = Gauge::default();
         let indexed_seq = Gauge::default();
         let webhooks = Family::<HookLabels, Counter>::default();
+        let rate_limited = Family::<LimitedLabels, Counter>::default();
+        registry.register(
+            "rate_limited_requests",
+            "Requests answered 429 because their client was over its rate",
+            rate_limited.clone(),
+        );
         registry.register(
             "webhooks",
             "Webhook deliveries by forge and result",
@@ -96,7 +111,17 @@ impl Metrics {
             indexed_entries,
             indexed_seq,
             webhooks,
+            rate_limited,
         }
+    }
+
+    /// Counts a request refused for its client's rate.
+    pub fn rate_limited(&self, kind: &str) {
+        self.rate_limited
+            .get_or_create(&LimitedLabels {
+                kind: kind.to_string(),
+            })
+            .inc();
     }
 
     /// The text exposition.

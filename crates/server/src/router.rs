@@ -8,13 +8,9 @@ use crate::web;
 use axum::Router;
 use axum::http::{Method, header};
 use axum::routing::{get, post, put};
-use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
-
-/// Longest time a request may take before it is answered `408`.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The read API: public, cacheable, open to other origins for GET; and the writes.
 fn api_routes() -> Router<AppState> {
@@ -49,6 +45,7 @@ fn api_routes() -> Router<AppState> {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    let request_timeout = state.request_timeout;
     Router::new()
         .nest("/api/v1", api_routes())
         .merge(web::router())
@@ -64,7 +61,12 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            request_timeout,
+        ))
+        // Outside the timeout and everything else: a client over budget costs a map lookup.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::rate_limit::limit_clients,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -76,6 +78,7 @@ pub fn router(state: AppState) -> Router {
 
 /// `/metrics` alone, for the operator's separate metrics address (`--metrics-listen`).
 pub fn metrics_router(state: AppState) -> Router {
+    let request_timeout = state.request_timeout;
     let mut open = (*state.http).clone();
     open.metrics = crate::state::MetricsAccess::Public;
     let mut state = state;
@@ -85,7 +88,7 @@ pub fn metrics_router(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound("only /metrics is served here".into()) })
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            request_timeout,
         ))
         .with_state(state)
 }

@@ -57,6 +57,10 @@ pub struct AppState {
     pub http: Arc<HttpPolicy>,
     /// The slots validations run in (the API's and the page's).
     pub validations: Arc<ValidationSlots>,
+    /// Each client's request budget (`None`: unlimited).
+    pub rate_limiter: Option<Arc<crate::rate_limit::ClientLimiter>>,
+    /// Longest time a request may take before it is answered `408`.
+    pub request_timeout: std::time::Duration,
     ready: Arc<AtomicBool>,
 }
 
@@ -70,6 +74,8 @@ impl AppState {
             crawl: None,
             http: Arc::new(HttpPolicy::default()),
             validations: Arc::new(ValidationSlots::half_the_cores()),
+            rate_limiter: None,
+            request_timeout: std::time::Duration::from_secs(30),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -5,6 +5,7 @@ mod api;
 mod crawling;
 mod declarations;
 mod hardening;
+mod rate_limits;
 mod replicas;
 mod support;
 mod validation;

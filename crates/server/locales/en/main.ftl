@@ -215,6 +215,8 @@ server-error-title = Something went wrong
 server-error-text = The catalog could not answer. Please try again in a moment.
 busy-title = The validator is busy
 busy-text = Too many files are being checked right now. Please try again in a few seconds.
+too-many-requests-title = Too many requests
+too-many-requests-text = This address has sent more requests than the catalog answers for one visitor. Wait a moment, then reload the page.
 back-home = Back to the home page
 
 nav-status = Crawl status

@@ -215,6 +215,8 @@ server-error-title = Se ha producido un error
 server-error-text = El catálogo no ha podido responder. Vuelva a intentarlo dentro de un momento.
 busy-title = El validador está ocupado
 busy-text = Se están comprobando demasiados archivos en este momento. Vuelva a intentarlo dentro de unos segundos.
+too-many-requests-title = Demasiadas solicitudes
+too-many-requests-text = Esta dirección ha enviado más solicitudes de las que el catálogo atiende para un solo visitante. Espere un momento y vuelva a cargar la página.
 back-home = Volver a la página de inicio
 
 nav-status = Estado del rastreo

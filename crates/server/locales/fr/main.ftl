@@ -215,6 +215,8 @@ server-error-title = Une erreur s’est produite
 server-error-text = Le catalogue n’a pas pu répondre. Veuillez réessayer dans un instant.
 busy-title = Le validateur est occupé
 busy-text = Trop de fichiers sont en cours de vérification. Veuillez réessayer dans quelques secondes.
+too-many-requests-title = Trop de requêtes
+too-many-requests-text = Cette adresse a envoyé plus de requêtes que le catalogue n’en traite pour un seul visiteur. Patientez un instant, puis rechargez la page.
 back-home = Retour à l’accueil
 
 nav-status = État de l’exploration

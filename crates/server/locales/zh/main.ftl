@@ -195,6 +195,8 @@ server-error-title = 出现错误
 server-error-text = 目录暂时无法响应。请稍后再试。
 busy-title = 验证器正忙
 busy-text = 当前正在检查的文件过多。请几秒钟后再试。
+too-many-requests-title = 请求过多
+too-many-requests-text = 此地址发送的请求超过了目录为单个访问者处理的数量。请稍候片刻，然后重新加载页面。
 back-home = 返回首页
 
 nav-status = 抓取状态

@@ -79,7 +79,7 @@ impl utoipa::Modify for PublisherTokens {
 }
 
 /// Answers every operation can give, whatever its handler: the request line is over the
-/// limit (414), or the request took too long (408).
+/// limit (414), the request took too long (408), or its client is over its rate (429).
 struct CommonResponses;
 
 impl utoipa::Modify for CommonResponses {
@@ -113,9 +113,35 @@ impl utoipa::Modify for CommonResponses {
                     "414".into(),
                     problem("The request URI is over 16 KiB").into(),
                 );
+                responses.insert("429".into(), too_many_requests().into());
             }
         }
     }
+}
+
+/// `429`: the client is over its budget (`[rate_limit]` of the configuration file).
+fn too_many_requests() -> utoipa::openapi::Response {
+    use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, ResponseBuilder, Type, header};
+    ResponseBuilder::new()
+        .description("This client is over its rate; retry after the seconds given")
+        .header(
+            "Retry-After",
+            header::HeaderBuilder::new()
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(1)),
+                ))
+                .description(Some("Seconds to wait before the next request"))
+                .build(),
+        )
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
 }
 
 /// This document.

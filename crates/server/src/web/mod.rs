@@ -351,6 +351,7 @@ pub fn error_page(ctx: Ctx, status: StatusCode, detail: Option<String>) -> Respo
         StatusCode::BAD_REQUEST => ("bad-request-title", "bad-request-text"),
         StatusCode::FORBIDDEN => ("forbidden-title", "forbidden-text"),
         StatusCode::SERVICE_UNAVAILABLE => ("busy-title", "busy-text"),
+        StatusCode::TOO_MANY_REQUESTS => ("too-many-requests-title", "too-many-requests-text"),
         _ => ("server-error-title", "server-error-text"),
     };
     let page = ErrorPage {

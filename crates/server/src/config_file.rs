@@ -1,0 +1,420 @@
+//! The operator's configuration file (`commons serve --config FILE`, TOML): the limits that
+//! protect the server from its clients. Every key is optional; an unknown key, a value out of
+//! range or a malformed one is an error naming the file, line and column, so a typo never
+//! silently leaves a default in force.
+//!
+//! ```toml
+//! [rate_limit]
+//! per_second = 20          # per client address, token bucket
+//! burst = 40
+//! trusted_proxies = ["10.0.0.0/8"]   # whose X-Forwarded-For is believed
+//!
+//! [limits]
+//! max_connections = 1024
+//! header_timeout = "10s"
+//! idle_timeout = "60s"
+//! write_timeout = "30s"
+//! request_timeout = "30s"
+//! max_validations = 1      # at once; default: half the cores
+//! hook_queue = 1024        # webhook recrawls waiting
+//! ```
+
+use crate::rate_limit::RateLimitConfig;
+use crate::{ConnectionLimits, ServeConfig};
+use ipnet::IpNet;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Largest configuration file read: it is a handful of lines.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Why the configuration file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file cannot be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is too large to be a configuration.
+    #[error("{} is over {MAX_CONFIG_BYTES} bytes: not a configuration file", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not valid TOML or holds a wrong key or value.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Line of the offending text, from 1.
+        line: usize,
+        /// Column, from 1 (in characters).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The file's contents.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// `[rate_limit]`.
+    #[serde(default)]
+    pub rate_limit: RateLimitSection,
+    /// `[limits]`.
+    #[serde(default)]
+    pub limits: LimitsSection,
+}
+
+/// `[rate_limit]`: requests per client.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSection {
+    /// `false` turns the limit off (a benchmark, or a proxy in front that limits).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// Requests a second per client, on average.
+    #[serde(default = "default_per_second")]
+    pub per_second: NonZeroU32,
+    /// Requests per client at once.
+    #[serde(default = "default_burst")]
+    pub burst: NonZeroU32,
+    /// Proxies whose `X-Forwarded-For` is believed: addresses or networks.
+    #[serde(default, deserialize_with = "networks")]
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+impl Default for RateLimitSection {
+    fn default() -> Self {
+        let defaults = RateLimitConfig::default();
+        RateLimitSection {
+            enabled: true,
+            per_second: defaults.per_second,
+            burst: defaults.burst,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// `[limits]`: connections, time and concurrency. Absent keys keep the defaults.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSection {
+    /// Connections open at once.
+    #[serde(default, deserialize_with = "connections")]
+    pub max_connections: Option<usize>,
+    /// Time for a request's headers to arrive.
+    #[serde(default, deserialize_with = "timeout")]
+    pub header_timeout: Option<Duration>,
+    /// Time a connection may stay silent.
+    #[serde(default, deserialize_with = "timeout")]
+    pub idle_timeout: Option<Duration>,
+    /// Time a client may leave its answer unread.
+    #[serde(default, deserialize_with = "timeout")]
+    pub write_timeout: Option<Duration>,
+    /// Time a request may take before it is answered `408`.
+    #[serde(default, deserialize_with = "timeout")]
+    pub request_timeout: Option<Duration>,
+    /// Validations at once (API and page); one more waits a second, then gets `503`.
+    #[serde(default, deserialize_with = "small_count")]
+    pub max_validations: Option<usize>,
+    /// Webhook recrawls that may wait; beyond, a hook gets `503`.
+    #[serde(default, deserialize_with = "small_count")]
+    pub hook_queue: Option<usize>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_per_second() -> NonZeroU32 {
+    RateLimitConfig::default().per_second
+}
+
+fn default_burst() -> NonZeroU32 {
+    RateLimitConfig::default().burst
+}
+
+/// `"10.0.0.0/8"` or `"192.0.2.1"` (one address).
+fn networks<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<IpNet>, D::Error> {
+    let texts = Vec::<String>::deserialize(deserializer)?;
+    texts
+        .iter()
+        .map(|text| {
+            text.parse::<IpNet>()
+                .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| {
+                    D::Error::custom(format!(
+                        "{text:?} is neither an address nor a network such as 10.0.0.0/8"
+                    ))
+                })
+        })
+        .collect()
+}
+
+/// A duration such as `"30s"` or `"2m"`, from one second to one hour.
+fn timeout<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Duration>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let duration = humantime::parse_duration(&text).map_err(|e| {
+        D::Error::custom(format!("{text:?} is not a duration such as \"30s\": {e}"))
+    })?;
+    if !(Duration::from_secs(1)..=Duration::from_secs(3600)).contains(&duration) {
+        return Err(D::Error::custom(format!(
+            "{text:?} is out of range: from 1s to 1h"
+        )));
+    }
+    Ok(Some(duration))
+}
+
+fn bounded<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<Option<usize>, D::Error> {
+    let value = usize::deserialize(deserializer)?;
+    if !range.contains(&value) {
+        return Err(D::Error::custom(format!(
+            "{value} is out of range: from {} to {}",
+            range.start(),
+            range.end()
+        )));
+    }
+    Ok(Some(value))
+}
+
+fn connections<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
+    bounded(deserializer, 1..=1_000_000)
+}
+
+fn small_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
+    bounded(deserializer, 1..=10_000)
+}
+
+impl ConfigFile {
+    /// Reads and checks `path`.
+    pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
+        let read = |source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(read)?.len();
+        if size > MAX_CONFIG_BYTES {
+            return Err(ConfigError::TooLarge {
+                path: path.to_path_buf(),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(read)?;
+        ConfigFile::parse(&text).map_err(|(offset, message)| {
+            let (line, column) = line_and_column(&text, offset);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        })
+    }
+
+    /// Parses the text of a configuration file; an error gives the byte offset it is at.
+    pub fn parse(text: &str) -> Result<ConfigFile, (usize, String)> {
+        toml::from_str(text).map_err(|e: toml::de::Error| {
+            let offset = e.span().map_or(0, |span| span.start);
+            (offset, e.message().trim().to_string())
+        })
+    }
+
+    /// The rate limit the file asks for (`None`: turned off).
+    pub fn rate_limit(&self) -> Option<RateLimitConfig> {
+        let section = &self.rate_limit;
+        section.enabled.then(|| RateLimitConfig {
+            per_second: section.per_second,
+            burst: section.burst,
+            trusted_proxies: section.trusted_proxies.clone(),
+        })
+    }
+
+    /// Puts the file's settings into `config`.
+    pub fn apply(&self, config: &mut ServeConfig) {
+        config.rate_limit = self.rate_limit();
+        let limits = &self.limits;
+        let connection = &mut config.limits;
+        let defaults = ConnectionLimits::default();
+        connection.max_connections = limits.max_connections.unwrap_or(defaults.max_connections);
+        connection.header_read = limits.header_timeout.unwrap_or(defaults.header_read);
+        connection.idle = limits.idle_timeout.unwrap_or(defaults.idle);
+        connection.write = limits.write_timeout.unwrap_or(defaults.write);
+        if let Some(timeout) = limits.request_timeout {
+            config.request_timeout = timeout;
+        }
+        if let Some(validations) = limits.max_validations {
+            config.max_validations = Some(validations);
+        }
+        if let (Some(queue), Some(crawl)) = (limits.hook_queue, config.crawl.as_mut()) {
+            crawl.hook_queue = queue;
+        }
+    }
+}
+
+/// Line and column (from 1; the column in characters) of a byte offset.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_at(text: &str) -> (usize, usize, String) {
+        let (offset, message) = ConfigFile::parse(text).unwrap_err();
+        let (line, column) = line_and_column(text, offset);
+        (line, column, message)
+    }
+
+    #[test]
+    fn the_issue_example_reads_as_written() {
+        let file = ConfigFile::parse(
+            "[rate_limit]\nper_second = 20   # per client address, token bucket\nburst = 40\n",
+        )
+        .unwrap();
+        let limit = file.rate_limit().unwrap();
+        assert_eq!((limit.per_second.get(), limit.burst.get()), (20, 40));
+        assert!(limit.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn an_empty_file_keeps_every_default_and_the_limit_on() {
+        let file = ConfigFile::parse("").unwrap();
+        assert_eq!(file.rate_limit(), Some(RateLimitConfig::default()));
+        let mut config = ServeConfig::default();
+        file.apply(&mut config);
+        assert_eq!(config.limits, ConnectionLimits::default());
+        assert_eq!(
+            config.request_timeout,
+            ServeConfig::default().request_timeout
+        );
+        assert_eq!(config.max_validations, None);
+    }
+
+    #[test]
+    fn every_limit_is_applied() {
+        let file = ConfigFile::parse(
+            "[rate_limit]\nenabled = true\nper_second = 5\nburst = 7\n\
+             trusted_proxies = [\"10.0.0.0/8\", \"192.0.2.1\", \"2001:db8::/32\"]\n\
+             [limits]\nmax_connections = 10\nheader_timeout = \"5s\"\nidle_timeout = \"2m\"\n\
+             write_timeout = \"15s\"\nrequest_timeout = \"20s\"\nmax_validations = 3\n\
+             hook_queue = 8\n",
+        )
+        .unwrap();
+        let mut config = ServeConfig {
+            crawl: Some(crate::CrawlConfig {
+                publishers: "p.yml".into(),
+                every: None,
+                allow_hosts: Vec::new(),
+                webhook_key: None,
+                hook_queue: 64,
+                assess: false,
+            }),
+            ..ServeConfig::default()
+        };
+        file.apply(&mut config);
+        let limit = config.rate_limit.unwrap();
+        assert_eq!((limit.per_second.get(), limit.burst.get()), (5, 7));
+        assert_eq!(limit.trusted_proxies.len(), 3);
+        assert!(limit.trusted_proxies[1].contains(&"192.0.2.1".parse::<IpAddr>().unwrap()));
+        assert_eq!(config.limits.max_connections, 10);
+        assert_eq!(config.limits.header_read, Duration::from_secs(5));
+        assert_eq!(config.limits.idle, Duration::from_secs(120));
+        assert_eq!(config.limits.write, Duration::from_secs(15));
+        assert_eq!(config.request_timeout, Duration::from_secs(20));
+        assert_eq!(config.max_validations, Some(3));
+        assert_eq!(config.crawl.unwrap().hook_queue, 8);
+    }
+
+    /// The example in the documentation parses, and says the defaults as they are.
+    #[test]
+    fn the_documented_example_is_the_defaults() {
+        let text = include_str!("../../../docs/commons.example.toml");
+        let file = ConfigFile::parse(text).unwrap();
+        assert_eq!(file.rate_limit(), Some(RateLimitConfig::default()));
+        let mut config = ServeConfig::default();
+        file.apply(&mut config);
+        assert_eq!(config.limits, ConnectionLimits::default());
+        assert_eq!(
+            config.request_timeout,
+            ServeConfig::default().request_timeout
+        );
+        let uncommented = text.replace("# max_validations", "max_validations");
+        let uncommented = uncommented.replace("# hook_queue", "hook_queue");
+        let file = ConfigFile::parse(&uncommented).unwrap();
+        assert_eq!(file.limits.max_validations, Some(1));
+        assert_eq!(
+            file.limits.hook_queue,
+            Some(crate::hook_queue::DEFAULT_CAPACITY)
+        );
+    }
+
+    #[test]
+    fn the_limit_can_be_turned_off() {
+        let file = ConfigFile::parse("[rate_limit]\nenabled = false\n").unwrap();
+        assert_eq!(file.rate_limit(), None);
+    }
+
+    #[test]
+    fn mistakes_are_named_where_they_are() {
+        let (line, column, message) = error_at("[rate_limit]\nper_second = 0\n");
+        assert_eq!((line, column), (2, 14), "{message}");
+        assert!(message.contains("nonzero"), "{message}");
+
+        let (line, column, message) = error_at("[rate_limit]\nburst = 4\nper_secnod = 3\n");
+        assert_eq!((line, column), (3, 1), "{message}");
+        assert!(message.contains("per_secnod"), "{message}");
+
+        let (line, _, message) = error_at("[rate_limit]\ntrusted_proxies = [\"10.0.0.0/33\"]\n");
+        assert_eq!(line, 2, "{message}");
+        assert!(message.contains("10.0.0.0/33"), "{message}");
+
+        let (line, column, message) = error_at("[limits]\n\nidle_timeout = \"forever\"\n");
+        assert_eq!((line, column), (3, 16), "{message}");
+        assert!(message.contains("not a duration"), "{message}");
+
+        let (line, _, message) = error_at("[limits]\nrequest_timeout = \"0s\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("out of range"), "{message}");
+
+        let (line, _, message) = error_at("[limits]\nmax_connections = 0\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("out of range"), "{message}");
+
+        let (line, _, message) = error_at("[limits\n");
+        assert_eq!(line, 1, "{message}");
+    }
+
+    #[test]
+    fn a_file_on_disk_is_named_in_its_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("commons.toml");
+        std::fs::write(&path, "[limits]\nhook_queue = -1\n").unwrap();
+        let error = ConfigFile::load(&path).unwrap_err().to_string();
+        assert!(
+            error.starts_with(&format!("{}:2:14: ", path.display())),
+            "{error}"
+        );
+        let missing = ConfigFile::load(&dir.path().join("none.toml")).unwrap_err();
+        assert!(matches!(missing, ConfigError::Read { .. }));
+    }
+}
