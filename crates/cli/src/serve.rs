@@ -191,7 +191,7 @@ pub fn run(args: Args) -> ExitCode {
 async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     let rate_limit = match &config.rate_limit {
         Some(limit) => format!(
-            "{} requests a second per client, {} at once",
+            "{} per second per client, {} at once",
             limit.per_second, limit.burst
         ),
         None => "off".to_string(),
