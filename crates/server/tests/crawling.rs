@@ -209,6 +209,7 @@ async fn crawling_server(
     registry: String,
     git: std::net::SocketAddr,
     work: &std::path::Path,
+    hook_queue: usize,
 ) -> (
     String,
     commons_catalog::Catalog,
@@ -228,7 +229,7 @@ async fn crawling_server(
             every: Some(Duration::from_secs(3600)),
             allow_hosts: vec![git.to_string()],
             webhook_key: Some(KEY.into()),
-            hook_queue: 16,
+            hook_queue,
             assess: false,
         }),
         ..ServeConfig::default()
@@ -263,11 +264,15 @@ async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_pe
         "- id: a\n  name: A\n  hosting: [{{url: '{appa}', kind: git}}]\n\
          - id: b\n  name: B\n  hosting: [{{url: '{appb}', kind: git}}]\n"
     );
-    let (base, catalog, stop, running) = crawling_server(registry, git, work.path()).await;
+    let (base, catalog, stop, running) = crawling_server(registry, git, work.path(), 16).await;
+    // Both entries, in whichever order the crawl records them: A's organisation exists only
+    // once its entry does.
     let deadline = Instant::now() + Duration::from_secs(20);
-    while catalog.software_by_url(&appb).await.unwrap().is_none() {
-        assert!(Instant::now() < deadline, "the first crawl found B's entry");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    for url in [&appa, &appb] {
+        while catalog.software_by_url(url).await.unwrap().is_none() {
+            assert!(Instant::now() < deadline, "the first crawl found {url}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
     let key = WebhookKey::new(KEY).unwrap();
     let secret_a = catalog
@@ -372,4 +377,98 @@ async fn a_server_that_does_not_crawl_has_no_hooks() {
         )
         .await;
     assert_eq!(response.status(), 404);
+}
+
+/// With one recrawl allowed to wait, a burst of pushes to different repositories gets `503`
+/// with `Retry-After` beyond it, counted in the metrics; a refused delivery is not remembered,
+/// so the forge's retry of it is acted on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
+    let repos = tempfile::tempdir().unwrap();
+    let git_server = GitHttpServer::start(repos.path());
+    let git = git_server.address;
+    let names: Vec<String> = (0..8).map(|i| format!("tool{i}")).collect();
+    let mut hosting = String::new();
+    for name in &names {
+        let url = format!("http://{git}/{name}.git");
+        let text = example()
+            .replace("https://github.com/primeroIMS/primero", &url)
+            .replace("name: Primero", &format!("name: Queue {name}"));
+        publish(repos.path(), name, &text);
+        hosting.push_str(&format!("    - {{url: '{url}', kind: git}}\n"));
+    }
+    let registry = format!("- id: a\n  name: A\n  hosting:\n{hosting}");
+    let work = tempfile::tempdir().unwrap();
+    let (base, catalog, stop, running) = crawling_server(registry, git, work.path(), 1).await;
+    let last = format!("http://{git}/tool7.git");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while catalog.software_by_url(&last).await.unwrap().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the first crawl found every entry"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // From now on the forge is slow: a recrawl stays in flight while the hooks arrive.
+    git_server.set_delay(Duration::from_millis(500));
+    let key = WebhookKey::new(KEY).unwrap();
+    let secret = catalog
+        .rotate_hook_secret(&key, "a", 1)
+        .await
+        .unwrap()
+        .secret;
+    let client = reqwest::Client::new();
+    let hook = |name: &str, delivery: String| {
+        let url = format!("http://{git}/{name}.git");
+        let payload = serde_json::json!({"object_kind": "push", "project": {"web_url": url}});
+        client
+            .post(format!("{base}/api/v1/hooks/gitlab"))
+            .header("X-Gitlab-Token", &secret)
+            .header("X-Gitlab-Event-UUID", delivery)
+            .body(payload.to_string())
+            .send()
+    };
+    let mut refused = Vec::new();
+    let mut accepted = 0;
+    for (i, name) in names.iter().enumerate() {
+        let delivery = format!("2b1e0c7a-0000-4000-8000-00000000000{i}");
+        let answer = hook(name, delivery.clone()).await.unwrap();
+        match answer.status().as_u16() {
+            202 => accepted += 1,
+            503 => {
+                assert_eq!(answer.headers()["retry-after"], "30");
+                refused.push((name.clone(), delivery));
+            }
+            other => panic!("{name}: {other}"),
+        }
+    }
+    // Each worker runs one recrawl and one more waits: each git request of a recrawl takes
+    // half a second, far longer than the eight deliveries.
+    let at_most = commons_server::hook_queue::WORKERS + 1;
+    assert!((1..=at_most).contains(&accepted), "{accepted} accepted");
+    assert_eq!(refused.len(), names.len() - accepted, "{refused:?}");
+    let metrics = client.get(format!("{base}/metrics")).send().await.unwrap();
+    let text = metrics.text().await.unwrap();
+    let expected = format!(
+        "commons_webhooks_total{{forge=\"gitlab\",result=\"queue_full\"}} {}",
+        refused.len()
+    );
+    assert!(text.contains(&expected), "{expected} in {text}");
+    // The forge retries a refused delivery later: acted on, not taken for a replay.
+    let (name, delivery) = refused.first().unwrap().clone();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let status = hook(&name, delivery.clone()).await.unwrap().status();
+        if status == 202 {
+            break;
+        }
+        assert_eq!(
+            status, 503,
+            "a retry is acted on or refused again, never a replay"
+        );
+        assert!(Instant::now() < deadline, "the queue drains");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let _ = stop.send(());
+    running.await.unwrap().unwrap();
 }

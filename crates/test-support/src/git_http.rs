@@ -9,6 +9,9 @@ use axum::http::{HeaderMap, Method, Response, StatusCode, Uri};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Commits `files` (path, content) to the bare repository `root/<name>.git` through a
 /// temporary work tree, creating the repository (branch `main`) when needed.
@@ -63,6 +66,8 @@ pub struct GitHttpServer {
     pub base: String,
     /// Where the bare repositories are.
     pub root: PathBuf,
+    /// Milliseconds each git request waits before it is answered (see [`Self::set_delay`]).
+    delay_ms: Arc<AtomicU64>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -98,10 +103,14 @@ impl GitHttpServer {
             );
         }
         let served = root.clone();
+        let delay_ms = Arc::new(AtomicU64::new(0));
+        let delay = Arc::clone(&delay_ms);
         let app = app.fallback(
             move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
                 let root = served.clone();
+                let wait = Duration::from_millis(delay.load(Ordering::Relaxed));
                 async move {
+                    tokio::time::sleep(wait).await;
                     let path = uri.path().to_string();
                     git_http_backend(&root, &method, &path, &uri, &headers, body).await
                 }
@@ -129,8 +138,16 @@ impl GitHttpServer {
             address,
             base: format!("http://{address}"),
             root,
+            delay_ms,
             stop: Some(stop),
         }
+    }
+
+    /// Makes every git request from now on wait `delay` before it is answered, as a slow
+    /// forge would: keeps a crawl in flight while a test acts.
+    pub fn set_delay(&self, delay: Duration) {
+        let millis = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.delay_ms.store(millis, Ordering::Relaxed);
     }
 }
 
@@ -294,6 +311,18 @@ mod tests {
             page.contains("text/html") && page.ends_with("<p>about</p>"),
             "{page}"
         );
+    }
+
+    #[test]
+    fn a_delay_holds_every_git_answer() {
+        let root = tempfile::tempdir().unwrap();
+        publish(root.path(), "tool", "text\n");
+        let server = GitHttpServer::start(root.path());
+        server.set_delay(Duration::from_millis(300));
+        let started = std::time::Instant::now();
+        let answer = get(&server, "/tool.git/info/refs?service=git-upload-pack");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(started.elapsed() >= Duration::from_millis(300));
     }
 
     #[test]
