@@ -31,6 +31,9 @@ pub enum CatalogError {
     /// The operating system's random number generator failed.
     #[error("random number generator: {0}")]
     Random(String),
+    /// A backup or restore cannot be made or used.
+    #[error("{0}")]
+    Backup(String),
     /// The data directory could not be used.
     #[error("{path}: {cause}")]
     Io {

@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod assessment;
+mod backup;
 mod crawl;
 mod declarations;
 mod error;
@@ -19,6 +20,9 @@ pub mod model;
 mod store;
 
 pub use assessment::{NewAssessment, StoredAssessment};
+pub use backup::{
+    BackupFormat, CatalogSummary, backup_format, backup_postgres, restore_postgres, restore_sqlite,
+};
 pub use crawl::*;
 pub use declarations::{
     DeclarationEvent, IssuedToken, NewDeclaration, PublisherToken, Refusal, Revocation,

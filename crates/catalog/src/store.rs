@@ -98,6 +98,25 @@ impl Catalog {
         Ok(Catalog { pool, backend })
     }
 
+    /// Opens a database as it is: nothing created, no migration (a backup to check, a
+    /// database to restore into). One connection.
+    pub(crate) async fn open_existing(url: &str) -> Result<Self, CatalogError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(CatalogError::UnsupportedDatabase(url.to_string()));
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect(url)
+            .await?;
+        Ok(Catalog { pool, backend })
+    }
+
     /// The engine in use.
     pub fn backend(&self) -> Backend {
         self.backend

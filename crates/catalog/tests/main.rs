@@ -382,9 +382,11 @@ async fn hostile_sources_become_invalid_revisions() {
 }
 
 mod assessment;
+mod backup;
 mod crawl;
 mod declarations;
 mod hooks;
+mod upgrade;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn several_processes_may_open_a_new_sqlite_catalog_at_once() {

@@ -3,6 +3,7 @@
 
 mod assess;
 mod assess_worker;
+mod backup;
 mod crawl;
 mod import;
 mod osv;
@@ -37,6 +38,10 @@ enum Command {
     Import(import::Args),
     /// Rebuild the search index from the catalog.
     Reindex(reindex::Args),
+    /// Write a consistent backup of the catalog while it serves.
+    Backup(backup::BackupArgs),
+    /// Rebuild an empty data directory (or PostgreSQL database) from a backup.
+    Restore(backup::RestoreArgs),
     /// Work with the publishers registry (who publishes where) and publishers' API tokens.
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
@@ -66,6 +71,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Import(args) => import::run(args),
         Command::Reindex(args) => reindex::run(args),
+        Command::Backup(args) => backup::run_backup(args),
+        Command::Restore(args) => backup::run_restore(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
         Command::AssessWorker => assess_worker::run(),

@@ -472,3 +472,88 @@ fn serve_limits_each_client_by_default_and_as_its_configuration_file_says() {
         "file, line and column: {text}"
     );
 }
+
+/// Writes `n` publiccode.yml files of distinct repositories under `dir`, one a directory.
+fn many_files(dir: &Path, prefix: &str, n: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        let text = example()
+            .replace("name: Primero", &format!("name: {prefix} {i}"))
+            .replace(
+                "https://github.com/primeroIMS/primero",
+                &format!("https://git.example.org/testers/{prefix}{i}"),
+            );
+        let entry = dir.join(format!("{prefix}{i}"));
+        std::fs::create_dir_all(&entry).unwrap();
+        std::fs::write(entry.join("publiccode.yml"), text).unwrap();
+    }
+}
+
+/// `commons backup` while the server serves and an import writes; `commons restore` into a
+/// new data directory, which then serves everything committed before the backup began.
+#[test]
+fn backup_while_serving_and_importing_then_restore_serves_the_same_catalog() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    many_files(&work.path().join("first"), "first", 30);
+    let out = import_as_testers(work.path().join("first").to_str().unwrap(), data_arg);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let server = Server::start(&data, &[]);
+    many_files(&work.path().join("second"), "second", 200);
+    let second = work.path().join("second");
+    let data_for_import = data.clone();
+    let importing = std::thread::spawn(move || {
+        import_as_testers(second.to_str().unwrap(), data_for_import.to_str().unwrap())
+    });
+    let file = work.path().join("catalog.backup");
+    let out = commons(&["backup", "--data", data_arg, file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("integrity checked"),
+        "{}",
+        stderr(&out)
+    );
+    let imported = importing.join().unwrap();
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    // A backup never replaces a file.
+    let again = commons(&["backup", "--data", data_arg, file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("exists already"),
+        "{}",
+        stderr(&again)
+    );
+    server.stop_gracefully();
+
+    let restored = work.path().join("restored");
+    let out = commons(&[
+        "restore",
+        file.to_str().unwrap(),
+        "--data",
+        restored.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("integrity checked"),
+        "{}",
+        stderr(&out)
+    );
+    let server = Server::start(&restored, &[]);
+    let page = server.get("/api/v1/software?q=first&limit=100");
+    assert_eq!(page["total"], 30, "every entry committed before: {page}");
+    server.stop_gracefully();
+    // A restore never writes over a catalog.
+    let over = commons(&[
+        "restore",
+        file.to_str().unwrap(),
+        "--data",
+        restored.to_str().unwrap(),
+    ]);
+    assert_eq!(over.status.code(), Some(2));
+    assert!(
+        stderr(&over).contains("holds a catalog already"),
+        "{}",
+        stderr(&over)
+    );
+}
