@@ -42,6 +42,9 @@ read -r REINDEX_S REINDEX_KB <"$OUT/reindex.time"
 
 echo "==> cold start"
 START_NS=$(date +%s%N)
+# The access log is off, as nginx's is in the comparison: one line per request is a cost a
+# deployment chooses (RUST_LOG), not the server's own.
+export RUST_LOG="${RUST_LOG:-info,tokei=error,commons::access=off}"
 "$BIN" serve --config scripts/no-rate-limit.toml --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$OUT/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -f $OUT/nginx.pid ] && kill $(cat $OUT/nginx.pid) 2>/dev/null || true' EXIT

@@ -117,6 +117,11 @@ impl Catalog {
         Ok(Catalog { pool, backend })
     }
 
+    /// The connection pool's use now: connections open, and of them idle.
+    pub fn pool_use(&self) -> (usize, usize) {
+        (self.pool.size() as usize, self.pool.num_idle())
+    }
+
     /// The engine in use.
     pub fn backend(&self) -> Backend {
         self.backend

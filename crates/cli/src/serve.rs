@@ -1,6 +1,6 @@
 //! `commons serve`: the catalog server (API and web UI).
 
-use crate::store_args::{StoreArgs, init_logging, runtime};
+use crate::store_args::{LogFormat, StoreArgs, init_logging_as, runtime};
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use commons_server::{
@@ -70,6 +70,9 @@ pub struct Args {
     /// Answer /metrics only with `Authorization: Bearer <the token in FILE>`.
     #[arg(long, value_name = "FILE", env = "COMMONS_METRICS_TOKEN_FILE")]
     metrics_token_file: Option<PathBuf>,
+    /// How log lines are written: `text`, or `json` (one object per line, for a collector).
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = LogFormat::Text, env = "COMMONS_LOG_FORMAT")]
+    log_format: LogFormat,
     /// Connections open at once; more wait until one closes [default: 1024, or the
     /// configuration file's `limits.max_connections`].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
@@ -114,7 +117,7 @@ const RETIRED_SECRETS: [&str; 2] = [
 
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
-    init_logging();
+    init_logging_as(args.log_format);
     let assess_worker = match args.worker.worker() {
         Ok(worker) => worker,
         Err(e) => {
@@ -179,7 +182,7 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(max_connections) = args.max_connections {
         config.limits.max_connections = max_connections as usize;
     }
-    match runtime().and_then(|rt| rt.block_on(serve(config))) {
+    match runtime().and_then(|rt| rt.block_on(serve(config, args.log_format))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("commons serve: {e:#}");
@@ -188,7 +191,13 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-async fn serve(config: ServeConfig) -> anyhow::Result<()> {
+async fn serve(config: ServeConfig, format: LogFormat) -> anyhow::Result<()> {
+    // What the operator reads at start and stop: plain lines, or log events when a collector
+    // reads JSON.
+    let say = |message: String| match format {
+        LogFormat::Text => eprintln!("{message}"),
+        LogFormat::Json => tracing::info!(target: "commons", "{message}"),
+    };
     let rate_limit = match &config.rate_limit {
         Some(limit) => format!(
             "{} per second per client, {} at once",
@@ -199,20 +208,20 @@ async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     let (server, report) = Server::start(config).await?;
     let entries = server.state().index.doc_count();
     if report.demo_loaded > 0 {
-        eprintln!(
+        say(format!(
             "Loaded the demo catalog: {} entries, {} assessed.",
             report.demo_loaded, report.demo_assessed
-        );
+        ));
     }
-    eprintln!(
+    say(format!(
         "Commons is serving {entries} entries at http://{}/ (index {:?}, {} applied, ready in {} ms). Stop with Ctrl-C.",
         report.address,
         report.index,
         report.indexed,
         report.startup.as_millis()
-    );
-    eprintln!("Rate limit: {rate_limit}.");
+    ));
+    say(format!("Rate limit: {rate_limit}."));
     server.serve(shutdown_signal()).await?;
-    eprintln!("Commons stopped.");
+    say("Commons stopped.".to_string());
     Ok(())
 }

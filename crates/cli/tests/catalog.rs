@@ -557,3 +557,79 @@ fn backup_while_serving_and_importing_then_restore_serves_the_same_catalog() {
         stderr(&over)
     );
 }
+
+/// `serve --log-format json`: every line on standard error is one JSON object, the access
+/// line of a request carries its id (the one given in `X-Request-Id`, sent back too), and the
+/// query string is not logged.
+#[test]
+fn serve_logs_json_lines_with_the_request_id() {
+    let work = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
+        .args(["serve", "--log-format", "json", "--listen", "127.0.0.1:0"])
+        .arg("--data")
+        .arg(work.path().join("data"))
+        .env_remove("COMMONS_DATABASE")
+        .env_remove("RUST_LOG")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    let address = loop {
+        let line = lines
+            .next()
+            .expect("the server says where it listens")
+            .unwrap();
+        seen.push(line.clone());
+        if let Some(rest) = line.split(" at http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    let out = Command::new("curl")
+        .args([
+            "-s",
+            "-D",
+            "-",
+            "-o",
+            "/dev/null",
+            "-H",
+            "X-Request-Id: trace-42",
+        ])
+        .arg(format!("http://{address}/api/v1/software?q=private+words"))
+        .output()
+        .unwrap();
+    let headers = String::from_utf8_lossy(&out.stdout).to_lowercase();
+    assert!(headers.contains("x-request-id: trace-42"), "{headers}");
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    seen.extend(lines.map_while(Result::ok));
+    assert!(child.wait().unwrap().success());
+    let events: Vec<serde_json::Value> = seen
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect();
+    let access = events
+        .iter()
+        .find(|event| event["target"] == "commons::access")
+        .expect("an access line");
+    assert_eq!(access["span"]["id"], "trace-42", "{access}");
+    assert_eq!(access["fields"]["path"], "/api/v1/software", "{access}");
+    assert_eq!(access["fields"]["status"], 200, "{access}");
+    assert!(
+        !seen.iter().any(|line| line.contains("private")),
+        "{seen:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|event| event["fields"]["message"] == "Commons stopped."),
+        "{seen:?}"
+    );
+}

@@ -114,6 +114,7 @@ impl Server {
                 &config.data_dir,
                 crawl,
                 config.assess_worker.clone(),
+                Arc::clone(&state.metrics),
             )?));
         }
         state.set_ready(true);
@@ -140,7 +141,12 @@ impl Server {
         if let (Some(crawl), Some(every)) =
             (&state.crawl, config.crawl.as_ref().and_then(|c| c.every))
         {
-            tokio::spawn(crawl_periodically(Arc::clone(crawl), every, stopped));
+            tokio::spawn(crawl_periodically(
+                Arc::clone(crawl),
+                every,
+                Arc::new(CountOutcomes(Arc::clone(&state.metrics))),
+                stopped,
+            ));
         }
         let report = StartReport {
             address,
@@ -201,6 +207,7 @@ fn crawl_state(
     data_dir: &std::path::Path,
     config: &CrawlConfig,
     assess_worker: Option<commons_crawler::worker::AssessWorker>,
+    metrics: Arc<metrics::Metrics>,
 ) -> Result<CrawlState, ServerError> {
     let registry = commons_crawler::Registry::load(&config.publishers).map_err(|errors| {
         let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -223,7 +230,7 @@ fn crawl_state(
         .map(commons_catalog::WebhookKey::new)
         .transpose()
         .map_err(|e| ServerError::Startup(e.to_string()))?;
-    let queue = api::hooks::start_queue(crawler.clone(), config.hook_queue);
+    let queue = api::hooks::start_queue(crawler.clone(), config.hook_queue, metrics);
     Ok(CrawlState {
         crawler,
         webhook_key,
@@ -231,16 +238,28 @@ fn crawl_state(
     })
 }
 
+/// Counts each crawled repository's outcome in the metrics.
+struct CountOutcomes(Arc<metrics::Metrics>);
+
+impl commons_crawler::Progress for CountOutcomes {
+    fn discovered(&self, _: &str, _: Result<usize, &str>) {}
+    fn queued(&self, _: u64) {}
+    fn finished(&self, report: &commons_crawler::RepositoryReport) {
+        self.0.crawled(&report.url, report.outcome.as_str());
+    }
+}
+
 /// Crawls everything at start, then every `every`, until `stop` turns true.
 async fn crawl_periodically(
     crawl: Arc<CrawlState>,
     every: std::time::Duration,
+    progress: Arc<CountOutcomes>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     loop {
         let started = Instant::now();
         tokio::select! {
-            result = crawl.crawler.run(Arc::new(commons_crawler::Silent)) => match result {
+            result = crawl.crawler.run(progress.clone()) => match result {
                 Ok(summary) => tracing::info!(
                     discovered = summary.discovered,
                     outcomes = ?summary.outcomes,

@@ -34,6 +34,22 @@ pub struct LimitedLabels {
     pub kind: String,
 }
 
+/// Labels of a repository's crawl outcome.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CrawlLabels {
+    /// The forge's host (from the registry, so a bounded set).
+    pub forge: String,
+    /// The outcome (`ok`, `skipped_unchanged`, `invalid`, `not_found`, ...).
+    pub outcome: String,
+}
+
+/// Labels of the database pool's connections.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct PoolLabels {
+    /// `idle` or `in_use`.
+    pub state: String,
+}
+
 /// Labels of a latency observation.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
@@ -56,6 +72,18 @@ pub struct Metrics {
     pub webhooks: Family<HookLabels, Counter>,
     /// Requests answered `429`, API or page.
     pub rate_limited: Family<LimitedLabels, Counter>,
+    /// Time the search index takes per search (the query alone, without loading entries).
+    pub search: Histogram,
+    /// Repositories crawled, by forge and outcome (periodic crawls and webhook recrawls).
+    pub crawl_outcomes: Family<CrawlLabels, Counter>,
+    /// The database pool's connections, idle and in use (read at each scrape).
+    pub database_connections: Family<PoolLabels, Gauge>,
+    /// Webhook recrawls waiting (read at each scrape).
+    pub hook_queue_waiting: Gauge,
+    /// Validations running (read at each scrape).
+    pub validations_running: Gauge,
+    /// Clients the rate limit tracks (read at each scrape).
+    pub rate_limit_clients: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -74,6 +102,42 @@ impl Metrics {
         let indexed_seq = Gauge::default();
         let webhooks = Family::<HookLabels, Counter>::default();
         let rate_limited = Family::<LimitedLabels, Counter>::default();
+        let search = latency_histogram();
+        let crawl_outcomes = Family::<CrawlLabels, Counter>::default();
+        let database_connections = Family::<PoolLabels, Gauge>::default();
+        let hook_queue_waiting = Gauge::default();
+        let validations_running = Gauge::default();
+        let rate_limit_clients = Gauge::default();
+        registry.register(
+            "search_duration_seconds",
+            "Time the search index takes per search",
+            search.clone(),
+        );
+        registry.register(
+            "crawl_outcomes",
+            "Repositories crawled, by forge and outcome",
+            crawl_outcomes.clone(),
+        );
+        registry.register(
+            "database_connections",
+            "The database pool's connections, idle and in use",
+            database_connections.clone(),
+        );
+        registry.register(
+            "hook_queue_waiting",
+            "Webhook recrawls waiting",
+            hook_queue_waiting.clone(),
+        );
+        registry.register(
+            "validations_running",
+            "Validations running now",
+            validations_running.clone(),
+        );
+        registry.register(
+            "rate_limit_clients",
+            "Clients the rate limit tracks",
+            rate_limit_clients.clone(),
+        );
         registry.register(
             "rate_limited_requests",
             "Requests answered 429 because their client was over its rate",
@@ -112,7 +176,27 @@ impl Metrics {
             indexed_seq,
             webhooks,
             rate_limited,
+            search,
+            crawl_outcomes,
+            database_connections,
+            hook_queue_waiting,
+            validations_running,
+            rate_limit_clients,
         }
+    }
+
+    /// Counts one repository's crawl outcome.
+    pub fn crawled(&self, url: &str, outcome: &str) {
+        let forge = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| "unknown".into());
+        self.crawl_outcomes
+            .get_or_create(&CrawlLabels {
+                forge,
+                outcome: outcome.to_string(),
+            })
+            .inc();
     }
 
     /// Counts a request refused for its client's rate.
@@ -137,5 +221,71 @@ impl Metrics {
 impl Default for Metrics {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every metric with one series, so that the exposition names them all (a family without
+    /// a series is not written).
+    fn exposition_of_every_metric() -> String {
+        let metrics = Metrics::new();
+        let request = RequestLabels {
+            route: "/".into(),
+            method: "GET".into(),
+            status: 200,
+        };
+        metrics.requests.get_or_create(&request).inc();
+        metrics
+            .latency
+            .get_or_create(&RouteLabels { route: "/".into() })
+            .observe(0.001);
+        metrics
+            .webhooks
+            .get_or_create(&HookLabels {
+                forge: "gitlab".into(),
+                result: "accepted".into(),
+            })
+            .inc();
+        metrics.rate_limited("api");
+        metrics.crawled("https://gitlab.example.org/a/b", "ok");
+        metrics
+            .database_connections
+            .get_or_create(&PoolLabels {
+                state: "idle".into(),
+            })
+            .set(1);
+        metrics.search.observe(0.001);
+        metrics.encode()
+    }
+
+    /// The alert rules and the dashboard in `deploy/` name only metrics this server exports,
+    /// so that renaming a metric cannot leave an alert that never fires.
+    #[test]
+    fn the_deployed_alerts_and_dashboard_name_only_exported_metrics() {
+        let exposition = exposition_of_every_metric();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy");
+        for file in ["prometheus/alerts.yml", "grafana/commons-dashboard.json"] {
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            let mut named = 0;
+            for (at, _) in text.match_indices("commons_") {
+                let name: String = text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                let family = ["_total", "_bucket", "_count", "_sum"]
+                    .iter()
+                    .find_map(|suffix| name.strip_suffix(suffix))
+                    .unwrap_or(&name);
+                assert!(
+                    exposition.contains(&format!("# TYPE {family} ")),
+                    "{file} names {name}, which /metrics does not export"
+                );
+                named += 1;
+            }
+            assert!(named >= 5, "{file} names {named} metrics");
+        }
     }
 }

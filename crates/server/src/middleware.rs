@@ -221,6 +221,62 @@ fn method_label(method: &Method) -> String {
     }
 }
 
+/// Longest `X-Request-Id` kept from a request.
+const MAX_REQUEST_ID: usize = 64;
+
+fn incoming_request_id(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get("x-request-id")?.to_str().ok()?;
+    let usable = !value.is_empty()
+        && value.len() <= MAX_REQUEST_ID
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    usable.then(|| value.to_string())
+}
+
+fn new_request_id() -> String {
+    let mut bytes = [0u8; 12];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No randomness: a time-based id still tells requests apart in the logs.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        return format!("{nanos:x}");
+    }
+    hex::encode(bytes)
+}
+
+/// Gives each request an id, the client's or proxy's `X-Request-Id` when it is a short token,
+/// otherwise a new random one: handlers' logs carry it (the request's span), and so does the
+/// answer, so that an operator can find a user's failed request in the logs. Logs one line per answer at `info` on
+/// the target `commons::access`: method, path, status, duration, id. The query string is not
+/// logged (it can hold what a reader searched for); `RUST_LOG=commons::access=off` silences it.
+pub async fn request_id_and_access_log(request: Request, next: Next) -> Response {
+    use tracing::Instrument;
+    let id = incoming_request_id(request.headers()).unwrap_or_else(new_request_id);
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let span = tracing::info_span!("request", id = %id);
+    let started = Instant::now();
+    let mut response = next.run(request).instrument(span.clone()).await;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    let status = response.status().as_u16();
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| {
+        tracing::info!(
+            target: "commons::access",
+            %method,
+            path = %path.escape_debug(),
+            status,
+            ms = (elapsed_ms * 100.0).round() / 100.0,
+            "answered"
+        )
+    });
+    response
+}
+
 /// Counts answers and their latency by route.
 pub async fn record_metrics(
     State(state): State<AppState>,

@@ -73,6 +73,10 @@ pub fn router(state: AppState) -> Router {
             middleware::security_headers,
         ))
         .layer(axum::middleware::from_fn(middleware::limit_uri))
+        // Outermost: every answer, refusals included, has an id and an access log line.
+        .layer(axum::middleware::from_fn(
+            middleware::request_id_and_access_log,
+        ))
         .with_state(state)
 }
 

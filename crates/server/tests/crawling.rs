@@ -409,6 +409,24 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // The first crawl's outcomes are counted by forge.
+    let client = reqwest::Client::new();
+    let counted = "commons_crawl_outcomes_total{forge=\"127.0.0.1\",outcome=\"ok\"} 8";
+    loop {
+        let text = client
+            .get(format!("{base}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if text.contains(counted) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{counted} in {text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     // From now on the forge is slow: a recrawl stays in flight while the hooks arrive.
     git_server.set_delay(Duration::from_millis(500));
     let key = WebhookKey::new(KEY).unwrap();
@@ -417,7 +435,6 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
         .await
         .unwrap()
         .secret;
-    let client = reqwest::Client::new();
     let hook = |name: &str, delivery: String| {
         let url = format!("http://{git}/{name}.git");
         let payload = serde_json::json!({"object_kind": "push", "project": {"web_url": url}});

@@ -314,3 +314,60 @@ async fn behind_tls_cookies_are_secure_and_hsts_is_sent() {
         "max-age=31536000; includeSubDomains"
     );
 }
+
+/// Every answer carries a request id: the client's when it is a short token, a new one
+/// otherwise (a header with spaces or one too long could forge or flood log lines).
+#[tokio::test]
+async fn every_answer_has_a_request_id_and_only_a_well_formed_one_is_kept() {
+    let app = TestApp::with_demo().await;
+    let with_id = |id: &str| {
+        axum::http::Request::get("/api/v1/software")
+            .header("x-request-id", id)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let echoed = app.send(with_id("lb-7f3a:42")).await;
+    assert_eq!(echoed.headers()["x-request-id"], "lb-7f3a:42");
+    let mut seen = std::collections::HashSet::new();
+    for id in ["two words", &"x".repeat(65), ""] {
+        let answer = app.send(with_id(id)).await;
+        let given = answer.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_ne!(given, id);
+        assert_eq!(given.len(), 24, "{given}");
+        assert!(given.bytes().all(|b| b.is_ascii_hexdigit()), "{given}");
+        assert!(seen.insert(given), "ids are not reused");
+    }
+    for path in ["/", "/no/such/page", "/healthz", "/api/v1/nothing"] {
+        let (answer, _) = app.get(path).await;
+        assert!(answer.headers().contains_key("x-request-id"), "{path}");
+    }
+}
+
+/// The metrics an operator watches besides the answers: the index's own search time, the
+/// database pool, validations running, clients tracked by the rate limit.
+#[tokio::test]
+async fn the_metrics_show_search_time_pool_and_load() {
+    let app = TestApp::with_demo().await;
+    for query in ["health", "logistique", "教育"] {
+        app.get_json(&format!("/api/v1/software?q={}", urlencode(query)))
+            .await;
+    }
+    let (_, body) = app.get("/metrics").await;
+    let text = String::from_utf8(body).unwrap();
+    assert!(
+        text.contains("commons_search_duration_seconds_count 3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("commons_database_connections{state=\"idle\"}"),
+        "{text}"
+    );
+    assert!(text.contains("commons_validations_running 0"), "{text}");
+}
+
+fn urlencode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}

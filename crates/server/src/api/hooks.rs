@@ -143,12 +143,18 @@ async fn accept(
 }
 
 /// Starts the queue every hook-triggered recrawl goes through.
-pub fn start_queue(crawler: commons_crawler::Crawler, capacity: usize) -> Arc<HookQueue> {
+pub fn start_queue(
+    crawler: commons_crawler::Crawler,
+    capacity: usize,
+    metrics: Arc<crate::metrics::Metrics>,
+) -> Arc<HookQueue> {
     HookQueue::start(capacity, move |url: String| {
         let crawler = crawler.clone();
+        let metrics = Arc::clone(&metrics);
         async move {
             match crawler.crawl_repository(&url).await {
                 Ok(report) => {
+                    metrics.crawled(&report.url, report.outcome.as_str());
                     tracing::info!(url = ?url, outcome = report.outcome.as_str(), "webhook recrawl")
                 }
                 Err(e) => tracing::warn!(url = ?url, error = %e, "webhook recrawl failed"),

@@ -61,6 +61,32 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
     if let Ok(seq) = state.index.indexed_seq() {
         state.metrics.indexed_seq.set(seq);
     }
+    let (size, idle) = state.catalog.pool_use();
+    let pool = &state.metrics.database_connections;
+    let gauge = |name: &str| {
+        pool.get_or_create(&crate::metrics::PoolLabels {
+            state: name.to_string(),
+        })
+        .clone()
+    };
+    gauge("idle").set(idle as i64);
+    gauge("in_use").set(size.saturating_sub(idle) as i64);
+    if let Some(crawl) = &state.crawl {
+        state
+            .metrics
+            .hook_queue_waiting
+            .set(crawl.queue.len() as i64);
+    }
+    state
+        .metrics
+        .validations_running
+        .set(state.validations.in_use() as i64);
+    if let Some(limiter) = &state.rate_limiter {
+        state
+            .metrics
+            .rate_limit_clients
+            .set(limiter.tracked() as i64);
+    }
     let mut response = state.metrics.encode().into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

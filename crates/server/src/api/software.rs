@@ -211,9 +211,15 @@ fn decode_cursor(cursor: &str, fingerprint: &str) -> Result<usize, ApiError> {
 pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<SearchPage, ApiError> {
     let index = state.index.clone();
     let query = request.query.clone();
-    let results = tokio::task::spawn_blocking(move || index.search(&query))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let metrics = state.metrics.clone();
+    let results = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        let results = index.search(&query);
+        metrics.search.observe(started.elapsed().as_secs_f64());
+        results
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let entries = state.catalog.software_by_ids(&ids).await?;
     let by_id: BTreeMap<&str, &commons_catalog::Software> =
