@@ -73,6 +73,8 @@ pub struct RepositoryReport {
     pub outcome: CrawlOutcomeKind,
     /// Why.
     pub detail: Option<String>,
+    /// How long its assessment took, when it was assessed (failed assessments included).
+    pub assessment: Option<std::time::Duration>,
 }
 
 /// Receives the crawl's progress (the CLI draws a bar or prints lines).
@@ -437,6 +439,7 @@ impl Crawler {
             publisher_id: record.publisher_id,
             outcome: record.outcome,
             detail: record.detail,
+            assessment: None,
         })
     }
 
@@ -474,23 +477,27 @@ impl Crawler {
                 .assign_publisher(software_id, &publisher.to_catalog(), now())
                 .await?;
         }
-        let record = self.assess_if_due(record, checkout).await?;
-        self.save(record).await
+        let started = std::time::Instant::now();
+        let (record, assessed) = self.assess_if_due(record, checkout).await?;
+        let mut report = self.save(record).await?;
+        report.assessment = assessed.then(|| started.elapsed());
+        Ok(report)
     }
 
     /// Assesses a listed repository whose commit changed, or that has no assessment by the
     /// current method; a failure is noted in the outcome's detail, never changes the outcome.
+    /// The record, and whether an assessment ran.
     async fn assess_if_due(
         &self,
         record: CrawlRecord,
         checkout: Option<Checkout>,
-    ) -> Result<CrawlRecord, CrawlError> {
+    ) -> Result<(CrawlRecord, bool), CrawlError> {
         let (Some(assessor), Some(checkout), Some(software_id)) = (
             self.inner.assessor.as_ref(),
             checkout,
             record.software_id.as_deref(),
         ) else {
-            return Ok(record);
+            return Ok((record, false));
         };
         let catalog = &self.inner.catalog;
         let due = match record.outcome {
@@ -500,7 +507,7 @@ impl Crawler {
                     false
                 } else if let Some(note) = assessor.failed_before(&record.repository_url) {
                     // Nothing changed since it failed: say so again rather than retry.
-                    return Ok(with_note(record, note));
+                    return Ok((with_note(record, note), false));
                 } else {
                     true
                 }
@@ -509,16 +516,17 @@ impl Crawler {
         };
         if !due {
             // The common case of a recrawl: no further query.
-            return Ok(record);
+            return Ok((record, false));
         }
         let live = match catalog.software(software_id).await? {
             Some(software) if software.listed => software.live_revision_id,
             _ => None,
         };
         let Some(revision_id) = live else {
-            return Ok(record);
+            return Ok((record, false));
         };
-        let note = if host_of(&checkout.clone_url) == host_of(&record.hosting_url) {
+        let in_hosting = host_of(&checkout.clone_url) == host_of(&record.hosting_url);
+        let note = if in_hosting {
             let subject = Subject {
                 software_id,
                 revision_id,
@@ -534,10 +542,11 @@ impl Crawler {
                 checkout.clone_url
             ))
         };
-        Ok(match note {
+        let record = match note {
             Some(note) => with_note(record, note),
             None => record,
-        })
+        };
+        Ok((record, in_hosting))
     }
 
     async fn crawl_forge(

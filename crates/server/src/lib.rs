@@ -245,7 +245,7 @@ impl commons_crawler::Progress for CountOutcomes {
     fn discovered(&self, _: &str, _: Result<usize, &str>) {}
     fn queued(&self, _: u64) {}
     fn finished(&self, report: &commons_crawler::RepositoryReport) {
-        self.0.crawled(&report.url, report.outcome.as_str());
+        self.0.crawled_report(report);
     }
 }
 

@@ -74,6 +74,8 @@ pub struct Metrics {
     pub rate_limited: Family<LimitedLabels, Counter>,
     /// Time the search index takes per search (the query alone, without loading entries).
     pub search: Histogram,
+    /// Time a crawled repository's assessment takes (its own process included).
+    pub assessment: Histogram,
     /// Repositories crawled, by forge and outcome (periodic crawls and webhook recrawls).
     pub crawl_outcomes: Family<CrawlLabels, Counter>,
     /// The database pool's connections, idle and in use (read at each scrape).
@@ -103,6 +105,12 @@ impl Metrics {
         let webhooks = Family::<HookLabels, Counter>::default();
         let rate_limited = Family::<LimitedLabels, Counter>::default();
         let search = latency_histogram();
+        let assessment = Histogram::new(exponential_buckets(0.1, 2.0, 12));
+        registry.register(
+            "assessment_duration_seconds",
+            "Time a crawled repository's assessment takes",
+            assessment.clone(),
+        );
         let crawl_outcomes = Family::<CrawlLabels, Counter>::default();
         let database_connections = Family::<PoolLabels, Gauge>::default();
         let hook_queue_waiting = Gauge::default();
@@ -177,11 +185,20 @@ impl Metrics {
             webhooks,
             rate_limited,
             search,
+            assessment,
             crawl_outcomes,
             database_connections,
             hook_queue_waiting,
             validations_running,
             rate_limit_clients,
+        }
+    }
+
+    /// Counts one repository's crawl: its outcome, and its assessment's time if it had one.
+    pub fn crawled_report(&self, report: &commons_crawler::RepositoryReport) {
+        self.crawled(&report.url, report.outcome.as_str());
+        if let Some(took) = report.assessment {
+            self.assessment.observe(took.as_secs_f64());
         }
     }
 

@@ -100,6 +100,23 @@ async fn plain_git_repositories_are_assessed_once_per_commit_with_their_whole_hi
         second.body.pointer("/vitality/commitsTotal"),
         Some(&4.into())
     );
+
+    // The report of a repository says how long its assessment took, and only when one ran
+    // (what the server's assessment-time metric counts).
+    let unchanged = run.crawler.crawl_repository(&url).await.unwrap();
+    assert_eq!(unchanged.assessment, None, "{unchanged:?}");
+    commit_repository(
+        &server.root,
+        "tool",
+        &[Entry::File("publiccode.yml", publiccode_for(&url))],
+    );
+    let assessed = run.crawler.crawl_repository(&url).await.unwrap();
+    assert!(
+        assessed
+            .assessment
+            .is_some_and(|took| took > std::time::Duration::ZERO),
+        "{assessed:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -154,7 +154,7 @@ pub fn start_queue(
         async move {
             match crawler.crawl_repository(&url).await {
                 Ok(report) => {
-                    metrics.crawled(&report.url, report.outcome.as_str());
+                    metrics.crawled_report(&report);
                     tracing::info!(url = ?url, outcome = report.outcome.as_str(), "webhook recrawl")
                 }
                 Err(e) => tracing::warn!(url = ?url, error = %e, "webhook recrawl failed"),
