@@ -61,8 +61,8 @@ rm -rf "$DATA"
 # The server derives each publisher's webhook secret from this key.
 COMMONS_WEBHOOK_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 export COMMONS_WEBHOOK_KEY
-# The access log is off, as nginx's is in the comparison: one line per request is a cost a
-# deployment chooses (RUST_LOG), not the server's own.
+# The access log is off: hundreds of thousands of lines would fill the log, not test the
+# server (RUST_LOG turns it back on).
 export RUST_LOG="${RUST_LOG:-info,tokei=error,commons::access=off}"
 "$BIN" serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" \
     --publishers "$OUT/soak-publishers.yml" --crawl-every 1m \
