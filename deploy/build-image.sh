@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the Commons container images from deploy/Containerfile with the first builder that
+# works here: buildah, podman or docker. Needs the static binary (scripts/build-static.sh; run
+# it first, or pass --build-binary).
+#
+#   deploy/build-image.sh [--build-binary] [serve|crawler|all]     (default: all)
+#
+# Images: commons:serve (FROM scratch; nothing is pulled) and commons:crawler (Debian slim with
+# git; its base image is pulled, so it needs a registry). As root without a container daemon,
+# buildah and podman are run with the vfs storage driver and chroot isolation, which need no
+# overlay, fuse or user namespaces (BUILDAH_STORAGE_DRIVER / BUILDAH_ISOLATION override).
+# Says plainly which image could not be built and why, and exits non-zero then.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--build-binary" ]; then
+    shift
+    scripts/build-static.sh
+fi
+WHICH=${1:-all}
+BIN=target/static/commons
+if [ ! -x "$BIN" ]; then
+    echo "build-image: no static binary at $BIN: run scripts/build-static.sh first" >&2
+    exit 2
+fi
+if ! file "$BIN" | grep -q 'statically linked\|static-pie linked'; then
+    echo "build-image: $BIN is not statically linked" >&2
+    exit 2
+fi
+
+CTX=target/image-context
+rm -rf "$CTX"
+mkdir -p "$CTX/data" "$CTX/tmp"
+cp "$BIN" "$CTX/commons"
+cp deploy/image/passwd deploy/image/group "$CTX/"
+CA=${CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
+if [ -f "$CA" ]; then
+    cp "$CA" "$CTX/ca-certificates.crt"
+else
+    echo "build-image: no CA bundle at $CA (install ca-certificates or set CA_BUNDLE)" >&2
+    exit 2
+fi
+
+builder=
+for tool in buildah podman docker; do
+    command -v "$tool" >/dev/null 2>&1 || continue
+    case "$tool" in
+        docker) docker info >/dev/null 2>&1 || { echo "build-image: docker client found, but no Docker engine answers"; continue; } ;;
+    esac
+    builder=$tool
+    break
+done
+if [ -z "$builder" ]; then
+    echo "build-image: could not build: none of buildah, podman or a running Docker engine is here" >&2
+    echo "build-image: (on Debian: apt-get install buildah)" >&2
+    exit 1
+fi
+
+build() {
+    local target=$1
+    case "$builder" in
+        buildah)
+            buildah --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" bud \
+                --isolation "${BUILDAH_ISOLATION:-chroot}" --layers=false \
+                -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+        podman)
+            podman --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" build \
+                --isolation "${BUILDAH_ISOLATION:-chroot}" \
+                -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+        docker)
+            docker build -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+    esac
+}
+
+failed=
+for target in serve crawler; do
+    [ "$WHICH" = all ] || [ "$WHICH" = "$target" ] || continue
+    echo "build-image: building commons:$target with $builder"
+    if build "$target"; then
+        echo "build-image: built commons:$target"
+    else
+        echo "build-image: could not build commons:$target (see the output above)" >&2
+        failed=1
+    fi
+done
+[ -z "$failed" ]
