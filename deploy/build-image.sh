@@ -5,8 +5,8 @@
 #
 #   deploy/build-image.sh [--build-binary] [serve|crawler|all]     (default: all)
 #
-# Images: commons:serve (FROM scratch; nothing is pulled) and commons:crawler (Debian slim with
-# git; its base image is pulled, so it needs a registry). As root without a container daemon,
+# Images: commons-serve:VERSION (FROM scratch; nothing is pulled) and commons-crawler:VERSION
+# (Debian slim with git; its base image is pulled, so it needs a registry). As root without a container daemon,
 # buildah and podman are run with the vfs storage driver and chroot isolation, which need no
 # overlay, fuse or user namespaces (BUILDAH_STORAGE_DRIVER / BUILDAH_ISOLATION override).
 # Says plainly which image could not be built and why, and exits non-zero then.
@@ -27,14 +27,20 @@ if ! file "$BIN" | grep -q 'statically linked\|static-pie linked'; then
     exit 2
 fi
 
+# The tag: the binary's version (`commons --version` prints "commons 0.1.0"), as the manifests
+# in deploy/kubernetes name it.
+VERSION=$("$BIN" --version | awk '{print $2}')
 CTX=target/image-context
 rm -rf "$CTX"
-mkdir -p "$CTX/data" "$CTX/tmp"
-cp "$BIN" "$CTX/commons"
-cp deploy/image/passwd deploy/image/group "$CTX/"
+ROOT="$CTX/rootfs"
+mkdir -p "$ROOT/etc/ssl/certs" "$ROOT/tmp" "$ROOT/usr/local/bin" "$CTX/data"
+# The image's /tmp: sticky and open to all, as everywhere (a read-only root needs a tmpfs there).
+chmod 1777 "$ROOT/tmp"
+install -m 0755 "$BIN" "$ROOT/usr/local/bin/commons"
+install -m 0644 deploy/image/passwd deploy/image/group deploy/image/nsswitch.conf "$ROOT/etc/"
 CA=${CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
 if [ -f "$CA" ]; then
-    cp "$CA" "$CTX/ca-certificates.crt"
+    install -m 0644 "$CA" "$ROOT/etc/ssl/certs/ca-certificates.crt"
 else
     echo "build-image: no CA bundle at $CA (install ca-certificates or set CA_BUNDLE)" >&2
     exit 2
@@ -61,24 +67,24 @@ build() {
         buildah)
             buildah --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" bud \
                 --isolation "${BUILDAH_ISOLATION:-chroot}" --layers=false \
-                -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+                -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
         podman)
             podman --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" build \
                 --isolation "${BUILDAH_ISOLATION:-chroot}" \
-                -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+                -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
         docker)
-            docker build -f deploy/Containerfile --target "$target" -t "commons:$target" "$CTX" ;;
+            docker build -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
     esac
 }
 
 failed=
 for target in serve crawler; do
     [ "$WHICH" = all ] || [ "$WHICH" = "$target" ] || continue
-    echo "build-image: building commons:$target with $builder"
+    echo "build-image: building commons-$target:$VERSION with $builder"
     if build "$target"; then
-        echo "build-image: built commons:$target"
+        echo "build-image: built commons-$target:$VERSION"
     else
-        echo "build-image: could not build commons:$target (see the output above)" >&2
+        echo "build-image: could not build commons-$target:$VERSION (see the output above)" >&2
         failed=1
     fi
 done
