@@ -3,7 +3,13 @@
 # works here: buildah, podman or docker. Needs the static binary (scripts/build-static.sh; run
 # it first, or pass --build-binary).
 #
-#   deploy/build-image.sh [--build-binary] [serve|crawler|all]     (default: all)
+#   deploy/build-image.sh [--build-binary] [--local-debian-base] [serve|crawler|all]  (default: all)
+#
+# --local-debian-base: where no base image can be pulled, make the crawler's from Debian packages
+# instead: mmdebstrap (installed with apt-get when missing) builds a minbase bookworm root with
+# git and ca-certificates through apt and this machine's package sources, imported as
+# localhost/commons-debian-base:bookworm (needs podman or docker for the import). Otherwise
+# CRAWLER_BASE=IMAGE names the base; default debian:bookworm-slim.
 #
 # Images: commons-serve:VERSION (FROM scratch; nothing is pulled) and commons-crawler:VERSION
 # (Debian slim with git; its base image is pulled, so it needs a registry). As root without a container daemon,
@@ -12,10 +18,16 @@
 # Says plainly which image could not be built and why, and exits non-zero then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = "--build-binary" ]; then
+LOCAL_BASE=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --build-binary) scripts/build-static.sh ;;
+        --local-debian-base) LOCAL_BASE=1 ;;
+        -*) echo "build-image: unknown option $1" >&2; exit 2 ;;
+        *) break ;;
+    esac
     shift
-    scripts/build-static.sh
-fi
+done
 WHICH=${1:-all}
 BIN=target/static/commons
 if [ ! -x "$BIN" ]; then
@@ -67,15 +79,44 @@ build() {
         buildah)
             buildah --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" bud \
                 --isolation "${BUILDAH_ISOLATION:-chroot}" --layers=false \
+                --build-arg "CRAWLER_BASE=$CRAWLER_BASE" \
                 -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
         podman)
             podman --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" build \
-                --isolation "${BUILDAH_ISOLATION:-chroot}" \
+                --isolation "${BUILDAH_ISOLATION:-chroot}" --build-arg "CRAWLER_BASE=$CRAWLER_BASE" \
                 -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
         docker)
-            docker build -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
+            docker build --build-arg "CRAWLER_BASE=$CRAWLER_BASE" -f deploy/Containerfile --target "$target" -t "commons-$target:$VERSION" "$CTX" ;;
     esac
 }
+
+CRAWLER_BASE=${CRAWLER_BASE:-debian:bookworm-slim}
+if [ -n "$LOCAL_BASE" ] && { [ "$WHICH" = all ] || [ "$WHICH" = crawler ]; }; then
+    CRAWLER_BASE=localhost/commons-debian-base:bookworm
+    if ! command -v mmdebstrap >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null
+    fi
+    sources=()
+    for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
+        [ -s "$f" ] && grep -qs 'bookworm' "$f" && sources+=("$f")
+    done
+    [ ${#sources[@]} -gt 0 ] || { echo "build-image: no bookworm apt sources on this machine" >&2; exit 1; }
+    mkdir -p target/debian-base
+    echo "build-image: making $CRAWLER_BASE with mmdebstrap from ${sources[*]}"
+    nice mmdebstrap --variant=minbase --mode=root --include=ca-certificates,git \
+        --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+        --dpkgopt='path-exclude=/usr/share/locale/*' \
+        bookworm target/debian-base/rootfs.tar "${sources[@]}" >target/debian-base/mmdebstrap.log 2>&1 \
+        || { cat target/debian-base/mmdebstrap.log >&2; exit 1; }
+    case "$builder" in
+        buildah | podman)
+            command -v podman >/dev/null || { echo "build-image: importing the base needs podman (apt-get install podman)" >&2; exit 1; }
+            podman --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}" import \
+                --change 'CMD ["/bin/bash"]' target/debian-base/rootfs.tar "$CRAWLER_BASE" >/dev/null ;;
+        docker) docker import target/debian-base/rootfs.tar "$CRAWLER_BASE" >/dev/null ;;
+    esac
+    echo "build-image: imported $CRAWLER_BASE ($(du -h target/debian-base/rootfs.tar | cut -f1) uncompressed)"
+fi
 
 failed=
 for target in serve crawler; do

@@ -13,7 +13,7 @@ import sys
 import dockerfile
 
 # What deploy/build-image.sh copies into the build context.
-CONTEXT = {"commons", "passwd", "group", "ca-certificates.crt", "data", "tmp"}
+CONTEXT = {"rootfs", "data"}
 
 
 def main(path: str) -> int:
@@ -24,19 +24,23 @@ def main(path: str) -> int:
         return 1
     problems = []
     stages = []  # [from command, [commands]]
+    args = {}  # ARGs before the first FROM, with their defaults
     for c in commands:
         if c.cmd == "FROM":
             stages.append((c, []))
         elif not stages:
             if c.cmd != "ARG":
                 problems.append((c, f"{c.cmd} before the first FROM"))
+            else:
+                name, _, default = c.value[0].partition("=")
+                args[name] = default
         else:
             stages[-1][1].append(c)
     if not stages:
         problems.append((None, "no FROM"))
     names = set()
     for frm, body in stages:
-        base = frm.value[0]
+        base = re.sub(r"\$\{?(\w+)\}?", lambda m: args.get(m.group(1), m.group(0)), frm.value[0])
         if len(frm.value) >= 3 and frm.value[1].upper() == "AS":
             names.add(frm.value[2].lower())
         if base != "scratch" and base.lower() not in names:
@@ -60,7 +64,7 @@ def main(path: str) -> int:
                 problems.append((c, f"{c.cmd} in shell form: use the JSON form (DL3025)"))
             if c.cmd == "COPY" and not any(f.startswith("--from") for f in c.flags):
                 for src in c.value[:-1]:
-                    if src.rstrip("/") not in CONTEXT:
+                    if src.strip("/").split("/")[0] not in CONTEXT:
                         problems.append((c, f"COPY {src}: not in the build context build-image.sh prepares"))
             if c.cmd == "RUN":
                 run = " ".join(c.value)

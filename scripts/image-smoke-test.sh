@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Runs the commons-serve image (deploy/build-image.sh serve; built first when missing) the way a
-# container runtime would with `--read-only --tmpfs /tmp -v DIR:/data`, without one: podman's
-# runtime cannot start containers on this machine (crun: setrlimit refused). buildah mounts the
+# scripts/image-smoke-test.sh [serve|crawler]   (default: serve)
+# Runs the commons-serve (or commons-crawler) image (deploy/build-image.sh; built first when
+# missing) the way a container runtime would with `--read-only --tmpfs /tmp -v DIR:/data`,
+# without one: podman's runtime cannot start containers on this machine (crun: setrlimit
+# refused). buildah mounts the
 # image's filesystem; in a private mount namespace it is bound read-only, with a tmpfs at /tmp,
 # a host directory at /data, /proc, /dev, /etc/hosts and /etc/resolv.conf (what a runtime
 # adds), and the entrypoint runs chrooted there as the image's USER with the image's Env (the
 # listen address moved to a loopback port: there is no network namespace). Checks: the root
 # is read-only, /healthz and /readyz answer 200, the process runs as UID 10001, the catalog is
-# written to the volume; then `serve --demo` loads the demo catalog but cannot assess it, as
-# the image has no git. As root; loopback only.
+# written to the volume; then `serve --demo`: in the serve image it loads the demo catalog but
+# cannot assess it (no git), in the crawler image every entry is assessed (git and
+# `commons assess-worker` in the read-only container). As root; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v buildah >/dev/null || { echo "image-smoke-test: buildah is not installed (apt-get install buildah)" >&2; exit 2; }
 B=(buildah --storage-driver "${BUILDAH_STORAGE_DRIVER:-vfs}")
 VERSION=$(target/static/commons --version 2>/dev/null | awk '{print $2}') || true
-IMAGE=localhost/commons-serve:${VERSION:-0.1.0}
-"${B[@]}" inspect --type image "$IMAGE" >/dev/null 2>&1 || deploy/build-image.sh serve
+KIND=${1:-serve}
+IMAGE=localhost/commons-$KIND:${VERSION:-0.1.0}
+"${B[@]}" inspect --type image "$IMAGE" >/dev/null 2>&1 || deploy/build-image.sh "$KIND"
 CONFIG=$("${B[@]}" inspect --type image "$IMAGE" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["OCIv1"]["config"]))')
 field() { python3 -c "import json,sys; c=json.loads(sys.argv[1]); print(eval(sys.argv[2]))" "$CONFIG" "$1"; }
 USERSPEC=$(field 'c["User"]')
@@ -89,7 +93,15 @@ stop
 rm -rf "${DATA:?}"/*
 start serve --demo
 grep -E '^(Loaded|Commons is serving)' "$DATA.log"
-grep -q 'needs git' "$DATA.log" && echo "demo: not assessed in this image, as expected: no git"
+if [ "$KIND" = serve ]; then
+    grep -q 'needs git' "$DATA.log" || { echo "demo: expected a warning that git is missing" >&2; exit 1; }
+    echo "demo: not assessed in this image, as expected: no git"
+else
+    # git and `commons assess-worker` (the binary re-executed) inside the read-only image.
+    grep -q '^Loaded the demo catalog: 46 entries, 46 assessed' "$DATA.log" \
+        || { echo "demo: not every entry was assessed in the crawler image" >&2; cat "$DATA.log" >&2; exit 1; }
+    echo "demo: git $(chroot "$ROOT" git --version | awk '{print $3}') in the image; every entry assessed"
+fi
 stop
 rm -f "$DATA.log"
 echo "image smoke test passed"
