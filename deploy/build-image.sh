@@ -12,9 +12,10 @@
 # CRAWLER_BASE=IMAGE names the base; default debian:bookworm-slim.
 #
 # Images: commons-serve:VERSION (FROM scratch; nothing is pulled) and commons-crawler:VERSION
-# (Debian slim with git; its base image is pulled, so it needs a registry). As root without a container daemon,
-# buildah and podman are run with the vfs storage driver and chroot isolation, which need no
-# overlay, fuse or user namespaces (BUILDAH_STORAGE_DRIVER / BUILDAH_ISOLATION override).
+# (Debian slim with git; its base is pulled from a registry unless --local-debian-base). As root
+# without a container daemon, buildah and podman are run with the vfs storage driver and chroot
+# isolation, which need no overlay, fuse or user namespaces (BUILDAH_STORAGE_DRIVER /
+# BUILDAH_ISOLATION override).
 # Says plainly which image could not be built and why, and exits non-zero then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
