@@ -4,7 +4,7 @@
 # supported and the newest bundled Kubernetes), that kustomization.yaml lists only files that
 # exist (and builds, with `kubectl kustomize` where kubectl is installed), the systemd unit with
 # `systemd-analyze verify` (any warning fails), and deploy/Containerfile with
-# scripts/containerfile-lint.py. Installs what it needs into target/tools-venv when missing.
+# scripts/containerfile-lint.py, and the Prometheus alert rules with promtool. Installs what it needs into target/tools-venv when missing.
 # Exits non-zero on any problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,21 @@ if grep -E '^SystemCallFilter=~' deploy/systemd/commons.service | grep -qE '@res
 fi
 exposure=$(systemd-analyze security --offline=yes "$T/commons.service" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: //p')
 echo "systemd: commons.service verified (systemd-analyze verify: no warning; security exposure ${exposure:-not computed})"
+
+# The alert rules with promtool, taken from Debian's prometheus package without installing
+# the service.
+PROMTOOL=target/tools/promtool
+if [ ! -x "$PROMTOOL" ]; then
+    D=$(mktemp -d)
+    (cd "$D" && { apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus >/dev/null; }; })
+    dpkg-deb -x "$D"/prometheus_*.deb "$D/x"
+    mkdir -p target/tools
+    cp "$D/x/usr/bin/promtool" "$PROMTOOL"
+    rm -rf "$D"
+fi
+"$PROMTOOL" check rules deploy/prometheus/alerts.yml
+python3 -m json.tool deploy/grafana/commons-dashboard.json >/dev/null
+echo "monitoring: alerts.yml passes promtool, the dashboard is JSON"
 
 "$VENV/bin/python" scripts/containerfile-lint.py deploy/Containerfile
 bash -n deploy/build-image.sh scripts/build-static.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a clean clone: formatting, lints, every test of the workspace
 # (on SQLite and a real PostgreSQL), the API contract (schemathesis against the served OpenAPI
-# document) and the web UI in a real browser (headless Chromium, axe-core). Installs what the
+# document), the deployment files (scripts/deploy-check.sh) and the web UI in a real browser (headless Chromium, axe-core). Installs what the
 # tests need when it is missing (CI runs as root on a fresh machine) and reads the shared
 # conformance data from ../shared. Ends with one line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -50,6 +50,9 @@ skipped=$(awk '/^test result:/ { i += $8 } END { print i + 0 }' target/test-outp
 
 echo "==> API contract (schemathesis)"
 if scripts/api-contract.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+echo "==> deployment files (Kubernetes schemas, systemd unit, Containerfile, alert rules)"
+if scripts/deploy-check.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 echo "==> web UI in a real browser"
 if scripts/browser-tests.sh 2>&1 | tee target/browser-output.txt; then :; else status=1; fi
