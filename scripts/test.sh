@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a clean clone: formatting, lints, every test of the workspace
 # (on SQLite and a real PostgreSQL), the API contract (schemathesis against the served OpenAPI
-# document), the deployment files (scripts/deploy-check.sh) and the web UI in a real browser (headless Chromium, axe-core). Installs what the
-# tests need when it is missing (CI runs as root on a fresh machine) and reads the shared
-# conformance data from ../shared. Ends with one line: "tests: N passed, N failed, N skipped".
+# document), the deployment files (scripts/deploy-check.sh) and the web UI in a real browser
+# (headless Chromium, axe-core). Installs what the tests need when it is missing (CI runs as
+# root on a fresh machine) and reads the shared conformance data from ../shared. Ends with one line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
