@@ -633,3 +633,27 @@ fn serve_logs_json_lines_with_the_request_id() {
         "{seen:?}"
     );
 }
+
+/// A second server on a data directory one already serves is refused at start, saying why,
+/// and the first goes on answering.
+#[test]
+fn a_second_server_on_the_same_data_directory_is_refused() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let first = Server::start(&data, &[]);
+    let second = commons(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        stderr(&second).contains("in use by another process"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(first.status("/readyz"), 200);
+    first.stop_gracefully();
+}
