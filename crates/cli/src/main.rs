@@ -5,6 +5,7 @@ mod assess;
 mod assess_worker;
 mod backup;
 mod crawl;
+mod gc;
 mod import;
 mod osv;
 mod publishers;
@@ -42,6 +43,8 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Rebuild an empty data directory (or PostgreSQL database) from a backup.
     Restore(backup::RestoreArgs),
+    /// Free the git cache beyond its cap and the demo's repositories.
+    Gc(gc::Args),
     /// Work with the publishers registry (who publishes where) and publishers' API tokens.
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Reindex(args) => reindex::run(args),
         Command::Backup(args) => backup::run_backup(args),
         Command::Restore(args) => backup::run_restore(args),
+        Command::Gc(args) => gc::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
         Command::AssessWorker => assess_worker::run(),

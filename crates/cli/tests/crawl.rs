@@ -5,7 +5,7 @@ mod support;
 
 use commons_test_support::git_http::{GitHttpServer, commit_files, publish};
 use std::path::Path;
-use support::{commons, stderr};
+use support::{commons, stderr, stdout};
 
 #[test]
 fn publishers_check_reports_positions_and_exit_statuses() {
@@ -91,6 +91,59 @@ fn crawl_records_outcomes_and_skips_what_did_not_change() {
         log.contains(&format!("skipped_unchanged {base}/good.git")),
         "nothing changed, nothing downloaded: {log}"
     );
+
+    assert!(
+        stdout(&second).contains("git cache: 2 repositories"),
+        "{}",
+        stdout(&second)
+    );
+
+    // `commons gc` removes cache repositories beyond the cap, least recently used first, but
+    // never one used in the last ten minutes: age both there are, then prune to nothing.
+    let cache = data.join("git-cache");
+    let repositories: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(repositories.len(), 2, "{repositories:?}");
+    let gc = |data: &Path| {
+        commons(&[
+            "gc",
+            "--data",
+            data.to_str().unwrap(),
+            "--git-cache-max-mib",
+            "0",
+        ])
+    };
+    let out = gc(&data);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("0 least recently used removed"),
+        "{}",
+        stdout(&out)
+    );
+    let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for repository in &repositories {
+        std::fs::File::options()
+            .write(true)
+            .open(repository.join("commons-used"))
+            .unwrap()
+            .set_modified(hours_ago)
+            .unwrap();
+    }
+    let out = gc(&data);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2 least recently used removed"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(repositories.iter().all(|r| !r.exists()));
+    // The catalog does not need it: the next crawl goes on as before.
+    let third = crawl();
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert!(stderr(&third).contains(&format!("skipped_unchanged {base}/good.git")));
 
     // A registry that cannot be read is the command's failure, not an outcome.
     let out = commons(&[

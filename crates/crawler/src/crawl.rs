@@ -44,6 +44,8 @@ pub struct CrawlerOptions {
     /// The program assessments run in (a child process per assessment, with limits); `None`
     /// assesses in this process (library tests). `commons` passes its own executable.
     pub assess_worker: Option<crate::worker::AssessWorker>,
+    /// The git cache's cap in bytes, enforced after each crawl (least recently used first).
+    pub git_cache_max: u64,
 }
 
 impl CrawlerOptions {
@@ -58,6 +60,7 @@ impl CrawlerOptions {
             fresh_for: Duration::ZERO,
             assess: true,
             assess_worker: None,
+            git_cache_max: crate::gc::DEFAULT_GIT_CACHE_MAX,
         }
     }
 }
@@ -107,6 +110,8 @@ pub struct Summary {
     pub outcomes: BTreeMap<String, usize>,
     /// Wall time.
     pub elapsed: Duration,
+    /// What keeping the git cache under its cap did after the crawl.
+    pub git_cache: crate::gc::Pruned,
 }
 
 /// The work of one job (stored as the job's payload).
@@ -242,8 +247,27 @@ impl Crawler {
                 *summary.outcomes.entry(kind).or_default() += n;
             }
         }
+        summary.git_cache = self.prune_git_cache().await;
         summary.elapsed = started.elapsed();
         Ok(summary)
+    }
+
+    /// Keeps the git cache under its cap (see [`crate::gc`]); a failure is logged, not the
+    /// crawl's: the cache is only a speed-up.
+    pub async fn prune_git_cache(&self) -> crate::gc::Pruned {
+        let root = self.inner.options.data_dir.join("git-cache");
+        let max = self.inner.options.git_cache_max;
+        let pruned = tokio::task::spawn_blocking(move || {
+            crate::gc::prune_git_cache(&root, max, crate::gc::GRACE, std::time::SystemTime::now())
+        })
+        .await;
+        let error = match pruned {
+            Ok(Ok(pruned)) => return pruned,
+            Ok(Err(e)) => e.to_string(),
+            Err(e) => e.to_string(),
+        };
+        tracing::warn!(%error, "the git cache could not be pruned");
+        crate::gc::Pruned::default()
     }
 
     /// Claims and crawls jobs until none is left.

@@ -428,6 +428,7 @@ fn git(dir: &Path) -> Command {
 
 async fn init_cache(cache: &Path) -> Result<(), FetchError> {
     if cache.join("HEAD").is_file() {
+        crate::gc::mark_used(cache);
         return Ok(());
     }
     tokio::fs::create_dir_all(cache)
@@ -435,8 +436,9 @@ async fn init_cache(cache: &Path) -> Result<(), FetchError> {
         .map_err(|e| FetchError::Unreachable(format!("cache {}: {e}", cache.display())))?;
     git_output(cache, &["init", "--bare", "-q", "."])
         .await
-        .map(|_| ())
-        .map_err(FetchError::Unreachable)
+        .map_err(FetchError::Unreachable)?;
+    crate::gc::mark_used(cache);
+    Ok(())
 }
 
 async fn git_output(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {

@@ -17,6 +17,7 @@ mod assessing;
 mod crawl;
 mod error;
 pub mod forge;
+pub mod gc;
 pub mod git;
 pub mod http;
 pub mod registry;

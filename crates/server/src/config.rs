@@ -52,6 +52,8 @@ pub struct CrawlConfig {
     pub hook_queue: usize,
     /// Assess crawled repositories (fetching their whole history).
     pub assess: bool,
+    /// The git cache's cap in bytes, kept after each crawl.
+    pub git_cache_max: u64,
 }
 
 impl Default for ServeConfig {

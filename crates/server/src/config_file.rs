@@ -328,6 +328,7 @@ mod tests {
                 webhook_key: None,
                 hook_queue: 64,
                 assess: false,
+                git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
             }),
             ..ServeConfig::default()
         };

@@ -220,6 +220,7 @@ fn crawl_state(
     let mut options = commons_crawler::CrawlerOptions::new(data_dir);
     options.allow_hosts = config.allow_hosts.clone();
     options.assess = config.assess;
+    options.git_cache_max = config.git_cache_max;
     options.assess_worker = assess_worker;
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
         .map_err(|e| ServerError::Startup(e.to_string()))?;

@@ -50,6 +50,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
             webhook_key: Some(KEY.into()),
             hook_queue: 16,
             assess: true,
+            git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
         }),
         ..ServeConfig::default()
     };
@@ -231,6 +232,7 @@ async fn crawling_server(
             webhook_key: Some(KEY.into()),
             hook_queue,
             assess: false,
+            git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
         }),
         ..ServeConfig::default()
     };
