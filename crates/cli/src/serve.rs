@@ -182,6 +182,7 @@ pub fn run(args: Args) -> ExitCode {
             hook_queue: commons_server::hook_queue::DEFAULT_CAPACITY,
             assess: !args.no_assess,
             git_cache_max: args.git_cache_max_mib.saturating_mul(1024 * 1024),
+            workers: None,
         }),
         assess_worker: Some(assess_worker),
         ..ServeConfig::default()

@@ -54,6 +54,8 @@ pub struct CrawlConfig {
     pub assess: bool,
     /// The git cache's cap in bytes, kept after each crawl.
     pub git_cache_max: u64,
+    /// Repositories crawled at once (`None`: the crawler's default, 8).
+    pub workers: Option<usize>,
 }
 
 impl Default for ServeConfig {

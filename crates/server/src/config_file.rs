@@ -17,6 +17,7 @@
 //! request_timeout = "30s"
 //! max_validations = 1      # at once; default: half the cores
 //! hook_queue = 1024        # webhook recrawls waiting
+//! crawl_workers = 8        # repositories a crawl fetches at once
 //! ```
 
 use crate::rate_limit::RateLimitConfig;
@@ -130,6 +131,9 @@ pub struct LimitsSection {
     /// Webhook recrawls that may wait; beyond, a hook gets `503`.
     #[serde(default, deserialize_with = "small_count")]
     pub hook_queue: Option<usize>,
+    /// Repositories a crawl fetches at once.
+    #[serde(default, deserialize_with = "crawl_workers")]
+    pub crawl_workers: Option<usize>,
 }
 
 fn yes() -> bool {
@@ -192,6 +196,10 @@ fn bounded<'de, D: Deserializer<'de>>(
 
 fn connections<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
     bounded(deserializer, 1..=1_000_000)
+}
+
+fn crawl_workers<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
+    bounded(deserializer, 1..=256)
 }
 
 fn small_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
@@ -257,8 +265,13 @@ impl ConfigFile {
         if let Some(validations) = limits.max_validations {
             config.max_validations = Some(validations);
         }
-        if let (Some(queue), Some(crawl)) = (limits.hook_queue, config.crawl.as_mut()) {
-            crawl.hook_queue = queue;
+        if let Some(crawl) = config.crawl.as_mut() {
+            if let Some(queue) = limits.hook_queue {
+                crawl.hook_queue = queue;
+            }
+            if let Some(workers) = limits.crawl_workers {
+                crawl.workers = Some(workers);
+            }
         }
     }
 }
@@ -317,7 +330,7 @@ mod tests {
              trusted_proxies = [\"10.0.0.0/8\", \"192.0.2.1\", \"2001:db8::/32\"]\n\
              [limits]\nmax_connections = 10\nheader_timeout = \"5s\"\nidle_timeout = \"2m\"\n\
              write_timeout = \"15s\"\nrequest_timeout = \"20s\"\nmax_validations = 3\n\
-             hook_queue = 8\n",
+             hook_queue = 8\ncrawl_workers = 3\n",
         )
         .unwrap();
         let mut config = ServeConfig {
@@ -329,6 +342,7 @@ mod tests {
                 hook_queue: 64,
                 assess: false,
                 git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
+                workers: None,
             }),
             ..ServeConfig::default()
         };
@@ -343,7 +357,9 @@ mod tests {
         assert_eq!(config.limits.write, Duration::from_secs(15));
         assert_eq!(config.request_timeout, Duration::from_secs(20));
         assert_eq!(config.max_validations, Some(3));
-        assert_eq!(config.crawl.unwrap().hook_queue, 8);
+        let crawl = config.crawl.unwrap();
+        assert_eq!(crawl.hook_queue, 8);
+        assert_eq!(crawl.workers, Some(3));
     }
 
     /// The example in the documentation parses, and says the defaults as they are.
@@ -361,11 +377,16 @@ mod tests {
         );
         let uncommented = text.replace("# max_validations", "max_validations");
         let uncommented = uncommented.replace("# hook_queue", "hook_queue");
+        let uncommented = uncommented.replace("# crawl_workers", "crawl_workers");
         let file = ConfigFile::parse(&uncommented).unwrap();
         assert_eq!(file.limits.max_validations, Some(1));
         assert_eq!(
             file.limits.hook_queue,
             Some(crate::hook_queue::DEFAULT_CAPACITY)
+        );
+        assert_eq!(
+            file.limits.crawl_workers,
+            Some(commons_crawler::CrawlerOptions::new("data").workers)
         );
     }
 

@@ -221,6 +221,9 @@ fn crawl_state(
     options.allow_hosts = config.allow_hosts.clone();
     options.assess = config.assess;
     options.git_cache_max = config.git_cache_max;
+    if let Some(workers) = config.workers {
+        options.workers = workers;
+    }
     options.assess_worker = assess_worker;
     let crawler = commons_crawler::Crawler::new(registry, catalog.clone(), options)
         .map_err(|e| ServerError::Startup(e.to_string()))?;

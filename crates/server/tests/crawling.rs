@@ -51,6 +51,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
             hook_queue: 16,
             assess: true,
             git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
+            workers: None,
         }),
         ..ServeConfig::default()
     };
@@ -233,6 +234,7 @@ async fn crawling_server(
             hook_queue,
             assess: false,
             git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
+            workers: None,
         }),
         ..ServeConfig::default()
     };
