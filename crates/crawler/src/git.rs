@@ -434,7 +434,9 @@ async fn init_cache(cache: &Path) -> Result<(), FetchError> {
     tokio::fs::create_dir_all(cache)
         .await
         .map_err(|e| FetchError::Unreachable(format!("cache {}: {e}", cache.display())))?;
-    git_output(cache, &["init", "--bare", "-q", "."])
+    // No template: a cache needs no sample hooks or description, which would take more disk
+    // than a shallow fetch of the repository itself.
+    git_output(cache, &["init", "--bare", "-q", "--template=", "."])
         .await
         .map_err(FetchError::Unreachable)?;
     crate::gc::mark_used(cache);
