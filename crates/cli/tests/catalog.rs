@@ -657,3 +657,52 @@ fn a_second_server_on_the_same_data_directory_is_refused() {
     assert_eq!(first.status("/readyz"), 200);
     first.stop_gracefully();
 }
+
+/// A write the operating system refuses in the middle of an import (here the file-size limit,
+/// `ulimit -f`, as a full disk would): the import stops with exit 2 naming the file and the
+/// cause; what it recorded before is whole (the integrity check passes) and the same import,
+/// with room again, completes.
+#[test]
+fn an_import_that_runs_out_of_space_stops_cleanly_and_loses_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    many_files(&work.path().join("files"), "tool", 300);
+    let files = work.path().join("files");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1024; exec '{}' import --publisher testers --force-owner '{}' --data '{}'",
+        env!("CARGO_BIN_EXE_commons"),
+        files.display(),
+        data.display()
+    );
+    let out = Command::new("sh").args(["-c", &script]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("commons import: recording"), "{said}");
+    assert!(said.contains("publiccode.yml: database:"), "{said}");
+    let backup = work.path().join("after.backup");
+    let checked = commons(&[
+        "backup",
+        "--data",
+        data.to_str().unwrap(),
+        backup.to_str().unwrap(),
+    ]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let summary = stderr(&checked);
+    let recorded: usize = summary
+        .strip_prefix("Backed up ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{summary}"));
+    assert!(
+        recorded > 0 && recorded < 300,
+        "{recorded} recorded before the limit"
+    );
+    assert!(summary.contains("integrity checked"), "{summary}");
+    let again = import_as_testers(files.to_str().unwrap(), data.to_str().unwrap());
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains(&format!("{} created", 300 - recorded)),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -285,3 +285,83 @@ async fn a_postgres_backup_under_writes_restores_everything_committed_before_it(
     assert!(live.summary().await.unwrap().entries >= before.entries);
     live.close().await;
 }
+
+/// PostgreSQL drops every connection of the catalog (as a restart does) again and again while
+/// it reads and writes: each write either commits whole or fails with an error; reads and
+/// writes work again afterwards; the catalog passes its integrity check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropped_postgres_connections_lose_no_committed_write_and_leave_nothing_half_written() {
+    use sqlx::Connection;
+    let Some(url) = commons_test_support::fresh_postgres_database("commons_drop").await else {
+        return;
+    };
+    let live = Catalog::open(Some(&url), Path::new("/nonexistent"))
+        .await
+        .unwrap();
+    fill(&live, 5).await;
+    let database = url.rsplit_once('/').unwrap().1.to_string();
+    let writer = {
+        let live = live.clone();
+        tokio::spawn(async move {
+            let (mut committed, mut failed) = (Vec::new(), 0);
+            for i in 0..150 {
+                let url = format!("https://git.example.org/unicef/dropped{i}");
+                let text = example().replace("name: Primero", &format!("name: Dropped {i}"));
+                match live.ingest(&request(&url, &text, 30_000 + i)).await {
+                    Ok(outcome) => committed.push(outcome.software_id),
+                    Err(_) => failed += 1,
+                }
+            }
+            (committed, failed)
+        })
+    };
+    let mut admin = sqlx::PgConnection::connect(&url).await.unwrap();
+    let mut dropped = 0i64;
+    for _ in 0..8 {
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+        let row: (i64,) = sqlx::query_as(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity \
+             WHERE datname = $1 AND pid <> pg_backend_pid()",
+        )
+        .bind(&database)
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+        dropped += row.0;
+    }
+    let (committed, failed) = writer.await.unwrap();
+    assert!(dropped > 0, "connections were dropped");
+    eprintln!(
+        "{} writes committed, {failed} failed, {dropped} connections dropped",
+        committed.len()
+    );
+    // Reads work again (the pool opens new connections).
+    let mut read = None;
+    for _ in 0..20 {
+        if let Ok(count) = live.count(true).await {
+            read = Some(count);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let count = read.expect("reads recover");
+    assert_eq!(count as usize, 5 + committed.len(), "{failed} failed");
+    for id in &committed {
+        let entry = live
+            .software(id)
+            .await
+            .unwrap()
+            .expect("a committed write stays");
+        assert!(entry.live_revision_id.is_some(), "{id} is whole");
+    }
+    assert_eq!(live.check_integrity().await.unwrap(), Vec::<String>::new());
+    // And a write works again.
+    live.ingest(&request(
+        "https://git.example.org/unicef/after-drops",
+        &example(),
+        40_000,
+    ))
+    .await
+    .unwrap();
+    live.close().await;
+}
