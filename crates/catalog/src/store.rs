@@ -454,6 +454,27 @@ impl Catalog {
         rows.iter().map(software_from_row).collect()
     }
 
+    /// Listed entries whose content changed last, newest first (ties by id), at most
+    /// `limit`; of one organisation when given.
+    pub async fn recently_updated(
+        &self,
+        organisation_id: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Software>, CatalogError> {
+        let sql = format!(
+            "SELECT {SOFTWARE_COLUMNS} FROM software s \
+             LEFT JOIN revisions r ON r.id = s.live_revision_id \
+             WHERE s.listed = 1 AND ($1 = '' OR s.organisation_id = $1) \
+             ORDER BY s.updated_at DESC, s.id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(organisation_id.unwrap_or(""))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(software_from_row).collect()
+    }
+
     /// Entries in id order after `after` (a cursor), at most `limit`.
     pub async fn software_page(
         &self,

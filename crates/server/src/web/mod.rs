@@ -15,6 +15,7 @@
 
 mod assessment;
 pub mod assets;
+mod feeds;
 pub mod i18n;
 mod licenses;
 mod pages;
@@ -50,6 +51,8 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(validator::MAX_FORM)),
         )
         .route("/assets/{name}", get(assets::serve))
+        .route("/feeds/updates.atom", get(feeds::updates))
+        .route("/feeds/organisations/{file}", get(feeds::organisation))
 }
 
 /// An entry of the header's navigation.
