@@ -43,16 +43,8 @@ pub struct Args {
     /// has no assessment by the current method.
     #[arg(long)]
     no_assess: bool,
-    /// The git cache's cap, in MiB: after the crawl, the repositories used least recently are
-    /// removed from `<data>/git-cache` until it fits (a removed one is fetched again when
-    /// needed).
-    #[arg(
-        long,
-        default_value_t = 2048,
-        value_name = "MIB",
-        env = "COMMONS_GIT_CACHE_MAX_MIB"
-    )]
-    git_cache_max_mib: u64,
+    #[command(flatten)]
+    cache: crate::gc::GitCacheArgs,
     #[command(flatten)]
     worker: crate::assess_worker::WorkerArgs,
 }
@@ -87,7 +79,7 @@ async fn crawl(args: Args, registry: Registry) -> anyhow::Result<()> {
     options.limits.max_pack = args.max_fetch_mib.saturating_mul(1024 * 1024);
     options.limits.max_history = args.max_history_mib.saturating_mul(1024 * 1024);
     options.assess = !args.no_assess;
-    options.git_cache_max = args.git_cache_max_mib.saturating_mul(1024 * 1024);
+    options.git_cache_max = args.cache.max_bytes();
     options.assess_worker = Some(args.worker.worker()?);
     let crawler = Crawler::new(registry, catalog.clone(), options)?;
     let progress: Arc<dyn Progress> = if std::io::stderr().is_terminal() {
@@ -121,15 +113,7 @@ async fn crawl(args: Args, registry: Registry) -> anyhow::Result<()> {
             String::new()
         }
     );
-    let cache = &summary.git_cache;
-    println!(
-        "git cache: {} repositories, {:.1} MiB; {} least recently used removed, {:.1} MiB left (cap {} MiB)",
-        cache.repositories,
-        cache.bytes_before as f64 / 1048576.0,
-        cache.removed,
-        cache.bytes_after as f64 / 1048576.0,
-        args.git_cache_max_mib
-    );
+    println!("{}", args.cache.report(&summary.git_cache));
     Ok(())
 }
 

@@ -8,20 +8,47 @@ use commons_crawler::gc;
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-/// `commons gc` arguments.
-#[derive(ClapArgs, Debug)]
-pub struct Args {
-    #[command(flatten)]
-    store: StoreArgs,
-    /// The git cache's cap, in MiB (0 removes every repository not used in the last ten
-    /// minutes).
+/// The git cache's cap, shared by `crawl`, `serve` and `gc`.
+#[derive(ClapArgs, Debug, Clone, Copy)]
+pub struct GitCacheArgs {
+    /// The crawler's git cache cap, in MiB: after each crawl (and at `commons gc`) the
+    /// repositories used least recently are removed from `<data>/git-cache` until it fits,
+    /// except those used in the last ten minutes; a removed one is fetched again when needed.
     #[arg(
         long,
         default_value_t = 2048,
         value_name = "MIB",
         env = "COMMONS_GIT_CACHE_MAX_MIB"
     )]
-    git_cache_max_mib: u64,
+    pub git_cache_max_mib: u64,
+}
+
+impl GitCacheArgs {
+    /// The cap in bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.git_cache_max_mib.saturating_mul(1024 * 1024)
+    }
+
+    /// The line `crawl` and `gc` end with.
+    pub fn report(&self, pruned: &gc::Pruned) -> String {
+        format!(
+            "git cache: {} repositories, {:.1} MiB; {} least recently used removed, {:.1} MiB left (cap {} MiB)",
+            pruned.repositories,
+            mib(pruned.bytes_before),
+            pruned.removed,
+            mib(pruned.bytes_after),
+            self.git_cache_max_mib
+        )
+    }
+}
+
+/// `commons gc` arguments.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    store: StoreArgs,
+    #[command(flatten)]
+    cache: GitCacheArgs,
 }
 
 fn mib(bytes: u64) -> f64 {
@@ -32,16 +59,8 @@ fn mib(bytes: u64) -> f64 {
 pub fn run(args: Args) -> ExitCode {
     let data = &args.store.data_dir;
     let cache = data.join("git-cache");
-    let max = args.git_cache_max_mib.saturating_mul(1024 * 1024);
-    match gc::prune_git_cache(&cache, max, gc::GRACE, SystemTime::now()) {
-        Ok(pruned) => println!(
-            "git cache: {} repositories, {:.1} MiB; {} least recently used removed, {:.1} MiB left (cap {} MiB)",
-            pruned.repositories,
-            mib(pruned.bytes_before),
-            pruned.removed,
-            mib(pruned.bytes_after),
-            args.git_cache_max_mib
-        ),
+    match gc::prune_git_cache(&cache, args.cache.max_bytes(), gc::GRACE, SystemTime::now()) {
+        Ok(pruned) => println!("{}", args.cache.report(&pruned)),
         Err(e) => {
             eprintln!("commons gc: {}: {e}", cache.display());
             return ExitCode::from(2);

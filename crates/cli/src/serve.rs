@@ -52,15 +52,8 @@ pub struct Args {
     /// assessments they have).
     #[arg(long, requires = "publishers")]
     no_assess: bool,
-    /// The crawler's git cache cap, in MiB, kept after each crawl (least recently used
-    /// repositories removed first).
-    #[arg(
-        long,
-        default_value_t = 2048,
-        value_name = "MIB",
-        env = "COMMONS_GIT_CACHE_MAX_MIB"
-    )]
-    git_cache_max_mib: u64,
+    #[command(flatten)]
+    cache: crate::gc::GitCacheArgs,
     /// Clients reach the server over HTTPS (through a proxy that terminates TLS): every
     /// cookie is sent `Secure`.
     #[arg(long, env = "COMMONS_BEHIND_TLS")]
@@ -174,15 +167,13 @@ pub fn run(args: Args) -> ExitCode {
         demo: args.demo,
         poll_interval: Duration::from_millis(args.poll_ms),
         crawl: args.publishers.map(|publishers| CrawlConfig {
-            publishers,
             every: args.crawl_every,
             allow_hosts: args.allow_hosts,
             // Secrets come from the environment only, never from flags (which `ps` shows).
             webhook_key: std::env::var("COMMONS_WEBHOOK_KEY").ok(),
-            hook_queue: commons_server::hook_queue::DEFAULT_CAPACITY,
             assess: !args.no_assess,
-            git_cache_max: args.git_cache_max_mib.saturating_mul(1024 * 1024),
-            workers: None,
+            git_cache_max: args.cache.max_bytes(),
+            ..CrawlConfig::new(publishers)
         }),
         assess_worker: Some(assess_worker),
         ..ServeConfig::default()

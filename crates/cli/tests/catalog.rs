@@ -527,12 +527,15 @@ fn backup_while_serving_and_importing_then_restore_serves_the_same_catalog() {
     server.stop_gracefully();
 
     let restored = work.path().join("restored");
-    let out = commons(&[
-        "restore",
-        file.to_str().unwrap(),
-        "--data",
-        restored.to_str().unwrap(),
-    ]);
+    let restore = || {
+        commons(&[
+            "restore",
+            file.to_str().unwrap(),
+            "--data",
+            restored.to_str().unwrap(),
+        ])
+    };
+    let out = restore();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("integrity checked"),
@@ -544,12 +547,7 @@ fn backup_while_serving_and_importing_then_restore_serves_the_same_catalog() {
     assert_eq!(page["total"], 30, "every entry committed before: {page}");
     server.stop_gracefully();
     // A restore never writes over a catalog.
-    let over = commons(&[
-        "restore",
-        file.to_str().unwrap(),
-        "--data",
-        restored.to_str().unwrap(),
-    ]);
+    let over = restore();
     assert_eq!(over.status.code(), Some(2));
     assert!(
         stderr(&over).contains("holds a catalog already"),

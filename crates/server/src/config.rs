@@ -58,6 +58,23 @@ pub struct CrawlConfig {
     pub workers: Option<usize>,
 }
 
+impl CrawlConfig {
+    /// Crawling `publishers` only on webhooks, with every other setting at its default:
+    /// assessments on, the default queue, git cache cap and workers, no webhook key.
+    pub fn new(publishers: impl Into<PathBuf>) -> Self {
+        CrawlConfig {
+            publishers: publishers.into(),
+            every: None,
+            allow_hosts: Vec::new(),
+            webhook_key: None,
+            hook_queue: crate::hook_queue::DEFAULT_CAPACITY,
+            assess: true,
+            git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
+            workers: None,
+        }
+    }
+}
+
 impl Default for ServeConfig {
     fn default() -> Self {
         ServeConfig {

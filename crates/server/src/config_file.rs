@@ -298,6 +298,19 @@ mod tests {
         (line, column, message)
     }
 
+    /// The configuration `file` makes of the defaults, whose connection limits and request
+    /// timeout must stay the defaults' (the callers' files leave them alone).
+    fn applied_to_defaults(file: &ConfigFile) -> ServeConfig {
+        let mut config = ServeConfig::default();
+        file.apply(&mut config);
+        assert_eq!(config.limits, ConnectionLimits::default());
+        assert_eq!(
+            config.request_timeout,
+            ServeConfig::default().request_timeout
+        );
+        config
+    }
+
     #[test]
     fn the_issue_example_reads_as_written() {
         let file = ConfigFile::parse(
@@ -313,13 +326,7 @@ mod tests {
     fn an_empty_file_keeps_every_default_and_the_limit_on() {
         let file = ConfigFile::parse("").unwrap();
         assert_eq!(file.rate_limit(), Some(RateLimitConfig::default()));
-        let mut config = ServeConfig::default();
-        file.apply(&mut config);
-        assert_eq!(config.limits, ConnectionLimits::default());
-        assert_eq!(
-            config.request_timeout,
-            ServeConfig::default().request_timeout
-        );
+        let config = applied_to_defaults(&file);
         assert_eq!(config.max_validations, None);
     }
 
@@ -335,14 +342,8 @@ mod tests {
         .unwrap();
         let mut config = ServeConfig {
             crawl: Some(crate::CrawlConfig {
-                publishers: "p.yml".into(),
-                every: None,
-                allow_hosts: Vec::new(),
-                webhook_key: None,
                 hook_queue: 64,
-                assess: false,
-                git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
-                workers: None,
+                ..crate::CrawlConfig::new("p.yml")
             }),
             ..ServeConfig::default()
         };
@@ -368,13 +369,7 @@ mod tests {
         let text = include_str!("../../../docs/commons.example.toml");
         let file = ConfigFile::parse(text).unwrap();
         assert_eq!(file.rate_limit(), Some(RateLimitConfig::default()));
-        let mut config = ServeConfig::default();
-        file.apply(&mut config);
-        assert_eq!(config.limits, ConnectionLimits::default());
-        assert_eq!(
-            config.request_timeout,
-            ServeConfig::default().request_timeout
-        );
+        applied_to_defaults(&file);
         let uncommented = text.replace("# max_validations", "max_validations");
         let uncommented = uncommented.replace("# hook_queue", "hook_queue");
         let uncommented = uncommented.replace("# crawl_workers", "crawl_workers");

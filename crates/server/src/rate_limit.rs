@@ -83,7 +83,8 @@ impl ClientLimiter {
     /// would be allowed.
     pub fn check(&self, client: IpAddr) -> Result<(), Duration> {
         let count = self.checks.fetch_add(1, Ordering::Relaxed);
-        if count.is_multiple_of(SWEEP_EVERY) || self.crowded() {
+        // Counting the clients takes a lock per shard of the map: look every 256th request.
+        if count.is_multiple_of(SWEEP_EVERY) || (count.is_multiple_of(256) && self.crowded()) {
             self.sweep();
         }
         self.limiter

@@ -17,6 +17,10 @@ async fn json(client: &reqwest::Client, url: String) -> serde_json::Value {
     client.get(url).send().await.unwrap().json().await.unwrap()
 }
 
+async fn text(client: &reqwest::Client, url: String) -> String {
+    client.get(url).send().await.unwrap().text().await.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawls_at_start_and_on_a_signed_webhook() {
     let repos = tempfile::tempdir().unwrap();
@@ -29,39 +33,11 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
     publish(repos.path(), "tool", &first);
 
     let work = tempfile::tempdir().unwrap();
-    let registry = work.path().join("publishers.yml");
-    std::fs::write(
-        &registry,
-        format!(
-            "- id: testers\n  name: Test Agency\n  hosting:\n    - url: {url}\n      kind: git\n"
-        ),
-    )
-    .unwrap();
-    let config = ServeConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        data_dir: work.path().join("data"),
-        database: None,
-        demo: false,
-        poll_interval: Duration::from_millis(100),
-        crawl: Some(CrawlConfig {
-            publishers: registry,
-            every: Some(Duration::from_secs(3600)),
-            allow_hosts: vec![git.to_string()],
-            webhook_key: Some(KEY.into()),
-            hook_queue: 16,
-            assess: true,
-            git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
-            workers: None,
-        }),
-        ..ServeConfig::default()
-    };
-    let (server, report) = Server::start(config).await.unwrap();
-    let catalog = server.state().catalog.clone();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let running = tokio::spawn(server.serve(async move {
-        let _ = stopped.await;
-    }));
-    let base = format!("http://{}", report.address);
+    let registry = format!(
+        "- id: testers\n  name: Test Agency\n  hosting:\n    - url: {url}\n      kind: git\n"
+    );
+    let (base, catalog, stop, running) =
+        crawling_server(registry, git, work.path(), |crawl| crawl.assess = true).await;
     let client = reqwest::Client::new();
 
     // The crawl at start finds the repository.
@@ -171,14 +147,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         .await
         .unwrap();
     assert_eq!(github.status(), 401);
-    let metrics = client
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = text(&client, format!("{base}/metrics")).await;
     assert!(
         metrics.contains("commons_webhooks_total{forge=\"github\",result=\"bad_signature\"} 1"),
         "{metrics}"
@@ -211,7 +180,7 @@ async fn crawling_server(
     registry: String,
     git: std::net::SocketAddr,
     work: &std::path::Path,
-    hook_queue: usize,
+    configure: impl FnOnce(&mut CrawlConfig),
 ) -> (
     String,
     commons_catalog::Catalog,
@@ -220,22 +189,20 @@ async fn crawling_server(
 ) {
     let publishers = work.join("publishers.yml");
     std::fs::write(&publishers, registry).unwrap();
+    let mut crawl = CrawlConfig {
+        every: Some(Duration::from_secs(3600)),
+        allow_hosts: vec![git.to_string()],
+        webhook_key: Some(KEY.into()),
+        hook_queue: 16,
+        assess: false,
+        ..CrawlConfig::new(publishers)
+    };
+    configure(&mut crawl);
     let config = ServeConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
         data_dir: work.join("data"),
-        database: None,
-        demo: false,
         poll_interval: Duration::from_millis(100),
-        crawl: Some(CrawlConfig {
-            publishers,
-            every: Some(Duration::from_secs(3600)),
-            allow_hosts: vec![git.to_string()],
-            webhook_key: Some(KEY.into()),
-            hook_queue,
-            assess: false,
-            git_cache_max: commons_crawler::gc::DEFAULT_GIT_CACHE_MAX,
-            workers: None,
-        }),
+        crawl: Some(crawl),
         ..ServeConfig::default()
     };
     let (server, report) = Server::start(config).await.unwrap();
@@ -268,7 +235,7 @@ async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_pe
         "- id: a\n  name: A\n  hosting: [{{url: '{appa}', kind: git}}]\n\
          - id: b\n  name: B\n  hosting: [{{url: '{appb}', kind: git}}]\n"
     );
-    let (base, catalog, stop, running) = crawling_server(registry, git, work.path(), 16).await;
+    let (base, catalog, stop, running) = crawling_server(registry, git, work.path(), |_| {}).await;
     // Both entries, in whichever order the crawl records them: A's organisation exists only
     // once its entry does.
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -403,7 +370,8 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
     }
     let registry = format!("- id: a\n  name: A\n  hosting:\n{hosting}");
     let work = tempfile::tempdir().unwrap();
-    let (base, catalog, stop, running) = crawling_server(registry, git, work.path(), 1).await;
+    let (base, catalog, stop, running) =
+        crawling_server(registry, git, work.path(), |crawl| crawl.hook_queue = 1).await;
     let last = format!("http://{git}/tool7.git");
     let deadline = Instant::now() + Duration::from_secs(30);
     while catalog.software_by_url(&last).await.unwrap().is_none() {
@@ -417,18 +385,11 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
     let client = reqwest::Client::new();
     let counted = "commons_crawl_outcomes_total{forge=\"127.0.0.1\",outcome=\"ok\"} 8";
     loop {
-        let text = client
-            .get(format!("{base}/metrics"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        if text.contains(counted) {
+        let metrics = text(&client, format!("{base}/metrics")).await;
+        if metrics.contains(counted) {
             break;
         }
-        assert!(Instant::now() < deadline, "{counted} in {text}");
+        assert!(Instant::now() < deadline, "{counted} in {metrics}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // From now on the forge is slow: a recrawl stays in flight while the hooks arrive.
@@ -468,13 +429,12 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
     let at_most = commons_server::hook_queue::WORKERS + 1;
     assert!((1..=at_most).contains(&accepted), "{accepted} accepted");
     assert_eq!(refused.len(), names.len() - accepted, "{refused:?}");
-    let metrics = client.get(format!("{base}/metrics")).send().await.unwrap();
-    let text = metrics.text().await.unwrap();
+    let metrics = text(&client, format!("{base}/metrics")).await;
     let expected = format!(
         "commons_webhooks_total{{forge=\"gitlab\",result=\"queue_full\"}} {}",
         refused.len()
     );
-    assert!(text.contains(&expected), "{expected} in {text}");
+    assert!(metrics.contains(&expected), "{expected} in {metrics}");
     // The forge retries a refused delivery later: acted on, not taken for a replay.
     let (name, delivery) = refused.first().unwrap().clone();
     let deadline = Instant::now() + Duration::from_secs(30);

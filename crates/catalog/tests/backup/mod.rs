@@ -76,6 +76,39 @@ fn keep_writing(c: Catalog, stop: Arc<AtomicBool>) -> tokio::task::JoinHandle<us
     })
 }
 
+/// A writer started on a filled catalog, and what was committed once it got going: the floor
+/// a backup taken now must hold.
+struct UnderWrites {
+    stop: Arc<AtomicBool>,
+    writer: tokio::task::JoinHandle<usize>,
+    before: CatalogSummary,
+    before_ids: Vec<String>,
+}
+
+impl UnderWrites {
+    async fn start(live: &Catalog) -> UnderWrites {
+        let stop = Arc::new(AtomicBool::new(false));
+        let writer = keep_writing(live.clone(), Arc::clone(&stop));
+        // Let the writer get going, then take what is committed now as the floor.
+        while live.count(true).await.unwrap() < 45 {
+            tokio::task::yield_now().await;
+        }
+        UnderWrites {
+            stop,
+            writer,
+            before: live.summary().await.unwrap(),
+            before_ids: ids(live).await,
+        }
+    }
+
+    /// Stops the writer; how many entries it wrote.
+    async fn stop(self) -> (CatalogSummary, Vec<String>, usize) {
+        self.stop.store(true, Ordering::Relaxed);
+        let written = self.writer.await.unwrap();
+        (self.before, self.before_ids, written)
+    }
+}
+
 /// The ids of every entry.
 async fn ids(c: &Catalog) -> Vec<String> {
     let mut ids: Vec<String> = c
@@ -133,18 +166,10 @@ async fn a_sqlite_backup_under_writes_restores_everything_committed_before_it() 
     let dir = tempfile::tempdir().unwrap();
     let live = Catalog::open(None, &dir.path().join("live")).await.unwrap();
     fill(&live, 40).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let writer = keep_writing(live.clone(), Arc::clone(&stop));
-    // Let the writer get going, then take what is committed now as the floor.
-    while live.count(true).await.unwrap() < 45 {
-        tokio::task::yield_now().await;
-    }
-    let before = live.summary().await.unwrap();
-    let before_ids = ids(&live).await;
+    let writes = UnderWrites::start(&live).await;
     let file = dir.path().join("catalog.backup");
     let (bytes, in_backup) = live.backup_sqlite(&file).await.unwrap();
-    stop.store(true, Ordering::Relaxed);
-    let written = writer.await.unwrap();
+    let (before, before_ids, written) = writes.stop().await;
     assert!(
         bytes > 0 && written > 5,
         "{bytes} bytes, {written} written meanwhile"
@@ -231,13 +256,7 @@ async fn a_postgres_backup_under_writes_restores_everything_committed_before_it(
         .await
         .unwrap();
     fill(&live, 40).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let writer = keep_writing(live.clone(), Arc::clone(&stop));
-    while live.count(true).await.unwrap() < 45 {
-        tokio::task::yield_now().await;
-    }
-    let before = live.summary().await.unwrap();
-    let before_ids = ids(&live).await;
+    let writes = UnderWrites::start(&live).await;
     let file = dir.path().join("catalog.dump");
     let url_for_dump = url.clone();
     let dump_file = file.clone();
@@ -245,8 +264,7 @@ async fn a_postgres_backup_under_writes_restores_everything_committed_before_it(
         .await
         .unwrap()
         .unwrap();
-    stop.store(true, Ordering::Relaxed);
-    let written = writer.await.unwrap();
+    let (before, before_ids, written) = writes.stop().await;
     assert!(
         bytes > 0 && written > 0,
         "{bytes} bytes, {written} written meanwhile"

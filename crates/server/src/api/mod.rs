@@ -84,18 +84,6 @@ struct CommonResponses;
 
 impl utoipa::Modify for CommonResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-        let problem = |description: &str| {
-            ResponseBuilder::new()
-                .description(description)
-                .content(
-                    "application/problem+json",
-                    ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build(),
-                )
-                .build()
-        };
         for item in openapi.paths.paths.values_mut() {
             for operation in [
                 &mut item.get,
@@ -108,10 +96,13 @@ impl utoipa::Modify for CommonResponses {
             .flatten()
             {
                 let responses = &mut operation.responses.responses;
-                responses.insert("408".into(), problem("The request took too long").into());
+                responses.insert(
+                    "408".into(),
+                    problem("The request took too long").build().into(),
+                );
                 responses.insert(
                     "414".into(),
-                    problem("The request URI is over 16 KiB").into(),
+                    problem("The request URI is over 16 KiB").build().into(),
                 );
                 responses.insert("429".into(), too_many_requests().into());
             }
@@ -119,11 +110,21 @@ impl utoipa::Modify for CommonResponses {
     }
 }
 
+/// A response whose body is a problem document.
+fn problem(description: &str) -> utoipa::openapi::ResponseBuilder {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new().description(description).content(
+        "application/problem+json",
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build(),
+    )
+}
+
 /// `429`: the client is over its budget (`[rate_limit]` of the configuration file).
 fn too_many_requests() -> utoipa::openapi::Response {
-    use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, ResponseBuilder, Type, header};
-    ResponseBuilder::new()
-        .description("This client is over its rate; retry after the seconds given")
+    use utoipa::openapi::{ObjectBuilder, Type, header};
+    problem("This client is over its rate; retry after the seconds given")
         .header(
             "Retry-After",
             header::HeaderBuilder::new()
@@ -133,12 +134,6 @@ fn too_many_requests() -> utoipa::openapi::Response {
                         .minimum(Some(1)),
                 ))
                 .description(Some("Seconds to wait before the next request"))
-                .build(),
-        )
-        .content(
-            "application/problem+json",
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
                 .build(),
         )
         .build()
