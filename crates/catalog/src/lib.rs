@@ -15,6 +15,7 @@ mod backup;
 mod crawl;
 mod declarations;
 mod error;
+mod federation;
 mod hooks;
 pub mod model;
 mod store;
@@ -29,6 +30,10 @@ pub use declarations::{
     StoredDeclaration, TOKEN_PREFIX, TokenIdentity, Withdrawal,
 };
 pub use error::CatalogError;
+pub use federation::{
+    Listing, OpenCatalogEntry, OpenCatalogPage, OpenCatalogPublisher, OpenCatalogQuery, Via,
+    WITHDRAWN_INACTIVE, WITHDRAWN_UNLISTED, organisation_uuid, software_uuid,
+};
 pub use hooks::{
     HOOK_SECRET_PREFIX, HookSecret, IssuedHookSecret, MAX_DELIVERY_ID_LEN, MIN_WEBHOOK_KEY_LEN,
     WeakKey, WebhookKey,

@@ -7,6 +7,7 @@
 //! "everything after N" never misses a write.
 
 use crate::error::CatalogError;
+use crate::federation::{Via, upsert_listing};
 use crate::model::*;
 use commons_publiccode::{Diagnostic, Options, PublicCode, validate};
 use sha2::{Digest, Sha256};
@@ -95,7 +96,9 @@ impl Catalog {
             Backend::Postgres => None,
         };
         migrator.run(&pool).await?;
-        Ok(Catalog { pool, backend })
+        let catalog = Catalog { pool, backend };
+        catalog.fill_missing_uuids().await?;
+        Ok(catalog)
     }
 
     /// Opens a database as it is: nothing created, no migration (a backup to check, a
@@ -156,6 +159,18 @@ impl Catalog {
         request: &IngestRequest,
         prepared: &Prepared,
     ) -> Result<IngestOutcome, CatalogError> {
+        self.ingest_from(request, prepared, None).await
+    }
+
+    /// [`Catalog::ingest_prepared`], for a file read directly (`via` none) or through a peer
+    /// catalog. The direct crawl owns an entry it has read; a peer catalog's copy only records
+    /// the listing then (see [`crate::federation`]).
+    pub(crate) async fn ingest_from(
+        &self,
+        request: &IngestRequest,
+        prepared: &Prepared,
+        via: Option<&Via>,
+    ) -> Result<IngestOutcome, CatalogError> {
         let Prepared {
             hash,
             raw,
@@ -176,7 +191,8 @@ impl Catalog {
         let seq = next_seq(&mut tx).await?;
         // The entry, and the revision with this content if it has one, in one query.
         let existing = sqlx::query(
-            "SELECT s.id, s.latest_revision_id, s.seq, r.id, s.organisation_id FROM software s \
+            "SELECT s.id, s.latest_revision_id, s.seq, r.id, s.organisation_id, s.via_catalog, \
+             s.withdrawn FROM software s \
              LEFT JOIN revisions r ON r.software_id = s.id AND r.content_hash = $2 \
              WHERE s.repository_url = $1",
         )
@@ -198,6 +214,27 @@ impl Catalog {
             Some(row) => row.try_get(4)?,
             None => None,
         };
+        let (current_source, withdrawn): (Option<String>, Option<String>) = match &found {
+            Some(row) => (row.try_get(5)?, row.try_get(6)?),
+            None => (None, None),
+        };
+        let source = via.map(|v| v.catalog_id.clone());
+        if let (Some(via), Some((id, latest, entry_seq, _))) = (via, &existing) {
+            // Another source shows this entry: the direct crawl, or the peer that listed it
+            // first and still does. This peer's listing is recorded, the content left alone.
+            let owned = current_source.as_deref() == Some(via.catalog_id.as_str());
+            if !owned && withdrawn.is_none() {
+                upsert_listing(&mut tx, id, via).await?;
+                tx.commit().await?;
+                return Ok(IngestOutcome {
+                    software_id: id.clone(),
+                    revision_id: latest.unwrap_or_default(),
+                    change: Change::Unchanged,
+                    seq: *entry_seq,
+                });
+            }
+        }
+        let takes_over = found.is_some() && (current_source != source || withdrawn.is_some());
 
         if let Some((id, latest, entry_seq, Some(seen))) = &existing
             && Some(*seen) == *latest
@@ -208,8 +245,28 @@ impl Catalog {
                 .publisher
                 .as_ref()
                 .filter(|p| current_organisation.as_deref() != Some(p.id.as_str()));
+            if let Some(via) = via {
+                upsert_listing(&mut tx, id, via).await?;
+            }
+            if takes_over {
+                set_source(&mut tx, id, source.as_deref(), seq).await?;
+            }
             let Some(publisher) = reassign else {
-                tx.rollback().await?;
+                if takes_over {
+                    tx.commit().await?;
+                    return Ok(IngestOutcome {
+                        software_id: id.clone(),
+                        revision_id: *seen,
+                        change: Change::Unchanged,
+                        seq,
+                    });
+                }
+                if via.is_some() {
+                    // The listing's read time moved; the entry did not change.
+                    tx.commit().await?;
+                } else {
+                    tx.rollback().await?;
+                }
                 return Ok(IngestOutcome {
                     software_id: id.clone(),
                     revision_id: *seen,
@@ -241,8 +298,9 @@ impl Catalog {
                     .await?;
                 sqlx::query(
                     "INSERT INTO software (id, repository_url, forge, default_branch, last_commit, \
-                     organisation_id, name, listed, problem, created_at, updated_at, seq) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                     organisation_id, name, listed, problem, created_at, updated_at, seq, uuid, \
+                     via_catalog) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
                 )
                 .bind(&id)
                 .bind(&request.repository_url)
@@ -256,6 +314,8 @@ impl Catalog {
                 .bind(request.seen_at)
                 .bind(request.seen_at)
                 .bind(seq)
+                .bind(crate::federation::software_uuid(&id))
+                .bind(&source)
                 .execute(&mut *tx)
                 .await?;
                 (id, true)
@@ -327,6 +387,12 @@ impl Catalog {
             .await?;
             Change::StoredInvalid
         };
+        if takes_over {
+            set_source(&mut tx, &software_id, source.as_deref(), seq).await?;
+        }
+        if let Some(via) = via {
+            upsert_listing(&mut tx, &software_id, via).await?;
+        }
         tx.commit().await?;
         Ok(IngestOutcome {
             software_id,
@@ -719,6 +785,26 @@ async fn upsert_organisation_row(
     .bind(name)
     .bind(uri)
     .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Makes `source` (a peer catalog's id, or none for the direct crawl) the entry's source and
+/// lists it again if its former source had withdrawn it.
+async fn set_source(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    software_id: &str,
+    source: Option<&str>,
+    seq: i64,
+) -> Result<(), CatalogError> {
+    sqlx::query(
+        "UPDATE software SET via_catalog = $2, withdrawn = NULL, \
+         listed = CASE WHEN live_revision_id IS NULL THEN 0 ELSE 1 END, seq = $3 WHERE id = $1",
+    )
+    .bind(software_id)
+    .bind(source)
+    .bind(seq)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -385,6 +385,7 @@ mod assessment;
 mod backup;
 mod crawl;
 mod declarations;
+mod federation;
 mod hooks;
 mod upgrade;
 

@@ -22,6 +22,7 @@ pub mod indexer;
 mod listener;
 mod metrics;
 mod middleware;
+mod open_catalog;
 pub mod rate_limit;
 mod router;
 mod state;

@@ -43,11 +43,22 @@ fn api_routes() -> Router<AppState> {
         .fallback(|| async { ApiError::NotFound("no such API endpoint".into()) })
 }
 
+/// The Software Catalog API: public, read only, open to other origins.
+fn open_catalog_routes() -> Router<AppState> {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::IF_NONE_MATCH])
+        .expose_headers([header::ETAG]);
+    crate::open_catalog::routes().layer(cors)
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let request_timeout = state.request_timeout;
     Router::new()
         .nest("/api/v1", api_routes())
+        .nest("/open-catalog/v1", open_catalog_routes())
         .merge(web::router())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
