@@ -242,11 +242,17 @@ fn check(file: PathBuf) -> ExitCode {
     match Registry::load(&file) {
         Ok(registry) => {
             let hostings: usize = registry.publishers.iter().map(|p| p.hosting.len()).sum();
+            let catalogs = registry
+                .publishers
+                .iter()
+                .filter(|p| p.catalog.is_some())
+                .count();
             println!(
-                "{}: {} publishers, {} hosting locations: valid",
+                "{}: {} publishers, {} hosting locations, {} peer catalogs: valid",
                 file.display(),
                 registry.publishers.len(),
-                hostings
+                hostings,
+                catalogs
             );
             ExitCode::SUCCESS
         }

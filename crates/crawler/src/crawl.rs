@@ -5,6 +5,8 @@
 //! never errors of the crawl. Jobs live in the catalog, so a crawl killed midway is finished
 //! by the next run, and several processes on one PostgreSQL share the work.
 
+mod peer;
+
 use crate::assessing::{Assessor, Subject};
 use crate::error::{CrawlError, FetchError};
 use crate::forge::{self, BranchHead, RemoteRepository};
@@ -245,6 +247,26 @@ impl Crawler {
             let counts = result.map_err(|e| CrawlError::Setup(format!("worker: {e}")))??;
             for (kind, n) in counts {
                 *summary.outcomes.entry(kind).or_default() += n;
+            }
+        }
+        // Peer catalogs after the forges: a repository the direct crawl reads is then found
+        // by the peer's pull, which only adds its listing to it.
+        for publisher in &self.inner.registry.publishers {
+            let Some(catalog) = &publisher.catalog else {
+                continue;
+            };
+            match self.pull_peer(publisher, catalog, &progress).await? {
+                Ok(counts) => {
+                    progress.discovered(&catalog.url, Ok(counts.values().sum()));
+                    for (kind, n) in counts {
+                        *summary.outcomes.entry(kind).or_default() += n;
+                    }
+                }
+                Err(why) => {
+                    tracing::warn!(catalog = %publisher.id, %why, "peer catalog not pulled");
+                    progress.discovered(&catalog.url, Err(&why));
+                    summary.hostings_failed += 1;
+                }
             }
         }
         summary.git_cache = self.prune_git_cache().await;

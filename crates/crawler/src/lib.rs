@@ -28,4 +28,7 @@ pub use assessing::{Recorded, Recording, Runner, assess_and_record};
 pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
 pub use error::{CrawlError, FetchError};
 pub use http::Limits;
-pub use registry::{Hosting, HostingKind, NotOwned, PublisherEntry, Registry, RegistryError};
+pub use registry::{
+    CatalogKind, Hosting, HostingKind, NotOwned, PeerCatalog, PublisherEntry, Registry,
+    RegistryError,
+};

@@ -10,6 +10,17 @@
 //!       kind: gitlab
 //! ```
 //!
+//! A publisher may instead name a peer catalog that speaks the Software Catalog API, whose
+//! entries the crawler pulls (see [`crate::peer`]):
+//!
+//! ```yaml
+//! - id: developers-italia
+//!   name: Developers Italia
+//!   catalog:
+//!     url: "https://api.developers.italia.it/v1"
+//!     kind: open-catalog-api
+//! ```
+//!
 //! The file is read with the bounded YAML loader of `commons-publiccode` (depth, node budget,
 //! duplicate keys), so a hostile registry gets errors with line and column, never a panic.
 
@@ -133,6 +144,23 @@ pub enum NotOwned {
     },
 }
 
+/// The protocol a peer catalog speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CatalogKind {
+    /// The Software Catalog API (publiccodeyml/open-catalog-api), read side.
+    #[serde(rename = "open-catalog-api")]
+    OpenCatalogApi,
+}
+
+/// A peer catalog a registry entry names instead of forges.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PeerCatalog {
+    /// The API's base URL (no trailing slash), e.g. `https://api.developers.italia.it/v1`.
+    pub url: String,
+    /// Its protocol.
+    pub kind: CatalogKind,
+}
+
 /// A publishing organisation and its hosting locations.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PublisherEntry {
@@ -144,6 +172,9 @@ pub struct PublisherEntry {
     pub uri: Option<String>,
     /// Where it publishes.
     pub hosting: Vec<Hosting>,
+    /// The peer catalog it stands for, when it is one (then `hosting` is empty).
+    #[serde(default)]
+    pub catalog: Option<PeerCatalog>,
 }
 
 impl PublisherEntry {
@@ -260,16 +291,20 @@ impl Registry {
     /// the crawler contacts.
     pub fn hosts(&self) -> Vec<String> {
         let mut hosts = Vec::new();
-        for hosting in self.publishers.iter().flat_map(|p| &p.hosting) {
-            for url in [Some(hosting.url.clone()), Some(api_base(hosting))]
-                .into_iter()
-                .flatten()
+        let hosting_urls = self
+            .publishers
+            .iter()
+            .flat_map(|p| &p.hosting)
+            .flat_map(|h| [h.url.clone(), api_base(h)]);
+        let catalog_urls = self
+            .publishers
+            .iter()
+            .filter_map(|p| p.catalog.as_ref().map(|c| c.url.clone()));
+        for url in hosting_urls.chain(catalog_urls) {
+            if let Some(host) = host_of(&url)
+                && !hosts.contains(&host)
             {
-                if let Some(host) = host_of(&url)
-                    && !hosts.contains(&host)
-                {
-                    hosts.push(host);
-                }
+                hosts.push(host);
             }
         }
         hosts
@@ -401,7 +436,7 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
     let fields = mapping(
         node,
         "a publisher",
-        &["id", "name", "uri", "hosting"],
+        &["id", "name", "uri", "hosting", "catalog"],
         errors,
     )?;
     let id = required_text(node, &fields, "id", errors);
@@ -419,11 +454,20 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
     }
     let name = required_text(node, &fields, "name", errors);
     let uri = fields.get("uri").and_then(|n| text(n, "uri", errors));
+    let catalog = fields.get("catalog").and_then(|n| read_catalog(n, errors));
     let hosting = match fields.get("hosting") {
+        None if fields.contains_key("catalog") => Vec::new(),
         None => {
             errors.push(RegistryError::at(
                 node.pos,
-                "hosting is required: a list of {url, kind}",
+                "hosting is required: a list of {url, kind} (or catalog: {url, kind})",
+            ));
+            Vec::new()
+        }
+        Some(n) if fields.contains_key("catalog") => {
+            errors.push(RegistryError::at(
+                n.pos,
+                "a publisher has either hosting or catalog, not both",
             ));
             Vec::new()
         }
@@ -446,7 +490,25 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
         name: name?,
         uri,
         hosting,
+        catalog,
     })
+}
+
+fn read_catalog(node: &Node, errors: &mut Vec<RegistryError>) -> Option<PeerCatalog> {
+    let fields = mapping(node, "a catalog", &["url", "kind"], errors)?;
+    let kind = match required_text(node, &fields, "kind", errors)?.as_str() {
+        "open-catalog-api" => CatalogKind::OpenCatalogApi,
+        other => {
+            errors.push(RegistryError::at(
+                fields["kind"].pos,
+                format!("kind {other:?} is not open-catalog-api"),
+            ));
+            return None;
+        }
+    };
+    let url = required_text(node, &fields, "url", errors)
+        .and_then(|u| check_url(&u, fields["url"].pos, None, errors))?;
+    Some(PeerCatalog { url, kind })
 }
 
 fn read_hosting(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Hosting> {
@@ -664,6 +726,57 @@ mod tests {
             "wfp"
         );
         assert!(owner("https://git.example.org/Tools/App").is_none());
+    }
+
+    #[test]
+    fn a_publisher_may_be_a_peer_catalog() {
+        let text = "\
+- id: developers-italia
+  name: Developers Italia
+  catalog:
+    url: \"https://api.developers.italia.it/v1/\"
+    kind: open-catalog-api
+";
+        let r = Registry::parse(text.as_bytes()).unwrap();
+        let catalog = r.publishers[0].catalog.as_ref().unwrap();
+        assert_eq!(catalog.url, "https://api.developers.italia.it/v1");
+        assert_eq!(catalog.kind, CatalogKind::OpenCatalogApi);
+        assert!(r.publishers[0].hosting.is_empty());
+        assert_eq!(r.hosts(), ["api.developers.italia.it"]);
+
+        let bad = "\
+- id: a
+  name: A
+  catalog:
+    url: https://x.example/v1
+    kind: ckan
+- id: b
+  name: B
+  hosting:
+    - url: https://github.com/b
+      kind: github
+  catalog:
+    url: https://y.example/v1
+    kind: open-catalog-api
+- id: c
+  name: C
+  catalog:
+    url: ftp://z.example/v1
+    kind: open-catalog-api
+    token: secret
+";
+        let errors = Registry::parse(bad.as_bytes()).unwrap_err();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert!(
+            messages[0].starts_with("5:11:")
+                && messages[0].contains("\"ckan\" is not open-catalog-api")
+        );
+        assert!(
+            messages[1].starts_with("9:5:") && messages[1].contains("either hosting or catalog")
+        );
+        assert!(messages[2].starts_with("17:10:") && messages[2].contains("must be http or https"));
+        assert!(messages[3].starts_with("19:5:") && messages[3].contains("unknown key \"token\""));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod assessing;
 mod ownership;
+mod peer;
 mod support;
 
 use commons_catalog::CrawlOutcomeKind;
