@@ -6,6 +6,7 @@ mod crawling;
 mod declarations;
 mod feeds;
 mod hardening;
+mod open_catalog;
 mod rate_limits;
 mod replicas;
 mod support;

@@ -440,3 +440,20 @@ licenses-answer = الجواب
 licenses-note = السبب
 licenses-any-license = أي ترخيص، مفتوحًا كان أو مغلقًا
 licenses-closed-software = برمجيات مغلقة تُوزَّع
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = مُدرج عبر
+also-listed-in = مُدرج أيضًا في
+listing-read = قُرئ في
+about-export-heading = التصدير والاتحاد مع الفهارس الأخرى
+about-export-text = يمكن للفهارس الأخرى وبوابات البيانات ومحفوظات البحث أن تقرأ هذا الفهرس بالصيغ التي تجمعها أصلًا. كل صيغة متاحة للعموم ولا تتطلب حسابًا.
+export-open-catalog = واجهة Software Catalog البرمجية
+export-open-catalog-text = الواجهة البرمجية التي يستخدمها Developers Italia والفهرس السويسري وفهرس الاتحاد الأوروبي للبرمجيات المفتوحة المصدر: تتصفح الفهارس الأخرى من خلالها كل مدخل مع ملف publiccode.yml كما نُشر. ويقرأ هذا الفهرس نظراءه من خلالها أيضًا.
+export-dcat = DCAT-AP 3 ‏(Turtle)
+export-dcat-text = الفهرس كاملًا في صورة بيانات مترابطة لبوابات البيانات مثل data.europa.eu: سجل واحد لكل مدخل.
+export-codemeta = CodeMeta ‏(JSON-LD)
+export-codemeta-text = كل مدخل موصوف بمفردات CodeMeta، لفهارس البحث ومحفوظات البرمجيات.
+export-dump = تفريغ JSON كامل
+export-dump-text = كل المدخلات المدرجة مع ملفات publiccode.yml الأصلية، للنسخ المتطابقة دون اتصال وللتحليل.
+export-atom = موجزات Atom
+export-atom-text = المدخلات الجديدة والمعدلة، الأحدث أولًا، للفهرس كله ولكل منظمة.

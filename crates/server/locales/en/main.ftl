@@ -401,3 +401,20 @@ licenses-answer = Answer
 licenses-note = Why
 licenses-any-license = Any license, open or closed
 licenses-closed-software = Closed software that is distributed
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = Listed via
+also-listed-in = Also listed in
+listing-read = read
+about-export-heading = Export and federation
+about-export-text = Other catalogs, data portals and research archives can read this catalog in the formats they already harvest. Each format is public and needs no account.
+export-open-catalog = Software Catalog API
+export-open-catalog-text = The API that Developers Italia, the Swiss catalog and the EU open-source catalogue speak: other catalogs page through every entry with its publiccode.yml as published. This catalog also reads its peers through it.
+export-dcat = DCAT-AP 3 (Turtle)
+export-dcat-text = The whole catalog as linked data for data portals such as data.europa.eu: one record per entry.
+export-codemeta = CodeMeta (JSON-LD)
+export-codemeta-text = Each entry described with the CodeMeta vocabulary, for research catalogs and software archives.
+export-dump = Full JSON dump
+export-dump-text = Every listed entry with its raw publiccode.yml, for offline mirrors and analysis.
+export-atom = Atom feeds
+export-atom-text = New and changed entries, newest first, for the whole catalog and for each organisation.

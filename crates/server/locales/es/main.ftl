@@ -401,3 +401,20 @@ licenses-answer = Respuesta
 licenses-note = Por qué
 licenses-any-license = Cualquier licencia, abierta o cerrada
 licenses-closed-software = Software cerrado que se distribuye
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = Incluido a través de
+also-listed-in = También incluido en
+listing-read = leído el
+about-export-heading = Exportación y federación
+about-export-text = Otros catálogos, portales de datos y archivos de investigación pueden leer este catálogo en los formatos que ya recopilan. Cada formato es público y no requiere cuenta.
+export-open-catalog = API Software Catalog
+export-open-catalog-text = La API que usan Developers Italia, el catálogo suizo y el catálogo de código abierto de la UE: otros catálogos recorren cada entrada con su publiccode.yml tal como se publicó. Este catálogo también lee a sus pares a través de ella.
+export-dcat = DCAT-AP 3 (Turtle)
+export-dcat-text = Todo el catálogo como datos enlazados para portales de datos como data.europa.eu: un registro por entrada.
+export-codemeta = CodeMeta (JSON-LD)
+export-codemeta-text = Cada entrada descrita con el vocabulario CodeMeta, para catálogos de investigación y archivos de software.
+export-dump = Volcado JSON completo
+export-dump-text = Todas las entradas publicadas con su publiccode.yml original, para réplicas sin conexión y análisis.
+export-atom = Canales Atom
+export-atom-text = Entradas nuevas y modificadas, de la más reciente a la más antigua, para todo el catálogo y para cada organización.

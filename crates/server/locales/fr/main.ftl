@@ -401,3 +401,20 @@ licenses-answer = Réponse
 licenses-note = Pourquoi
 licenses-any-license = N’importe quelle licence, ouverte ou fermée
 licenses-closed-software = Un logiciel fermé distribué
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = Référencé via
+also-listed-in = Également référencé dans
+listing-read = lu le
+about-export-heading = Export et fédération
+about-export-text = Les autres catalogues, portails de données et archives de recherche peuvent lire ce catalogue dans les formats qu’ils moissonnent déjà. Chaque format est public et ne demande aucun compte.
+export-open-catalog = API Software Catalog
+export-open-catalog-text = L’API que parlent Developers Italia, le catalogue suisse et le catalogue open source de l’UE : les autres catalogues y parcourent chaque fiche avec son publiccode.yml tel que publié. Ce catalogue lit aussi ses pairs par elle.
+export-dcat = DCAT-AP 3 (Turtle)
+export-dcat-text = Tout le catalogue en données liées pour les portails de données comme data.europa.eu : un enregistrement par fiche.
+export-codemeta = CodeMeta (JSON-LD)
+export-codemeta-text = Chaque fiche décrite avec le vocabulaire CodeMeta, pour les catalogues de recherche et les archives de logiciels.
+export-dump = Export JSON complet
+export-dump-text = Toutes les fiches publiées avec leur publiccode.yml brut, pour les miroirs hors ligne et l’analyse.
+export-atom = Flux Atom
+export-atom-text = Fiches nouvelles et modifiées, les plus récentes d’abord, pour tout le catalogue et pour chaque organisation.

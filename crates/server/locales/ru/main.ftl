@@ -410,3 +410,20 @@ licenses-answer = Ответ
 licenses-note = Почему
 licenses-any-license = Любая лицензия, открытая или закрытая
 licenses-closed-software = Распространяемая закрытая программа
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = Получено через
+also-listed-in = Также в каталоге
+listing-read = прочитано
+about-export-heading = Экспорт и федерация
+about-export-text = Другие каталоги, порталы данных и научные архивы могут читать этот каталог в форматах, которые они уже собирают. Каждый формат открыт и не требует учётной записи.
+export-open-catalog = API Software Catalog
+export-open-catalog-text = API, которым пользуются Developers Italia, швейцарский каталог и каталог открытого ПО ЕС: другие каталоги постранично читают каждую запись с её опубликованным файлом publiccode.yml. Этот каталог также читает через него своих партнёров.
+export-dcat = DCAT-AP 3 (Turtle)
+export-dcat-text = Весь каталог в виде связанных данных для порталов данных, таких как data.europa.eu: одна запись на каждую программу.
+export-codemeta = CodeMeta (JSON-LD)
+export-codemeta-text = Каждая запись, описанная словарём CodeMeta, для научных каталогов и архивов программного обеспечения.
+export-dump = Полная выгрузка JSON
+export-dump-text = Все опубликованные записи с исходными файлами publiccode.yml, для автономных зеркал и анализа.
+export-atom = Ленты Atom
+export-atom-text = Новые и изменённые записи, сначала самые свежие, для всего каталога и для каждой организации.

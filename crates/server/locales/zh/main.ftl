@@ -378,3 +378,20 @@ licenses-answer = 结论
 licenses-note = 原因
 licenses-any-license = 任何许可证，开源或闭源
 licenses-closed-software = 对外分发的闭源软件
+
+# Federation: provenance on the software page, exports on the about page.
+listed-via = 来源目录
+also-listed-in = 同时收录于
+listing-read = 读取于
+about-export-heading = 导出与联合
+about-export-text = 其他目录、数据门户和研究档案库可以用它们已在采集的格式读取本目录。每种格式均公开，无需账户。
+export-open-catalog = Software Catalog API
+export-open-catalog-text = Developers Italia、瑞士目录和欧盟开源目录所使用的 API：其他目录通过它逐页读取每个条目及其原样发布的 publiccode.yml。本目录也通过它读取其他目录。
+export-dcat = DCAT-AP 3（Turtle）
+export-dcat-text = 以关联数据形式提供的整个目录，供 data.europa.eu 等数据门户使用：每个条目一条记录。
+export-codemeta = CodeMeta（JSON-LD）
+export-codemeta-text = 用 CodeMeta 词汇描述的每个条目，供研究目录和软件档案库使用。
+export-dump = 完整 JSON 导出
+export-dump-text = 所有已收录条目及其原始 publiccode.yml，用于离线镜像和分析。
+export-atom = Atom 订阅源
+export-atom-text = 新增和更改的条目，最新的在前，涵盖整个目录和每个组织。

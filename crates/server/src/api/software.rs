@@ -304,9 +304,16 @@ pub async fn one(
     Path(id): Path<String>,
 ) -> Result<Json<SoftwareDetail>, ApiError> {
     let software = listed(&state, &id).await?;
-    SoftwareDetail::of(software)
-        .map(Json)
-        .ok_or_else(|| ApiError::NotFound(format!("no listed software with id {id:?}")))
+    let mut detail = SoftwareDetail::of(software)
+        .ok_or_else(|| ApiError::NotFound(format!("no listed software with id {id:?}")))?;
+    detail.listed_via = state
+        .catalog
+        .listings(&id)
+        .await?
+        .into_iter()
+        .map(super::views::ListingView::of)
+        .collect();
+    Ok(Json(detail))
 }
 
 /// The live publiccode.yml of an entry, as published.

@@ -109,6 +109,43 @@ pub struct SoftwareDetail {
     pub created_at: String,
     /// Last change, RFC 3339.
     pub updated_at: String,
+    /// Its id in the Software Catalog API (`/open-catalog/v1/software/{uuid}`).
+    pub uuid: String,
+    /// The peer catalogs that list it (provenance): `source` is the one whose copy of the file
+    /// is shown; none is when Commons reads the repository itself.
+    pub listed_via: Vec<ListingView>,
+}
+
+/// A peer catalog that lists an entry.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ListingView {
+    /// The peer's id in the publishers registry.
+    pub catalog_id: String,
+    /// Its name.
+    pub catalog_name: String,
+    /// Its API base URL.
+    pub catalog_url: String,
+    /// The entry's id there.
+    pub remote_id: String,
+    /// When it was last read there, RFC 3339.
+    pub fetched_at: String,
+    /// Whether the entry shows this peer's copy of the file.
+    pub source: bool,
+}
+
+impl ListingView {
+    /// The view of a stored listing.
+    pub fn of(l: commons_catalog::Listing) -> Self {
+        ListingView {
+            catalog_id: l.catalog_id,
+            catalog_name: l.catalog_name,
+            catalog_url: l.catalog_url,
+            remote_id: l.remote_id,
+            fetched_at: rfc3339(l.fetched_at),
+            source: l.source,
+        }
+    }
 }
 
 /// One stored publiccode.yml of an entry.
@@ -279,7 +316,6 @@ impl SoftwareDetail {
     pub fn of(s: Software) -> Option<Self> {
         let publiccode = s.publiccode?;
         Some(SoftwareDetail {
-            id: s.id,
             name: publiccode.name.clone(),
             repository_url: s.repository_url,
             forge: s.forge.as_str().to_string(),
@@ -293,6 +329,9 @@ impl SoftwareDetail {
             latest_revision_id: s.latest_revision_id,
             created_at: rfc3339(s.created_at),
             updated_at: rfc3339(s.updated_at),
+            uuid: commons_catalog::software_uuid(&s.id),
+            id: s.id,
+            listed_via: Vec::new(),
         })
     }
 }

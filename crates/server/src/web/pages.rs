@@ -525,6 +525,37 @@ impl RevisionLine {
     }
 }
 
+/// A peer catalog that lists the entry (provenance).
+pub struct ListingView {
+    /// The peer's name.
+    name: String,
+    /// The entry's record there.
+    href: Option<String>,
+    /// Whether the page shows that peer's copy of the file.
+    source: bool,
+    /// When it was last read there (YYYY-MM-DD).
+    date: String,
+}
+
+impl ListingView {
+    fn of(listing: &commons_catalog::Listing) -> Self {
+        let remote: String =
+            form_urlencoded::byte_serialize(listing.remote_id.as_bytes()).collect();
+        ListingView {
+            name: listing.catalog_name.clone(),
+            href: safe_url(&format!(
+                "{}/software/{remote}",
+                listing.catalog_url.trim_end_matches('/')
+            )),
+            source: listing.source,
+            date: crate::api::views::rfc3339(listing.fetched_at)
+                .chars()
+                .take(10)
+                .collect(),
+        }
+    }
+}
+
 /// Another description language the reader can switch to.
 pub struct DescriptionLanguage {
     tag: String,
@@ -577,6 +608,8 @@ pub struct SoftwarePage {
     api_href: String,
     /// The latest assessment, when the entry has one.
     assessment: Option<super::assessment::AssessmentView>,
+    /// The peer catalogs that list it.
+    listings: Vec<ListingView>,
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -602,6 +635,14 @@ pub async fn software(
         return error_page(ctx, StatusCode::NOT_FOUND, None);
     };
     let revisions = state.catalog.revisions(&id).await.unwrap_or_default();
+    let listings = state
+        .catalog
+        .listings(&id)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(ListingView::of)
+        .collect();
     // As the API serves it: current declarations applied, dependents counted now.
     let assessment = match crate::api::software::assessment_as_read(&state, &software).await {
         Ok(stored) => stored.map(|stored| super::assessment::view(&ctx, &stored)),
@@ -753,6 +794,7 @@ pub async fn software(
         raw_href: format!("/api/v1/software/{id}/publiccode.yml"),
         api_href: format!("/api/v1/software/{id}"),
         assessment,
+        listings,
         p,
         ctx,
     };
