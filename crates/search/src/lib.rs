@@ -11,6 +11,7 @@
 
 pub mod analysis;
 mod error;
+mod facet_bits;
 mod index;
 mod query;
 
