@@ -996,7 +996,7 @@ mod tests {
             LICENSES[pick(11, 4)],
         );
         for (i, (lang, words)) in WORDS.iter().enumerate() {
-            if (n + i) % 3 == 0 && i != 0 {
+            if (n + i).is_multiple_of(3) && i != 0 {
                 continue;
             }
             let short = format!("{} {}", words[pick(2, 7)], words[pick(3 + i, 7)]);
