@@ -5,16 +5,25 @@
 # a typical answer (the serving limit on this machine). Also times every web page server-side.
 # Prints a Markdown report to bench/out/catalog-report.md. Re-runnable; installs what it needs.
 #   N=100000 bench/catalog.sh
+# CORPUS=realistic (default: bench/gen_realistic.py, texts that vary as real ones do) or
+# CORPUS=repeated (bench/gen_publiccode.py: shared sentences, so most queries match nearly every
+# entry: the worst case). REUSE=1 keeps an earlier run's catalog and index (and its import and
+# index-build figures) to measure the server again.
+# Searches: DISTINCT (50,000 different requests from bench/gen_queries.py: words of the corpus in
+# the six languages, typos, facet filters, sorts; no answer cache can carry them) at 4 and at 32
+# connections; POPULAR (14 requests repeated, as real traffic repeats its favourites) at 32
+# connections, beside nginx serving a typical answer as a static file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
+CORPUS=${CORPUS:-realistic}
 OUT=bench/out
-GEN=$OUT/catalog-gen-$N
-DATA=$OUT/catalog-data-$N
+GEN=$OUT/catalog-gen-$CORPUS-$N
+DATA=$OUT/catalog-data-$CORPUS-$N
 PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
 DURATION=${DURATION:-20s}
-REPORT=$OUT/catalog-report.md
+REPORT=$OUT/catalog-report-$CORPUS.md
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need nginx || ! need curl || [ ! -x /usr/bin/time ]; then
@@ -24,21 +33,33 @@ cargo build --release -q -p commons-cli
 BIN=$(pwd)/target/release/commons
 mkdir -p "$OUT"
 
+python3 -c 'import yaml' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-yaml >/dev/null; }
 if [ ! -f "$GEN/.done" ]; then
     rm -rf "$GEN"
-    python3 bench/gen_publiccode.py "$N" "$GEN"
+    if [ "$CORPUS" = repeated ]; then
+        python3 bench/gen_publiccode.py "$N" "$GEN"
+    else
+        python3 bench/gen_realistic.py "$N" "$GEN"
+    fi
     touch "$GEN/.done"
 fi
+if [ ! -f "$GEN/queries.txt" ]; then
+    python3 bench/gen_queries.py "$GEN" 50000 "$GEN/queries.txt"
+fi
 
-echo "==> import $N entries"
-rm -rf "$DATA"
-/usr/bin/time -f "%e %M" -o "$OUT/import.time" "$BIN" import "$GEN" --data "$DATA" --publisher bench --force-owner 2>"$OUT/import.log" >/dev/null
-read -r IMPORT_S IMPORT_KB <"$OUT/import.time"
-tail -1 "$OUT/import.log"
-
-echo "==> reindex"
-/usr/bin/time -f "%e %M" -o "$OUT/reindex.time" "$BIN" reindex --data "$DATA" 2>"$OUT/reindex.log"
-read -r REINDEX_S REINDEX_KB <"$OUT/reindex.time"
+if [ -n "${REUSE:-}" ] && [ -f "$DATA/.done" ]; then
+    echo "==> reusing the catalog and index in $DATA"
+else
+    echo "==> import $N entries"
+    rm -rf "$DATA"
+    /usr/bin/time -f "%e %M" -o "$OUT/import-$CORPUS.time" "$BIN" import "$GEN" --data "$DATA" --publisher bench --force-owner 2>"$OUT/import.log" >/dev/null
+    tail -1 "$OUT/import.log"
+    echo "==> reindex"
+    /usr/bin/time -f "%e %M" -o "$OUT/reindex-$CORPUS.time" "$BIN" reindex --data "$DATA" 2>"$OUT/reindex.log"
+    touch "$DATA/.done"
+fi
+read -r IMPORT_S IMPORT_KB <"$OUT/import-$CORPUS.time"
+read -r REINDEX_S REINDEX_KB <"$OUT/reindex-$CORPUS.time"
 
 echo "==> cold start"
 START_NS=$(date +%s%N)
@@ -81,15 +102,35 @@ request = function()
 end
 LUA
 
-run_wrk() { # url label
-    wrk -t2 -c32 -d"$DURATION" --latency ${3:+-s "$3"} "$1" >"$OUT/wrk-$2.txt"
+cat >"$OUT/distinct.lua" <<LUA
+-- Each request a different search, read from the generated list; each thread starts
+-- elsewhere in it.
+local paths = {}
+for line in io.lines("$(pwd)/$GEN/queries.txt") do paths[#paths + 1] = line end
+local i = 0
+setup = function(thread) thread:set("start", math.random(#paths)) end
+init = function() i = tonumber(start) or 0 end
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
+run_wrk() { # url label [script] [connections]
+    wrk -t2 -c"${4:-32}" -d"$DURATION" --latency ${3:+-s "$3"} "$1" >"$OUT/wrk-$2.txt"
 }
 percentile() { awk -v p="$2" '$1 == p { print $2 }' "$OUT/wrk-$1.txt"; }
 rps() { awk '/^Requests\/sec/ { print $2 }' "$OUT/wrk-$1.txt"; }
 
-echo "==> wrk: commons search mix"
+echo "==> wrk: commons, distinct searches, 4 connections"
+run_wrk "http://127.0.0.1:$PORT" distinct4 "$OUT/distinct.lua" 4
+echo "==> wrk: commons, distinct searches, 32 connections"
+run_wrk "http://127.0.0.1:$PORT" distinct32 "$OUT/distinct.lua" 32
+echo "==> wrk: commons, popular searches, 32 connections"
 run_wrk "http://127.0.0.1:$PORT" commons "$OUT/queries.lua"
 RSS_KB=$(awk '/VmHWM/ { print $2 }' /proc/$SERVER/status)
+# Every answer of the distinct runs must be 200.
+non2xx() { awk '/Non-2xx/ { n = $5 } END { print n + 0 }' "$OUT/wrk-$1.txt"; }
 
 echo "==> wrk: nginx static file of $TYPICAL_BYTES bytes"
 mkdir -p "$OUT/nginx"
@@ -138,14 +179,19 @@ C_RPS=$(rps commons); N_RPS=$(rps nginx)
 RATIO=$(python3 -c "print(round(100*$C_RPS/$N_RPS,1))")
 IMPORT_RATE=$(python3 -c "print(round($N/$IMPORT_S))")
 cat >"$REPORT" <<MD
+Corpus: $CORPUS, $N entries; $(wc -l <"$GEN/queries.txt") distinct requests.
+
 | measure | Commons | nginx (static file, same size) | goal |
 |---|---|---|---|
 | import of $N entries | $IMPORT_S s ($IMPORT_RATE entries/s, peak RSS $((IMPORT_KB/1024)) MB) | | ≥ 2,000 entries/s |
 | index build (\`commons reindex\`) | $REINDEX_S s (peak RSS $((REINDEX_KB/1024)) MB) | | |
 | cold start to ready | $COLD_MS ms | | < 2 s |
-| requests/s (wrk, 32 connections, $DURATION) | $C_RPS | $N_RPS | ≥ 50 % of nginx (got $RATIO %) |
-| latency p50 | $(percentile commons 50%) | $(percentile nginx 50%) | |
-| latency p99 | $(percentile commons 99%) | $(percentile nginx 99%) | < 10 ms |
+| distinct searches, 4 connections: requests/s | $(rps distinct4) (non-2xx: $(non2xx distinct4)) | | |
+| distinct searches, 4 connections: latency p50 / p99 | $(percentile distinct4 50%) / $(percentile distinct4 99%) | | p99 < 10 ms |
+| distinct searches, 32 connections: requests/s | $(rps distinct32) (non-2xx: $(non2xx distinct32)) | | ≥ 1,000 |
+| distinct searches, 32 connections: latency p50 / p99 | $(percentile distinct32 50%) / $(percentile distinct32 99%) | | |
+| popular searches, 32 connections: requests/s | $C_RPS | $N_RPS | ≥ 50 % of nginx (got $RATIO %) |
+| popular searches: latency p50 / p99 | $(percentile commons 50%) / $(percentile commons 99%) | $(percentile nginx 50%) / $(percentile nginx 99%) | |
 | server peak RSS after the load | $((RSS_KB/1024)) MB | | < 300 MB |
 
 Typical answer: \`$TYPICAL\`, $TYPICAL_BYTES bytes.

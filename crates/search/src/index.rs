@@ -102,6 +102,74 @@ pub struct SearchIndex {
     browse_cache: Mutex<Option<BrowseCounts>>,
     /// Every facet value's documents, for the searcher generation they were read on.
     facet_postings: Mutex<Option<(u64, Arc<FacetPostings>)>>,
+    /// Recent answers of the current generation.
+    answers: Mutex<AnswerCache>,
+}
+
+/// Answers to recent searches, for one searcher generation: a commit makes a new generation,
+/// and the first search on it empties the cache. Bounded by [`ANSWERS_KEPT`] answers (each at
+/// most a page of hits and the facet counts: tens of kilobytes).
+struct AnswerCache {
+    generation: u64,
+    answers: lru::LruCache<String, SearchResults>,
+}
+
+/// Answers the cache keeps.
+const ANSWERS_KEPT: usize = 512;
+
+impl AnswerCache {
+    fn new() -> Self {
+        AnswerCache {
+            generation: u64::MAX,
+            answers: lru::LruCache::new(
+                std::num::NonZeroUsize::new(ANSWERS_KEPT).expect("a positive size"),
+            ),
+        }
+    }
+
+    fn get(&mut self, generation: u64, key: &str) -> Option<SearchResults> {
+        if generation != self.generation {
+            self.answers.clear();
+            self.generation = generation;
+            return None;
+        }
+        self.answers.get(key).cloned()
+    }
+
+    fn put(&mut self, generation: u64, key: String, results: &SearchResults) {
+        if generation == self.generation {
+            self.answers.put(key, results.clone());
+        }
+    }
+}
+
+/// What makes two searches the same: the text as the analysers see it (case and spacing
+/// ignored), each facet's values as a set, the order, the language and the page.
+fn answer_key(q: &SearchQuery) -> String {
+    let text = q
+        .text
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut key = format!(
+        "{text}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+        q.sort,
+        q.lang.as_deref().unwrap_or(""),
+        q.offset,
+        q.limit
+    );
+    for (facet, values) in q.filters.iter() {
+        let mut values: Vec<&str> = values.iter().map(String::as_str).collect();
+        values.sort_unstable();
+        values.dedup();
+        if !values.is_empty() {
+            key.push_str(&format!("\u{1}{}={}", facet.as_str(), values.join("\u{2}")));
+        }
+    }
+    key
 }
 
 fn schema() -> (Schema, Fields) {
@@ -221,6 +289,7 @@ impl SearchIndex {
             fields,
             browse_cache: Mutex::new(None),
             facet_postings: Mutex::new(None),
+            answers: Mutex::new(AnswerCache::new()),
         })
     }
 
@@ -503,10 +572,30 @@ impl SearchIndex {
             )));
         }
         let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let key = answer_key(q);
+        if let Ok(mut answers) = self.answers.lock()
+            && let Some(answer) = answers.get(generation, &key)
+        {
+            return Ok(answer);
+        }
+        let results = self.run_search(&searcher, generation, q)?;
+        if let Ok(mut answers) = self.answers.lock() {
+            answers.put(generation, key, &results);
+        }
+        Ok(results)
+    }
+
+    /// A search on one searcher, without the answer cache.
+    fn run_search(
+        &self,
+        searcher: &tantivy::Searcher,
+        generation: u64,
+        q: &SearchQuery,
+    ) -> Result<SearchResults, SearchError> {
         let query = self.build_query(q);
         let browsing_all = q.text.as_deref().is_none_or(|t| t.trim().is_empty())
             && q.filters.0.values().all(Vec::is_empty);
-        let generation = searcher.generation().generation_id();
         let cached = if browsing_all {
             self.browse_cache
                 .lock()
@@ -523,7 +612,7 @@ impl SearchIndex {
             .then(|| (multi.add_collector(Count), multi.add_collector(MatchBits)));
         let filtered = q.filters.0.values().any(|v| !v.is_empty());
         let postings = if cached.is_none() || filtered {
-            Some(self.facet_postings(&searcher, generation)?)
+            Some(self.facet_postings(searcher, generation)?)
         } else {
             None
         };
@@ -591,7 +680,7 @@ impl SearchIndex {
         let snippet_field = self.snippet_field(q.lang.as_deref());
         let generator = match &q.text {
             Some(t) if !t.trim().is_empty() => {
-                SnippetGenerator::create(&searcher, &*query, snippet_field)
+                SnippetGenerator::create(searcher, &*query, snippet_field)
                     .ok()
                     .map(|mut g| {
                         g.set_max_num_chars(220);
@@ -1038,6 +1127,67 @@ mod tests {
                 (facet, sorted_counts(&counts))
             })
             .collect()
+    }
+
+    #[test]
+    fn answers_come_from_the_cache_until_the_next_commit() {
+        let index = SearchIndex::in_memory().unwrap();
+        index
+            .upsert(
+                &(0..20).map(|n| document(n, 0)).collect::<Vec<_>>(),
+                Some(1),
+            )
+            .unwrap();
+        index.reader.reload().unwrap();
+        let q = SearchQuery {
+            text: Some("Health".into()),
+            limit: 5,
+            ..SearchQuery::default()
+        };
+        let first = index.search(&q).unwrap();
+        // The same search spelled differently is one answer, and it is the cached one.
+        let spelled = SearchQuery {
+            text: Some("  health ".into()),
+            ..q.clone()
+        };
+        assert_eq!(answer_key(&q), answer_key(&spelled));
+        let generation = index.reader.searcher().generation().generation_id();
+        assert!(
+            index
+                .answers
+                .lock()
+                .unwrap()
+                .get(generation, &answer_key(&q))
+                .is_some()
+        );
+        assert_eq!(index.search(&spelled).unwrap(), first);
+        // A commit makes a new generation: the next answer is computed again and sees it.
+        index
+            .upsert(
+                &(20..40).map(|n| document(n, 0)).collect::<Vec<_>>(),
+                Some(2),
+            )
+            .unwrap();
+        index.reader.reload().unwrap();
+        let after = index.search(&q).unwrap();
+        assert!(
+            after.total > first.total,
+            "{} then {}",
+            first.total,
+            after.total
+        );
+        let mut other = q.clone();
+        other
+            .filters
+            .0
+            .insert(FacetName::Country, vec!["KE".into(), "SN".into()]);
+        let mut reordered = q.clone();
+        reordered
+            .filters
+            .0
+            .insert(FacetName::Country, vec!["SN".into(), "KE".into()]);
+        assert_eq!(answer_key(&other), answer_key(&reordered));
+        assert_ne!(answer_key(&other), answer_key(&q));
     }
 
     #[test]
