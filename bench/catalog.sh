@@ -129,6 +129,10 @@ run_wrk "http://127.0.0.1:$PORT" distinct32 "$OUT/distinct.lua" 32
 echo "==> wrk: commons, popular searches, 32 connections"
 run_wrk "http://127.0.0.1:$PORT" commons "$OUT/queries.lua"
 RSS_KB=$(awk '/VmHWM/ { print $2 }' /proc/$SERVER/status)
+# Of which the server's own memory (heap, stacks) and the mapped index and database files the
+# kernel can take back.
+ANON_KB=$(awk '/RssAnon/ { print $2 }' /proc/$SERVER/status)
+FILE_KB=$(awk '/RssFile/ { print $2 }' /proc/$SERVER/status)
 # Every answer of the distinct runs must be 200.
 non2xx() { awk '/Non-2xx/ { n = $5 } END { print n + 0 }' "$OUT/wrk-$1.txt"; }
 
@@ -192,7 +196,7 @@ Corpus: $CORPUS, $N entries; $(wc -l <"$GEN/queries.txt") distinct requests.
 | distinct searches, 32 connections: latency p50 / p99 | $(percentile distinct32 50%) / $(percentile distinct32 99%) | | |
 | popular searches, 32 connections: requests/s | $C_RPS | $N_RPS | ≥ 50 % of nginx (got $RATIO %) |
 | popular searches: latency p50 / p99 | $(percentile commons 50%) / $(percentile commons 99%) | $(percentile nginx 50%) / $(percentile nginx 99%) | |
-| server peak RSS after the load | $((RSS_KB/1024)) MB | | < 300 MB |
+| server peak RSS after the load | $((RSS_KB/1024)) MB (now: $((ANON_KB/1024)) MB own memory, $((FILE_KB/1024)) MB mapped files) | | < 300 MB |
 
 Typical answer: \`$TYPICAL\`, $TYPICAL_BYTES bytes.
 

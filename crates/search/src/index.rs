@@ -453,6 +453,12 @@ impl SearchIndex {
         Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
     }
 
+    /// The generation of what searches read now: it changes with every commit, so an answer
+    /// computed on one generation stays right while the generation does.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     /// Number of entries in the index.
     pub fn doc_count(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -12,6 +12,7 @@
 //! metrics to every answer.
 #![deny(missing_docs)]
 
+pub mod answers;
 pub mod api;
 mod config;
 pub mod config_file;

@@ -61,6 +61,8 @@ pub struct AppState {
     pub rate_limiter: Option<Arc<crate::rate_limit::ClientLimiter>>,
     /// Longest time a request may take before it is answered `408`.
     pub request_timeout: std::time::Duration,
+    /// The API's recent search answers, as sent.
+    pub answers: Arc<crate::answers::AnswerCache>,
     ready: Arc<AtomicBool>,
 }
 
@@ -76,6 +78,7 @@ impl AppState {
             validations: Arc::new(ValidationSlots::half_the_cores()),
             rate_limiter: None,
             request_timeout: std::time::Duration::from_secs(30),
+            answers: Arc::new(crate::answers::AnswerCache::default()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

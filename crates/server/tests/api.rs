@@ -441,3 +441,36 @@ async fn assessments_are_served_and_become_facets() {
     let families = app.get_json("/api/v1/software").await["facets"]["licenseFamily"].clone();
     assert_eq!(families[0]["value"], "strong-copyleft", "{families}");
 }
+
+#[tokio::test]
+async fn a_repeated_search_is_answered_from_the_cache_until_the_index_changes() {
+    let app = TestApp::with_demo().await;
+    let uri = "/api/v1/software?q=primero&limit=5";
+    let first = app.get_json(uri).await;
+    assert_eq!(app.state.answers.size().0, 1);
+    // The same answer, byte for byte, without searching again.
+    let searches_before = app.state.index.generation();
+    let (_, again) = app.get(uri).await;
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&again).unwrap(),
+        first
+    );
+    assert_eq!(app.state.index.generation(), searches_before);
+    // A new entry reaches the index: the next answer sees it.
+    let text = example().replace("name: Primero", "name: Primero Two");
+    let text = text.replace(
+        "url: \"https://github.com/primeroIMS/primero\"",
+        "url: \"https://git.example.org/primero-two\"",
+    );
+    app.ingest("https://git.example.org/primero-two", &text)
+        .await;
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+        .await
+        .unwrap();
+    let after = app.get_json(uri).await;
+    assert_eq!(
+        after["total"].as_u64().unwrap(),
+        first["total"].as_u64().unwrap() + 1,
+        "{after}"
+    );
+}

@@ -271,9 +271,32 @@ pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<Sea
 pub async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<SearchPage>, ApiError> {
+) -> Result<Response, ApiError> {
+    // Read before the search: an answer is never filed under a newer generation than the one
+    // it was computed on.
+    let generation = state.index.generation();
+    let key = raw.as_deref().unwrap_or("");
+    if let Some(body) = state.answers.get(generation, key) {
+        return Ok(json_body(body));
+    }
     let request = parse_search(raw.as_deref())?;
-    Ok(Json(run_search(&state, &request).await?))
+    let page = run_search(&state, &request).await?;
+    let body = bytes::Bytes::from(
+        serde_json::to_vec(&page).map_err(|e| ApiError::Internal(e.to_string()))?,
+    );
+    state.answers.put(generation, key, body.clone());
+    Ok(json_body(body))
+}
+
+fn json_body(body: bytes::Bytes) -> Response {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
 }
 
 /// The entry when it is listed; 404 otherwise.
