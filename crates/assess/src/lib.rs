@@ -20,6 +20,7 @@ pub mod cost;
 pub mod license;
 pub mod lockfile;
 pub mod osv;
+pub mod pom;
 pub mod principles;
 pub mod repo;
 pub mod security;
