@@ -2,6 +2,8 @@
 //! bigram Sørensen–Dice against the SPDX license list), REUSE-style `SPDX-License-Identifier`
 //! headers, and the comparison with `legal.license` from publiccode.yml.
 
+pub mod declarations;
+
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence};
 use serde::Serialize;
