@@ -36,7 +36,9 @@ use serde::Serialize;
 
 /// Version of the assessment method; changes whenever a score could change for the same input.
 /// 2: a license file matching `X-only` agrees with a declared `X-or-later` (one shared text).
-pub const METHOD_VERSION: &str = "commons-assess/2";
+/// 3: license texts: a common license within a small margin of a near-copy wins (an Apache-2.0
+/// text without its appendix was Pixar's license), a near-copy taken names what it copies.
+pub const METHOD_VERSION: &str = "commons-assess/3";
 
 /// Why a result is what it is: a file, a commit, a rule.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -1,6 +1,7 @@
 //! License: files detected by text with the `spdx` crate's detector (askalono's method:
-//! bigram Sørensen–Dice against the SPDX license list), REUSE-style `SPDX-License-Identifier`
-//! headers, and the comparison with `legal.license` from publiccode.yml.
+//! bigram Sørensen–Dice against the SPDX license list, with common licenses preferred over
+//! their near-copies), REUSE-style `SPDX-License-Identifier` headers, and the comparison with
+//! `legal.license` from publiccode.yml.
 
 pub mod declarations;
 
@@ -49,6 +50,10 @@ pub struct DetectedFile {
     pub confidence: f32,
     /// Why the file could not be read or recognised, in plain words.
     pub problem: Option<String>,
+    /// The common license the recognised one is a near-copy of (Pixar's license: Apache-2.0).
+    pub variant_of: Option<String>,
+    /// What else a reader should know about this file: a near-copy that scored almost as well.
+    pub note: Option<String>,
 }
 
 /// An `SPDX-License-Identifier` header found in a source file.
@@ -130,11 +135,17 @@ const COMMON_IDS: &[&str] = &[
 /// `shallow_limit`).
 pub const FAST_PATH_SCORE: f32 = 0.99;
 
+/// A common license's texts: the SPDX text, and the same up to "END OF TERMS AND CONDITIONS"
+/// when the license has an appendix after its terms (Apache-2.0's "How to apply", the GPL
+/// family's "How to Apply These Terms"). Many projects ship the terms without the appendix
+/// (the LICENSE-APACHE many Rust crates copy from the Rust project), and without it Apache-2.0
+/// scores 0.946 while Pixar's license, which has no appendix, scores 0.983.
 struct Common {
     id: &'static str,
-    data: TextData,
-    words: usize,
+    texts: Vec<(TextData, usize)>,
 }
+
+const END_OF_TERMS: &str = "END OF TERMS AND CONDITIONS";
 
 fn word_count(data: &TextData) -> usize {
     data.lines()
@@ -150,47 +161,220 @@ fn common() -> &'static [Common] {
             .iter()
             .filter_map(|id| spdx::license_id(id))
             .map(|lic| {
-                let data = TextData::new(lic.text());
-                let words = word_count(&data);
+                let full = lic.text();
+                let mut texts = vec![full];
+                if let Some(end) = full.find(END_OF_TERMS) {
+                    let terms = &full[..end + END_OF_TERMS.len()];
+                    if full[end + END_OF_TERMS.len()..].trim().len() > 100 {
+                        texts.push(terms);
+                    }
+                }
                 Common {
                     id: lic.name,
-                    data,
-                    words,
+                    texts: texts
+                        .into_iter()
+                        .map(|t| {
+                            let data = TextData::new(t);
+                            let words = word_count(&data);
+                            (data, words)
+                        })
+                        .collect(),
                 }
             })
             .collect()
     })
 }
 
-/// Recognises one license text. Returns (recognised id, best candidate, score).
-///
-/// First the common licenses whose length is within 10 % of the text's (a Dice score of 0.99
-/// is impossible otherwise); then, when none matches near-exactly, the whole SPDX list.
-pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
-    let data = TextData::new(text);
-    let words = word_count(&data);
-    let near = |c: &&Common| c.words.abs_diff(words) * 10 <= c.words.max(words);
-    let best_common = common()
-        .iter()
-        .filter(near)
-        .map(|c| (c.id, c.data.match_score(&data)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((id, score)) = best_common.filter(|(_, s)| *s >= FAST_PATH_SCORE) {
-        return (Some(id.to_string()), Some(id.to_string()), score);
+impl Common {
+    /// The best score of this license's texts whose length is within 10 % of `words` (a Dice
+    /// score of 0.99 is impossible otherwise); `None` when none is that close.
+    fn near_score(&self, data: &TextData, words: usize) -> Option<f32> {
+        self.texts
+            .iter()
+            .filter(|(_, w)| w.abs_diff(words) * 10 <= (*w).max(words))
+            .map(|(t, _)| t.match_score(data))
+            .reduce(f32::max)
     }
-    let Some(store) = store() else {
-        return (None, None, 0.0);
-    };
-    let best = store.analyze(&data);
-    let name = best.name.to_string();
-    if best.score >= CONFIDENCE_THRESHOLD {
-        (Some(name.clone()), Some(name), best.score)
-    } else {
-        (None, Some(name), best.score)
+
+    /// The best score of this license's texts, whatever their length.
+    fn score(&self, data: &TextData) -> f32 {
+        self.texts
+            .iter()
+            .map(|(t, _)| t.match_score(data))
+            .fold(0.0, f32::max)
     }
 }
 
-type Detection = (Option<String>, Option<String>, f32);
+/// Scores within this distance of the best candidate's count as a tie, and a tie goes to the
+/// common license: an edited Apache-2.0 text is far likelier than Pixar's license. The value is
+/// below the measured distance between a common license and its nearest copy (the real Pixar
+/// text scores 1.000 as Pixar and 0.983 as Apache-2.0's terms; an Apache-2.0 text without its
+/// appendix the reverse), so neither is mistaken for the other; a text between a common license
+/// and its copy goes to the common license (see the tests).
+pub const NEAR_COPY_MARGIN: f32 = 0.01;
+/// Score between two licenses' own texts from which the rarer one is a variant of the common
+/// one (the recognition threshold: a text that close would be taken for the common license).
+const VARIANT_SCORE: f32 = CONFIDENCE_THRESHOLD;
+
+/// What the detector made of one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// SPDX id recognised, when the score reaches [`CONFIDENCE_THRESHOLD`].
+    pub license: Option<String>,
+    /// Best candidate even below the threshold.
+    pub best_candidate: Option<String>,
+    /// Sørensen–Dice score of the license taken (or of the best candidate).
+    pub score: f32,
+    /// The common license the recognised one is a near-copy of (Pixar: Apache-2.0).
+    pub variant_of: Option<String>,
+    /// A near-copy of the common license taken that scored within twice [`NEAR_COPY_MARGIN`]
+    /// of it (close enough that a small edit could tip the balance), with its score.
+    pub near_copy: Option<(String, f32)>,
+}
+
+impl Detection {
+    fn none() -> Self {
+        Detection {
+            license: None,
+            best_candidate: None,
+            score: 0.0,
+            variant_of: None,
+            near_copy: None,
+        }
+    }
+}
+
+/// The licenses of the SPDX list whose own text is a near-copy of a common license's
+/// ([`VARIANT_SCORE`]), with that text; computed once per common license, when first needed.
+fn variants(common_index: usize) -> &'static [(String, TextData)] {
+    type Copies = OnceLock<Vec<(String, TextData)>>;
+    static VARIANTS: OnceLock<Vec<Copies>> = OnceLock::new();
+    let all = VARIANTS.get_or_init(|| (0..common().len()).map(|_| OnceLock::new()).collect());
+    let Some(slot) = all.get(common_index) else {
+        return &[];
+    };
+    slot.get_or_init(|| {
+        let (Some(store), Some(c)) = (store(), common().get(common_index)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(String, TextData)> = store
+            .iter()
+            .filter(|(name, _)| !COMMON_IDS.contains(&name.as_str()))
+            .filter(|(_, entry)| c.score(&entry.original) >= VARIANT_SCORE)
+            .map(|(name, entry)| (name.clone(), entry.original.clone()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    })
+}
+
+/// The common license `id` is a near-copy of, if any.
+fn variant_of(id: &str) -> Option<String> {
+    (0..common().len())
+        .find(|&i| variants(i).iter().any(|(name, _)| name == id))
+        .and_then(|i| common().get(i))
+        .map(|c| c.id.to_string())
+}
+
+/// Recognises one license text. Returns (recognised id, best candidate, score); see [`detect`].
+pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
+    let d = detect(text);
+    (d.license, d.best_candidate, d.score)
+}
+
+/// Recognises one license text.
+///
+/// First the common licenses (their texts within 10 % of the text's length) and the
+/// near-copies of the best of them; when none scores near-exactly ([`FAST_PATH_SCORE`]), the
+/// whole SPDX list, with the common licenses' terms-only texts. Either way, when a common
+/// license scores within [`NEAR_COPY_MARGIN`] of the best candidate, the common license is
+/// taken; a rarer license that scores clearly better is taken and reported as a variant of the
+/// common license it copies.
+pub fn detect(text: &str) -> Detection {
+    let data = TextData::new(text);
+    let words = word_count(&data);
+    let best_common = common()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.near_score(&data, words).map(|s| (i, c.id, s)))
+        .max_by(|a, b| a.2.total_cmp(&b.2));
+    if let Some((index, id, score)) = best_common.filter(|(_, _, s)| *s >= FAST_PATH_SCORE) {
+        let copy = variants(index)
+            .iter()
+            .map(|(name, d)| (name.as_str(), d.match_score(&data)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        return match copy {
+            Some((name, s)) if s > score + NEAR_COPY_MARGIN => Detection {
+                license: Some(name.to_string()),
+                best_candidate: Some(name.to_string()),
+                score: s,
+                variant_of: Some(id.to_string()),
+                near_copy: None,
+            },
+            _ => Detection {
+                license: Some(id.to_string()),
+                best_candidate: Some(id.to_string()),
+                score,
+                variant_of: None,
+                near_copy: copy
+                    .filter(|(_, s)| *s >= score - 2.0 * NEAR_COPY_MARGIN)
+                    .map(|(n, s)| (n.to_string(), s)),
+            },
+        };
+    }
+    let Some(store) = store() else {
+        return Detection::none();
+    };
+    // Every license's best score over its text, its alternates and its headers (what
+    // `Store::analyze` ranks, kept whole instead of only the first), the common licenses'
+    // terms-only texts included.
+    let mut ranked: Vec<(&str, f32)> = store
+        .iter()
+        .map(|(name, entry)| {
+            let mut score = std::iter::once(&entry.original)
+                .chain(&entry.alternates)
+                .chain(&entry.headers)
+                .map(|t| t.match_score(&data))
+                .fold(0.0f32, f32::max);
+            if let Some(c) = common().iter().find(|c| c.id == name.as_str()) {
+                score = score.max(c.score(&data));
+            }
+            (name.as_str(), score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let Some(&(top, top_score)) = ranked.first() else {
+        return Detection::none();
+    };
+    let common_close = ranked
+        .iter()
+        .take_while(|(_, s)| *s >= top_score - NEAR_COPY_MARGIN)
+        .find(|(name, _)| COMMON_IDS.contains(name));
+    let (taken, score) = match common_close {
+        Some(&(name, s)) => (name, s),
+        None => (top, top_score),
+    };
+    let recognised = score >= CONFIDENCE_THRESHOLD;
+    let mut detection = Detection {
+        license: recognised.then(|| taken.to_string()),
+        best_candidate: Some(taken.to_string()),
+        score,
+        ..Detection::none()
+    };
+    if !recognised {
+        return detection;
+    }
+    if COMMON_IDS.contains(&taken) {
+        detection.near_copy = ranked
+            .iter()
+            .filter(|(name, s)| *name != taken && *s >= score - 2.0 * NEAR_COPY_MARGIN)
+            .find(|(name, _)| variant_of(name).as_deref() == Some(taken))
+            .map(|(name, s)| (name.to_string(), *s));
+    } else {
+        detection.variant_of = variant_of(taken);
+    }
+    detection
+}
 
 /// Detection results by blob id: a blob id is the hash of the content, so identical LICENSE
 /// files across the repositories a crawler assesses are recognised once per process. Bounded:
@@ -202,7 +386,7 @@ fn detect_cached(oid: &str, text: &str) -> Detection {
     if let Some(hit) = cache.lock().ok().and_then(|c| c.get(oid).cloned()) {
         return hit;
     }
-    let result = detect_text(text);
+    let result = detect(text);
     if let Ok(mut c) = cache.lock() {
         if c.len() >= 10_000 {
             c.clear();
@@ -301,6 +485,8 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
         best_candidate: None,
         confidence: 0.0,
         problem: None,
+        variant_of: None,
+        note: None,
     };
     if !entry.is_file() {
         out.problem = Some(match entry.kind {
@@ -330,10 +516,21 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
         return out;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let (license, best, score) = detect_cached(&entry.oid, &text);
-    out.license = license;
-    out.best_candidate = best;
+    let detection = detect_cached(&entry.oid, &text);
+    let score = detection.score;
+    out.license = detection.license;
+    out.best_candidate = detection.best_candidate;
     out.confidence = (score * 1000.0).round() / 1000.0;
+    out.variant_of = detection.variant_of;
+    if let (Some(id), Some((copy, copy_score))) = (&out.license, &detection.near_copy) {
+        out.note = Some(format!(
+            "{copy}, a near-copy of {id} under another name, also scores {copy_score:.3}; {id} scores {score:.3} and is taken"
+        ));
+    } else if let (Some(id), Some(common)) = (&out.license, &out.variant_of) {
+        out.note = Some(format!(
+            "{id} is a near-copy of {common} under another name, and this text matches {id} more closely than {common}"
+        ));
+    }
     if out.license.is_none() {
         out.problem = Some(format!(
             "text not recognised (best match {} at {:.2}, below {CONFIDENCE_THRESHOLD})",
@@ -445,15 +642,20 @@ fn reconcile(
     let mut evidence = Vec::new();
     let detected: BTreeSet<String> = files.iter().filter_map(|f| f.license.clone()).collect();
     for f in files.iter().filter(|f| f.license.is_some()) {
+        let mut detail = format!(
+            "text matches {} (Dice {:.3})",
+            f.license.as_deref().unwrap_or_default(),
+            f.confidence
+        );
+        if let Some(note) = &f.note {
+            detail.push_str("; ");
+            detail.push_str(note);
+        }
         evidence.push(Evidence::file(
             &f.file,
             head,
             "license-text-detection",
-            format!(
-                "text matches {} (Dice {:.3})",
-                f.license.as_deref().unwrap_or_default(),
-                f.confidence
-            ),
+            detail,
         ));
     }
     let declared_expr =
@@ -644,6 +846,61 @@ mod tests {
         assert_eq!(fam("MPL-2.0 AND GPL-2.0-only"), Family::StrongCopyleft);
         assert_eq!(fam("EUPL-1.2"), Family::StrongCopyleft);
         assert_eq!(fam("LGPL-2.1-or-later"), Family::WeakCopyleft);
+    }
+
+    #[test]
+    fn a_common_license_and_its_nearest_copy_are_further_apart_than_the_margin() {
+        let apache = common().iter().find(|c| c.id == "Apache-2.0").unwrap();
+        assert_eq!(apache.texts.len(), 2, "the full text and the terms only");
+        let pixar = spdx::license_id("Pixar").unwrap().text();
+        let pixar_data = TextData::new(pixar);
+        // Pixar's own text: Pixar by more than the margin, though Apache-2.0's terms come close.
+        let as_apache = apache.score(&pixar_data);
+        assert!(as_apache > 0.97, "{as_apache}");
+        let d = detect(pixar);
+        assert_eq!(d.license.as_deref(), Some("Pixar"));
+        assert!(
+            d.score - as_apache > NEAR_COPY_MARGIN,
+            "{} {as_apache}",
+            d.score
+        );
+        // Apache-2.0's terms without the appendix: Apache-2.0 by more than the margin.
+        let full = spdx::license_id("Apache-2.0").unwrap().text();
+        let terms = &full[..full.find(END_OF_TERMS).unwrap() + END_OF_TERMS.len()];
+        let d = detect(terms);
+        assert_eq!(d.license.as_deref(), Some("Apache-2.0"));
+        let (copy, copy_score) = d.near_copy.clone().unwrap();
+        assert_eq!(copy, "Pixar");
+        assert!(d.score - copy_score > NEAR_COPY_MARGIN, "{d:?}");
+        // Without the terms-only text, Pixar would have won: the bug this fixes.
+        let full_only = apache.texts[0].0.match_score(&TextData::new(terms));
+        assert!(full_only < copy_score, "{full_only} {copy_score}");
+    }
+
+    #[test]
+    fn a_near_copy_within_the_margin_goes_to_the_common_license() {
+        // JSON's license is MIT plus "The Software shall be used for Good, not Evil.".
+        let mit = spdx::license_id("MIT").unwrap().text();
+        let json = spdx::license_id("JSON").unwrap().text();
+        let mit_score = |t: &str| TextData::new(mit).match_score(&TextData::new(t));
+        let json_score = |t: &str| TextData::new(json).match_score(&TextData::new(t));
+        // A text between the two: MIT with part of JSON's sentence. JSON scores higher, but
+        // within the margin: the common license is taken, and the near-copy named.
+        let between = mit.replace(
+            "The above copyright notice",
+            "The Software shall be used for\n\nThe above copyright notice",
+        );
+        let (m, j) = (mit_score(&between), json_score(&between));
+        assert!(j > m && j - m < NEAR_COPY_MARGIN, "MIT {m} JSON {j}");
+        let d = detect(&between);
+        assert_eq!(d.license.as_deref(), Some("MIT"), "{d:?}");
+        assert_eq!(d.near_copy.map(|(name, _)| name).as_deref(), Some("JSON"));
+        // JSON's own text is JSON, by more than the margin, and a variant of MIT.
+        assert!(json_score(json) - mit_score(json) > NEAR_COPY_MARGIN);
+        let d = detect(json);
+        assert_eq!(d.license.as_deref(), Some("JSON"));
+        assert_eq!(d.variant_of.as_deref(), Some("MIT"));
+        assert_eq!(detect(mit).license.as_deref(), Some("MIT"));
     }
 
     #[test]

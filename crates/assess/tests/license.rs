@@ -1,5 +1,5 @@
 use crate::support::*;
-use commons_assess::license::Family;
+use commons_assess::license::{DetectedFile, Family};
 
 #[test]
 fn many_license_texts_are_recognised_with_their_family() {
@@ -155,4 +155,63 @@ fn no_license_at_all() {
         .find(|c| c.id == "License")
         .unwrap();
     assert_eq!(check.score, Some(0));
+}
+
+fn file<'a>(a: &'a commons_assess::Assessment, path: &str) -> &'a DetectedFile {
+    a.license
+        .files
+        .iter()
+        .find(|f| f.file == path)
+        .unwrap_or_else(|| panic!("{path} not among {:?}", a.license.files))
+}
+
+#[test]
+fn an_apache_text_is_apache_and_pixars_text_is_pixar() {
+    let apache = license_text("Apache-2.0");
+    // The Rust project's LICENSE-APACHE, as anyhow ships it: the terms without the appendix.
+    let terms_only = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/anyhow/LICENSE-APACHE"),
+    )
+    .unwrap();
+    assert!(!terms_only.contains("APPENDIX") && apache.contains("APPENDIX"));
+    // A project's edit: a copyright line on top and the appendix filled in.
+    let edited = format!(
+        "Copyright 2026 United Nations Example Agency\n\n{}",
+        apache
+            .replace("[yyyy]", "2026")
+            .replace("[name of copyright owner]", "United Nations Example Agency")
+    );
+    assert_ne!(edited, apache);
+    for (name, text) in [
+        ("spdx text", apache.to_string()),
+        ("terms only", terms_only),
+        ("edited", edited),
+    ] {
+        let repo = TestRepo::new();
+        repo.write("LICENSE", text);
+        repo.commit();
+        let a = assess(repo.path());
+        let f = file(&a, "LICENSE");
+        assert_eq!(f.license.as_deref(), Some("Apache-2.0"), "{name}: {f:?}");
+        assert_eq!(f.variant_of, None, "{name}");
+        assert_eq!(a.license.effective.as_deref(), Some("Apache-2.0"), "{name}");
+        if name == "terms only" {
+            // Pixar's license has no appendix either: it comes close, and the note says so.
+            assert!(f.note.as_deref().unwrap_or("").contains("Pixar"), "{f:?}");
+        }
+    }
+    let repo = TestRepo::new();
+    repo.write("LICENSE", license_text("Pixar"));
+    repo.commit();
+    let a = assess(repo.path());
+    let f = file(&a, "LICENSE");
+    assert_eq!(f.license.as_deref(), Some("Pixar"), "{f:?}");
+    assert_eq!(f.variant_of.as_deref(), Some("Apache-2.0"));
+    assert!(
+        f.note
+            .as_deref()
+            .unwrap()
+            .contains("near-copy of Apache-2.0")
+    );
 }
