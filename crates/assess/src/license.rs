@@ -1,12 +1,14 @@
 //! License: files detected by text with the `spdx` crate's detector (askalono's method:
 //! bigram Sørensen–Dice against the SPDX license list, with common licenses preferred over
-//! their near-copies), REUSE-style `SPDX-License-Identifier` headers, and the comparison with
-//! `legal.license` from publiccode.yml.
+//! their near-copies), REUSE-style `SPDX-License-Identifier` headers and GNU notices, the
+//! project's own declaration ([`declarations`]: manifests, a README or COPYING sentence), and
+//! the comparison with `legal.license` from publiccode.yml.
 
 pub mod declarations;
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence};
+pub use declarations::ProjectDeclaration;
 use serde::Serialize;
 use spdx::detection::{Store, TextData};
 use std::collections::BTreeSet;
@@ -52,7 +54,8 @@ pub struct DetectedFile {
     pub problem: Option<String>,
     /// The common license the recognised one is a near-copy of (Pixar's license: Apache-2.0).
     pub variant_of: Option<String>,
-    /// What else a reader should know about this file: a near-copy that scored almost as well.
+    /// What else a reader should know about this file: a near-copy that scored almost as well,
+    /// or the license statement the file makes in prose.
     pub note: Option<String>,
 }
 
@@ -78,13 +81,30 @@ pub struct LicenseReport {
     pub files: Vec<DetectedFile>,
     /// REUSE-style headers (from at most 2,000 source files, first 4 KiB of each).
     pub spdx_headers: Vec<HeaderCount>,
-    /// The expression the assessment uses: declared if valid, else the detected files joined by AND.
+    /// GNU license notices in prose ("either version 3 of the License, or (at your option) any
+    /// later version") in the same source files' headers, as the SPDX ids they stand for.
+    pub notice_headers: Vec<HeaderCount>,
+    /// The project's own statements of its license (top-level package manifests, then a README
+    /// or COPYING sentence), in the order they are believed.
+    pub project_declarations: Vec<ProjectDeclaration>,
+    /// The expression the assessment uses: `legal.license` if valid; else the project's own
+    /// declaration; else the source headers' one expression when it names the license files'
+    /// texts; else the one license the files contain. `null` when the files contain several
+    /// licenses and nothing says how they combine (two files do not mean AND).
     pub effective: Option<String>,
-    /// Every SPDX id in the effective expression is OSI-approved.
+    /// Where `effective` comes from (`publiccode.yml legal.license`, `Cargo.toml
+    /// package.license`, `README.md sentence`, `source headers`, `license files`).
+    pub effective_source: Option<String>,
+    /// True when the files contain several licenses and nothing says how they combine.
+    pub combination_unknown: bool,
+    /// Every SPDX id in the effective expression (or, when the combination is unknown, of every
+    /// license file) is OSI-approved.
     pub osi_approved: bool,
-    /// Every SPDX id in the effective expression is FSF free/libre.
+    /// Every SPDX id in the effective expression (or of every license file) is FSF free/libre.
     pub fsf_libre: bool,
-    /// Family of the effective expression (OR takes the least demanding choice, AND the most).
+    /// Family of the effective expression (OR takes the least demanding choice, AND the most);
+    /// when the combination is unknown, the most demanding of the files' licenses, which is
+    /// what a reuser must be ready for.
     pub family: Family,
     /// True when the declared license and the detected files disagree.
     pub mismatch: bool,
@@ -438,7 +458,7 @@ pub fn license_file_rank(entry: &TreeEntry) -> Option<u8> {
         s if (s.starts_with("license-")
             || s.starts_with("licence-")
             || s.starts_with("copying-"))
-            && text_ext =>
+            && (text_ext || versioned_id(entry.name())) =>
         {
             70
         }
@@ -450,6 +470,16 @@ pub fn license_file_rank(entry: &TreeEntry) -> Option<u8> {
     Some(rank)
 }
 
+/// Most manifests read (top-level only: several gemspecs at most).
+const MAX_MANIFESTS: usize = 10;
+
+/// True for `LICENSE-<SPDX id>` whose id has a version with a dot (`LICENSE-AGPL-3.0`, as
+/// Synapse names its file): the dot is the version's, not an extension's.
+fn versioned_id(name: &str) -> bool {
+    name.get("license-".len()..)
+        .is_some_and(|id| id.contains('.') && spdx::license_id(id).is_some())
+}
+
 /// Builds the license report from the tree and the declared expression.
 pub fn assess(
     repo: &Repo,
@@ -457,28 +487,132 @@ pub fn assess(
     declared: Option<&str>,
     errors: &mut Vec<CheckError>,
 ) -> LicenseReport {
+    let mut project_declarations = read_manifests(repo, tree, errors);
     let mut candidates: Vec<(&TreeEntry, u8)> = tree
         .iter()
         .filter_map(|e| license_file_rank(e).map(|r| (e, r)))
         .collect();
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.path.cmp(&b.0.path)));
     candidates.truncate(50);
+    // A file a manifest names as its license (`license-file`, `SEE LICENSE IN`) is read too.
+    for named in project_declarations
+        .iter()
+        .filter_map(|d| d.license_file.as_deref())
+    {
+        if let Some(entry) = tree.iter().find(|e| e.path == named)
+            && !candidates.iter().any(|(c, _)| c.path == named)
+        {
+            candidates.push((entry, 0));
+        }
+    }
     let mut files = Vec::new();
+    let mut sentences = Vec::new();
     for (entry, _) in candidates {
-        let detected = detect_file(repo, entry);
+        let (detected, statement) = detect_file(repo, entry);
         if let Some(problem) = &detected.problem {
             errors.push(CheckError::new(
                 "license",
                 format!("{}: {problem}", entry.path),
             ));
         }
+        sentences.extend(statement);
         files.push(detected);
     }
-    let spdx_headers = scan_headers(repo, tree);
-    reconcile(declared, files, spdx_headers, repo.head())
+    project_declarations.extend(readme_sentence(repo, tree));
+    project_declarations.extend(sentences);
+    let (spdx_headers, notice_headers) = scan_headers(repo, tree);
+    reconcile(
+        declared,
+        files,
+        Headers {
+            spdx: spdx_headers,
+            notices: notice_headers,
+        },
+        project_declarations,
+        repo.head(),
+    )
 }
 
-fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
+/// The top-level manifests' license statements, in [`declarations::manifest_rank`] order.
+fn read_manifests(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    errors: &mut Vec<CheckError>,
+) -> Vec<ProjectDeclaration> {
+    let mut manifests: Vec<&TreeEntry> = tree
+        .iter()
+        .filter(|e| e.dir().is_empty() && declarations::is_manifest(e.name()))
+        .collect();
+    manifests.sort_by(|a, b| {
+        declarations::manifest_rank(a.name())
+            .cmp(&declarations::manifest_rank(b.name()))
+            .then(a.path.cmp(&b.path))
+    });
+    manifests.truncate(MAX_MANIFESTS);
+    let mut out = Vec::new();
+    for entry in manifests {
+        let problem = if !entry.is_file() {
+            Some("not a regular file (symbolic links are not followed)".to_string())
+        } else {
+            match repo.read(entry, declarations::MAX_MANIFEST_BYTES) {
+                Err(e) => {
+                    // The error names the file itself.
+                    errors.push(CheckError::new("license", format!("license not read: {e}")));
+                    continue;
+                }
+                Ok(bytes) if !looks_like_text(&bytes) => Some("binary content".to_string()),
+                Ok(bytes) => {
+                    match declarations::read_manifest(
+                        entry.name(),
+                        &String::from_utf8_lossy(&bytes),
+                    ) {
+                        Ok(found) => {
+                            out.extend(found.into_iter().map(|mut d| {
+                                d.file = entry.path.clone();
+                                d
+                            }));
+                            None
+                        }
+                        Err(e) => Some(e.to_string()),
+                    }
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            errors.push(CheckError::new(
+                "license",
+                format!("{}: license not read: {problem}", entry.path),
+            ));
+        }
+    }
+    out
+}
+
+/// A sentence of the top-level README that states a choice between licenses.
+fn readme_sentence(repo: &Repo, tree: &[TreeEntry]) -> Option<ProjectDeclaration> {
+    let mut readmes: Vec<&TreeEntry> = tree
+        .iter()
+        .filter(|e| e.dir().is_empty() && e.is_file())
+        .filter(|e| {
+            let name = e.name().to_ascii_lowercase();
+            let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
+            stem == "readme" && matches!(ext, "" | "md" | "markdown" | "rst" | "txt" | "adoc")
+        })
+        .collect();
+    readmes.sort_by(|a, b| a.path.cmp(&b.path));
+    readmes.into_iter().find_map(|entry| {
+        let bytes = repo
+            .read_prefix(entry, declarations::MAX_README_BYTES)
+            .ok()?;
+        let mut d = declarations::choice_sentence(&String::from_utf8_lossy(&bytes))?;
+        d.file = entry.path.clone();
+        Some(d)
+    })
+}
+
+/// Recognises one license file; a file that is not a license text but states a choice
+/// between licenses in prose (ripgrep's COPYING) also gives that statement.
+fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectDeclaration>) {
     let mut out = DetectedFile {
         file: entry.path.clone(),
         license: None,
@@ -495,13 +629,13 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
             }
             _ => "is not a regular file".to_string(),
         });
-        return out;
+        return (out, None);
     }
     let bytes = match repo.read(entry, MAX_LICENSE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => {
             out.problem = Some(e.to_string());
-            return out;
+            return (out, None);
         }
     };
     if !looks_like_text(&bytes) {
@@ -513,7 +647,7 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
         out.problem = Some(format!(
             "is binary, not a license text (byte at offset {offset} is not text)"
         ));
-        return out;
+        return (out, None);
     }
     let text = String::from_utf8_lossy(&bytes);
     let detection = detect_cached(&entry.oid, &text);
@@ -531,6 +665,16 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
             "{id} is a near-copy of {common} under another name, and this text matches {id} more closely than {common}"
         ));
     }
+    if out.license.is_none()
+        && let Some(mut statement) = declarations::choice_sentence(&text)
+    {
+        out.note = Some(format!(
+            "not a license text; it states the project's license: {}",
+            statement.expression.as_deref().unwrap_or_default()
+        ));
+        statement.file = entry.path.clone();
+        return (out, Some(statement));
+    }
     if out.license.is_none() {
         out.problem = Some(format!(
             "text not recognised (best match {} at {:.2}, below {CONFIDENCE_THRESHOLD})",
@@ -538,7 +682,7 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
             score
         ));
     }
-    out
+    (out, None)
 }
 
 fn is_source_file(name: &str) -> bool {
@@ -579,9 +723,12 @@ fn is_source_file(name: &str) -> bool {
     )
 }
 
-/// Counts `SPDX-License-Identifier:` expressions in the first bytes of source files.
-fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
-    let mut counts: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+/// Counts `SPDX-License-Identifier:` expressions, and GNU notices in prose where a file has
+/// none, in the first bytes of source files.
+fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> (Vec<HeaderCount>, Vec<HeaderCount>) {
+    type Counts = std::collections::BTreeMap<String, (usize, String)>;
+    let mut counts: Counts = Default::default();
+    let mut notices: Counts = Default::default();
     for entry in tree
         .iter()
         .filter(|e| e.is_file() && is_source_file(e.name()))
@@ -591,6 +738,7 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes);
+        let mut tagged = false;
         for line in text.lines() {
             if let Some((_, rest)) = line.split_once("SPDX-License-Identifier:") {
                 // The expression ends at the first character an SPDX expression cannot hold
@@ -609,18 +757,34 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
                 }
                 let slot = counts.entry(expr).or_insert((0, entry.path.clone()));
                 slot.0 += 1;
+                tagged = true;
                 break;
             }
         }
+        if !tagged && let Some(id) = declarations::gnu_notice(&text) {
+            let slot = notices
+                .entry(id.to_string())
+                .or_insert((0, entry.path.clone()));
+            slot.0 += 1;
+        }
     }
-    counts
-        .into_iter()
-        .map(|(expression, (files, example))| HeaderCount {
-            expression,
-            files,
-            example,
-        })
-        .collect()
+    let list = |counts: Counts| {
+        counts
+            .into_iter()
+            .map(|(expression, (files, example))| HeaderCount {
+                expression,
+                files,
+                example,
+            })
+            .collect()
+    };
+    (list(counts), list(notices))
+}
+
+/// What the source files' headers say.
+struct Headers {
+    spdx: Vec<HeaderCount>,
+    notices: Vec<HeaderCount>,
 }
 
 /// The license text an SPDX id stands for: `GPL-3.0-only` and `GPL-3.0-or-later` (and the
@@ -633,10 +797,77 @@ fn same_text(id: &str) -> &str {
         .trim_end_matches("-or-later")
 }
 
+/// The license texts an expression names ([`same_text`] of each id), or `None` when it is not
+/// a valid expression or names no SPDX license.
+fn texts_of(expression: &str) -> Option<BTreeSet<String>> {
+    let expr = spdx::Expression::parse_mode(expression, spdx::ParseMode::LAX).ok()?;
+    let texts: BTreeSet<String> = expr
+        .requirements()
+        .filter_map(|r| r.req.license.id().map(|id| same_text(id.name).to_string()))
+        .collect();
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// The effective expression and where it comes from, by the order of belief: `legal.license`,
+/// the project's own declaration, source headers that name the files' texts, the files.
+fn choose_effective(
+    declared: Option<&str>,
+    declared_valid: bool,
+    declarations: &[ProjectDeclaration],
+    files: &[DetectedFile],
+    detected: &BTreeSet<String>,
+    headers: &Headers,
+) -> (Option<String>, Option<String>) {
+    if let (Some(d), true) = (declared, declared_valid) {
+        return (
+            Some(d.to_string()),
+            Some("publiccode.yml legal.license".into()),
+        );
+    }
+    for d in declarations {
+        if let Some(expr) = &d.expression {
+            return (Some(expr.clone()), Some(format!("{} {}", d.file, d.field)));
+        }
+        // A manifest that names a file as its license: the license that file's text is.
+        if let Some(named) = &d.license_file
+            && let Some(id) = files
+                .iter()
+                .find(|f| &f.file == named)
+                .and_then(|f| f.license.clone())
+        {
+            return (Some(id), Some(format!("{} {} ({named})", d.file, d.field)));
+        }
+    }
+    let file_texts: BTreeSet<String> = detected
+        .iter()
+        .map(|id| same_text(id).to_string())
+        .collect();
+    let header_expressions: BTreeSet<String> = headers
+        .spdx
+        .iter()
+        .chain(&headers.notices)
+        .filter_map(|h| declarations::canonical(&h.expression).ok())
+        .collect();
+    if header_expressions.len() == 1
+        && let Some(expr) = header_expressions.into_iter().next()
+        && texts_of(&expr).is_some_and(|t| t == file_texts)
+    {
+        return (Some(expr), Some("source headers".into()));
+    }
+    match detected.len() {
+        1 => (
+            detected.iter().next().cloned(),
+            Some("license files".into()),
+        ),
+        _ => (None, None),
+    }
+}
+
 fn reconcile(
     declared: Option<&str>,
     files: Vec<DetectedFile>,
-    spdx_headers: Vec<HeaderCount>,
+    headers: Headers,
+    project_declarations: Vec<ProjectDeclaration>,
     head: &str,
 ) -> LicenseReport {
     let mut evidence = Vec::new();
@@ -668,7 +899,21 @@ fn reconcile(
             format!("legal.license: {d}"),
         ));
     }
-    let (mismatch, mismatch_detail) = match (&declared_expr, detected.is_empty()) {
+    for d in &project_declarations {
+        let said = match (&d.expression, &d.license_file, &d.problem) {
+            (Some(e), _, _) => format!("states {e}"),
+            (None, Some(f), _) => format!("names {f} as the license text"),
+            (None, None, Some(p)) => format!("no SPDX expression: {p}"),
+            (None, None, None) => "no SPDX expression".to_string(),
+        };
+        evidence.push(Evidence::file(
+            &d.file,
+            head,
+            "project-license-declaration",
+            format!("{}: \"{}\" {said}", d.field, d.as_written),
+        ));
+    }
+    let (mismatch, mut mismatch_detail) = match (&declared_expr, detected.is_empty()) {
         (Some(expr), false) => {
             let declared_texts: BTreeSet<&str> = expr
                 .requirements()
@@ -704,17 +949,55 @@ fn reconcile(
         ),
         _ => (false, None),
     };
-    let effective = match (&declared_expr, declared) {
-        (Some(_), Some(d)) => Some(d.to_string()),
-        _ if !detected.is_empty() => {
-            Some(detected.iter().cloned().collect::<Vec<_>>().join(" AND "))
-        }
-        _ => None,
+    // The project's own declaration names a license legal.license does not.
+    let mut mismatch = mismatch;
+    if let (Some(d), Some(declared_texts)) = (declared, declared.and_then(texts_of))
+        && let Some(own) = project_declarations.iter().find(|p| p.expression.is_some())
+        && let Some(own_texts) = own.expression.as_deref().and_then(texts_of)
+        && !own_texts.is_subset(&declared_texts)
+    {
+        let detail = format!(
+            "{} {} declares {}, which legal.license ({d}) does not match",
+            own.file,
+            own.field,
+            own.expression.as_deref().unwrap_or_default()
+        );
+        mismatch = true;
+        mismatch_detail = Some(match mismatch_detail {
+            Some(before) => format!("{before}; {detail}"),
+            None => detail,
+        });
+    }
+    let (effective, effective_source) = choose_effective(
+        declared,
+        declared_expr.is_some(),
+        &project_declarations,
+        &files,
+        &detected,
+        &headers,
+    );
+    let combination_unknown = effective.is_none() && detected.len() > 1;
+    if combination_unknown {
+        evidence.push(Evidence::rule(
+            "license-combination",
+            format!(
+                "the license files contain {}, and neither publiccode.yml, a manifest, a README nor the source headers say whether they apply together (AND) or as a choice (OR)",
+                detected.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    // Judged on the effective expression; when the combination is unknown, on every file's
+    // license (all must pass, the family is the most demanding: what a reuser must be ready for).
+    let judged = match &effective {
+        Some(e) => spdx::Expression::parse_mode(e, spdx::ParseMode::LAX).ok(),
+        None if combination_unknown => spdx::Expression::parse_mode(
+            &detected.iter().cloned().collect::<Vec<_>>().join(" AND "),
+            spdx::ParseMode::LAX,
+        )
+        .ok(),
+        None => None,
     };
-    let parsed = effective
-        .as_deref()
-        .and_then(|e| spdx::Expression::parse_mode(e, spdx::ParseMode::LAX).ok());
-    let (osi_approved, fsf_libre, family) = match &parsed {
+    let (osi_approved, fsf_libre, family) = match &judged {
         Some(expr) => (
             all_ids(expr, |id| id.is_osi_approved()),
             all_ids(expr, |id| id.is_fsf_free_libre()),
@@ -725,8 +1008,12 @@ fn reconcile(
     LicenseReport {
         declared: declared.map(str::to_string),
         files,
-        spdx_headers,
+        spdx_headers: headers.spdx,
+        notice_headers: headers.notices,
+        project_declarations,
         effective,
+        effective_source,
+        combination_unknown,
         osi_approved,
         fsf_libre,
         family,

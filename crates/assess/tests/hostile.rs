@@ -321,10 +321,22 @@ fn deep_toml_and_xml_and_oversized_files_are_bounded() {
         a.errors
     );
     assert!(!a.errors.iter().any(|e| e.message.contains("Cargo.lock")));
+    let about_pom = |check: &str| {
+        a.errors
+            .iter()
+            .find(|e| e.check == check && e.message.contains("pom.xml"))
+            .map(|e| e.message.as_str())
+            .unwrap_or_default()
+    };
     assert!(
-        error_about(&a, "pom.xml").starts_with("pom.xml: elements nested deeper than 64 levels"),
+        about_pom("vulnerabilities").starts_with("pom.xml: elements nested deeper than 64 levels"),
         "{:?}",
         a.errors
+    );
+    // The license reader caps manifests at 512 KiB: 9 + 100,000 * 12 + 10 bytes is too many.
+    assert_eq!(
+        about_pom("license"),
+        "license not read: pom.xml is 1200019 bytes, more than the 524288 bytes read from one file"
     );
 }
 

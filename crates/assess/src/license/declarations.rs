@@ -32,7 +32,7 @@ pub struct ProjectDeclaration {
     /// File that states it.
     pub file: String,
     /// Where in the file: a key path (`package.license`, `project.license`,
-    /// `licenses/license/name`), `sentence` or `notice`.
+    /// `licenses/license/name`), or `sentence` for prose.
     pub field: String,
     /// The words as written (at most 200 characters).
     pub as_written: String,
