@@ -386,7 +386,12 @@ fn pom_xml(text: &str) -> Result<Vec<ProjectDeclaration>, ManifestError> {
     let pom = crate::pom::read(text)?;
     let mut ids = Vec::new();
     let mut written = Vec::new();
-    for l in pom.licenses.iter().take(20) {
+    for l in pom
+        .licenses
+        .iter()
+        .filter(|l| !(l.name.is_empty() && l.url.is_empty()))
+        .take(20)
+    {
         let shown = if l.name.is_empty() { &l.url } else { &l.name };
         written.push(shown.clone());
         match name_to_id(&l.name).or_else(|| url_to_id(&l.url)) {
