@@ -268,8 +268,8 @@ fn choice(field: &str, names: &[String]) -> ProjectDeclaration {
 }
 
 /// package.json: `license` (an SPDX expression, `UNLICENSED`, `SEE LICENSE IN <file>`, or the
-/// legacy `{"type": ...}`), or the legacy `licenses` list, which npm's documentation rewrites
-/// as an OR of its entries.
+/// legacy `{"type": ...}`), or the deprecated `licenses` list, read as an OR of its entries as
+/// npm's own SBOM output reads it (npm/cli pull request 9010).
 fn package_json(text: &str) -> Result<Vec<ProjectDeclaration>, ManifestError> {
     let doc = json(text)?;
     let mut out = Vec::new();
@@ -930,5 +930,49 @@ mod tests {
             gnu_notice("// Copyright 2024 Example\nfn main() {}\n"),
             None
         );
+    }
+
+    /// Pieces the readers look for, so that random text reaches their inner paths.
+    fn fragment() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just("license".to_string()),
+            Just(".licenses = %w[".to_string()),
+            Just("[metadata]\n".to_string()),
+            Just("[package]\n".to_string()),
+            Just(" = \"".to_string()),
+            Just("dual-licensed under the".to_string()),
+            Just(" at your option".to_string()),
+            Just("Apache License, Version 2.0".to_string()),
+            Just(" MIT ".to_string()),
+            Just("GNU Affero General Public License".to_string()),
+            Just(" version 2.1".to_string()),
+            Just("any later version. ".to_string()),
+            Just("](".to_string()),
+            Just("<".to_string()),
+            Just("'".to_string()),
+            Just(".".to_string()),
+            "\\PC{0,12}",
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_reader_panics_on_any_text(
+            parts in proptest::collection::vec(fragment(), 0..40),
+            pick in 0usize..8,
+        ) {
+            let text: String = parts.concat();
+            let name = ["Cargo.toml", "package.json", "pyproject.toml", "setup.cfg",
+                "composer.json", "pom.xml", "x.gemspec", "README"][pick];
+            if let Ok(found) = read_manifest(name, &text) {
+                for d in found {
+                    proptest::prop_assert!(d.as_written.chars().count() <= MAX_AS_WRITTEN + 1);
+                }
+            }
+            let _ = choice_sentence(&text);
+            let _ = gnu_notice(&text);
+            let _ = canonical(&text);
+        }
     }
 }
