@@ -106,7 +106,8 @@ pub struct LicenseReport {
     /// when the combination is unknown, the most demanding of the files' licenses, which is
     /// what a reuser must be ready for.
     pub family: Family,
-    /// True when the declared license and the detected files disagree.
+    /// True when the declared license (`legal.license`, or without it the project's own
+    /// declaration that `effective` comes from) and the detected files disagree.
     pub mismatch: bool,
     /// Plain explanation of the mismatch, when there is one.
     pub mismatch_detail: Option<String>,
@@ -976,6 +977,29 @@ fn reconcile(
         &detected,
         &headers,
     );
+    // Without publiccode.yml, the project's own declaration is held to the files as
+    // legal.license is: a license text it does not mention is a mismatch.
+    if declared.is_none()
+        && let Some(own) = project_declarations
+            .iter()
+            .find(|p| p.expression.is_some() && p.expression == effective)
+        && let Some(own_texts) = own.expression.as_deref().and_then(texts_of)
+    {
+        let missing: Vec<&String> = detected
+            .iter()
+            .filter(|id| !own_texts.contains(same_text(id)))
+            .collect();
+        if !missing.is_empty() {
+            mismatch = true;
+            mismatch_detail = Some(format!(
+                "license files contain {} which {} {} ({}) does not mention",
+                join(&missing),
+                own.file,
+                own.field,
+                own.expression.as_deref().unwrap_or_default()
+            ));
+        }
+    }
     let combination_unknown = effective.is_none() && detected.len() > 1;
     if combination_unknown {
         evidence.push(Evidence::rule(

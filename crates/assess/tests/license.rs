@@ -256,6 +256,7 @@ fn anyhow_is_mit_or_apache_as_its_cargo_toml_says() {
         Some("Cargo.toml package.license")
     );
     assert!(!a.license.combination_unknown);
+    assert!(!a.license.mismatch, "{:?}", a.license.mismatch_detail);
     assert_eq!(a.license.family, Family::Permissive);
     assert!(a.license.osi_approved);
     // The README says the same, in prose.
@@ -315,6 +316,7 @@ fn ripgrep_is_unlicense_or_mit_from_its_cargo_toml_or_its_copying_file() {
         a.license.effective_source.as_deref(),
         Some("Cargo.toml package.license")
     );
+    assert!(!a.license.mismatch, "{:?}", a.license.mismatch_detail);
     assert_eq!(file(&a, "UNLICENSE").license.as_deref(), Some("Unlicense"));
     assert_eq!(file(&a, "LICENSE-MIT").license.as_deref(), Some("MIT"));
     // COPYING is a sentence, not a license text: a statement, not an unrecognised file.
@@ -360,6 +362,7 @@ fn synapse_is_agpl_or_later_or_commercial() {
         Some("pyproject.toml project.license")
     );
     assert_eq!(a.license.family, Family::NetworkCopyleft);
+    assert!(!a.license.mismatch, "{:?}", a.license.mismatch_detail);
     assert!(!a.license.osi_approved, "a LicenseRef is not OSI-approved");
     let agpl = file(&a, "LICENSE-AGPL-3.0").license.as_deref().unwrap();
     assert!(agpl.starts_with("AGPL-3.0"), "{agpl}");
@@ -520,4 +523,31 @@ fn publiccode_still_wins_and_a_manifest_that_disagrees_is_a_mismatch() {
         "{:?}",
         a.license.mismatch_detail
     );
+}
+
+#[test]
+fn without_publiccode_the_projects_declaration_is_held_to_the_files() {
+    let repo = TestRepo::new();
+    repo.write("LICENSE", license_text("MIT"));
+    repo.write("COPYING", license_text("GPL-3.0-only"));
+    repo.write("Cargo.toml", "[package]\nname = \"x\"\nlicense = \"MIT\"\n");
+    repo.commit();
+    let a = assess(repo.path());
+    assert_eq!(a.license.effective.as_deref(), Some("MIT"));
+    assert!(a.license.mismatch);
+    assert_eq!(
+        a.license.mismatch_detail.as_deref(),
+        Some(
+            "license files contain GPL-3.0-only which Cargo.toml package.license (MIT) does not mention"
+        )
+    );
+    // The files agree with the declaration: no mismatch (ripgrep, anyhow and Synapse above too).
+    let repo = TestRepo::new();
+    repo.write("LICENSE", license_text("MIT"));
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"x\"\nlicense = \"MIT OR Apache-2.0\"\n",
+    );
+    repo.commit();
+    assert!(!assess(repo.path()).license.mismatch);
 }
