@@ -673,6 +673,8 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
             "not a license text; it states the project's license: {}",
             statement.expression.as_deref().unwrap_or_default()
         ));
+        // Not a license text: the detector's best guess (a score of about 0.1) is noise.
+        out.best_candidate = None;
         statement.file = entry.path.clone();
         return (out, Some(statement));
     }

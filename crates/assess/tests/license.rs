@@ -323,6 +323,7 @@ fn ripgrep_is_unlicense_or_mit_from_its_cargo_toml_or_its_copying_file() {
     let copying = file(&a, "COPYING");
     assert_eq!(copying.license, None);
     assert_eq!(copying.problem, None);
+    assert_eq!(copying.best_candidate, None);
     assert!(
         copying
             .note
