@@ -208,10 +208,19 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
     let osi_evidence = license.osi_approved.then(|| {
         Evidence::rule(
             "osi-approved",
-            format!(
-                "{} is OSI-approved",
-                license.effective.as_deref().unwrap_or("")
-            ),
+            match &license.effective {
+                Some(effective) => format!("{effective} is OSI-approved"),
+                // Several license files and no word on how they combine: each is approved.
+                None => format!(
+                    "every license file's license is OSI-approved ({})",
+                    license
+                        .files
+                        .iter()
+                        .filter_map(|f| f.license.as_deref())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
         )
     });
     let ai = ai::assess(

@@ -116,6 +116,12 @@ pub fn cocomo(code_lines: usize) -> (f64, f64, f64) {
     (effort, schedule, people)
 }
 
+/// Cost to rebuild: effort (person-months) at `yearly_wage / 12` a month, times `overhead`, as
+/// scc computes it.
+pub fn rebuild_cost(effort: f64, yearly_wage: f64, overhead: f64) -> f64 {
+    effort * (yearly_wage / 12.0) * overhead
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -187,7 +193,7 @@ pub fn assess(
     }
     let code_lines: usize = by_language.values().sum();
     let (effort, schedule, people) = cocomo(code_lines);
-    let cost = effort * (DEFAULT_WAGE / 12.0) * DEFAULT_OVERHEAD;
+    let cost = rebuild_cost(effort, DEFAULT_WAGE, DEFAULT_OVERHEAD);
     CostReport {
         code_lines,
         by_language,
@@ -216,15 +222,45 @@ pub fn assess(
 mod tests {
     use super::*;
 
+    /// `actual` within `tolerance` (relative) of `expected`.
+    fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
+        ((actual - expected) / expected).abs() < tolerance
+    }
+
     #[test]
-    fn worked_example_from_scc() {
-        // 100,000 code lines: E ≈ 302.1 PM, D ≈ 21.9 months, cost ≈ USD 3.40 M.
-        let (e, d, _) = cocomo(100_000);
-        assert!((e - 302.1).abs() < 0.1, "{e}");
-        assert!((d - 21.9).abs() < 0.1, "{d}");
-        let cost = e * DEFAULT_WAGE / 12.0 * DEFAULT_OVERHEAD;
-        assert!((cost / 1e6 - 3.40).abs() < 0.01, "{cost}");
+    fn effort_and_schedule_for_100_kloc_computed_by_hand() {
+        // Boehm's Basic COCOMO, organic mode, for 100,000 lines = 100 KSLOC:
+        //   effort   = 2.4 × 100^1.05 = 2.4 × 10^2.1 = 2.4 × 125.89254 = 302.14210 person-months
+        //   schedule = 2.5 × 302.14210^0.38 = 2.5 × e^(0.38 × ln 302.14210)
+        //            = 2.5 × e^(0.38 × 5.710897) = 2.5 × e^2.170141 = 2.5 × 8.759519
+        //            = 21.89880 months
+        //   people   = 302.14210 / 21.89880 = 13.79720
+        //   cost     = 302.14210 × (56,286 / 12) × 2.4 = 302.14210 × 4,690.5 × 2.4
+        //            = USD 3,401,274 (scc's default wage and overhead)
+        let (effort, schedule, people) = cocomo(100_000);
+        assert!(close(effort, 302.14210, 1e-6), "{effort}");
+        assert!(close(schedule, 21.89880, 1e-6), "{schedule}");
+        assert!(close(people, 13.79720, 1e-6), "{people}");
+        let cost = rebuild_cost(effort, DEFAULT_WAGE, DEFAULT_OVERHEAD);
+        assert!(close(cost, 3_401_274.0, 1e-6), "{cost}");
         assert_eq!(cocomo(0), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn the_figures_scc_publishes_in_its_own_tests() {
+        // boyter/scc, processor/cocomo_test.go at d8eda2b06baae8288dc71652b4b7317069db7ee7:
+        // TestEstimateCostManyLines: 77,873 lines, wage 56,000, overhead 2.4, "Should be
+        // around 2602469" (accepted between 2,602,460 and 2,602,480).
+        let (effort, _, _) = cocomo(77_873);
+        let cost = rebuild_cost(effort, 56_000.0, 2.4);
+        assert!((2_602_460.0..=2_602_480.0).contains(&cost), "{cost}");
+        // TestEstimateCost: 26 lines, "Should be around 582" (580 to 585).
+        let (effort, _, _) = cocomo(26);
+        let cost = rebuild_cost(effort, 56_000.0, 2.4);
+        assert!((580.0..=585.0).contains(&cost), "{cost}");
+        // TestEstimateScheduleMonths: 537 lines, "Should be around 2.7" (2.6 to 2.8).
+        let (_, schedule, _) = cocomo(537);
+        assert!((2.6..=2.8).contains(&schedule), "{schedule}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod cost;
 pub mod license;
 pub mod lockfile;
 pub mod osv;
+pub mod pom;
 pub mod principles;
 pub mod repo;
 pub mod security;
@@ -35,7 +36,13 @@ use serde::Serialize;
 
 /// Version of the assessment method; changes whenever a score could change for the same input.
 /// 2: a license file matching `X-only` agrees with a declared `X-or-later` (one shared text).
-pub const METHOD_VERSION: &str = "commons-assess/2";
+/// 3: license texts: a common license within a small margin of a near-copy wins (an Apache-2.0
+/// text without its appendix was Pixar's license), a near-copy taken names what it copies; the
+/// project's own declaration (manifest, README or COPYING sentence, source notices) says how
+/// several licenses combine, and without one the combination is unknown, no longer an AND;
+/// `LICENSE-AGPL-3.0`-style names are license files; pom.xml is read as XML (commented-out and
+/// `dependencyManagement` entries are not dependencies).
+pub const METHOD_VERSION: &str = "commons-assess/3";
 
 /// Why a result is what it is: a file, a commit, a rule.
 #[derive(Debug, Clone, Serialize, PartialEq)]

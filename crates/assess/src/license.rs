@@ -1,9 +1,14 @@
 //! License: files detected by text with the `spdx` crate's detector (askalono's method:
-//! bigram Sørensen–Dice against the SPDX license list), REUSE-style `SPDX-License-Identifier`
-//! headers, and the comparison with `legal.license` from publiccode.yml.
+//! bigram Sørensen–Dice against the SPDX license list, with common licenses preferred over
+//! their near-copies), REUSE-style `SPDX-License-Identifier` headers and GNU notices, the
+//! project's own declaration ([`declarations`]: manifests, a README or COPYING sentence), and
+//! the comparison with `legal.license` from publiccode.yml.
+
+pub mod declarations;
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence};
+pub use declarations::ProjectDeclaration;
 use serde::Serialize;
 use spdx::detection::{Store, TextData};
 use std::collections::BTreeSet;
@@ -47,6 +52,11 @@ pub struct DetectedFile {
     pub confidence: f32,
     /// Why the file could not be read or recognised, in plain words.
     pub problem: Option<String>,
+    /// The common license the recognised one is a near-copy of (Pixar's license: Apache-2.0).
+    pub variant_of: Option<String>,
+    /// What else a reader should know about this file: a near-copy that scored almost as well,
+    /// or the license statement the file makes in prose.
+    pub note: Option<String>,
 }
 
 /// An `SPDX-License-Identifier` header found in a source file.
@@ -71,15 +81,33 @@ pub struct LicenseReport {
     pub files: Vec<DetectedFile>,
     /// REUSE-style headers (from at most 2,000 source files, first 4 KiB of each).
     pub spdx_headers: Vec<HeaderCount>,
-    /// The expression the assessment uses: declared if valid, else the detected files joined by AND.
+    /// GNU license notices in prose ("either version 3 of the License, or (at your option) any
+    /// later version") in the same source files' headers, as the SPDX ids they stand for.
+    pub notice_headers: Vec<HeaderCount>,
+    /// The project's own statements of its license (top-level package manifests, then a README
+    /// or COPYING sentence), in the order they are believed.
+    pub project_declarations: Vec<ProjectDeclaration>,
+    /// The expression the assessment uses: `legal.license` if valid; else the project's own
+    /// declaration; else the source headers' one expression when it names the license files'
+    /// texts; else the one license the files contain. `null` when the files contain several
+    /// licenses and nothing says how they combine (two files do not mean AND).
     pub effective: Option<String>,
-    /// Every SPDX id in the effective expression is OSI-approved.
+    /// Where `effective` comes from (`publiccode.yml legal.license`, `Cargo.toml
+    /// package.license`, `README.md sentence`, `source headers`, `license files`).
+    pub effective_source: Option<String>,
+    /// True when the files contain several licenses and nothing says how they combine.
+    pub combination_unknown: bool,
+    /// Every SPDX id in the effective expression (or, when the combination is unknown, of every
+    /// license file) is OSI-approved.
     pub osi_approved: bool,
-    /// Every SPDX id in the effective expression is FSF free/libre.
+    /// Every SPDX id in the effective expression (or of every license file) is FSF free/libre.
     pub fsf_libre: bool,
-    /// Family of the effective expression (OR takes the least demanding choice, AND the most).
+    /// Family of the effective expression (OR takes the least demanding choice, AND the most);
+    /// when the combination is unknown, the most demanding of the files' licenses, which is
+    /// what a reuser must be ready for.
     pub family: Family,
-    /// True when the declared license and the detected files disagree.
+    /// True when the declared license (`legal.license`, or without it the project's own
+    /// declaration that `effective` comes from) and the detected files disagree.
     pub mismatch: bool,
     /// Plain explanation of the mismatch, when there is one.
     pub mismatch_detail: Option<String>,
@@ -128,11 +156,17 @@ const COMMON_IDS: &[&str] = &[
 /// `shallow_limit`).
 pub const FAST_PATH_SCORE: f32 = 0.99;
 
+/// A common license's texts: the SPDX text, and the same up to "END OF TERMS AND CONDITIONS"
+/// when the license has an appendix after its terms (Apache-2.0's "How to apply", the GPL
+/// family's "How to Apply These Terms"). Many projects ship the terms without the appendix
+/// (the LICENSE-APACHE many Rust crates copy from the Rust project), and without it Apache-2.0
+/// scores 0.946 while Pixar's license, which has no appendix, scores 0.983.
 struct Common {
     id: &'static str,
-    data: TextData,
-    words: usize,
+    texts: Vec<(TextData, usize)>,
 }
+
+const END_OF_TERMS: &str = "END OF TERMS AND CONDITIONS";
 
 fn word_count(data: &TextData) -> usize {
     data.lines()
@@ -148,47 +182,220 @@ fn common() -> &'static [Common] {
             .iter()
             .filter_map(|id| spdx::license_id(id))
             .map(|lic| {
-                let data = TextData::new(lic.text());
-                let words = word_count(&data);
+                let full = lic.text();
+                let mut texts = vec![full];
+                if let Some(end) = full.find(END_OF_TERMS) {
+                    let terms = &full[..end + END_OF_TERMS.len()];
+                    if full[end + END_OF_TERMS.len()..].trim().len() > 100 {
+                        texts.push(terms);
+                    }
+                }
                 Common {
                     id: lic.name,
-                    data,
-                    words,
+                    texts: texts
+                        .into_iter()
+                        .map(|t| {
+                            let data = TextData::new(t);
+                            let words = word_count(&data);
+                            (data, words)
+                        })
+                        .collect(),
                 }
             })
             .collect()
     })
 }
 
-/// Recognises one license text. Returns (recognised id, best candidate, score).
-///
-/// First the common licenses whose length is within 10 % of the text's (a Dice score of 0.99
-/// is impossible otherwise); then, when none matches near-exactly, the whole SPDX list.
-pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
-    let data = TextData::new(text);
-    let words = word_count(&data);
-    let near = |c: &&Common| c.words.abs_diff(words) * 10 <= c.words.max(words);
-    let best_common = common()
-        .iter()
-        .filter(near)
-        .map(|c| (c.id, c.data.match_score(&data)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((id, score)) = best_common.filter(|(_, s)| *s >= FAST_PATH_SCORE) {
-        return (Some(id.to_string()), Some(id.to_string()), score);
+impl Common {
+    /// The best score of this license's texts whose length is within 10 % of `words` (a Dice
+    /// score of 0.99 is impossible otherwise); `None` when none is that close.
+    fn near_score(&self, data: &TextData, words: usize) -> Option<f32> {
+        self.texts
+            .iter()
+            .filter(|(_, w)| w.abs_diff(words) * 10 <= (*w).max(words))
+            .map(|(t, _)| t.match_score(data))
+            .reduce(f32::max)
     }
-    let Some(store) = store() else {
-        return (None, None, 0.0);
-    };
-    let best = store.analyze(&data);
-    let name = best.name.to_string();
-    if best.score >= CONFIDENCE_THRESHOLD {
-        (Some(name.clone()), Some(name), best.score)
-    } else {
-        (None, Some(name), best.score)
+
+    /// The best score of this license's texts, whatever their length.
+    fn score(&self, data: &TextData) -> f32 {
+        self.texts
+            .iter()
+            .map(|(t, _)| t.match_score(data))
+            .fold(0.0, f32::max)
     }
 }
 
-type Detection = (Option<String>, Option<String>, f32);
+/// Scores within this distance of the best candidate's count as a tie, and a tie goes to the
+/// common license: an edited Apache-2.0 text is far likelier than Pixar's license. The value is
+/// below the measured distance between a common license and its nearest copy (the real Pixar
+/// text scores 1.000 as Pixar and 0.983 as Apache-2.0's terms; an Apache-2.0 text without its
+/// appendix the reverse), so neither is mistaken for the other; a text between a common license
+/// and its copy goes to the common license (see the tests).
+pub const NEAR_COPY_MARGIN: f32 = 0.01;
+/// Score between two licenses' own texts from which the rarer one is a variant of the common
+/// one (the recognition threshold: a text that close would be taken for the common license).
+const VARIANT_SCORE: f32 = CONFIDENCE_THRESHOLD;
+
+/// What the detector made of one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// SPDX id recognised, when the score reaches [`CONFIDENCE_THRESHOLD`].
+    pub license: Option<String>,
+    /// Best candidate even below the threshold.
+    pub best_candidate: Option<String>,
+    /// Sørensen–Dice score of the license taken (or of the best candidate).
+    pub score: f32,
+    /// The common license the recognised one is a near-copy of (Pixar: Apache-2.0).
+    pub variant_of: Option<String>,
+    /// A near-copy of the common license taken that scored within twice [`NEAR_COPY_MARGIN`]
+    /// of it (close enough that a small edit could tip the balance), with its score.
+    pub near_copy: Option<(String, f32)>,
+}
+
+impl Detection {
+    fn none() -> Self {
+        Detection {
+            license: None,
+            best_candidate: None,
+            score: 0.0,
+            variant_of: None,
+            near_copy: None,
+        }
+    }
+}
+
+/// The licenses of the SPDX list whose own text is a near-copy of a common license's
+/// ([`VARIANT_SCORE`]), with that text; computed once per common license, when first needed.
+fn variants(common_index: usize) -> &'static [(String, TextData)] {
+    type Copies = OnceLock<Vec<(String, TextData)>>;
+    static VARIANTS: OnceLock<Vec<Copies>> = OnceLock::new();
+    let all = VARIANTS.get_or_init(|| (0..common().len()).map(|_| OnceLock::new()).collect());
+    let Some(slot) = all.get(common_index) else {
+        return &[];
+    };
+    slot.get_or_init(|| {
+        let (Some(store), Some(c)) = (store(), common().get(common_index)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(String, TextData)> = store
+            .iter()
+            .filter(|(name, _)| !COMMON_IDS.contains(&name.as_str()))
+            .filter(|(_, entry)| c.score(&entry.original) >= VARIANT_SCORE)
+            .map(|(name, entry)| (name.clone(), entry.original.clone()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    })
+}
+
+/// The common license `id` is a near-copy of, if any.
+fn variant_of(id: &str) -> Option<String> {
+    (0..common().len())
+        .find(|&i| variants(i).iter().any(|(name, _)| name == id))
+        .and_then(|i| common().get(i))
+        .map(|c| c.id.to_string())
+}
+
+/// Recognises one license text. Returns (recognised id, best candidate, score); see [`detect`].
+pub fn detect_text(text: &str) -> (Option<String>, Option<String>, f32) {
+    let d = detect(text);
+    (d.license, d.best_candidate, d.score)
+}
+
+/// Recognises one license text.
+///
+/// First the common licenses (their texts within 10 % of the text's length) and the
+/// near-copies of the best of them; when none scores near-exactly ([`FAST_PATH_SCORE`]), the
+/// whole SPDX list, with the common licenses' terms-only texts. Either way, when a common
+/// license scores within [`NEAR_COPY_MARGIN`] of the best candidate, the common license is
+/// taken; a rarer license that scores clearly better is taken and reported as a variant of the
+/// common license it copies.
+pub fn detect(text: &str) -> Detection {
+    let data = TextData::new(text);
+    let words = word_count(&data);
+    let best_common = common()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.near_score(&data, words).map(|s| (i, c.id, s)))
+        .max_by(|a, b| a.2.total_cmp(&b.2));
+    if let Some((index, id, score)) = best_common.filter(|(_, _, s)| *s >= FAST_PATH_SCORE) {
+        let copy = variants(index)
+            .iter()
+            .map(|(name, d)| (name.as_str(), d.match_score(&data)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        return match copy {
+            Some((name, s)) if s > score + NEAR_COPY_MARGIN => Detection {
+                license: Some(name.to_string()),
+                best_candidate: Some(name.to_string()),
+                score: s,
+                variant_of: Some(id.to_string()),
+                near_copy: None,
+            },
+            _ => Detection {
+                license: Some(id.to_string()),
+                best_candidate: Some(id.to_string()),
+                score,
+                variant_of: None,
+                near_copy: copy
+                    .filter(|(_, s)| *s >= score - 2.0 * NEAR_COPY_MARGIN)
+                    .map(|(n, s)| (n.to_string(), s)),
+            },
+        };
+    }
+    let Some(store) = store() else {
+        return Detection::none();
+    };
+    // Every license's best score over its text, its alternates and its headers (what
+    // `Store::analyze` ranks, kept whole instead of only the first), the common licenses'
+    // terms-only texts included.
+    let mut ranked: Vec<(&str, f32)> = store
+        .iter()
+        .map(|(name, entry)| {
+            let mut score = std::iter::once(&entry.original)
+                .chain(&entry.alternates)
+                .chain(&entry.headers)
+                .map(|t| t.match_score(&data))
+                .fold(0.0f32, f32::max);
+            if let Some(c) = common().iter().find(|c| c.id == name.as_str()) {
+                score = score.max(c.score(&data));
+            }
+            (name.as_str(), score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let Some(&(top, top_score)) = ranked.first() else {
+        return Detection::none();
+    };
+    let common_close = ranked
+        .iter()
+        .take_while(|(_, s)| *s >= top_score - NEAR_COPY_MARGIN)
+        .find(|(name, _)| COMMON_IDS.contains(name));
+    let (taken, score) = match common_close {
+        Some(&(name, s)) => (name, s),
+        None => (top, top_score),
+    };
+    let recognised = score >= CONFIDENCE_THRESHOLD;
+    let mut detection = Detection {
+        license: recognised.then(|| taken.to_string()),
+        best_candidate: Some(taken.to_string()),
+        score,
+        ..Detection::none()
+    };
+    if !recognised {
+        return detection;
+    }
+    if COMMON_IDS.contains(&taken) {
+        detection.near_copy = ranked
+            .iter()
+            .filter(|(name, s)| *name != taken && *s >= score - 2.0 * NEAR_COPY_MARGIN)
+            .find(|(name, _)| variant_of(name).as_deref() == Some(taken))
+            .map(|(name, s)| (name.to_string(), *s));
+    } else {
+        detection.variant_of = variant_of(taken);
+    }
+    detection
+}
 
 /// Detection results by blob id: a blob id is the hash of the content, so identical LICENSE
 /// files across the repositories a crawler assesses are recognised once per process. Bounded:
@@ -200,7 +407,7 @@ fn detect_cached(oid: &str, text: &str) -> Detection {
     if let Some(hit) = cache.lock().ok().and_then(|c| c.get(oid).cloned()) {
         return hit;
     }
-    let result = detect_text(text);
+    let result = detect(text);
     if let Ok(mut c) = cache.lock() {
         if c.len() >= 10_000 {
             c.clear();
@@ -252,7 +459,7 @@ pub fn license_file_rank(entry: &TreeEntry) -> Option<u8> {
         s if (s.starts_with("license-")
             || s.starts_with("licence-")
             || s.starts_with("copying-"))
-            && text_ext =>
+            && (text_ext || versioned_id(entry.name())) =>
         {
             70
         }
@@ -264,6 +471,16 @@ pub fn license_file_rank(entry: &TreeEntry) -> Option<u8> {
     Some(rank)
 }
 
+/// Most manifests read (top-level only: several gemspecs at most).
+const MAX_MANIFESTS: usize = 10;
+
+/// True for `LICENSE-<SPDX id>` whose id has a version with a dot (`LICENSE-AGPL-3.0`, as
+/// Synapse names its file): the dot is the version's, not an extension's.
+fn versioned_id(name: &str) -> bool {
+    name.get("license-".len()..)
+        .is_some_and(|id| id.contains('.') && spdx::license_id(id).is_some())
+}
+
 /// Builds the license report from the tree and the declared expression.
 pub fn assess(
     repo: &Repo,
@@ -271,34 +488,140 @@ pub fn assess(
     declared: Option<&str>,
     errors: &mut Vec<CheckError>,
 ) -> LicenseReport {
+    let mut project_declarations = read_manifests(repo, tree, errors);
     let mut candidates: Vec<(&TreeEntry, u8)> = tree
         .iter()
         .filter_map(|e| license_file_rank(e).map(|r| (e, r)))
         .collect();
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.path.cmp(&b.0.path)));
     candidates.truncate(50);
+    // A file a manifest names as its license (`license-file`, `SEE LICENSE IN`) is read too.
+    for named in project_declarations
+        .iter()
+        .filter_map(|d| d.license_file.as_deref())
+    {
+        if let Some(entry) = tree.iter().find(|e| e.path == named)
+            && !candidates.iter().any(|(c, _)| c.path == named)
+        {
+            candidates.push((entry, 0));
+        }
+    }
     let mut files = Vec::new();
+    let mut sentences = Vec::new();
     for (entry, _) in candidates {
-        let detected = detect_file(repo, entry);
+        let (detected, statement) = detect_file(repo, entry);
         if let Some(problem) = &detected.problem {
             errors.push(CheckError::new(
                 "license",
                 format!("{}: {problem}", entry.path),
             ));
         }
+        sentences.extend(statement);
         files.push(detected);
     }
-    let spdx_headers = scan_headers(repo, tree);
-    reconcile(declared, files, spdx_headers, repo.head())
+    project_declarations.extend(readme_sentence(repo, tree));
+    project_declarations.extend(sentences);
+    let (spdx_headers, notice_headers) = scan_headers(repo, tree);
+    reconcile(
+        declared,
+        files,
+        Headers {
+            spdx: spdx_headers,
+            notices: notice_headers,
+        },
+        project_declarations,
+        repo.head(),
+    )
 }
 
-fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
+/// The top-level manifests' license statements, in [`declarations::manifest_rank`] order.
+fn read_manifests(
+    repo: &Repo,
+    tree: &[TreeEntry],
+    errors: &mut Vec<CheckError>,
+) -> Vec<ProjectDeclaration> {
+    let mut manifests: Vec<&TreeEntry> = tree
+        .iter()
+        .filter(|e| e.dir().is_empty() && declarations::is_manifest(e.name()))
+        .collect();
+    manifests.sort_by(|a, b| {
+        declarations::manifest_rank(a.name())
+            .cmp(&declarations::manifest_rank(b.name()))
+            .then(a.path.cmp(&b.path))
+    });
+    manifests.truncate(MAX_MANIFESTS);
+    let mut out = Vec::new();
+    for entry in manifests {
+        let problem = if !entry.is_file() {
+            Some("not a regular file (symbolic links are not followed)".to_string())
+        } else {
+            match repo.read(entry, declarations::MAX_MANIFEST_BYTES) {
+                Err(e) => {
+                    // The error names the file itself.
+                    errors.push(CheckError::new("license", format!("license not read: {e}")));
+                    continue;
+                }
+                Ok(bytes) if !looks_like_text(&bytes) => Some("binary content".to_string()),
+                Ok(bytes) => {
+                    match declarations::read_manifest(
+                        entry.name(),
+                        &String::from_utf8_lossy(&bytes),
+                    ) {
+                        Ok(found) => {
+                            out.extend(found.into_iter().map(|mut d| {
+                                d.file = entry.path.clone();
+                                d
+                            }));
+                            None
+                        }
+                        Err(e) => Some(e.to_string()),
+                    }
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            errors.push(CheckError::new(
+                "license",
+                format!("{}: license not read: {problem}", entry.path),
+            ));
+        }
+    }
+    out
+}
+
+/// A sentence of the top-level README that states a choice between licenses.
+fn readme_sentence(repo: &Repo, tree: &[TreeEntry]) -> Option<ProjectDeclaration> {
+    let mut readmes: Vec<&TreeEntry> = tree
+        .iter()
+        .filter(|e| e.dir().is_empty() && e.is_file())
+        .filter(|e| {
+            let name = e.name().to_ascii_lowercase();
+            let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
+            stem == "readme" && matches!(ext, "" | "md" | "markdown" | "rst" | "txt" | "adoc")
+        })
+        .collect();
+    readmes.sort_by(|a, b| a.path.cmp(&b.path));
+    readmes.into_iter().find_map(|entry| {
+        let bytes = repo
+            .read_prefix(entry, declarations::MAX_README_BYTES)
+            .ok()?;
+        let mut d = declarations::choice_sentence(&String::from_utf8_lossy(&bytes))?;
+        d.file = entry.path.clone();
+        Some(d)
+    })
+}
+
+/// Recognises one license file; a file that is not a license text but states a choice
+/// between licenses in prose (ripgrep's COPYING) also gives that statement.
+fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectDeclaration>) {
     let mut out = DetectedFile {
         file: entry.path.clone(),
         license: None,
         best_candidate: None,
         confidence: 0.0,
         problem: None,
+        variant_of: None,
+        note: None,
     };
     if !entry.is_file() {
         out.problem = Some(match entry.kind {
@@ -307,13 +630,13 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
             }
             _ => "is not a regular file".to_string(),
         });
-        return out;
+        return (out, None);
     }
     let bytes = match repo.read(entry, MAX_LICENSE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => {
             out.problem = Some(e.to_string());
-            return out;
+            return (out, None);
         }
     };
     if !looks_like_text(&bytes) {
@@ -325,13 +648,36 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
         out.problem = Some(format!(
             "is binary, not a license text (byte at offset {offset} is not text)"
         ));
-        return out;
+        return (out, None);
     }
     let text = String::from_utf8_lossy(&bytes);
-    let (license, best, score) = detect_cached(&entry.oid, &text);
-    out.license = license;
-    out.best_candidate = best;
+    let detection = detect_cached(&entry.oid, &text);
+    let score = detection.score;
+    out.license = detection.license;
+    out.best_candidate = detection.best_candidate;
     out.confidence = (score * 1000.0).round() / 1000.0;
+    out.variant_of = detection.variant_of;
+    if let (Some(id), Some((copy, copy_score))) = (&out.license, &detection.near_copy) {
+        out.note = Some(format!(
+            "{copy}, a near-copy of {id} under another name, also scores {copy_score:.3}; {id} scores {score:.3} and is taken"
+        ));
+    } else if let (Some(id), Some(common)) = (&out.license, &out.variant_of) {
+        out.note = Some(format!(
+            "{id} is a near-copy of {common} under another name, and this text matches {id} more closely than {common}"
+        ));
+    }
+    if out.license.is_none()
+        && let Some(mut statement) = declarations::choice_sentence(&text)
+    {
+        out.note = Some(format!(
+            "not a license text; it states the project's license: {}",
+            statement.expression.as_deref().unwrap_or_default()
+        ));
+        // Not a license text: the detector's best guess (a score of about 0.1) is noise.
+        out.best_candidate = None;
+        statement.file = entry.path.clone();
+        return (out, Some(statement));
+    }
     if out.license.is_none() {
         out.problem = Some(format!(
             "text not recognised (best match {} at {:.2}, below {CONFIDENCE_THRESHOLD})",
@@ -339,7 +685,7 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> DetectedFile {
             score
         ));
     }
-    out
+    (out, None)
 }
 
 fn is_source_file(name: &str) -> bool {
@@ -380,9 +726,12 @@ fn is_source_file(name: &str) -> bool {
     )
 }
 
-/// Counts `SPDX-License-Identifier:` expressions in the first bytes of source files.
-fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
-    let mut counts: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+/// Counts `SPDX-License-Identifier:` expressions, and GNU notices in prose where a file has
+/// none, in the first bytes of source files.
+fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> (Vec<HeaderCount>, Vec<HeaderCount>) {
+    type Counts = std::collections::BTreeMap<String, (usize, String)>;
+    let mut counts: Counts = Default::default();
+    let mut notices: Counts = Default::default();
     for entry in tree
         .iter()
         .filter(|e| e.is_file() && is_source_file(e.name()))
@@ -392,6 +741,7 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes);
+        let mut tagged = false;
         for line in text.lines() {
             if let Some((_, rest)) = line.split_once("SPDX-License-Identifier:") {
                 // The expression ends at the first character an SPDX expression cannot hold
@@ -410,18 +760,34 @@ fn scan_headers(repo: &Repo, tree: &[TreeEntry]) -> Vec<HeaderCount> {
                 }
                 let slot = counts.entry(expr).or_insert((0, entry.path.clone()));
                 slot.0 += 1;
+                tagged = true;
                 break;
             }
         }
+        if !tagged && let Some(id) = declarations::gnu_notice(&text) {
+            let slot = notices
+                .entry(id.to_string())
+                .or_insert((0, entry.path.clone()));
+            slot.0 += 1;
+        }
     }
-    counts
-        .into_iter()
-        .map(|(expression, (files, example))| HeaderCount {
-            expression,
-            files,
-            example,
-        })
-        .collect()
+    let list = |counts: Counts| {
+        counts
+            .into_iter()
+            .map(|(expression, (files, example))| HeaderCount {
+                expression,
+                files,
+                example,
+            })
+            .collect()
+    };
+    (list(counts), list(notices))
+}
+
+/// What the source files' headers say.
+struct Headers {
+    spdx: Vec<HeaderCount>,
+    notices: Vec<HeaderCount>,
 }
 
 /// The license text an SPDX id stands for: `GPL-3.0-only` and `GPL-3.0-or-later` (and the
@@ -434,24 +800,96 @@ fn same_text(id: &str) -> &str {
         .trim_end_matches("-or-later")
 }
 
+/// The license texts an expression names ([`same_text`] of each id), or `None` when it is not
+/// a valid expression or names no SPDX license.
+fn texts_of(expression: &str) -> Option<BTreeSet<String>> {
+    let expr = spdx::Expression::parse_mode(expression, spdx::ParseMode::LAX).ok()?;
+    let texts: BTreeSet<String> = expr
+        .requirements()
+        .filter_map(|r| r.req.license.id().map(|id| same_text(id.name).to_string()))
+        .collect();
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// The effective expression and where it comes from, by the order of belief: `legal.license`,
+/// the project's own declaration, source headers that name the files' texts, the files.
+fn choose_effective(
+    declared: Option<&str>,
+    declared_valid: bool,
+    declarations: &[ProjectDeclaration],
+    files: &[DetectedFile],
+    detected: &BTreeSet<String>,
+    headers: &Headers,
+) -> (Option<String>, Option<String>) {
+    if let (Some(d), true) = (declared, declared_valid) {
+        return (
+            Some(d.to_string()),
+            Some("publiccode.yml legal.license".into()),
+        );
+    }
+    for d in declarations {
+        if let Some(expr) = &d.expression {
+            return (Some(expr.clone()), Some(format!("{} {}", d.file, d.field)));
+        }
+        // A manifest that names a file as its license: the license that file's text is.
+        if let Some(named) = &d.license_file
+            && let Some(id) = files
+                .iter()
+                .find(|f| &f.file == named)
+                .and_then(|f| f.license.clone())
+        {
+            return (Some(id), Some(format!("{} {} ({named})", d.file, d.field)));
+        }
+    }
+    let file_texts: BTreeSet<String> = detected
+        .iter()
+        .map(|id| same_text(id).to_string())
+        .collect();
+    let header_expressions: BTreeSet<String> = headers
+        .spdx
+        .iter()
+        .chain(&headers.notices)
+        .filter_map(|h| declarations::canonical(&h.expression).ok())
+        .collect();
+    if header_expressions.len() == 1
+        && let Some(expr) = header_expressions.into_iter().next()
+        && texts_of(&expr).is_some_and(|t| t == file_texts)
+    {
+        return (Some(expr), Some("source headers".into()));
+    }
+    match detected.len() {
+        1 => (
+            detected.iter().next().cloned(),
+            Some("license files".into()),
+        ),
+        _ => (None, None),
+    }
+}
+
 fn reconcile(
     declared: Option<&str>,
     files: Vec<DetectedFile>,
-    spdx_headers: Vec<HeaderCount>,
+    headers: Headers,
+    project_declarations: Vec<ProjectDeclaration>,
     head: &str,
 ) -> LicenseReport {
     let mut evidence = Vec::new();
     let detected: BTreeSet<String> = files.iter().filter_map(|f| f.license.clone()).collect();
     for f in files.iter().filter(|f| f.license.is_some()) {
+        let mut detail = format!(
+            "text matches {} (Dice {:.3})",
+            f.license.as_deref().unwrap_or_default(),
+            f.confidence
+        );
+        if let Some(note) = &f.note {
+            detail.push_str("; ");
+            detail.push_str(note);
+        }
         evidence.push(Evidence::file(
             &f.file,
             head,
             "license-text-detection",
-            format!(
-                "text matches {} (Dice {:.3})",
-                f.license.as_deref().unwrap_or_default(),
-                f.confidence
-            ),
+            detail,
         ));
     }
     let declared_expr =
@@ -464,7 +902,21 @@ fn reconcile(
             format!("legal.license: {d}"),
         ));
     }
-    let (mismatch, mismatch_detail) = match (&declared_expr, detected.is_empty()) {
+    for d in &project_declarations {
+        let said = match (&d.expression, &d.license_file, &d.problem) {
+            (Some(e), _, _) => format!("states {e}"),
+            (None, Some(f), _) => format!("names {f} as the license text"),
+            (None, None, Some(p)) => format!("no SPDX expression: {p}"),
+            (None, None, None) => "no SPDX expression".to_string(),
+        };
+        evidence.push(Evidence::file(
+            &d.file,
+            head,
+            "project-license-declaration",
+            format!("{}: \"{}\" {said}", d.field, d.as_written),
+        ));
+    }
+    let (mismatch, mut mismatch_detail) = match (&declared_expr, detected.is_empty()) {
         (Some(expr), false) => {
             let declared_texts: BTreeSet<&str> = expr
                 .requirements()
@@ -500,17 +952,78 @@ fn reconcile(
         ),
         _ => (false, None),
     };
-    let effective = match (&declared_expr, declared) {
-        (Some(_), Some(d)) => Some(d.to_string()),
-        _ if !detected.is_empty() => {
-            Some(detected.iter().cloned().collect::<Vec<_>>().join(" AND "))
+    // The project's own declaration names a license legal.license does not.
+    let mut mismatch = mismatch;
+    if let (Some(d), Some(declared_texts)) = (declared, declared.and_then(texts_of))
+        && let Some(own) = project_declarations.iter().find(|p| p.expression.is_some())
+        && let Some(own_texts) = own.expression.as_deref().and_then(texts_of)
+        && !own_texts.is_subset(&declared_texts)
+    {
+        let detail = format!(
+            "{} {} declares {}, which legal.license ({d}) does not match",
+            own.file,
+            own.field,
+            own.expression.as_deref().unwrap_or_default()
+        );
+        mismatch = true;
+        mismatch_detail = Some(match mismatch_detail {
+            Some(before) => format!("{before}; {detail}"),
+            None => detail,
+        });
+    }
+    let (effective, effective_source) = choose_effective(
+        declared,
+        declared_expr.is_some(),
+        &project_declarations,
+        &files,
+        &detected,
+        &headers,
+    );
+    // Without publiccode.yml, the project's own declaration is held to the files as
+    // legal.license is: a license text it does not mention is a mismatch.
+    if declared.is_none()
+        && let Some(own) = project_declarations
+            .iter()
+            .find(|p| p.expression.is_some() && p.expression == effective)
+        && let Some(own_texts) = own.expression.as_deref().and_then(texts_of)
+    {
+        let missing: Vec<&String> = detected
+            .iter()
+            .filter(|id| !own_texts.contains(same_text(id)))
+            .collect();
+        if !missing.is_empty() {
+            mismatch = true;
+            mismatch_detail = Some(format!(
+                "license files contain {} which {} {} ({}) does not mention",
+                join(&missing),
+                own.file,
+                own.field,
+                own.expression.as_deref().unwrap_or_default()
+            ));
         }
-        _ => None,
+    }
+    let combination_unknown = effective.is_none() && detected.len() > 1;
+    if combination_unknown {
+        evidence.push(Evidence::rule(
+            "license-combination",
+            format!(
+                "the license files contain {}, and neither publiccode.yml, a manifest, a README nor the source headers say whether they apply together (AND) or as a choice (OR)",
+                detected.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    // Judged on the effective expression; when the combination is unknown, on every file's
+    // license (all must pass, the family is the most demanding: what a reuser must be ready for).
+    let judged = match &effective {
+        Some(e) => spdx::Expression::parse_mode(e, spdx::ParseMode::LAX).ok(),
+        None if combination_unknown => spdx::Expression::parse_mode(
+            &detected.iter().cloned().collect::<Vec<_>>().join(" AND "),
+            spdx::ParseMode::LAX,
+        )
+        .ok(),
+        None => None,
     };
-    let parsed = effective
-        .as_deref()
-        .and_then(|e| spdx::Expression::parse_mode(e, spdx::ParseMode::LAX).ok());
-    let (osi_approved, fsf_libre, family) = match &parsed {
+    let (osi_approved, fsf_libre, family) = match &judged {
         Some(expr) => (
             all_ids(expr, |id| id.is_osi_approved()),
             all_ids(expr, |id| id.is_fsf_free_libre()),
@@ -521,8 +1034,12 @@ fn reconcile(
     LicenseReport {
         declared: declared.map(str::to_string),
         files,
-        spdx_headers,
+        spdx_headers: headers.spdx,
+        notice_headers: headers.notices,
+        project_declarations,
         effective,
+        effective_source,
+        combination_unknown,
         osi_approved,
         fsf_libre,
         family,
@@ -642,6 +1159,61 @@ mod tests {
         assert_eq!(fam("MPL-2.0 AND GPL-2.0-only"), Family::StrongCopyleft);
         assert_eq!(fam("EUPL-1.2"), Family::StrongCopyleft);
         assert_eq!(fam("LGPL-2.1-or-later"), Family::WeakCopyleft);
+    }
+
+    #[test]
+    fn a_common_license_and_its_nearest_copy_are_further_apart_than_the_margin() {
+        let apache = common().iter().find(|c| c.id == "Apache-2.0").unwrap();
+        assert_eq!(apache.texts.len(), 2, "the full text and the terms only");
+        let pixar = spdx::license_id("Pixar").unwrap().text();
+        let pixar_data = TextData::new(pixar);
+        // Pixar's own text: Pixar by more than the margin, though Apache-2.0's terms come close.
+        let as_apache = apache.score(&pixar_data);
+        assert!(as_apache > 0.97, "{as_apache}");
+        let d = detect(pixar);
+        assert_eq!(d.license.as_deref(), Some("Pixar"));
+        assert!(
+            d.score - as_apache > NEAR_COPY_MARGIN,
+            "{} {as_apache}",
+            d.score
+        );
+        // Apache-2.0's terms without the appendix: Apache-2.0 by more than the margin.
+        let full = spdx::license_id("Apache-2.0").unwrap().text();
+        let terms = &full[..full.find(END_OF_TERMS).unwrap() + END_OF_TERMS.len()];
+        let d = detect(terms);
+        assert_eq!(d.license.as_deref(), Some("Apache-2.0"));
+        let (copy, copy_score) = d.near_copy.clone().unwrap();
+        assert_eq!(copy, "Pixar");
+        assert!(d.score - copy_score > NEAR_COPY_MARGIN, "{d:?}");
+        // Without the terms-only text, Pixar would have won: the bug this fixes.
+        let full_only = apache.texts[0].0.match_score(&TextData::new(terms));
+        assert!(full_only < copy_score, "{full_only} {copy_score}");
+    }
+
+    #[test]
+    fn a_near_copy_within_the_margin_goes_to_the_common_license() {
+        // JSON's license is MIT plus "The Software shall be used for Good, not Evil.".
+        let mit = spdx::license_id("MIT").unwrap().text();
+        let json = spdx::license_id("JSON").unwrap().text();
+        let mit_score = |t: &str| TextData::new(mit).match_score(&TextData::new(t));
+        let json_score = |t: &str| TextData::new(json).match_score(&TextData::new(t));
+        // A text between the two: MIT with part of JSON's sentence. JSON scores higher, but
+        // within the margin: the common license is taken, and the near-copy named.
+        let between = mit.replace(
+            "The above copyright notice",
+            "The Software shall be used for\n\nThe above copyright notice",
+        );
+        let (m, j) = (mit_score(&between), json_score(&between));
+        assert!(j > m && j - m < NEAR_COPY_MARGIN, "MIT {m} JSON {j}");
+        let d = detect(&between);
+        assert_eq!(d.license.as_deref(), Some("MIT"), "{d:?}");
+        assert_eq!(d.near_copy.map(|(name, _)| name).as_deref(), Some("JSON"));
+        // JSON's own text is JSON, by more than the margin, and a variant of MIT.
+        assert!(json_score(json) - mit_score(json) > NEAR_COPY_MARGIN);
+        let d = detect(json);
+        assert_eq!(d.license.as_deref(), Some("JSON"));
+        assert_eq!(d.variant_of.as_deref(), Some("MIT"));
+        assert_eq!(detect(mit).license.as_deref(), Some("MIT"));
     }
 
     #[test]

@@ -365,35 +365,22 @@ fn read_gemfile_lock(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
-fn xml_value<'a>(block: &'a str, tag: &str) -> Option<&'a str> {
-    let open = format!("<{tag}>");
-    let close = format!("</{tag}>");
-    let start = block.find(&open)? + open.len();
-    let end = block[start..].find(&close)? + start;
-    Some(block[start..end].trim())
-}
-
-/// pom.xml: `<dependency>` blocks whose version is literal (not `${property}`, not a range).
+/// pom.xml, read as XML ([`crate::pom`]): the project's own `<dependency>` entries whose
+/// version is literal (not `${property}`, not a range); commented-out entries and
+/// `<dependencyManagement>` pins are not dependencies.
 fn read_pom(text: &str) -> Result<Vec<(String, String)>, String> {
+    let pom = crate::pom::read(text).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("<dependency>") {
-        let after = &rest[start + "<dependency>".len()..];
-        let Some(end) = after.find("</dependency>") else {
-            break;
-        };
-        let block = &after[..end];
-        if let (Some(g), Some(a), Some(v)) = (
-            xml_value(block, "groupId"),
-            xml_value(block, "artifactId"),
-            xml_value(block, "version"),
-        ) && !v.contains("${")
+    for d in pom.dependencies {
+        let v = d.version.as_str();
+        if !d.group_id.is_empty()
+            && !d.artifact_id.is_empty()
+            && !v.contains("${")
             && !v.starts_with('[')
             && !v.starts_with('(')
         {
-            push(&mut out, &format!("{g}:{a}"), v)?;
+            push(&mut out, &format!("{}:{}", d.group_id, d.artifact_id), v)?;
         }
-        rest = &after[end..];
     }
     Ok(out)
 }
@@ -462,6 +449,45 @@ mod tests {
     }
 
     #[test]
+    fn pom_commented_and_managed_dependencies_are_not_dependencies() {
+        let pom = r#"<?xml version="1.0"?>
+<project>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>org.apache.logging.log4j</groupId>
+        <artifactId>log4j-core</artifactId>
+        <version>2.14.1</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <!--
+    <dependency>
+      <groupId>commons-collections</groupId>
+      <artifactId>commons-collections</artifactId>
+      <version>3.2.1</version>
+    </dependency>
+    -->
+    <dependency>
+      <groupId>com.fasterxml.jackson.core</groupId>
+      <artifactId>jackson-databind</artifactId>
+      <version>2.13.4</version>
+    </dependency>
+  </dependencies>
+</project>"#;
+        assert_eq!(
+            read("pom.xml", pom).unwrap().1.unwrap(),
+            vec![(
+                "com.fasterxml.jackson.core:jackson-databind".into(),
+                "2.13.4".into()
+            )]
+        );
+        // The text search this reader replaced counted all three.
+        assert_eq!(pom.matches("<dependency>").count(), 3);
+    }
+
+    #[test]
     fn other_formats() {
         assert_eq!(
             read_requirements("Django[argon2]==3.2.1 ; python_version>'3'\nrequests>=2\n").unwrap(),
@@ -477,7 +503,7 @@ mod tests {
             vec![("nokogiri".into(), "1.13.9".into())]
         );
         assert_eq!(
-            read_pom("<dependency><groupId>org.x</groupId><artifactId>y</artifactId><version>${v}</version></dependency><dependency><groupId>g</groupId><artifactId>a</artifactId><version>2.14.1</version></dependency>").unwrap(),
+            read_pom("<project><dependencies><dependency><groupId>org.x</groupId><artifactId>y</artifactId><version>${v}</version></dependency><dependency><groupId>g</groupId><artifactId>a</artifactId><version>2.14.1</version></dependency></dependencies></project>").unwrap(),
             vec![("g:a".into(), "2.14.1".into())]
         );
         assert!(

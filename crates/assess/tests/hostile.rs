@@ -293,7 +293,8 @@ fn deeply_nested_json_lockfiles_are_skipped_with_their_reason() {
 #[test]
 fn deep_toml_and_xml_and_oversized_files_are_bounded() {
     let repo = TestRepo::new();
-    // The TOML and XML lockfile readers never build a tree: nesting costs them nothing.
+    // The TOML lockfile reader never builds a tree: nesting costs it nothing. The XML reader
+    // keeps a path of open elements and refuses the file past 64 of them.
     repo.write(
         "Cargo.lock",
         format!(
@@ -320,7 +321,23 @@ fn deep_toml_and_xml_and_oversized_files_are_bounded() {
         a.errors
     );
     assert!(!a.errors.iter().any(|e| e.message.contains("Cargo.lock")));
-    assert!(!a.errors.iter().any(|e| e.message.contains("pom.xml")));
+    let about_pom = |check: &str| {
+        a.errors
+            .iter()
+            .find(|e| e.check == check && e.message.contains("pom.xml"))
+            .map(|e| e.message.as_str())
+            .unwrap_or_default()
+    };
+    assert!(
+        about_pom("vulnerabilities").starts_with("pom.xml: elements nested deeper than 64 levels"),
+        "{:?}",
+        a.errors
+    );
+    // The license reader caps manifests at 512 KiB: 9 + 100,000 * 12 + 10 bytes is too many.
+    assert_eq!(
+        about_pom("license"),
+        "license not read: pom.xml is 1200019 bytes, more than the 524288 bytes read from one file"
+    );
 }
 
 /// A repository of `paths` paths to one blob of `size` bytes of Rust, made with fast-import
@@ -410,5 +427,65 @@ fn an_assessment_past_its_deadline_is_a_clear_error() {
     assert_eq!(
         err.to_string(),
         "the assessment took longer than 0 s and was stopped"
+    );
+}
+
+#[test]
+fn hostile_manifests_cost_bounded_time_and_say_why_they_were_not_read() {
+    let repo = TestRepo::new();
+    repo.write(
+        "Cargo.toml",
+        format!(
+            "[package]\nname = \"x\"\nlicense = {}\n",
+            "[".repeat(100_000)
+        ),
+    );
+    repo.write(
+        "package.json",
+        format!("{{\"license\": {}}}", "[".repeat(100_000)),
+    );
+    repo.write(
+        "composer.json",
+        format!("{{\"x\": \"{}\"}}", "x".repeat(600 * 1024)),
+    );
+    // A billion laughs in the license's name: declared entities are never expanded.
+    let mut bomb = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE p [\n<!ENTITY l0 \"lol\">\n");
+    for i in 1..10 {
+        let previous = format!("&l{};", i - 1);
+        bomb.push_str(&format!("<!ENTITY l{i} \"{}\">\n", previous.repeat(10)));
+    }
+    bomb.push_str(
+        "]>\n<project><licenses><license><name>&l9;MIT</name></license></licenses></project>\n",
+    );
+    repo.write("pom.xml", bomb);
+    repo.commit();
+    let started = Instant::now();
+    let a = assess(repo.path());
+    assert!(started.elapsed().as_secs() < 60);
+    let about = |file: &str| {
+        a.errors
+            .iter()
+            .find(|e| e.check == "license" && e.message.contains(file))
+            .map(|e| e.message.as_str())
+            .unwrap_or_else(|| panic!("no license error about {file}: {:?}", a.errors))
+    };
+    assert!(
+        about("Cargo.toml").starts_with("Cargo.toml: license not read: invalid TOML"),
+        "{:?}",
+        a.errors
+    );
+    assert_eq!(
+        about("package.json"),
+        "package.json: license not read: skipped: nesting deeper than 64 levels (line 1)"
+    );
+    assert!(
+        about("composer.json").contains("more than the 524288 bytes read from one file"),
+        "{:?}",
+        a.errors
+    );
+    assert_eq!(a.license.effective.as_deref(), Some("MIT"));
+    assert_eq!(
+        a.license.effective_source.as_deref(),
+        Some("pom.xml licenses/license/name")
     );
 }
