@@ -1,7 +1,9 @@
 //! Times searches on an existing index (e.g. the catalog benchmark's), to see where the time
-//! goes: `cargo run --release -p commons-search --example profile -- DIR`.
+//! goes: `cargo run --release -p commons-search --example profile -- DIR [QUERIES]`. With
+//! QUERIES (bench/gen_queries.py's list of API paths), each of the first 2,000 is timed once,
+//! uncached, and the distribution is printed.
 
-use commons_search::{Facet, Filters, SearchIndex, SearchQuery};
+use commons_search::{Facet, Filters, SearchIndex, SearchQuery, Sort};
 use std::time::Instant;
 
 fn main() {
@@ -42,16 +44,100 @@ fn main() {
             },
         ),
     ];
+    if let Some(list) = std::env::args().nth(2) {
+        distinct(&index, &list);
+        return;
+    }
     for (label, query) in cases {
-        index.search(&query).unwrap();
+        index.search_uncached(&query).unwrap();
         let started = Instant::now();
         let runs = 20;
         for _ in 0..runs {
-            index.search(&query).unwrap();
+            index.search_uncached(&query).unwrap();
         }
         println!(
             "{label}: {:.1} ms",
             started.elapsed().as_secs_f64() * 1000.0 / runs as f64
         );
     }
+}
+
+/// Times each request of a list of API paths (`/api/v1/software?q=...&lang=...&category=...`).
+fn distinct(index: &SearchIndex, list: &str) {
+    let text = std::fs::read_to_string(list).expect("queries file");
+    let mut times = Vec::new();
+    let mut slowest = (0.0, String::new());
+    for line in text.lines().take(2000) {
+        let query = query_of(line);
+        let started = Instant::now();
+        let results = index.search_uncached(&query).unwrap();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if ms > slowest.0 {
+            slowest = (ms, format!("{line} ({} matches)", results.total));
+        }
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    println!(
+        "{} searches: mean {mean:.2} ms, p50 {:.2}, p90 {:.2}, p99 {:.2}, max {:.2} ms",
+        times.len(),
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(1.0)
+    );
+    println!("slowest: {} ms {}", slowest.0 as u64, slowest.1);
+}
+
+fn query_of(path: &str) -> SearchQuery {
+    let query = path.split_once('?').map_or("", |(_, q)| q);
+    let mut search = SearchQuery {
+        limit: 20,
+        ..Default::default()
+    };
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match key {
+            "q" => search.text = Some(value),
+            "lang" => search.lang = Some(value),
+            "sort" => {
+                search.sort = match value.as_str() {
+                    "name" => Sort::Name,
+                    "updated" => Sort::Updated,
+                    "vitality" => Sort::Vitality,
+                    "security" => Sort::Security,
+                    _ => Sort::Relevance,
+                }
+            }
+            other => {
+                if let Some(facet) = Facet::parse(other) {
+                    search.filters.add(facet, value);
+                }
+            }
+        }
+    }
+    search
+}
+
+/// Percent-decoding with `+` as a space, as a query string is written.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("00");
+                out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -592,6 +592,17 @@ impl SearchIndex {
         Ok(results)
     }
 
+    /// The same search without the answer cache: what a search costs when it was not asked
+    /// just before (benchmarks and profiles measure this).
+    pub fn search_uncached(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        if q.limit > MAX_LIMIT || q.offset > MAX_OFFSET {
+            return self.search(q);
+        }
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        self.run_search(&searcher, generation, q)
+    }
+
     /// A search on one searcher, without the answer cache.
     fn run_search(
         &self,

@@ -308,7 +308,7 @@ case "$request" in
   *hangs*) exec sleep 600 ;;
   *floods*) exec yes ;;
 esac
-printf '{"commit":"c0ffee","methodVersion":"commons-assess/2","assessedAt":1,"license":{"family":"permissive","osiApproved":true}}'
+printf '{"commit":"c0ffee","methodVersion":"commons-assess/3","assessedAt":1,"license":{"family":"permissive","osiApproved":true}}'
 "#;
     let run = crawler_with(&git_registry(&server, &names), &[&server.host], |options| {
         options.assess_worker = Some(shell_worker(script));

@@ -321,6 +321,7 @@ assess-method = المنهجية
 assess-errors = فحوص تعذّر تشغيلها
 assess-license-explain = الترخيص الموجود في ملفات المستودع، مقارنةً بالترخيص المصرَّح به في publiccode.yml.
 assess-declared = المصرَّح به في publiccode.yml
+assess-combination-unknown = عدة تراخيص، ولا يذكر المشروع ما إذا كانت تنطبق معًا أم على سبيل الاختيار: انظر الملفات أدناه.
 assess-detected = المكتشف في الملفات
 assess-agreement = التطابق
 assess-agreement-agree = متطابقان

@@ -292,6 +292,7 @@ assess-method = Method
 assess-errors = Checks that could not run
 assess-license-explain = The license found in the repository’s files, compared with the one declared in publiccode.yml.
 assess-declared = Declared in publiccode.yml
+assess-combination-unknown = Several licences, and the project does not say whether they apply together or as a choice: see the files below.
 assess-detected = Detected in the files
 assess-agreement = Agreement
 assess-agreement-agree = They agree

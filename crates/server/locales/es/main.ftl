@@ -292,6 +292,7 @@ assess-method = Método
 assess-errors = Comprobaciones que no se pudieron ejecutar
 assess-license-explain = La licencia encontrada en los archivos del repositorio, comparada con la declarada en publiccode.yml.
 assess-declared = Declarada en publiccode.yml
+assess-combination-unknown = Varias licencias, y el proyecto no dice si se aplican juntas o a elección: vea los archivos abajo.
 assess-detected = Detectada en los archivos
 assess-agreement = Concordancia
 assess-agreement-agree = Coinciden

@@ -292,6 +292,7 @@ assess-method = Méthode
 assess-errors = Vérifications qui n’ont pas pu s’exécuter
 assess-license-explain = La licence trouvée dans les fichiers du dépôt, comparée à celle déclarée dans publiccode.yml.
 assess-declared = Déclarée dans publiccode.yml
+assess-combination-unknown = Plusieurs licences, et le projet ne dit pas si elles s’appliquent ensemble ou au choix : voir les fichiers ci-dessous.
 assess-detected = Détectée dans les fichiers
 assess-agreement = Concordance
 assess-agreement-agree = Elles concordent

@@ -298,6 +298,7 @@ assess-method = Методика
 assess-errors = Проверки, которые не удалось выполнить
 assess-license-explain = Лицензия, найденная в файлах репозитория, в сравнении с лицензией, указанной в publiccode.yml.
 assess-declared = Указана в publiccode.yml
+assess-combination-unknown = Несколько лицензий, и проект не указывает, действуют ли они вместе или на выбор: см. файлы ниже.
 assess-detected = Обнаружена в файлах
 assess-agreement = Совпадение
 assess-agreement-agree = Совпадают

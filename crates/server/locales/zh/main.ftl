@@ -272,6 +272,7 @@ assess-method = 方法
 assess-errors = 未能运行的检查
 assess-license-explain = 在仓库文件中找到的许可证，与 publiccode.yml 中声明的许可证进行比较。
 assess-declared = publiccode.yml 中声明的
+assess-combination-unknown = 有多个许可证，项目未说明它们是同时适用还是任选其一：请见下方文件。
 assess-detected = 在文件中检测到的
 assess-agreement = 一致性
 assess-agreement-agree = 二者一致

@@ -71,6 +71,8 @@ pub struct LicenseView {
     /// `agree`, `mismatch` or `unknown`.
     pub(super) agreement: &'static str,
     pub(super) mismatch_detail: Option<String>,
+    /// Several licence files and nothing that says how they combine.
+    pub(super) combination_unknown: bool,
     pub(super) osi: Option<bool>,
     pub(super) family_label: String,
     pub(super) family_explain: String,
@@ -199,6 +201,10 @@ fn license(ctx: &Ctx, v: &Value) -> LicenseView {
         detected,
         agreement,
         mismatch_detail: text(v, "mismatchDetail"),
+        combination_unknown: v
+            .get("combinationUnknown")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         osi: v.get("osiApproved").and_then(Value::as_bool),
         family_label: ctx.t(&format!("family-{family}")),
         family_explain: ctx.t(&format!("family-{family}-explain")),
