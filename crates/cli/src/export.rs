@@ -94,8 +94,10 @@ impl AtomicFile {
     fn create(path: &Path) -> anyhow::Result<AtomicFile> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        // Readable by all, like any file written for publication (a temporary file is 0600).
         let temporary = tempfile::Builder::new()
             .prefix(".commons-export-")
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
             .tempfile_in(dir)
             .with_context(|| format!("creating a file in {}", dir.display()))?;
         Ok(AtomicFile {

@@ -122,6 +122,17 @@ fn export_writes_what_the_server_serves() {
         ]
     );
 
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(dir.join("catalog.json"))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(
+        mode & 0o777,
+        0o644,
+        "readable by all, as published files are"
+    );
+
     let server = Server::start(&data);
     assert_eq!(
         std::fs::read(dir.join("catalog.json")).unwrap(),
