@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a clean clone: formatting, lints, every test of the workspace
 # (on SQLite and a real PostgreSQL), the API contract (schemathesis against the served OpenAPI
-# document), the deployment files (scripts/deploy-check.sh) and the web UI in a real browser
-# (headless Chromium, axe-core). Installs what the tests need when it is missing (CI runs as
-# root on a fresh machine) and reads the shared conformance data from ../shared. Ends with one line: "tests: N passed, N failed, N skipped".
+# document), the deployment files (scripts/deploy-check.sh), the exports read by real parsers
+# (scripts/export-check.sh: pySHACL, pyld) and the web UI in a real browser (headless Chromium,
+# axe-core). Installs what the tests need when it is missing (CI runs as root on a fresh machine)
+# and reads the shared conformance data from ../shared. Ends with one line: "tests: N passed, N
+# failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ if [ ! -d ../shared/conformance ]; then
     exit 2
 fi
 # git (and git http-backend) for the CLI, crawler and network tests; curl for the scripts;
-# python3-venv for the API contract tool.
+# python3-venv for the API contract tool and the export check.
 need git || apt_install git
 need curl || apt_install curl
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
@@ -53,6 +55,9 @@ if scripts/api-contract.sh; then passed=$((passed + 1)); else failed=$((failed +
 
 echo "==> deployment files (Kubernetes schemas, systemd unit, Containerfile, alert rules)"
 if scripts/deploy-check.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+echo "==> exports read by real parsers (pySHACL with the DCAT-AP shapes, pyld, json)"
+if scripts/export-check.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 echo "==> web UI in a real browser"
 if scripts/browser-tests.sh 2>&1 | tee target/browser-output.txt; then :; else status=1; fi

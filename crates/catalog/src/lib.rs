@@ -15,6 +15,7 @@ mod backup;
 mod crawl;
 mod declarations;
 mod error;
+pub mod export;
 mod federation;
 mod hooks;
 pub mod model;

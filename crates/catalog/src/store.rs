@@ -614,6 +614,31 @@ impl Catalog {
         Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
+    /// The raw publiccode.yml of each revision asked for that exists, by revision id, in one
+    /// query (at most 500 ids are looked up).
+    pub async fn raws(
+        &self,
+        revision_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, String>, CatalogError> {
+        let ids = &revision_ids[..revision_ids.len().min(500)];
+        if ids.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT id, raw FROM revisions WHERE id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
     /// Every organisation's id and name (cheap: no counting).
     pub async fn organisation_names(&self) -> Result<Vec<(String, String)>, CatalogError> {
         let rows = sqlx::query("SELECT id, name FROM organisations")

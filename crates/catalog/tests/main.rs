@@ -226,6 +226,66 @@ async fn pages_follow_a_stable_cursor() {
     .await;
 }
 
+/// A whole export, in pieces, as one document.
+async fn export_all(c: &Catalog, format: export::CatalogFormat) -> Vec<u8> {
+    let mut export = export::Export::new(format);
+    let mut document = Vec::new();
+    while let Some(chunk) = export.next_chunk(c).await.unwrap() {
+        document.extend(chunk);
+    }
+    document
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_hold_every_listed_entry_with_its_text_as_published() {
+    on_both(|c| async move {
+        let mut sources = std::collections::HashMap::new();
+        for i in 0..3 {
+            let text = example().replace("name: Primero", &format!("name: Tool {i}"));
+            let outcome = c
+                .ingest(&request(
+                    &format!("https://git.example.org/x/{i}"),
+                    &text,
+                    i,
+                ))
+                .await
+                .unwrap();
+            sources.insert(outcome.software_id, text);
+        }
+        c.ingest(&request("https://git.example.org/x/bad", "name: only\n", 9))
+            .await
+            .unwrap();
+
+        let dump: serde_json::Value =
+            serde_json::from_slice(&export_all(&c, export::CatalogFormat::Json).await).unwrap();
+        let entries = dump["software"].as_array().unwrap();
+        assert_eq!(entries.len(), 3, "the unlisted entry is left out");
+        for entry in entries {
+            let id = entry["id"].as_str().unwrap();
+            assert_eq!(entry["publiccodeYml"], sources[id].as_str(), "{id}");
+        }
+
+        let turtle = export_all(&c, export::CatalogFormat::DcatAp).await;
+        let records = oxttl::TurtleParser::new()
+            .for_slice(&turtle)
+            .map(|t| t.unwrap())
+            .filter(|t| t.object.to_string() == "<http://www.w3.org/ns/dcat#CatalogRecord>")
+            .count();
+        assert_eq!(records, 3);
+
+        let live: Vec<i64> = c
+            .software_page(None, 10, false)
+            .await
+            .unwrap()
+            .iter()
+            .filter_map(|s| s.live_revision_id)
+            .collect();
+        let raws = c.raws(&[live[0], -1]).await.unwrap();
+        assert_eq!(raws.len(), 1, "an unknown revision is not in the answer");
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn change_numbers_are_gapless_and_ordered_under_concurrency() {
     on_both(|c| async move {

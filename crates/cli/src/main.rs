@@ -5,6 +5,7 @@ mod assess;
 mod assess_worker;
 mod backup;
 mod crawl;
+mod export;
 mod gc;
 mod import;
 mod osv;
@@ -43,6 +44,8 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Rebuild an empty data directory (or PostgreSQL database) from a backup.
     Restore(backup::RestoreArgs),
+    /// Write the catalog as a JSON dump, DCAT-AP 3 (Turtle) or CodeMeta documents.
+    Export(export::Args),
     /// Free the git cache beyond its cap and the demo's repositories.
     Gc(gc::Args),
     /// Work with the publishers registry (who publishes where) and publishers' API tokens.
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Reindex(args) => reindex::run(args),
         Command::Backup(args) => backup::run_backup(args),
         Command::Restore(args) => backup::run_restore(args),
+        Command::Export(args) => export::run(args),
         Command::Gc(args) => gc::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),

@@ -1,6 +1,8 @@
 //! Every route in one place, and the layers every answer goes through.
 
-use crate::api::{self, crawl, declarations, hooks, ops, organisations, software, validate};
+use crate::api::{
+    self, crawl, declarations, exports, hooks, ops, organisations, software, validate,
+};
 use crate::error::ApiError;
 use crate::middleware;
 use crate::state::AppState;
@@ -26,6 +28,9 @@ fn api_routes() -> Router<AppState> {
         .route("/software/{id}/revisions", get(software::revisions))
         .route("/software/{id}/assessment", get(software::assessment))
         .route("/software/{id}/declarations", get(declarations::list))
+        .route("/software/{id}/codemeta.json", get(exports::codemeta))
+        .route("/export/dcat-ap.ttl", get(exports::dcat_ap))
+        .route("/export/catalog.json", get(exports::catalog_json))
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::one))
         .route("/crawl/publishers/{id}", get(crawl::publisher))

@@ -4,6 +4,7 @@
 mod api;
 mod crawling;
 mod declarations;
+mod exports;
 mod feeds;
 mod hardening;
 mod open_catalog;

@@ -2,6 +2,7 @@
 
 pub mod crawl;
 pub mod declarations;
+pub mod exports;
 pub mod hooks;
 pub mod ops;
 pub mod organisations;
@@ -28,6 +29,9 @@ use utoipa::OpenApi;
         software::raw,
         software::revisions,
         software::assessment,
+        exports::codemeta,
+        exports::dcat_ap,
+        exports::catalog_json,
         declarations::list,
         declarations::put,
         declarations::delete,
@@ -48,6 +52,7 @@ use utoipa::OpenApi;
         (name = "software", description = "Catalog entries"),
         (name = "declarations", description = "What publishers declare about the UN principles and DPG indicators that cannot be detected"),
         (name = "organisations", description = "Publishers"),
+        (name = "exports", description = "The catalog in other catalogs' formats: CodeMeta, DCAT-AP, a JSON dump"),
         (name = "validate", description = "The publiccode.yml validator"),
         (name = "crawl", description = "Crawl outcomes and push webhooks"),
         (name = "operations", description = "Health and metrics"),

@@ -610,6 +610,28 @@ pub struct SoftwarePage {
     assessment: Option<super::assessment::AssessmentView>,
     /// The peer catalogs that list it.
     listings: Vec<ListingView>,
+    /// The entry as schema.org `SoftwareSourceCode` JSON-LD, escaped by [`script_json`] for
+    /// the page's `<script type="application/ld+json">` (the template writes it as it is).
+    structured_data: String,
+}
+
+/// JSON to write inside a `<script>` element: `<`, `>` and `&` (and the line separators
+/// some parsers end a line at) written as `\u` escapes, which JSON reads back as the same
+/// characters. No text of an entry can then close the element (`</script>`) or open a
+/// comment (`<!--`); the escapes can only occur inside JSON strings, where they are valid.
+pub fn script_json(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    for c in value.to_string().chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -617,6 +639,25 @@ fn paragraphs(text: &str) -> Vec<String> {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The entry's schema.org JSON-LD, ready for the page; empty when it cannot be made (the page
+/// is shown without it).
+async fn structured_data(state: &AppState, software: &commons_catalog::Software) -> String {
+    let organisation = match &software.organisation_id {
+        Some(id) => state
+            .catalog
+            .organisation(id)
+            .await
+            .unwrap_or_else(|error| {
+                tracing::warn!(%error, "organisation not loaded for the structured data");
+                None
+            }),
+        None => None,
+    };
+    commons_catalog::export::codemeta::schema_org(software, organisation.as_ref())
+        .map(|doc| script_json(&doc))
+        .unwrap_or_default()
 }
 
 /// `GET /software/{id}`.
@@ -652,6 +693,7 @@ pub async fn software(
         }
     };
     let names = organisation_names(&state).await;
+    let structured_data = structured_data(&state, &software).await;
     // `?desc=` picks another description language than the page's.
     let asked = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
         .find(|(k, _)| k == "desc")
@@ -795,6 +837,7 @@ pub async fn software(
         api_href: format!("/api/v1/software/{id}"),
         assessment,
         listings,
+        structured_data,
         p,
         ctx,
     };
@@ -909,6 +952,20 @@ pub async fn about(ctx: Ctx) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_json_cannot_leave_its_element_and_reads_back_the_same() {
+        let hostile = serde_json::json!({
+            "name": "</script><script>alert(1)</script> <!-- & \u{2028}",
+            "</script>": "key too",
+        });
+        let written = script_json(&hostile);
+        for forbidden in ["<", ">", "&", "\u{2028}"] {
+            assert!(!written.contains(forbidden), "{forbidden:?} in {written}");
+        }
+        let read: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, hostile);
+    }
 
     #[test]
     fn only_web_urls_become_links() {
