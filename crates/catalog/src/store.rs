@@ -251,36 +251,21 @@ impl Catalog {
             if takes_over {
                 set_source(&mut tx, id, source.as_deref(), seq).await?;
             }
-            let Some(publisher) = reassign else {
-                if takes_over {
-                    tx.commit().await?;
-                    return Ok(IngestOutcome {
-                        software_id: id.clone(),
-                        revision_id: *seen,
-                        change: Change::Unchanged,
-                        seq,
-                    });
-                }
-                if via.is_some() {
-                    // The listing's read time moved; the entry did not change.
-                    tx.commit().await?;
-                } else {
-                    tx.rollback().await?;
-                }
-                return Ok(IngestOutcome {
-                    software_id: id.clone(),
-                    revision_id: *seen,
-                    change: Change::Unchanged,
-                    seq: *entry_seq,
-                });
-            };
-            set_organisation(&mut tx, id, publisher, request.seen_at, seq).await?;
-            tx.commit().await?;
+            if let Some(publisher) = reassign {
+                set_organisation(&mut tx, id, publisher, request.seen_at, seq).await?;
+            }
+            let changed = takes_over || reassign.is_some();
+            // A peer's listing alone moves its read time, not the entry.
+            if changed || via.is_some() {
+                tx.commit().await?;
+            } else {
+                tx.rollback().await?;
+            }
             return Ok(IngestOutcome {
                 software_id: id.clone(),
                 revision_id: *seen,
                 change: Change::Unchanged,
-                seq,
+                seq: if changed { seq } else { *entry_seq },
             });
         }
 

@@ -101,7 +101,8 @@ async fn list(
         .into_response()
 }
 
-fn start_peer(peer: Shared) -> String {
+/// Serves `app` on a loopback port from its own thread; returns `host:port`.
+fn serve(app: axum::Router) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let host = listener.local_addr().unwrap().to_string();
@@ -112,13 +113,18 @@ fn start_peer(peer: Shared) -> String {
             .unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let app = axum::Router::new()
-                .route("/v1/software", axum::routing::get(list))
-                .with_state(peer);
             axum::serve(listener, app).await.unwrap();
         });
     });
     host
+}
+
+fn start_peer(peer: Shared) -> String {
+    serve(
+        axum::Router::new()
+            .route("/v1/software", axum::routing::get(list))
+            .with_state(peer),
+    )
 }
 
 /// A UUID-shaped id, as the API's ids are.
@@ -363,20 +369,7 @@ async fn a_peer_whose_cursor_never_ends_is_stopped() {
         )
         .into_response()
     }
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let host = listener.local_addr().unwrap().to_string();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let app = axum::Router::new().route("/v1/software", axum::routing::get(looping));
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
+    let host = serve(axum::Router::new().route("/v1/software", axum::routing::get(looping)));
     let registry = format!(
         "- id: loop\n  name: Loop\n  catalog:\n    url: http://{host}/v1\n    kind: open-catalog-api\n"
     );
