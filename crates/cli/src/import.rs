@@ -557,6 +557,13 @@ async fn update_index(catalog: &Catalog, data_dir: &Path) -> String {
         }
         _ => commons_server::indexer::rebuild(catalog, &index).await,
     };
+    // One segment makes every search cheaper (see `SearchIndex::merge_segments`); an import
+    // leaves many.
+    let merging = Arc::clone(&index);
+    let merged = tokio::task::spawn_blocking(move || merging.merge_segments()).await;
+    if let Ok(Err(e)) = merged {
+        tracing::warn!(error = %e, "the search index's segments were not merged");
+    }
     match result {
         Ok(_) => format!("Search index: {} entries.", index.doc_count()),
         Err(e) => format!("The search index was not updated ({e}); run `commons reindex`."),

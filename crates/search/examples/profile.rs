@@ -1,7 +1,7 @@
 //! Times searches on an existing index (e.g. the catalog benchmark's), to see where the time
 //! goes: `cargo run --release -p commons-search --example profile -- DIR [QUERIES]`. With
 //! QUERIES (bench/gen_queries.py's list of API paths), each of the first 2,000 is timed once,
-//! uncached, and the distribution is printed.
+//! uncached, and the distribution is printed. `MERGE=1` first merges the index into one segment.
 
 use commons_search::{Facet, Filters, SearchIndex, SearchQuery, Sort};
 use std::time::Instant;
@@ -9,6 +9,14 @@ use std::time::Instant;
 fn main() {
     let dir = std::env::args().nth(1).expect("index directory");
     let (index, _) = SearchIndex::open_or_create(std::path::Path::new(&dir)).expect("index");
+    if std::env::var_os("MERGE").is_some() {
+        let started = Instant::now();
+        let merged = index.merge_segments().expect("merge");
+        println!(
+            "merged {merged} segments in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let mut hr = Filters::default();
     hr.add(Facet::Category, "hr");
     let cases = [
