@@ -1195,7 +1195,8 @@ mod tests {
                 });
             }
         }
-        let answers = |index: &SearchIndex| -> Vec<(u64, Vec<String>, BTreeMap<FacetName, Vec<(String, u64)>>)> {
+        type Answer = (u64, Vec<String>, BTreeMap<FacetName, Vec<(String, u64)>>);
+        let answers = |index: &SearchIndex| -> Vec<Answer> {
             queries
                 .iter()
                 .map(|q| {
