@@ -7,6 +7,11 @@ use commons_search::SearchIndex;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// Whole-catalog exports sent at once. Each is hundreds of megabytes at 100,000 entries and
+/// reads the whole catalog: without a bound, a few clients asking again and again would take
+/// the server's database and bandwidth from every other reader.
+pub const EXPORTS_AT_ONCE: usize = 2;
+
 /// What the server needs to crawl and to answer webhooks.
 pub struct CrawlState {
     /// The crawler.
@@ -63,6 +68,8 @@ pub struct AppState {
     pub request_timeout: std::time::Duration,
     /// The API's recent search answers, as sent.
     pub answers: Arc<crate::answers::AnswerCache>,
+    /// Places for whole-catalog exports being sent ([`EXPORTS_AT_ONCE`]).
+    pub exports: Arc<tokio::sync::Semaphore>,
     ready: Arc<AtomicBool>,
 }
 
@@ -79,6 +86,7 @@ impl AppState {
             rate_limiter: None,
             request_timeout: std::time::Duration::from_secs(30),
             answers: Arc::new(crate::answers::AnswerCache::default()),
+            exports: Arc::new(tokio::sync::Semaphore::new(EXPORTS_AT_ONCE)),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -44,13 +44,14 @@ pub async fn codemeta(
     get, path = "/api/v1/export/dcat-ap.ttl", tag = "exports",
     responses(
         (status = 200, description = "A dcat:Catalog with a dcat:CatalogRecord for each listed entry, in Turtle; valid against the DCAT-AP 3.0.0 SHACL shapes", body = String, content_type = "text/turtle"),
+        (status = 503, description = "As many whole-catalog exports as the server allows are being sent: try again after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn dcat_ap(State(state): State<AppState>) -> Response {
-    typed(
-        stream(state, CatalogFormat::DcatAp),
+pub async fn dcat_ap(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(typed(
+        stream(state, CatalogFormat::DcatAp)?,
         "text/turtle; charset=utf-8",
-    )
+    ))
 }
 
 /// The whole catalog as JSON: organisations, and every listed entry with its metadata and
@@ -59,10 +60,14 @@ pub async fn dcat_ap(State(state): State<AppState>) -> Response {
     get, path = "/api/v1/export/catalog.json", tag = "exports",
     responses(
         (status = 200, description = "The catalog dump", body = CatalogDump),
+        (status = 503, description = "As many whole-catalog exports as the server allows are being sent: try again after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn catalog_json(State(state): State<AppState>) -> Response {
-    typed(stream(state, CatalogFormat::Json), "application/json")
+pub async fn catalog_json(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(typed(
+        stream(state, CatalogFormat::Json)?,
+        "application/json",
+    ))
 }
 
 fn typed(body: Body, content_type: &'static str) -> Response {
@@ -78,13 +83,24 @@ fn typed(body: Body, content_type: &'static str) -> Response {
 
 /// The export as a body read a page of entries at a time. A store failure half way ends the
 /// body with an error, which the client sees as a broken transfer, never as a whole document.
-fn stream(state: AppState, format: CatalogFormat) -> Body {
-    let chunks = futures_util::stream::unfold(Some(Export::new(format)), move |export| {
+fn stream(state: AppState, format: CatalogFormat) -> Result<Body, ApiError> {
+    // Held by the body until its last chunk is sent (or the client goes away).
+    let permit = std::sync::Arc::clone(&state.exports)
+        .try_acquire_owned()
+        .map_err(|_| ApiError::Busy {
+            detail: format!(
+                "{} whole-catalog exports are being sent; try again soon",
+                crate::state::EXPORTS_AT_ONCE
+            ),
+            retry_after_seconds: 60,
+        })?;
+    let start = Some((Export::new(format), permit));
+    let chunks = futures_util::stream::unfold(start, move |export| {
         let catalog = state.catalog.clone();
         async move {
-            let mut export = export?;
+            let (mut export, permit) = export?;
             match export.next_chunk(&catalog).await {
-                Ok(Some(chunk)) => Some((Ok(Bytes::from(chunk)), Some(export))),
+                Ok(Some(chunk)) => Some((Ok(Bytes::from(chunk)), Some((export, permit)))),
                 Ok(None) => None,
                 Err(error) => {
                     tracing::error!(%error, "the export stopped");
@@ -93,7 +109,7 @@ fn stream(state: AppState, format: CatalogFormat) -> Body {
             }
         }
     });
-    Body::from_stream(chunks)
+    Ok(Body::from_stream(chunks))
 }
 
 /// The JSON dump (`GET /api/v1/export/catalog.json`). Documentation only: the dump is
@@ -159,4 +175,33 @@ pub struct DumpEntry {
     /// The live publiccode.yml as published (the text `/api/v1/software/{id}/publiccode.yml`
     /// serves).
     publiccode_yml: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn at_most_two_whole_catalog_exports_are_sent_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = commons_catalog::Catalog::open(None, dir.path())
+            .await
+            .unwrap();
+        let index = std::sync::Arc::new(commons_search::SearchIndex::in_memory().unwrap());
+        let state = AppState::new(catalog, index);
+        // Two bodies not yet read hold both places.
+        let first = catalog_json(State(state.clone())).await.unwrap();
+        let second = dcat_ap(State(state.clone())).await.unwrap();
+        let refused = catalog_json(State(state.clone())).await.unwrap_err();
+        let refused = refused.into_response();
+        assert_eq!(refused.status(), 503);
+        assert_eq!(refused.headers()[header::RETRY_AFTER], "60");
+        // A body read to its end gives its place back.
+        drop(second);
+        let body = axum::body::to_bytes(first.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        assert!(body.starts_with(b"{"));
+        assert!(catalog_json(State(state.clone())).await.is_ok());
+    }
 }
