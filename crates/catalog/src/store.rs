@@ -171,6 +171,48 @@ impl Catalog {
         prepared: &Prepared,
         via: Option<&Via>,
     ) -> Result<IngestOutcome, CatalogError> {
+        let mut tx = self.pool.begin().await?;
+        let (outcome, wrote) = self.ingest_in(&mut tx, request, prepared, via).await?;
+        if wrote {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        Ok(outcome)
+    }
+
+    /// Records many files in one transaction, in order, each as [`Catalog::ingest_prepared`]
+    /// would (a later file of the same repository sees the earlier one): all of them are
+    /// recorded, or none. A bulk import writes a batch at a time, which spares a commit per
+    /// file; each entry stays whole, since a batch is.
+    pub async fn ingest_batch(
+        &self,
+        files: &[(IngestRequest, Prepared)],
+    ) -> Result<Vec<IngestOutcome>, CatalogError> {
+        let mut tx = self.pool.begin().await?;
+        let mut outcomes = Vec::with_capacity(files.len());
+        let mut wrote_any = false;
+        for (request, prepared) in files {
+            let (outcome, wrote) = self.ingest_in(&mut tx, request, prepared, None).await?;
+            wrote_any |= wrote;
+            outcomes.push(outcome);
+        }
+        if wrote_any {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        Ok(outcomes)
+    }
+
+    /// One file's writes in `tx`; says whether it wrote anything the caller must commit.
+    async fn ingest_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        request: &IngestRequest,
+        prepared: &Prepared,
+        via: Option<&Via>,
+    ) -> Result<(IngestOutcome, bool), CatalogError> {
         let Prepared {
             hash,
             raw,
@@ -185,10 +227,9 @@ impl Catalog {
         } = prepared;
         let valid = *valid;
 
-        let mut tx = self.pool.begin().await?;
         // Take the change number first: the write lock it needs serialises ingestions (SQLite
         // would otherwise fail a read transaction that later tries to write).
-        let seq = next_seq(&mut tx).await?;
+        let seq = next_seq(tx).await?;
         // The entry, and the revision with this content if it has one, in one query.
         let existing = sqlx::query(
             "SELECT s.id, s.latest_revision_id, s.seq, r.id, s.organisation_id, s.via_catalog, \
@@ -198,7 +239,7 @@ impl Catalog {
         )
         .bind(&request.repository_url)
         .bind(hash)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         let found = existing;
         let existing: Option<(String, Option<i64>, i64, Option<i64>)> = match &found {
@@ -224,14 +265,16 @@ impl Catalog {
             // first and still does. This peer's listing is recorded, the content left alone.
             let owned = current_source.as_deref() == Some(via.catalog_id.as_str());
             if !owned && withdrawn.is_none() {
-                upsert_listing(&mut tx, id, via).await?;
-                tx.commit().await?;
-                return Ok(IngestOutcome {
-                    software_id: id.clone(),
-                    revision_id: latest.unwrap_or_default(),
-                    change: Change::Unchanged,
-                    seq: *entry_seq,
-                });
+                upsert_listing(tx, id, via).await?;
+                return Ok((
+                    IngestOutcome {
+                        software_id: id.clone(),
+                        revision_id: latest.unwrap_or_default(),
+                        change: Change::Unchanged,
+                        seq: *entry_seq,
+                    },
+                    true,
+                ));
             }
         }
         let takes_over = found.is_some() && (current_source != source || withdrawn.is_some());
@@ -246,31 +289,29 @@ impl Catalog {
                 .as_ref()
                 .filter(|p| current_organisation.as_deref() != Some(p.id.as_str()));
             if let Some(via) = via {
-                upsert_listing(&mut tx, id, via).await?;
+                upsert_listing(tx, id, via).await?;
             }
             if takes_over {
-                set_source(&mut tx, id, source.as_deref(), seq).await?;
+                set_source(tx, id, source.as_deref(), seq).await?;
             }
             if let Some(publisher) = reassign {
-                set_organisation(&mut tx, id, publisher, request.seen_at, seq).await?;
+                set_organisation(tx, id, publisher, request.seen_at, seq).await?;
             }
             let changed = takes_over || reassign.is_some();
             // A peer's listing alone moves its read time, not the entry.
-            if changed || via.is_some() {
-                tx.commit().await?;
-            } else {
-                tx.rollback().await?;
-            }
-            return Ok(IngestOutcome {
-                software_id: id.clone(),
-                revision_id: *seen,
-                change: Change::Unchanged,
-                seq: if changed { seq } else { *entry_seq },
-            });
+            return Ok((
+                IngestOutcome {
+                    software_id: id.clone(),
+                    revision_id: *seen,
+                    change: Change::Unchanged,
+                    seq: if changed { seq } else { *entry_seq },
+                },
+                changed || via.is_some(),
+            ));
         }
 
         let organisation_id = self
-            .upsert_organisation(&mut tx, request, organisation.as_ref())
+            .upsert_organisation(tx, request, organisation.as_ref())
             .await?;
         let name = model_name
             .clone()
@@ -279,7 +320,7 @@ impl Catalog {
             Some((id, ..)) => (id.clone(), false),
             None => {
                 let id = self
-                    .free_software_id(&mut tx, &software_id_for(&request.repository_url))
+                    .free_software_id(tx, &software_id_for(&request.repository_url))
                     .await?;
                 sqlx::query(
                     "INSERT INTO software (id, repository_url, forge, default_branch, last_commit, \
@@ -301,7 +342,7 @@ impl Catalog {
                 .bind(seq)
                 .bind(crate::federation::software_uuid(&id))
                 .bind(&source)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
                 (id, true)
             }
@@ -324,7 +365,7 @@ impl Catalog {
             .bind(errors)
             .bind(warnings)
             .bind(request.seen_at)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?
             .try_get::<i64, _>(0)?,
         };
@@ -347,7 +388,7 @@ impl Catalog {
             .bind(model)
             .bind(request.seen_at)
             .bind(seq)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             if created {
                 Change::Created
@@ -368,23 +409,25 @@ impl Catalog {
             .bind(revision_id)
             .bind(request.seen_at)
             .bind(seq)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             Change::StoredInvalid
         };
         if takes_over {
-            set_source(&mut tx, &software_id, source.as_deref(), seq).await?;
+            set_source(tx, &software_id, source.as_deref(), seq).await?;
         }
         if let Some(via) = via {
-            upsert_listing(&mut tx, &software_id, via).await?;
+            upsert_listing(tx, &software_id, via).await?;
         }
-        tx.commit().await?;
-        Ok(IngestOutcome {
-            software_id,
-            revision_id,
-            change,
-            seq,
-        })
+        Ok((
+            IngestOutcome {
+                software_id,
+                revision_id,
+                change,
+                seq,
+            },
+            true,
+        ))
     }
 
     async fn upsert_organisation(

@@ -441,6 +441,72 @@ async fn hostile_sources_become_invalid_revisions() {
     .await;
 }
 
+#[tokio::test]
+async fn a_batch_records_each_file_as_one_ingestion_would() {
+    on_both(|catalog| async move {
+        let named = |name: &str| example().replace("name: Primero", &format!("name: {name}"));
+        let file = |url: &str, text: &str, at: i64| {
+            let request = request(url, text, at);
+            let prepared = Prepared::new(&request).unwrap();
+            (request, prepared)
+        };
+        let a = "https://git.example.org/batch/a";
+        let b = "https://git.example.org/batch/b";
+        let files = vec![
+            file(a, &named("A one"), 10),
+            file(b, &named("B one"), 10),
+            file(a, &named("A two"), 11),
+            file(b, "name: [", 12),
+            file(a, &named("A two"), 13),
+        ];
+        let outcomes = catalog.ingest_batch(&files).await.unwrap();
+        let changes: Vec<Change> = outcomes.iter().map(|o| o.change).collect();
+        assert_eq!(
+            changes,
+            [
+                Change::Created,
+                Change::Created,
+                Change::Updated,
+                Change::StoredInvalid,
+                Change::Unchanged
+            ]
+        );
+        // The same history as five ingestions one by one.
+        let dir = tempfile::tempdir().unwrap();
+        let one_by_one = Catalog::open(None, dir.path()).await.unwrap();
+        for (request, _) in &files {
+            one_by_one.ingest(request).await.unwrap();
+        }
+        for url in [a, b] {
+            let batched = catalog.software_by_url(url).await.unwrap().unwrap();
+            let single = one_by_one.software_by_url(url).await.unwrap().unwrap();
+            assert_eq!(
+                (
+                    batched.name.as_str(),
+                    batched.listed,
+                    batched.problem.is_some()
+                ),
+                (
+                    single.name.as_str(),
+                    single.listed,
+                    single.problem.is_some()
+                )
+            );
+            let revisions = |r: Vec<Revision>| -> Vec<(String, bool)> {
+                r.into_iter().map(|r| (r.content_hash, r.valid)).collect()
+            };
+            assert_eq!(
+                revisions(catalog.revisions(&batched.id).await.unwrap()),
+                revisions(one_by_one.revisions(&single.id).await.unwrap())
+            );
+        }
+        // Change numbers increase in file order.
+        let seqs: Vec<i64> = outcomes[..4].iter().map(|o| o.seq).collect();
+        assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    })
+    .await;
+}
+
 mod assessment;
 mod backup;
 mod crawl;

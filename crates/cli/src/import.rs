@@ -89,6 +89,9 @@ struct Loaded {
     bytes: Vec<u8>,
 }
 
+/// Files recorded per transaction by an import.
+const BATCH: usize = 256;
+
 /// Imports; exit 0 when every source was read and recorded (invalid files are recorded as
 /// such, not listed), 2 when a path cannot be used or the catalog fails.
 pub fn run(args: Args) -> ExitCode {
@@ -412,57 +415,84 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
             }
         }
     });
-    while let Some((source, prepared)) = receiver.recv().await {
-        let shown = source.path().display().to_string();
-        let (request, prepared) = match prepared {
-            Ok(pair) => pair,
-            Err(e) => {
-                tally.failed += 1;
-                bar.suspend(|| eprintln!("error: {e}"));
-                bar.inc(1);
-                continue;
+    // The writer records a batch of files per transaction (all of a batch or none of it, so
+    // a file is never half-written), then reports and assesses them in order.
+    let mut batch: Vec<(Source, IngestRequest, Prepared)> = Vec::new();
+    let mut open = true;
+    while open || !batch.is_empty() {
+        while open && batch.len() < BATCH {
+            let next = if batch.is_empty() {
+                receiver.recv().await
+            } else {
+                match receiver.try_recv() {
+                    Ok(item) => Some(item),
+                    Err(tokio::sync::mpsc::error::TryRecvError::Empty) => break,
+                    Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
+                }
+            };
+            match next {
+                None => open = false,
+                Some((source, Ok((request, prepared)))) => batch.push((source, request, prepared)),
+                Some((_, Err(e))) => {
+                    tally.failed += 1;
+                    bar.suspend(|| eprintln!("error: {e}"));
+                    bar.inc(1);
+                }
             }
-        };
-        let outcome = catalog
-            .ingest_prepared(&request, &prepared)
-            .await
-            .with_context(|| format!("recording {shown}"))?;
-        let word = match outcome.change {
-            Change::Created => {
-                tally.created += 1;
-                "created"
-            }
-            Change::Updated => {
-                tally.updated += 1;
-                "updated"
-            }
-            Change::Unchanged => {
-                tally.unchanged += 1;
-                "unchanged"
-            }
-            Change::StoredInvalid => {
-                tally.invalid += 1;
-                "invalid (recorded, not listed; see `commons validate`)"
-            }
-        };
-        if plain {
-            eprintln!("{shown}: {} {word}", outcome.software_id);
         }
-        if let Source::Git(dir) = &source {
-            let note = assess_repository(
-                &catalog,
-                dir,
-                &request,
-                &outcome,
-                &worker,
-                &args.store.data_dir,
+        if batch.is_empty() {
+            continue;
+        }
+        let files: Vec<(IngestRequest, Prepared)> = batch
+            .iter()
+            .map(|(_, request, prepared)| (request.clone(), prepared.clone()))
+            .collect();
+        let outcomes = catalog.ingest_batch(&files).await.with_context(|| {
+            format!(
+                "recording {} files from {}",
+                files.len(),
+                batch[0].0.path().display()
             )
-            .await;
-            if plain || note.starts_with("assessment failed") {
-                bar.suspend(|| eprintln!("{shown}: {note}"));
+        })?;
+        for ((source, request, _), outcome) in batch.drain(..).zip(outcomes) {
+            let shown = source.path().display().to_string();
+            let word = match outcome.change {
+                Change::Created => {
+                    tally.created += 1;
+                    "created"
+                }
+                Change::Updated => {
+                    tally.updated += 1;
+                    "updated"
+                }
+                Change::Unchanged => {
+                    tally.unchanged += 1;
+                    "unchanged"
+                }
+                Change::StoredInvalid => {
+                    tally.invalid += 1;
+                    "invalid (recorded, not listed; see `commons validate`)"
+                }
+            };
+            if plain {
+                eprintln!("{shown}: {} {word}", outcome.software_id);
             }
+            if let Source::Git(dir) = &source {
+                let note = assess_repository(
+                    &catalog,
+                    dir,
+                    &request,
+                    &outcome,
+                    &worker,
+                    &args.store.data_dir,
+                )
+                .await;
+                if plain || note.starts_with("assessment failed") {
+                    bar.suspend(|| eprintln!("{shown}: {note}"));
+                }
+            }
+            bar.inc(1);
         }
-        bar.inc(1);
     }
     let _ = producer.join();
     bar.finish_and_clear();

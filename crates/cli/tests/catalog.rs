@@ -657,17 +657,19 @@ fn a_second_server_on_the_same_data_directory_is_refused() {
 }
 
 /// A write the operating system refuses in the middle of an import (here the file-size limit,
-/// `ulimit -f`, as a full disk would): the import stops with exit 2 naming the file and the
-/// cause; what it recorded before is whole (the integrity check passes) and the same import,
-/// with room again, completes.
+/// `ulimit -f`, as a full disk would): the import stops with exit 2 naming the files and the
+/// cause; what it recorded before is whole (the batches committed before, each all or
+/// nothing; the integrity check passes) and the same import, with room again, completes.
 #[test]
 fn an_import_that_runs_out_of_space_stops_cleanly_and_loses_nothing() {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
-    many_files(&work.path().join("files"), "tool", 300);
+    // Enough files for several batches of 256 to be recorded before the limit.
+    const FILES: usize = 1200;
+    many_files(&work.path().join("files"), "tool", FILES);
     let files = work.path().join("files");
     let script = format!(
-        "trap '' XFSZ; ulimit -f 1024; exec '{}' import --publisher testers --force-owner '{}' --data '{}'",
+        "trap '' XFSZ; ulimit -f 8192; exec '{}' import --publisher testers --force-owner '{}' --data '{}'",
         env!("CARGO_BIN_EXE_commons"),
         files.display(),
         data.display()
@@ -677,6 +679,7 @@ fn an_import_that_runs_out_of_space_stops_cleanly_and_loses_nothing() {
     let said = stderr(&out);
     assert!(said.contains("commons import: recording"), "{said}");
     assert!(said.contains("publiccode.yml: database:"), "{said}");
+    assert!(said.contains("files from"), "{said}");
     let backup = work.path().join("after.backup");
     let checked = commons(&[
         "backup",
@@ -692,14 +695,14 @@ fn an_import_that_runs_out_of_space_stops_cleanly_and_loses_nothing() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{summary}"));
     assert!(
-        recorded > 0 && recorded < 300,
+        recorded > 0 && recorded < FILES,
         "{recorded} recorded before the limit"
     );
     assert!(summary.contains("integrity checked"), "{summary}");
     let again = import_as_testers(files.to_str().unwrap(), data.to_str().unwrap());
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert!(
-        stderr(&again).contains(&format!("{} created", 300 - recorded)),
+        stderr(&again).contains(&format!("{} created", FILES - recorded)),
         "{}",
         stderr(&again)
     );
