@@ -3,10 +3,8 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use support::{commons, stderr};
+use support::{Server, commons, stderr};
 
 fn example() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/publiccode.yml");
@@ -54,52 +52,6 @@ fn export(data: &Path, format: &str, dir: &Path) -> std::process::Output {
     ])
 }
 
-struct Server {
-    child: Child,
-    address: String,
-}
-
-impl Server {
-    fn start(data: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-            .arg(data)
-            .env_remove("COMMONS_DATABASE")
-            .stderr(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let address = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(rest) = line.split(" at http://").nth(1) {
-                break rest.split('/').next().unwrap().to_string();
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, address }
-    }
-
-    fn get(&self, path: &str) -> Vec<u8> {
-        let out = Command::new("curl")
-            .args(["-sf", &format!("http://{}{path}", self.address)])
-            .output()
-            .expect("curl");
-        assert!(out.status.success(), "GET {path}");
-        out.stdout
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn export_writes_what_the_server_serves() {
     let work = tempfile::tempdir().unwrap();
@@ -133,20 +85,20 @@ fn export_writes_what_the_server_serves() {
         "readable by all, as published files are"
     );
 
-    let server = Server::start(&data);
+    let server = Server::start(&data, &[]);
     assert_eq!(
         std::fs::read(dir.join("catalog.json")).unwrap(),
-        server.get("/api/v1/export/catalog.json")
+        server.get_bytes("/api/v1/export/catalog.json")
     );
     assert_eq!(
         std::fs::read(dir.join("catalog.ttl")).unwrap(),
-        server.get("/api/v1/export/dcat-ap.ttl")
+        server.get_bytes("/api/v1/export/dcat-ap.ttl")
     );
     for file in &codemeta {
         let id = file.trim_end_matches(".json");
         assert_eq!(
             std::fs::read(dir.join("codemeta").join(file)).unwrap(),
-            server.get(&format!("/api/v1/software/{id}/codemeta.json")),
+            server.get_bytes(&format!("/api/v1/software/{id}/codemeta.json")),
             "{id}"
         );
     }

@@ -1,0 +1,13 @@
+# Sourced by the contract and export checks: builds the CLI and starts `commons serve --demo`
+# on a free port with a fresh data directory and no rate limit; sets PORT, DATA and SERVER,
+# stops the server and removes the directory on exit, and waits until it is ready.
+cargo build -q -p commons-cli
+DATA=$(mktemp -d)
+PORT=${PORT:-$((20000 + RANDOM % 20000))}
+target/debug/commons serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$DATA/serve.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+    sleep 0.1
+done
