@@ -182,7 +182,10 @@ impl Crawler {
             .and_then(|v| v.as_str())
             .unwrap_or("")
             .to_string();
-        let fallback = format!("{}/software/{}", catalog.url, remote_id);
+        // Where the outcome of an entry without a usable URL is filed: the peer's record of it
+        // (the id cut to the API's length, since it is the peer's word).
+        let shown_id: String = remote_id.chars().take(MAX_REMOTE_ID).collect();
+        let fallback = format!("{}/software/{shown_id}", catalog.url);
         let refuse = |why: String| {
             let mut record = self.peer_record(publisher, &fallback);
             record.outcome = CrawlOutcomeKind::Refused;
@@ -203,7 +206,8 @@ impl Crawler {
         let url = match RepositoryUrl::parse(&software.url) {
             Ok(url) => url,
             Err(e) => {
-                let record = refuse(format!("url {:?} is not usable: {e}", software.url));
+                let shown: String = software.url.chars().take(200).collect();
+                let record = refuse(format!("url {shown:?} is not usable: {e}"));
                 return self.report_peer(record, pulled, progress).await;
             }
         };

@@ -201,6 +201,13 @@ async fn a_peer_catalog_is_pulled_with_provenance_and_followed() {
     let mut broken = entry(902, "x", String::new(), true);
     broken.body["url"] = json!(42);
     entries.push(broken);
+    // An id far over the API's 255 characters, and a URL that is not a repository's.
+    let mut long = entry(904, "x", named(&peer_url(904), "Long"), true);
+    long.body["id"] = json!("z".repeat(10_000));
+    entries.push(long);
+    let mut not_a_repository = entry(905, "x", named(&peer_url(905), "Nowhere"), true);
+    not_a_repository.body["url"] = json!(format!("ftp://{}", "y".repeat(5_000)));
+    entries.push(not_a_repository);
     // The repository the forge crawl reads, spelled differently (no `.git`, a trailing slash).
     let spelled = format!("{}/", direct_url.trim_end_matches(".git"));
     entries.push(entry(903, &spelled, named(&direct_url, "Peer Copy"), true));
@@ -266,6 +273,17 @@ async fn a_peer_catalog_is_pulled_with_provenance_and_followed() {
             .unwrap()
             .contains("not a Software")
     );
+    let long_id = format!("http://{peer_host}/v1/software/{}", "z".repeat(255));
+    assert!(
+        outcomes[&long_id]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("id must be 1 to 255")
+    );
+    let nowhere = format!("http://{peer_host}/v1/software/{}", uuid(905));
+    let why = outcomes[&nowhere].1.as_deref().unwrap();
+    assert!(why.contains("is not usable") && why.len() < 400, "{why}");
 
     // The peer changes: one file edited, one marked inactive, one gone.
     {
