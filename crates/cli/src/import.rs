@@ -417,11 +417,13 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
     });
     // The writer records a batch of files per transaction (all of a batch or none of it, so
     // a file is never half-written), then reports and assesses them in order.
-    let mut batch: Vec<(Source, IngestRequest, Prepared)> = Vec::new();
+    // A batch's sources, and its files as the catalog takes them.
+    let mut sources: Vec<Source> = Vec::new();
+    let mut files: Vec<(IngestRequest, Prepared)> = Vec::new();
     let mut open = true;
-    while open || !batch.is_empty() {
-        while open && batch.len() < BATCH {
-            let next = if batch.is_empty() {
+    while open || !files.is_empty() {
+        while open && files.len() < BATCH {
+            let next = if files.is_empty() {
                 receiver.recv().await
             } else {
                 match receiver.try_recv() {
@@ -432,7 +434,10 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
             };
             match next {
                 None => open = false,
-                Some((source, Ok((request, prepared)))) => batch.push((source, request, prepared)),
+                Some((source, Ok(file))) => {
+                    sources.push(source);
+                    files.push(file);
+                }
                 Some((_, Err(e))) => {
                     tally.failed += 1;
                     bar.suspend(|| eprintln!("error: {e}"));
@@ -440,21 +445,19 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
                 }
             }
         }
-        if batch.is_empty() {
+        if files.is_empty() {
             continue;
         }
-        let files: Vec<(IngestRequest, Prepared)> = batch
-            .iter()
-            .map(|(_, request, prepared)| (request.clone(), prepared.clone()))
-            .collect();
         let outcomes = catalog.ingest_batch(&files).await.with_context(|| {
             format!(
                 "recording {} files from {}",
                 files.len(),
-                batch[0].0.path().display()
+                sources[0].path().display()
             )
         })?;
-        for ((source, request, _), outcome) in batch.drain(..).zip(outcomes) {
+        for ((source, (request, _)), outcome) in
+            sources.drain(..).zip(files.drain(..)).zip(outcomes)
+        {
             let shown = source.path().display().to_string();
             let word = match outcome.change {
                 Change::Created => {
