@@ -4,12 +4,13 @@ use crate::analysis::{self, LANGUAGES};
 use crate::error::SearchError;
 use crate::facet_bits::{FacetPostings, MatchBits};
 use crate::query::{Facet as FacetName, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};
+use crate::typo::{TypoExpansions, TypoQuery};
 use commons_publiccode::{PathCase, PublicCode, RepositoryUrl};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Count, MultiCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
@@ -104,6 +105,8 @@ pub struct SearchIndex {
     facet_postings: Mutex<Option<(u64, Arc<FacetPostings>)>>,
     /// Recent answers of the current generation.
     answers: Mutex<AnswerCache>,
+    /// The terms each typo-tolerant word matched, per segment.
+    typos: Arc<TypoExpansions>,
 }
 
 /// Answers to recent searches, for one searcher generation: a commit makes a new generation,
@@ -290,6 +293,7 @@ impl SearchIndex {
             browse_cache: Mutex::new(None),
             facet_postings: Mutex::new(None),
             answers: Mutex::new(AnswerCache::new()),
+            typos: TypoExpansions::new(),
         })
     }
 
@@ -512,7 +516,7 @@ impl SearchIndex {
                     _ => 0,
                 };
                 if fuzzy && distance > 0 {
-                    let fq = FuzzyTermQuery::new(t.clone(), distance, true);
+                    let fq = TypoQuery::fuzzy(t.clone(), distance, &self.typos);
                     should.push((
                         Occur::Should,
                         Box::new(BoostQuery::new(Box::new(fq), boost * 0.3)),
@@ -520,7 +524,7 @@ impl SearchIndex {
                 }
                 // The last word may be unfinished (search as you type).
                 if fuzzy && last && chars >= 3 {
-                    let pq = FuzzyTermQuery::new_prefix(t, 0, false);
+                    let pq = TypoQuery::prefix(t, &self.typos);
                     should.push((
                         Occur::Should,
                         Box::new(BoostQuery::new(Box::new(pq), boost * 0.5)),

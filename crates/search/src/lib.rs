@@ -14,6 +14,7 @@ mod error;
 mod facet_bits;
 mod index;
 mod query;
+mod typo;
 
 pub use error::SearchError;
 pub use index::{

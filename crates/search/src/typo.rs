@@ -1,0 +1,323 @@
+//! Typo-tolerant and prefix terms, expanded once per segment and reused.
+//!
+//! A typo-tolerant word is a Levenshtein automaton walked over a field's term dictionary. Most
+//! of its cost is building the automaton (a transition table per word, zeroed and filled on
+//! every query) and walking the dictionary, not reading the matching terms' documents. A
+//! segment never changes once written, so the terms an automaton matches in it are kept,
+//! keyed by segment, word, distance and prefix, and the next query that asks for the same
+//! word reads their documents directly. The matches and scores are exactly those of tantivy's
+//! `FuzzyTermQuery` (a constant score per matching document), which the tests compare.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use tantivy::index::SegmentId;
+use tantivy::postings::TermInfo;
+use tantivy::query::{
+    AutomatonWeight, BitSetDocSet, ConstScorer, EnableScoring, Explanation, FuzzyTermQuery, Query,
+    Scorer, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, Term};
+
+/// Term infos kept across every expansion: at about 40 bytes each, 16 MB at most.
+const TERM_INFOS_KEPT: usize = 400_000;
+
+/// What to expand: a word, the edits it tolerates, and whether it may be unfinished.
+#[derive(Clone, Debug, Hash, PartialEq, Eq)]
+struct Expansion {
+    term: Term,
+    distance: u8,
+    transpositions: bool,
+    prefix: bool,
+}
+
+/// The terms each expansion matched, per segment, least recently used first out.
+pub(crate) struct TypoExpansions {
+    kept: Mutex<Kept>,
+}
+
+struct Kept {
+    entries: lru::LruCache<(SegmentId, Expansion), Arc<[TermInfo]>>,
+    term_infos: usize,
+}
+
+impl TypoExpansions {
+    pub(crate) fn new() -> Arc<Self> {
+        Arc::new(TypoExpansions {
+            kept: Mutex::new(Kept {
+                entries: lru::LruCache::unbounded(),
+                term_infos: 0,
+            }),
+        })
+    }
+
+    /// The terms of `segment` that `expansion` matches: kept ones, or walked and kept.
+    fn term_infos(
+        &self,
+        segment: &SegmentReader,
+        expansion: &Expansion,
+    ) -> tantivy::Result<Arc<[TermInfo]>> {
+        let key = (segment.segment_id(), expansion.clone());
+        if let Ok(mut kept) = self.kept.lock()
+            && let Some(found) = kept.entries.get(&key)
+        {
+            return Ok(found.clone());
+        }
+        let automaton = fuzzy_query(expansion).automaton()?;
+        let walked: Arc<[TermInfo]> = AutomatonWeight::new(expansion.term.field(), automaton)
+            .get_match_term_infos(segment)?
+            .into();
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.insert(key, walked.clone());
+        }
+        Ok(walked)
+    }
+}
+
+impl Kept {
+    fn insert(&mut self, key: (SegmentId, Expansion), infos: Arc<[TermInfo]>) {
+        if infos.len() > TERM_INFOS_KEPT / 4 {
+            return;
+        }
+        self.term_infos += infos.len();
+        if let Some(previous) = self.entries.put(key, infos) {
+            self.term_infos -= previous.len();
+        }
+        while self.term_infos > TERM_INFOS_KEPT {
+            match self.entries.pop_lru() {
+                Some((_, evicted)) => self.term_infos -= evicted.len(),
+                None => break,
+            }
+        }
+    }
+}
+
+fn fuzzy_query(expansion: &Expansion) -> FuzzyTermQuery {
+    let term = expansion.term.clone();
+    if expansion.prefix {
+        FuzzyTermQuery::new_prefix(term, expansion.distance, expansion.transpositions)
+    } else {
+        FuzzyTermQuery::new(term, expansion.distance, expansion.transpositions)
+    }
+}
+
+/// Matches the documents holding a term within `distance` edits of a word (or, as a prefix,
+/// starting with one), each with a constant score: `FuzzyTermQuery`, expanded through
+/// [`TypoExpansions`].
+#[derive(Clone)]
+pub(crate) struct TypoQuery {
+    expansion: Expansion,
+    expansions: Arc<TypoExpansions>,
+}
+
+impl TypoQuery {
+    /// Words within `distance` edits of `term`, a transposition counting as one.
+    pub(crate) fn fuzzy(term: Term, distance: u8, expansions: &Arc<TypoExpansions>) -> Self {
+        Self::new(term, distance, true, false, expansions)
+    }
+
+    /// Words starting with `term`, exactly.
+    pub(crate) fn prefix(term: Term, expansions: &Arc<TypoExpansions>) -> Self {
+        Self::new(term, 0, false, true, expansions)
+    }
+
+    fn new(
+        term: Term,
+        distance: u8,
+        transpositions: bool,
+        prefix: bool,
+        expansions: &Arc<TypoExpansions>,
+    ) -> Self {
+        TypoQuery {
+            expansion: Expansion {
+                term,
+                distance,
+                transpositions,
+                prefix,
+            },
+            expansions: expansions.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for TypoQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TypoQuery")
+            .field("expansion", &self.expansion)
+            .finish()
+    }
+}
+
+impl Query for TypoQuery {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for TypoQuery {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let infos = self.expansions.term_infos(reader, &self.expansion)?;
+        let inverted_index = reader.inverted_index(self.expansion.term.field())?;
+        let mut docs = BitSet::with_max_value(reader.max_doc());
+        for info in infos.iter() {
+            let mut postings =
+                inverted_index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+            while !postings.docs().is_empty() {
+                for &doc in postings.docs() {
+                    docs.insert(doc);
+                }
+                postings.advance();
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) == doc {
+            Ok(Explanation::new("TypoQuery", 1.0))
+        } else {
+            Err(TantivyError::InvalidArgument(
+                "Document does not match".to_string(),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::schema::{Schema, TEXT};
+    use tantivy::{DocAddress, Index, IndexWriter, doc};
+
+    const WORDS: &[&str] = &[
+        "health",
+        "wealth",
+        "healthy",
+        "heath",
+        "hearth",
+        "immunisation",
+        "immunization",
+        "imunization",
+        "clinic",
+        "clinical",
+        "cynic",
+        "logistics",
+        "logistic",
+        "lodging",
+        "санитария",
+        "здоровье",
+        "здоровья",
+        "الصحة",
+        "صحة",
+        "santé",
+        "salud",
+        "saludable",
+    ];
+
+    /// Several segments (each commit makes one), one with deleted documents.
+    fn index() -> (Index, tantivy::schema::Field) {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer(15_000_000).unwrap();
+        for (i, chunk) in WORDS.chunks(5).enumerate() {
+            for (j, word) in chunk.iter().enumerate() {
+                let other = WORDS[(i * 7 + j * 3) % WORDS.len()];
+                writer
+                    .add_document(doc!(text => format!("{word} {other}")))
+                    .unwrap();
+            }
+            if i == 1 {
+                writer.delete_term(Term::from_field_text(text, "wealth"));
+            }
+            writer.commit().unwrap();
+        }
+        (index, text)
+    }
+
+    fn matches(index: &Index, query: &dyn Query) -> Vec<(DocAddress, u32)> {
+        let searcher = index.reader().unwrap().searcher();
+        let mut hits: Vec<(DocAddress, u32)> = searcher
+            .search(query, &TopDocs::with_limit(100).order_by_score())
+            .unwrap()
+            .into_iter()
+            .map(|(score, address)| (address, score.to_bits()))
+            .collect();
+        hits.sort();
+        hits
+    }
+
+    #[test]
+    fn expanded_terms_match_and_score_as_the_fuzzy_query_does() {
+        let (index, field) = index();
+        let expansions = TypoExpansions::new();
+        let mut compared = 0;
+        for word in WORDS.iter().chain(["heal", "imun", "zdor", "صح"].iter()) {
+            let term = Term::from_field_text(field, word);
+            for distance in 0..=2 {
+                let ours = TypoQuery::fuzzy(term.clone(), distance, &expansions);
+                let theirs = FuzzyTermQuery::new(term.clone(), distance, true);
+                // Twice: the second answer comes from the kept expansion.
+                for _ in 0..2 {
+                    assert_eq!(
+                        matches(&index, &ours),
+                        matches(&index, &theirs),
+                        "{word}~{distance}"
+                    );
+                }
+                compared += 1;
+            }
+            let ours = TypoQuery::prefix(term.clone(), &expansions);
+            let theirs = FuzzyTermQuery::new_prefix(term, 0, false);
+            for _ in 0..2 {
+                assert_eq!(matches(&index, &ours), matches(&index, &theirs), "{word}*");
+            }
+        }
+        assert!(compared > 60);
+        assert!(
+            !matches(
+                &index,
+                &TypoQuery::fuzzy(Term::from_field_text(field, "helth"), 1, &expansions)
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_kept_expansions_stay_within_their_bound() {
+        let mut kept = Kept {
+            entries: lru::LruCache::unbounded(),
+            term_infos: 0,
+        };
+        let (index, field) = index();
+        let segment = index
+            .reader()
+            .unwrap()
+            .searcher()
+            .segment_reader(0)
+            .segment_id();
+        let info = TermInfo {
+            doc_freq: 1,
+            postings_range: 0..1,
+            positions_range: 0..1,
+        };
+        for i in 0..20 {
+            let expansion = Expansion {
+                term: Term::from_field_text(field, &format!("w{i}")),
+                distance: 1,
+                transpositions: true,
+                prefix: false,
+            };
+            kept.insert(
+                (segment, expansion),
+                vec![info.clone(); TERM_INFOS_KEPT / 8].into(),
+            );
+            assert!(kept.term_infos <= TERM_INFOS_KEPT);
+        }
+        assert_eq!(kept.entries.len(), 8);
+        let total: usize = kept.entries.iter().map(|(_, v)| v.len()).sum();
+        assert_eq!(total, kept.term_infos);
+    }
+}
