@@ -44,6 +44,10 @@ pub struct SearchDocument {
     pub publiccode: PublicCode,
     /// What the latest assessment found, when the entry was assessed.
     pub scores: Option<Scores>,
+    /// What a result list shows of the entry, as the caller encodes it (the server's JSON
+    /// card), stored as given and handed back with each hit so that a page of results needs
+    /// no other read; empty when the caller keeps none.
+    pub card: String,
 }
 
 /// The assessment values the index filters and sorts on.
@@ -84,6 +88,7 @@ struct Fields {
     vitality: Field,
     security: Field,
     links: Field,
+    card: Field,
     short: BTreeMap<&'static str, Field>,
     long: BTreeMap<&'static str, Field>,
     facets: BTreeMap<FacetName, Field>,
@@ -193,6 +198,7 @@ fn schema() -> (Schema, Fields) {
     let security = b.add_i64_field("security_sort", FAST);
     // What an entry builds on: `based-on:<url>` and `depends-on:<name>` (see `links_of`).
     let links = b.add_text_field("links", STRING);
+    let card = b.add_text_field("card", STORED);
     let mut short = BTreeMap::new();
     let mut long = BTreeMap::new();
     for lang in LANGUAGES {
@@ -223,6 +229,7 @@ fn schema() -> (Schema, Fields) {
             vitality,
             security,
             links,
+            card,
             short,
             long,
             facets,
@@ -305,6 +312,9 @@ impl SearchIndex {
         d.add_text(f.name, &p.name);
         d.add_text(f.name_sort, sort_key(p));
         d.add_i64(f.updated, doc.updated_at);
+        if !doc.card.is_empty() {
+            d.add_text(f.card, &doc.card);
+        }
         let scores = doc.scores.as_ref();
         d.add_i64(
             f.vitality,
@@ -735,11 +745,20 @@ impl SearchIndex {
                 .and_then(|v| v.as_str())
                 .unwrap_or_default()
                 .to_string();
+            let card = doc
+                .get_first(self.fields.card)
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
             let snippet = generator
                 .as_ref()
                 .map(|g| fragments(&g.snippet_from_doc(&doc)))
                 .unwrap_or_default();
-            hits.push(Hit { id, score, snippet });
+            hits.push(Hit {
+                id,
+                score,
+                snippet,
+                card,
+            });
         }
         Ok(SearchResults {
             total: total as u64,
@@ -1142,6 +1161,7 @@ mod tests {
                 .publiccode
                 .unwrap_or_else(|| panic!("{:?}\n{yaml}", v.diagnostics)),
             scores: None,
+            card: String::new(),
         }
     }
 

@@ -150,6 +150,8 @@ pub struct Hit {
     pub score: f32,
     /// The best-matching passage, when there was query text.
     pub snippet: Vec<Fragment>,
+    /// The card stored with the entry ([`crate::SearchDocument::card`]), when it has one.
+    pub card: Option<String>,
 }
 
 /// The answer to a search.

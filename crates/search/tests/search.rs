@@ -133,6 +133,7 @@ fn catalog() -> SearchIndex {
             updated_at: e.updated,
             publiccode: model(e),
             scores: scores_of(e.id),
+            card: format!("card of {}", e.id),
         })
         .collect();
     index.upsert(&docs, Some(7)).unwrap();
@@ -313,6 +314,22 @@ fn sorting_and_pages() {
             })
             .is_err()
     );
+}
+
+#[test]
+fn each_hit_carries_the_card_stored_with_its_entry() {
+    let index = catalog();
+    let hits = index
+        .search(&SearchQuery {
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap()
+        .hits;
+    assert_eq!(hits.len(), 3);
+    for hit in hits {
+        assert_eq!(hit.card, Some(format!("card of {}", hit.id)));
+    }
 }
 
 #[test]
@@ -529,6 +546,7 @@ fn counts_of_the_whole_catalog_follow_every_commit() {
             descriptions: &[("en", "A fresh entry", "Fresh text.")],
         }),
         scores: None,
+        card: String::new(),
     };
     index.upsert(std::slice::from_ref(&doc), Some(8)).unwrap();
     let after = browse();
@@ -565,6 +583,7 @@ fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
                 .publiccode
                 .unwrap_or_else(|| panic!("{id}: {:?}", v.diagnostics)),
             scores: None,
+            card: String::new(),
         }
     };
     let docs = [

@@ -5,6 +5,7 @@
 //! change order, in batches; applying an entry twice is harmless (upsert or delete by id), so
 //! a crash between a batch and its commit only repeats work.
 
+use crate::api::views::Card;
 use crate::state::AppState;
 use commons_catalog::{Catalog, Software};
 use commons_search::{SearchDocument, SearchIndex};
@@ -28,6 +29,9 @@ pub fn document_of(software: &Software) -> Option<SearchDocument> {
             .assessment_facets
             .as_ref()
             .and_then(|f| serde_json::from_value(f.clone()).ok()),
+        card: Card::of(software)
+            .map(|card| card.encode())
+            .unwrap_or_default(),
     })
 }
 

@@ -220,20 +220,7 @@ pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<Sea
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
-    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let entries = state.catalog.software_by_ids(&ids).await?;
-    let by_id: BTreeMap<&str, &commons_catalog::Software> =
-        entries.iter().map(|s| (s.id.as_str(), s)).collect();
-    let lang = request.query.lang.as_deref();
-    let items: Vec<SoftwareSummary> = results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            by_id
-                .get(hit.id.as_str())
-                .and_then(|s| SoftwareSummary::of(s, lang, &hit.snippet))
-        })
-        .collect();
+    let items = summaries(state, &results.hits, request.query.lang.as_deref()).await?;
     let end = request.query.offset + results.hits.len();
     let next = (end < results.total as usize && end <= MAX_OFFSET && !results.hits.is_empty())
         .then(|| encode_cursor(end, &fingerprint(&request.query)));
@@ -256,6 +243,42 @@ pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<Sea
         facets,
         next,
     })
+}
+
+/// The hits as results in the reader's language: from the cards stored in the index, and
+/// from the catalog for any hit without a readable card (an index written before cards were).
+async fn summaries(
+    state: &AppState,
+    hits: &[commons_search::Hit],
+    lang: Option<&str>,
+) -> Result<Vec<SoftwareSummary>, ApiError> {
+    let cards: Vec<Option<Card>> = hits
+        .iter()
+        .map(|hit| hit.card.as_deref().and_then(Card::decode))
+        .collect();
+    let missing: Vec<String> = hits
+        .iter()
+        .zip(&cards)
+        .filter(|(_, card)| card.is_none())
+        .map(|(hit, _)| hit.id.clone())
+        .collect();
+    let entries = if missing.is_empty() {
+        Vec::new()
+    } else {
+        state.catalog.software_by_ids(&missing).await?
+    };
+    let by_id: BTreeMap<&str, &commons_catalog::Software> =
+        entries.iter().map(|s| (s.id.as_str(), s)).collect();
+    Ok(hits
+        .iter()
+        .zip(cards)
+        .filter_map(|(hit, card)| match card {
+            Some(card) => Some(card.summary(lang, &hit.snippet)),
+            None => by_id
+                .get(hit.id.as_str())
+                .and_then(|s| SoftwareSummary::of(s, lang, &hit.snippet)),
+        })
+        .collect())
 }
 
 /// Search and list the catalog.

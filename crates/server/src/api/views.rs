@@ -5,7 +5,7 @@ use commons_catalog::{Organisation, Revision, Software};
 use commons_publiccode::model::Description;
 use commons_publiccode::{Diagnostic, PublicCode};
 use commons_search::Fragment;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
@@ -255,6 +255,14 @@ pub fn pick_description<'a>(
     p: &'a PublicCode,
     lang: Option<&str>,
 ) -> Option<(&'a str, &'a Description)> {
+    pick_language(&p.description, lang)
+}
+
+/// [`pick_description`]'s rule over any map of texts by language tag.
+fn pick_language<'a, T>(
+    texts: &'a BTreeMap<String, T>,
+    lang: Option<&str>,
+) -> Option<(&'a str, &'a T)> {
     let primary = |tag: &str| {
         tag.split(['-', '_'])
             .next()
@@ -262,35 +270,53 @@ pub fn pick_description<'a>(
             .to_ascii_lowercase()
     };
     let wanted = lang.map(primary);
-    let exact = lang.and_then(|l| {
-        p.description
-            .iter()
-            .find(|(tag, _)| tag.eq_ignore_ascii_case(l))
-    });
+    let exact = lang.and_then(|l| texts.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(l)));
     let same_language = || {
         wanted
             .as_ref()
-            .and_then(|w| p.description.iter().find(|(tag, _)| primary(tag) == *w))
+            .and_then(|w| texts.iter().find(|(tag, _)| primary(tag) == *w))
     };
-    let english = || p.description.iter().find(|(tag, _)| primary(tag) == "en");
+    let english = || texts.iter().find(|(tag, _)| primary(tag) == "en");
     exact
         .or_else(same_language)
         .or_else(english)
-        .or_else(|| p.description.iter().next())
+        .or_else(|| texts.iter().next())
         .map(|(tag, d)| (tag.as_str(), d))
 }
 
-impl SoftwareSummary {
-    /// The summary of a listed entry, in the reader's language.
-    pub fn of(s: &Software, lang: Option<&str>, snippet: &[Fragment]) -> Option<Self> {
+/// What a result list shows of an entry in any language: stored with the entry in the search
+/// index (JSON), so that a page of results is answered from the index alone. The index is
+/// rewritten with every change of the entry, so the card is as current as the hit itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    id: String,
+    name: String,
+    organisation_id: Option<String>,
+    license: String,
+    development_status: String,
+    software_type: String,
+    categories: Vec<String>,
+    platforms: Vec<String>,
+    repository_url: String,
+    logo: Option<String>,
+    updated_at: i64,
+    texts: BTreeMap<String, CardText>,
+}
+
+/// A card's text in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct CardText {
+    localised_name: Option<String>,
+    short_description: String,
+}
+
+impl Card {
+    /// The card of a listed entry.
+    pub fn of(s: &Software) -> Option<Self> {
         let p = s.publiccode.as_ref()?;
-        let chosen = pick_description(p, lang);
-        Some(SoftwareSummary {
+        Some(Card {
             id: s.id.clone(),
             name: p.name.clone(),
-            localised_name: chosen.and_then(|(_, d)| d.localised_name.clone()),
-            short_description: chosen.map(|(_, d)| d.short_description.clone()),
-            description_language: chosen.map(|(tag, _)| tag.to_string()),
             organisation_id: s.organisation_id.clone(),
             license: p.legal.license.clone(),
             development_status: p.development_status.as_str().to_string(),
@@ -299,7 +325,49 @@ impl SoftwareSummary {
             platforms: p.platforms.clone(),
             repository_url: s.repository_url.clone(),
             logo: p.logo.clone(),
-            updated_at: rfc3339(s.updated_at),
+            updated_at: s.updated_at,
+            texts: p
+                .description
+                .iter()
+                .map(|(tag, d)| {
+                    let text = CardText {
+                        localised_name: d.localised_name.clone(),
+                        short_description: d.short_description.clone(),
+                    };
+                    (tag.clone(), text)
+                })
+                .collect(),
+        })
+    }
+
+    /// The card as stored in the index.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A stored card; `None` when the text is not one (an index written by another version).
+    pub fn decode(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// The card as a result in the reader's language.
+    pub fn summary(&self, lang: Option<&str>, snippet: &[Fragment]) -> SoftwareSummary {
+        let chosen = pick_language(&self.texts, lang);
+        SoftwareSummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            localised_name: chosen.and_then(|(_, t)| t.localised_name.clone()),
+            short_description: chosen.map(|(_, t)| t.short_description.clone()),
+            description_language: chosen.map(|(tag, _)| tag.to_string()),
+            organisation_id: self.organisation_id.clone(),
+            license: self.license.clone(),
+            development_status: self.development_status.clone(),
+            software_type: self.software_type.clone(),
+            categories: self.categories.clone(),
+            platforms: self.platforms.clone(),
+            repository_url: self.repository_url.clone(),
+            logo: self.logo.clone(),
+            updated_at: rfc3339(self.updated_at),
             snippet: snippet
                 .iter()
                 .map(|f| SnippetPiece {
@@ -307,7 +375,14 @@ impl SoftwareSummary {
                     highlighted: f.highlighted,
                 })
                 .collect(),
-        })
+        }
+    }
+}
+
+impl SoftwareSummary {
+    /// The summary of a listed entry, in the reader's language.
+    pub fn of(s: &Software, lang: Option<&str>, snippet: &[Fragment]) -> Option<Self> {
+        Card::of(s).map(|card| card.summary(lang, snippet))
     }
 }
 
@@ -360,6 +435,99 @@ impl From<Organisation> for OrganisationView {
             name: o.name,
             uri: o.uri,
             software_count: o.software_count,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A result read straight from the model, as results were built before cards: the
+    /// reference the stored card must reproduce.
+    fn summary_from_model(s: &Software, lang: Option<&str>) -> SoftwareSummary {
+        let p = s.publiccode.as_ref().expect("a model");
+        let chosen = pick_description(p, lang);
+        SoftwareSummary {
+            id: s.id.clone(),
+            name: p.name.clone(),
+            localised_name: chosen.and_then(|(_, d)| d.localised_name.clone()),
+            short_description: chosen.map(|(_, d)| d.short_description.clone()),
+            description_language: chosen.map(|(tag, _)| tag.to_string()),
+            organisation_id: s.organisation_id.clone(),
+            license: p.legal.license.clone(),
+            development_status: p.development_status.as_str().to_string(),
+            software_type: p.software_type.as_str().to_string(),
+            categories: p.categories.clone(),
+            platforms: p.platforms.clone(),
+            repository_url: s.repository_url.clone(),
+            logo: p.logo.clone(),
+            updated_at: rfc3339(s.updated_at),
+            snippet: Vec::new(),
+        }
+    }
+
+    fn demo_software() -> Vec<Software> {
+        commons_demo::entries()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                let validation =
+                    commons_publiccode::validate(entry.source.as_bytes(), &Default::default());
+                let publiccode = validation.publiccode?;
+                Some(Software {
+                    id: format!("demo-{i}"),
+                    repository_url: publiccode.url.clone(),
+                    forge: commons_catalog::ForgeKind::Demo,
+                    default_branch: None,
+                    last_commit: None,
+                    organisation_id: Some(entry.publisher_id.to_string()),
+                    name: publiccode.name.clone(),
+                    listed: true,
+                    problem: None,
+                    live_revision_id: Some(1),
+                    latest_revision_id: Some(1),
+                    publiccode: Some(publiccode),
+                    warnings: Vec::new(),
+                    created_at: 1_700_000_000,
+                    updated_at: 1_700_000_000 + i as i64 * 86_400,
+                    seq: i as i64,
+                    assessment_facets: None,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stored_card_gives_the_result_the_model_gives_in_every_language() {
+        let entries = demo_software();
+        assert!(entries.len() > 40);
+        let langs = [
+            None,
+            Some("en"),
+            Some("fr"),
+            Some("es"),
+            Some("ru"),
+            Some("zh"),
+            Some("ar"),
+            Some("fr-CA"),
+            Some("pt"),
+        ];
+        for s in &entries {
+            let stored = Card::of(s).expect("a card").encode();
+            let card = Card::decode(&stored).expect("the card reads back");
+            for lang in langs {
+                let ours = serde_json::to_value(card.summary(lang, &[])).unwrap();
+                let reference = serde_json::to_value(summary_from_model(s, lang)).unwrap();
+                assert_eq!(ours, reference, "{} in {lang:?}", s.id);
+            }
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_a_card_is_not_read_as_one() {
+        for text in ["", "{}", "null", "[1,2]", "{\"id\":3}", "not json"] {
+            assert!(Card::decode(text).is_none(), "{text:?}");
         }
     }
 }
