@@ -13,6 +13,10 @@
 # the six languages, typos, facet filters, sorts; no answer cache can carry them) at 4 and at 32
 # connections; POPULAR (14 requests repeated, as real traffic repeats its favourites) at 32
 # connections, beside nginx serving a typical answer as a static file.
+# Engine-level peer: the same corpus (as Commons indexes it, crates/search/examples/peer_corpus.rs)
+# and the first 2,000 distinct requests through Xapian (bench/xapian_peer.py, Debian's
+# python3-xapian), beside Commons' search crate (crates/search/examples/profile.rs), both
+# in-process on one thread, with the match counts compared request by request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
@@ -179,6 +183,25 @@ done
 kill $SERVER
 wait $SERVER 2>/dev/null || true
 
+echo "==> engine-level peer: Commons' search crate and Xapian, in-process, same corpus and requests"
+/usr/bin/python3 -c 'import xapian' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-xapian >/dev/null; }
+cargo build --release -q -p commons-search --example profile --example peer_corpus
+if [ ! -f "$GEN/peer-corpus.jsonl" ]; then
+    target/release/examples/peer_corpus "$GEN" bench >"$GEN/peer-corpus.jsonl.part" 2>/dev/null
+    mv "$GEN/peer-corpus.jsonl.part" "$GEN/peer-corpus.jsonl"
+fi
+# A copy of the index: the profile opens it for writing, as the server does.
+rm -rf "$OUT/peer-index" && cp -r "$DATA/index" "$OUT/peer-index" && rm -f "$OUT"/peer-index/.tantivy-*.lock
+TOTALS="$OUT/peer-commons-totals.txt" target/release/examples/profile "$OUT/peer-index" "$GEN/queries.txt" >"$OUT/peer-commons.txt"
+rm -rf "$OUT/peer-index"
+XAPIAN_DB=$OUT/xapian-$CORPUS-$N
+[ -f "$XAPIAN_DB/.done" ] || rm -rf "$XAPIAN_DB"
+/usr/bin/python3 bench/xapian_peer.py "$GEN/peer-corpus.jsonl" "$GEN/queries.txt" "$XAPIAN_DB" 2000 "$OUT/peer-xapian-totals.txt" >"$OUT/peer-xapian.txt"
+touch "$XAPIAN_DB/.done"
+PEER_AGREEMENT=$(paste "$OUT/peer-commons-totals.txt" "$OUT/peer-xapian-totals.txt" | awk -F'\t' '
+    { n++; if ($1 == $3) same++; else if ($1 > $3) more++; else fewer++ }
+    END { printf "%d requests: same match count %d, Commons more (typo tolerance) %d, Commons fewer %d", n, same, more, fewer }')
+
 C_RPS=$(rps commons); N_RPS=$(rps nginx)
 RATIO=$(python3 -c "print(round(100*$C_RPS/$N_RPS,1))")
 IMPORT_RATE=$(python3 -c "print(round($N/$IMPORT_S))")
@@ -199,6 +222,15 @@ Corpus: $CORPUS, $N entries; $(wc -l <"$GEN/queries.txt") distinct requests.
 | server peak RSS after the load | $((RSS_KB/1024)) MB (now: $((ANON_KB/1024)) MB own memory, $((FILE_KB/1024)) MB mapped files) | | < 300 MB |
 
 Typical answer: \`$TYPICAL\`, $TYPICAL_BYTES bytes.
+
+Engine-level peer, in-process, one thread, the first 2,000 distinct requests (top 20 and every
+facet's counts over all matches):
+
+\`\`\`
+Commons: $(grep searches "$OUT/peer-commons.txt")
+$(grep -v indexed "$OUT/peer-xapian.txt")
+$PEER_AGREEMENT
+\`\`\`
 
 | page | status | mean time to first byte (20 runs) | worst |
 |---|---|---|---|

@@ -75,6 +75,8 @@ fn distinct(index: &SearchIndex, list: &str) {
     let text = std::fs::read_to_string(list).expect("queries file");
     let mut times = Vec::new();
     let mut slowest = (0.0, String::new());
+    // TOTALS=FILE writes each request's match count, to compare with the Xapian peer's.
+    let mut totals = String::new();
     for line in text.lines().take(2000) {
         let query = query_of(line);
         let started = Instant::now();
@@ -84,6 +86,10 @@ fn distinct(index: &SearchIndex, list: &str) {
             slowest = (ms, format!("{line} ({} matches)", results.total));
         }
         times.push(ms);
+        totals.push_str(&format!("{}\t{line}\n", results.total));
+    }
+    if let Some(path) = std::env::var_os("TOTALS") {
+        std::fs::write(path, totals).expect("totals file");
     }
     times.sort_by(f64::total_cmp);
     let at = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
