@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().expect("directory of publiccode.yml files"));
-    let publisher = args.next().expect("publisher id (the import's --publisher)");
+    let publisher = args
+        .next()
+        .expect("publisher id (the import's --publisher)");
     let mut files = Vec::new();
     collect(&dir, &mut files);
     files.sort();
@@ -56,7 +58,11 @@ fn main() {
 fn names(doc: &SearchDocument) -> Vec<String> {
     let p = &doc.publiccode;
     let mut names = vec![p.name.clone()];
-    names.extend(p.description.values().filter_map(|d| d.localised_name.clone()));
+    names.extend(
+        p.description
+            .values()
+            .filter_map(|d| d.localised_name.clone()),
+    );
     names
 }
 

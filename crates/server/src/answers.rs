@@ -6,6 +6,7 @@
 //! on a new generation empties the cache, so an answer is never older than the index it came
 //! from. Bounded in count and in bytes.
 
+use axum::http::HeaderValue;
 use bytes::Bytes;
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
@@ -17,6 +18,25 @@ const MAX_BYTES: usize = 48 * 1024 * 1024;
 /// Longest query string cached (longer ones are rare and not worth the memory).
 const MAX_KEY: usize = 1024;
 
+/// An answer as sent: its body and its ETag (computed once, not on every request).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The JSON body.
+    pub body: Bytes,
+    /// Its strong ETag.
+    pub etag: HeaderValue,
+}
+
+impl Answer {
+    /// The answer of `body`, tagged.
+    pub fn new(body: Bytes) -> Self {
+        Answer {
+            etag: crate::middleware::etag_of(&body),
+            body,
+        }
+    }
+}
+
 /// Recent answers of one index generation.
 pub struct AnswerCache {
     inner: Mutex<Inner>,
@@ -25,7 +45,7 @@ pub struct AnswerCache {
 struct Inner {
     generation: u64,
     bytes: usize,
-    answers: lru::LruCache<String, Bytes>,
+    answers: lru::LruCache<String, Answer>,
 }
 
 impl Default for AnswerCache {
@@ -42,7 +62,7 @@ impl Default for AnswerCache {
 
 impl AnswerCache {
     /// The answer to `key` computed on `generation`, if kept.
-    pub fn get(&self, generation: u64, key: &str) -> Option<Bytes> {
+    pub fn get(&self, generation: u64, key: &str) -> Option<Answer> {
         let mut inner = self.inner.lock().ok()?;
         if inner.generation != generation {
             inner.answers.clear();
@@ -54,8 +74,8 @@ impl AnswerCache {
     }
 
     /// Keeps an answer computed on `generation` (dropped when the cache moved on).
-    pub fn put(&self, generation: u64, key: &str, body: Bytes) {
-        if key.len() > MAX_KEY || body.len() > MAX_BYTES / 8 {
+    pub fn put(&self, generation: u64, key: &str, answer: Answer) {
+        if key.len() > MAX_KEY || answer.body.len() > MAX_BYTES / 8 {
             return;
         }
         let Ok(mut inner) = self.inner.lock() else {
@@ -64,13 +84,13 @@ impl AnswerCache {
         if inner.generation != generation {
             return;
         }
-        inner.bytes += body.len();
-        if let Some((_, old)) = inner.answers.push(key.to_string(), body) {
-            inner.bytes -= old.len();
+        inner.bytes += answer.body.len();
+        if let Some((_, old)) = inner.answers.push(key.to_string(), answer) {
+            inner.bytes -= old.body.len();
         }
         while inner.bytes > MAX_BYTES {
             match inner.answers.pop_lru() {
-                Some((_, old)) => inner.bytes -= old.len(),
+                Some((_, old)) => inner.bytes -= old.body.len(),
                 None => break,
             }
         }
@@ -96,16 +116,22 @@ mod tests {
             cache.get(1, "q=a").is_none(),
             "a new generation starts empty"
         );
-        cache.put(1, "q=a", Bytes::from_static(b"A"));
-        assert_eq!(cache.get(1, "q=a").as_deref(), Some(&b"A"[..]));
+        cache.put(1, "q=a", Answer::new(Bytes::from_static(b"A")));
+        let kept = cache.get(1, "q=a").expect("kept");
+        assert_eq!(kept.body, Bytes::from_static(b"A"));
+        assert_eq!(
+            kept.etag,
+            crate::middleware::etag_of(b"A"),
+            "kept with its tag"
+        );
         assert!(cache.get(1, "q=b").is_none());
         // An answer of an older generation is not kept; a newer generation empties the cache.
-        cache.put(0, "q=b", Bytes::from_static(b"B"));
+        cache.put(0, "q=b", Answer::new(Bytes::from_static(b"B")));
         assert!(cache.get(1, "q=b").is_none());
         assert!(cache.get(2, "q=a").is_none());
         assert_eq!(cache.size(), (0, 0));
         // Bounded in bytes: the least recently used answers go.
-        let big = Bytes::from(vec![b'x'; MAX_BYTES / 8]);
+        let big = Answer::new(Bytes::from(vec![b'x'; MAX_BYTES / 8]));
         for n in 0..12 {
             cache.put(2, &format!("q={n}"), big.clone());
         }
@@ -114,7 +140,7 @@ mod tests {
         assert_eq!(count, 8);
         assert!(cache.get(2, "q=0").is_none() && cache.get(2, "q=11").is_some());
         // Re-putting one key counts its bytes once.
-        cache.put(2, "q=11", Bytes::from_static(b"small"));
+        cache.put(2, "q=11", Answer::new(Bytes::from_static(b"small")));
         assert_eq!(cache.size().1, 7 * (MAX_BYTES / 8) + 5);
     }
 }

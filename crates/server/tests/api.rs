@@ -297,6 +297,33 @@ async fn etags_answer_304_and_headers_are_strict() {
         .await;
     assert_eq!(again.status(), 304);
     assert_eq!(again.headers()[header::ETAG], etag);
+    // The answer comes from the cache now, with the tag it was first sent with; another tag
+    // gets the whole answer.
+    let (cached, body) = app.get("/api/v1/software?limit=3").await;
+    assert_eq!(cached.headers()[header::ETAG], etag);
+    assert!(!body.is_empty());
+    let other = app
+        .send(
+            Request::get("/api/v1/software?limit=3")
+                .header(header::IF_NONE_MATCH, "\"0123\"")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(other.status(), 200);
+    // A route without an answer cache is tagged by the middleware, and answers 304 too.
+    let (organisations, _) = app.get("/api/v1/organisations").await;
+    let tag = organisations.headers()[header::ETAG].clone();
+    let again = app
+        .send(
+            Request::get("/api/v1/organisations")
+                .header(header::IF_NONE_MATCH, tag.clone())
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()[header::ETAG], tag);
 
     let cors = app
         .send(

@@ -299,25 +299,29 @@ pub async fn search(
     // it was computed on.
     let generation = state.index.generation();
     let key = raw.as_deref().unwrap_or("");
-    if let Some(body) = state.answers.get(generation, key) {
-        return Ok(json_body(body));
+    if let Some(answer) = state.answers.get(generation, key) {
+        return Ok(json_body(answer));
     }
     let request = parse_search(raw.as_deref())?;
     let page = run_search(&state, &request).await?;
     let body = bytes::Bytes::from(
         serde_json::to_vec(&page).map_err(|e| ApiError::Internal(e.to_string()))?,
     );
-    state.answers.put(generation, key, body.clone());
-    Ok(json_body(body))
+    let answer = crate::answers::Answer::new(body);
+    state.answers.put(generation, key, answer.clone());
+    Ok(json_body(answer))
 }
 
-fn json_body(body: bytes::Bytes) -> Response {
+fn json_body(answer: crate::answers::Answer) -> Response {
     (
-        [(
-            axum::http::header::CONTENT_TYPE,
-            axum::http::HeaderValue::from_static("application/json"),
-        )],
-        body,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::ETAG, answer.etag),
+        ],
+        answer.body,
     )
         .into_response()
 }
