@@ -37,13 +37,21 @@ start)
     fi
     echo "postgres://postgres@127.0.0.1:$PORT/postgres"
     ;;
+clean)
+    # The databases earlier test runs created (test-support names them <prefix>_<pid>_<ns>
+    # and never drops them, so that a failed test's data can be looked at): hundreds of them
+    # fill the disk on a developer's machine.
+    PSQL=("${RUN[@]}" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -At -d postgres)
+    "${PSQL[@]}" -c "select datname from pg_database where datname ~ '^[a-z_]+_[0-9]+_[0-9]+$'" |
+        while read -r name; do "${PSQL[@]}" -q -c "DROP DATABASE \"$name\"" || true; done
+    ;;
 stop)
     if [ -f "$DIR/data/PG_VERSION" ] && pgctl status >/dev/null 2>&1; then
         pgctl -m fast -w stop >/dev/null
     fi
     ;;
 *)
-    echo "usage: $0 [start|stop]" >&2
+    echo "usage: $0 [start|clean|stop]" >&2
     exit 2
     ;;
 esac

@@ -36,6 +36,7 @@ echo "==> disk free before the build: $(df -h --output=avail . | tail -1 | tr -d
 
 echo "==> PostgreSQL for the storage tests"
 COMMONS_TEST_POSTGRES="$(scripts/postgres.sh start)"
+scripts/postgres.sh clean
 export COMMONS_TEST_POSTGRES
 
 echo "==> cargo fmt --check"
