@@ -53,3 +53,13 @@ done
 
 cd "$tests"
 BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 ui.test.mjs
+
+# The security fixture is no demo entry: imported now, beside the demo (the running server
+# indexes it), for the tests of hostile text in a real browser.
+"$root/target/debug/commons" import "$root/crates/demo/fixtures/markup-sanitiser-fixture.yml" \
+  --publisher unicc --force-owner --data "$data" >/dev/null
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$port/api/v1/software?organisation=unicc&limit=100" | grep -q 'Sanitiser Fixture'; then break; fi
+  sleep 0.2
+done
+BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 security.test.mjs

@@ -25,9 +25,11 @@
 //! `.example` host, every address on an `example.org`-style domain). They vary agencies,
 //! categories, licences, development statuses, software types and maintenance types, and have
 //! descriptions in the six UN languages, some without English. A few use deprecated keys so
-//! that they validate with warnings, none with errors. One entry, `unicc/markup-sanitiser-fixture`,
-//! is a security fixture: its texts hold HTML and script payloads that must render as inert
-//! text.
+//! that they validate with warnings, none with errors.
+//!
+//! The security fixture ([`security_fixture`], `fixtures/markup-sanitiser-fixture.yml`) is not
+//! a demo entry: its texts hold HTML and script payloads that must render as inert text, and
+//! tests load it beside the demo; a newcomer's catalog never shows it.
 #![deny(missing_docs)]
 
 pub mod repository;
@@ -57,6 +59,18 @@ pub struct DemoEntry {
 }
 
 include!(concat!(env!("OUT_DIR"), "/demo_data.rs"));
+
+/// The security fixture: an entry of `unicc` whose texts hold markup and script payloads, for
+/// tests that check every page, feed and API answer shows them as inert text. Not among
+/// [`entries`].
+pub fn security_fixture() -> DemoEntry {
+    DemoEntry {
+        publisher_id: "unicc",
+        file: "fixtures/markup-sanitiser-fixture.yml",
+        source: include_str!("../fixtures/markup-sanitiser-fixture.yml"),
+        age_days: 7,
+    }
+}
 
 /// The demo publishers, in the order of `data/publishers.yml`.
 pub fn publishers() -> &'static [DemoPublisher] {

@@ -56,41 +56,53 @@ pub async fn load(catalog: &Catalog) -> Result<usize, CatalogError> {
     Ok(load_entries(catalog).await?.len())
 }
 
+/// Loads the security fixture ([`commons_demo::security_fixture`]) beside the demo, for tests:
+/// an entry whose texts hold markup and script payloads.
+pub async fn load_security_fixture(catalog: &Catalog) -> Result<IngestOutcome, CatalogError> {
+    ingest_entry(catalog, &commons_demo::security_fixture(), unix_now()).await
+}
+
 async fn load_entries(
     catalog: &Catalog,
 ) -> Result<Vec<(&'static DemoEntry, IngestOutcome)>, CatalogError> {
     let now = unix_now();
-    let publishers = commons_demo::publishers();
     let mut loaded = Vec::new();
     for entry in commons_demo::entries() {
-        let publisher = publishers
-            .iter()
-            .find(|p| p.id == entry.publisher_id)
-            .map(|p| Publisher {
-                id: p.id.to_string(),
-                name: p.name.to_string(),
-                uri: p.uri.map(str::to_string),
-            });
-        let validation = commons_publiccode::validate(entry.source.as_bytes(), &Default::default());
-        let repository_url = validation
-            .publiccode
-            .as_ref()
-            .map(|p| p.url.clone())
-            .unwrap_or_else(|| format!("https://demo.example/{}", entry.file));
-        let outcome = catalog
-            .ingest(&IngestRequest {
-                repository_url,
-                forge: ForgeKind::Demo,
-                default_branch: Some("main".into()),
-                commit: None,
-                publisher,
-                source: entry.source.as_bytes().to_vec(),
-                seen_at: now - i64::from(entry.age_days) * 86_400,
-            })
-            .await?;
-        loaded.push((entry, outcome));
+        loaded.push((entry, ingest_entry(catalog, entry, now).await?));
     }
     Ok(loaded)
+}
+
+async fn ingest_entry(
+    catalog: &Catalog,
+    entry: &DemoEntry,
+    now: i64,
+) -> Result<IngestOutcome, CatalogError> {
+    let publisher = commons_demo::publishers()
+        .iter()
+        .find(|p| p.id == entry.publisher_id)
+        .map(|p| Publisher {
+            id: p.id.to_string(),
+            name: p.name.to_string(),
+            uri: p.uri.map(str::to_string),
+        });
+    let validation = commons_publiccode::validate(entry.source.as_bytes(), &Default::default());
+    let repository_url = validation
+        .publiccode
+        .as_ref()
+        .map(|p| p.url.clone())
+        .unwrap_or_else(|| format!("https://demo.example/{}", entry.file));
+    catalog
+        .ingest(&IngestRequest {
+            repository_url,
+            forge: ForgeKind::Demo,
+            default_branch: Some("main".into()),
+            commit: None,
+            publisher,
+            source: entry.source.as_bytes().to_vec(),
+            seen_at: now - i64::from(entry.age_days) * 86_400,
+        })
+        .await
 }
 
 /// Makes each entry's repository and records its assessment, a few at a time (one per core);

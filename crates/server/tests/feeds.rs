@@ -55,7 +55,7 @@ async fn the_updates_feed_lists_the_latest_changes_newest_first() {
 
 #[tokio::test]
 async fn markup_in_an_entry_stays_text() {
-    let app = TestApp::with_demo().await;
+    let app = TestApp::with_demo_and_security_fixture().await;
     let fixture = app
         .state
         .catalog
@@ -64,7 +64,7 @@ async fn markup_in_an_entry_stays_text() {
         .unwrap()
         .into_iter()
         .find(|s| s.name.contains('<'))
-        .expect("the demo's security fixture has markup in its name");
+        .expect("the security fixture has markup in its name");
     let organisation = fixture.organisation_id.clone().unwrap();
     let (_, body) = app
         .get(&format!("/feeds/organisations/{organisation}.atom"))

@@ -17,9 +17,23 @@ pub struct TestApp {
 impl TestApp {
     /// A catalog holding the demo entries, indexed.
     pub async fn with_demo() -> TestApp {
+        Self::with_demo_and(false).await
+    }
+
+    /// The demo and the security fixture: an entry whose texts hold markup and scripts.
+    pub async fn with_demo_and_security_fixture() -> TestApp {
+        Self::with_demo_and(true).await
+    }
+
+    async fn with_demo_and(security_fixture: bool) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let catalog = Catalog::open(None, dir.path()).await.unwrap();
         commons_server::demo::load(&catalog).await.unwrap();
+        if security_fixture {
+            commons_server::demo::load_security_fixture(&catalog)
+                .await
+                .unwrap();
+        }
         let index = Arc::new(SearchIndex::in_memory().unwrap());
         commons_server::indexer::rebuild(&catalog, &index)
             .await

@@ -129,8 +129,28 @@ async fn accept_language_chooses_the_language_and_the_query_overrides_it() {
 }
 
 #[tokio::test]
-async fn hostile_text_from_a_publiccode_yml_is_escaped_everywhere() {
+async fn the_security_fixture_is_not_part_of_the_demo() {
     let app = TestApp::with_demo().await;
+    for uri in ["/", "/software", "/software?q=sanitiser", "/organisations/unicc"] {
+        let (response, html) = page(&app, uri).await;
+        assert_eq!(response.status(), 200, "{uri}");
+        assert!(!html.contains("Sanitiser"), "{uri} shows the fixture");
+    }
+    let found = app.get_json("/api/v1/software?q=sanitiser&limit=100").await;
+    let names: Vec<&str> = found["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|item| item["name"].as_str())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("Fixture")), "{names:?}");
+    let all = app.get_json("/api/v1/software?limit=100").await;
+    assert_eq!(all["total"], commons_demo::entries().len());
+}
+
+#[tokio::test]
+async fn hostile_text_from_a_publiccode_yml_is_escaped_everywhere() {
+    let app = TestApp::with_demo_and_security_fixture().await;
     let fixture = demo_id(&app, "organisation=unicc&q=sanitiser").await;
     let pages = [
         format!("/software/{fixture}"),

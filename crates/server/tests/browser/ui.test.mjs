@@ -315,48 +315,6 @@ test("a validation posted without the form's token is refused (CSRF)", async () 
   await context.close();
 });
 
-test("the security fixture's payloads render as inert text: no script runs", async () => {
-  const found = await json("/api/v1/software?organisation=unicc&limit=100");
-  const fixture = found.items.find((i) => i.name.includes("<script>"));
-  assert.ok(fixture, "the demo catalog's security fixture entry");
-  for (const lang of ["en", "fr", "ar"]) {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    // A flag any executed payload could set; alert() would open a dialog, which is recorded.
-    await context.addInitScript(() => {
-      window.__xss = false;
-    });
-    const page = await context.newPage();
-    const dialogs = [];
-    page.on("dialog", async (d) => {
-      dialogs.push(d.message());
-      await d.dismiss();
-    });
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${BASE}/software/${fixture.id}?lang=${lang}`);
-    await page.mouse.move(200, 200);
-    await page.hover("h1");
-    assert.deepEqual(dialogs, [], `no dialog (${lang})`);
-    assert.deepEqual(errors, []);
-    assert.equal(await page.evaluate(() => window.__xss), false);
-    // The payloads are on the page as text, and no element came from them.
-    assert.match(await page.textContent("h1"), /<script>alert\('name'\)<\/script>/);
-    const body = await page.textContent("main");
-    assert.ok(body.includes(`onerror=`), "the onerror payload is visible as text");
-    assert.equal(await page.locator("main script, main iframe, main svg, main img[src=x], main style").count(), 0);
-    assert.equal(await page.locator("a[href^='javascript:' i]").count(), 0);
-    if (lang === "en") {
-      await screenshot(page, "security-fixture-en");
-    }
-    await context.close();
-  }
-  // The results list and search snippets escape the same texts.
-  const opened = await open("/software?lang=en&q=sanitiser");
-  assert.ok((await opened.page.locator(".cards .card").count()) > 0);
-  assertClean(opened);
-  await opened.context.close();
-});
-
 test("the dark colour scheme keeps its contrast (axe) on the main pages", async () => {
   const items = await entries();
   for (const path of ["/?lang=en", "/software?lang=ar", `/software/${items[0].id}?lang=en`, "/validate?lang=fr"]) {
