@@ -829,6 +829,24 @@ async fn upsert_organisation_row(
     uri: Option<&str>,
     at: i64,
 ) -> Result<(), CatalogError> {
+    let before = sqlx::query("SELECT name, uri FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| {
+            Ok::<_, CatalogError>((
+                r.try_get::<String, _>(0)?,
+                r.try_get::<Option<String>, _>(1)?,
+            ))
+        })
+        .transpose()?;
+    let after_uri = uri
+        .map(str::to_string)
+        .or_else(|| before.as_ref().and_then(|b| b.1.clone()));
+    if before.as_ref() == Some(&(name.to_string(), after_uri.clone())) {
+        // Nothing changes: the common case of a crawl, with nothing to record.
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
@@ -839,6 +857,23 @@ async fn upsert_organisation_row(
     .bind(uri)
     .bind(at)
     .execute(&mut **tx)
+    .await?;
+    let target = format!("organisation:{id}");
+    crate::audit::append(
+        tx,
+        &crate::audit::AuditEvent {
+            actor: crate::audit::CATALOG_WRITER,
+            action: if before.is_some() {
+                "organisation.update"
+            } else {
+                "organisation.create"
+            },
+            target: &target,
+            before: before.map(|(name, uri)| serde_json::json!({ "name": name, "uri": uri })),
+            after: Some(serde_json::json!({ "name": name, "uri": after_uri })),
+            at,
+        },
+    )
     .await?;
     Ok(())
 }

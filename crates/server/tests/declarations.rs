@@ -79,13 +79,13 @@ async fn fixture() -> Fixture {
     let unicef = app
         .state
         .catalog
-        .issue_token("unicef", Some("test"), 1_700_000_000)
+        .issue_token("unicef", Some("test"), 1_700_000_000, "test")
         .await
         .unwrap();
     let who = app
         .state
         .catalog
-        .issue_token("who", None, 1_700_000_000)
+        .issue_token("who", None, 1_700_000_000, "test")
         .await
         .unwrap();
     Fixture {
@@ -532,7 +532,7 @@ async fn without_a_live_token_it_is_401_with_a_bearer_challenge() {
     f.app
         .state
         .catalog
-        .revoke_token(f.unicef_token_id, 1_800_000_000)
+        .revoke_token(f.unicef_token_id, 1_800_000_000, "test")
         .await
         .unwrap();
     let (response, _) = f
@@ -708,7 +708,7 @@ async fn the_token_is_never_logged() {
     f.app
         .state
         .catalog
-        .revoke_token(f.unicef_token_id, 1_800_000_000)
+        .revoke_token(f.unicef_token_id, 1_800_000_000, "test")
         .await
         .unwrap();
     f.put(&mut seen, "dpg-do-no-harm", Some(&f.unicef), privacy())
