@@ -3,7 +3,9 @@
 
 mod assess;
 mod assess_worker;
+mod audit;
 mod backup;
+mod config;
 mod crawl;
 mod export;
 mod gc;
@@ -52,6 +54,10 @@ enum Command {
     Publishers(publishers::Args),
     /// Crawl every publisher of a registry once and record what was found.
     Crawl(crawl::Args),
+    /// Check a configuration file (`commons serve --config`) and print the effective settings.
+    Config(config::Args),
+    /// Verify and list the audit log: who issued, revoked, declared, rotated, and when.
+    Audit(audit::Args),
     /// Assess one repository for `crawl`, `import` or `serve` (a request on standard input,
     /// the assessment's JSON on standard output), in a process of its own.
     #[command(hide = true)]
@@ -83,6 +89,8 @@ fn main() -> ExitCode {
         Command::Gc(args) => gc::run(args),
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
+        Command::Config(args) => config::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::AssessWorker => assess_worker::run(),
     }
 }
