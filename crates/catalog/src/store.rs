@@ -485,12 +485,26 @@ impl Catalog {
                 "no software with id {software_id:?}"
             )));
         };
-        if row.try_get::<Option<String>, _>(0)?.as_deref() == Some(publisher.id.as_str()) {
+        let before: Option<String> = row.try_get(0)?;
+        if before.as_deref() == Some(publisher.id.as_str()) {
             return Ok(false);
         }
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
         set_organisation(&mut tx, software_id, publisher, at, seq).await?;
+        let target = format!("software:{software_id}");
+        crate::audit::append(
+            &mut tx,
+            &crate::audit::AuditEvent {
+                actor: crate::audit::CATALOG_WRITER,
+                action: "software.publisher",
+                target: &target,
+                before: Some(serde_json::json!({ "organisationId": before })),
+                after: Some(serde_json::json!({ "organisationId": publisher.id })),
+                at,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

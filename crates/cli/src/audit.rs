@@ -33,7 +33,7 @@ enum Action {
         actor: Option<String>,
         /// Only this action (`token.issue`, `token.revoke`, `declaration.put`,
         /// `declaration.withdraw`, `hook_secret.rotate`, `organisation.create`,
-        /// `organisation.update`).
+        /// `organisation.update`, `software.publisher`).
         #[arg(long)]
         action: Option<String>,
         /// At most this many entries.

@@ -651,6 +651,37 @@ mod tests {
         assert_eq!(problems[0].origin, "--limits-max-connections");
     }
 
+    /// The documented example parses as it is, and with every commented key uncommented.
+    #[test]
+    fn the_documented_example_parses_with_every_key_uncommented() {
+        let text = include_str!("../../../docs/commons.example.toml");
+        file(text).unwrap();
+        let uncommented: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(rest)
+                    if rest.starts_with('[')
+                        || rest.split_once(" = ").is_some_and(|(key, _)| {
+                            key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                        }) =>
+                {
+                    rest
+                }
+                _ => line,
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let layer = file(&uncommented).unwrap();
+        for key in KEYS {
+            assert!(
+                layer.contains_key(key.name),
+                "{} is not documented",
+                key.name
+            );
+        }
+        resolve(Layer::new(), Layer::new(), layer).unwrap();
+    }
+
     #[test]
     fn a_database_password_is_never_shown() {
         let layer = file("database = \"postgres://commons:hunter2@db/commons\"\n").unwrap();

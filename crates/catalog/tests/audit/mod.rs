@@ -282,3 +282,46 @@ async fn tampering_is_found_at_the_first_bad_row() {
         .await;
     }
 }
+
+/// An entry re-filed under another publisher (a crawl following the registry) is recorded
+/// with the publisher before and after; re-filing it where it is records nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_of_publisher_is_recorded() {
+    on_both(|c| async move {
+        let id = c
+            .ingest(&request(URL, &example(), 100))
+            .await
+            .unwrap()
+            .software_id;
+        let who = Publisher {
+            id: "who".into(),
+            name: "World Health Organization".into(),
+            uri: None,
+        };
+        assert!(c.assign_publisher(&id, &who, 200).await.unwrap());
+        assert!(!c.assign_publisher(&id, &who, 300).await.unwrap());
+        let entries = c.audit_entries(&all()).await.unwrap();
+        let seen: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|e| (e.action.as_str(), e.target.as_str()))
+            .collect();
+        let target = format!("software:{id}");
+        assert_eq!(
+            seen,
+            vec![
+                ("software.publisher", target.as_str()),
+                ("organisation.create", "organisation:who"),
+                ("organisation.create", "organisation:unicef"),
+            ]
+        );
+        assert_eq!(
+            entries[0].before.as_deref(),
+            Some(r#"{"organisationId":"unicef"}"#)
+        );
+        assert_eq!(
+            entries[0].after.as_deref(),
+            Some(r#"{"organisationId":"who"}"#)
+        );
+    })
+    .await;
+}

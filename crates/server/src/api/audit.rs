@@ -29,7 +29,7 @@ pub struct AuditEntryView {
     /// Who (`operator (cli)`, `publisher:unicef (token 3)`, `catalog (registry or import)`).
     pub actor: String,
     /// What (`token.issue`, `token.revoke`, `declaration.put`, `declaration.withdraw`,
-    /// `hook_secret.rotate`, `organisation.create`, `organisation.update`).
+    /// `hook_secret.rotate`, `organisation.create`, `organisation.update`, `software.publisher`).
     pub action: String,
     /// To what (`token:3`, `software:{id}/declarations/{item}`, `organisation:{id}`).
     pub target: String,
