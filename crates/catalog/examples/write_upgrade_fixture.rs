@@ -73,14 +73,14 @@ async fn fill(c: &Catalog) -> (String, String) {
     .await
     .unwrap();
     let token = c
-        .issue_token("unicef", Some("fixture"), 2_003)
+        .issue_token("unicef", Some("fixture"), 2_003, "test")
         .await
         .unwrap();
     let revoked = c
-        .issue_token("unicef", Some("revoked"), 2_004)
+        .issue_token("unicef", Some("revoked"), 2_004, "test")
         .await
         .unwrap();
-    c.revoke_token(revoked.id, 2_005).await.unwrap();
+    c.revoke_token(revoked.id, 2_005, "test").await.unwrap();
     let statement = |text: &str| NewDeclaration {
         by: "Jane Doe".into(),
         role: Some("Data protection officer".into()),
@@ -111,7 +111,10 @@ async fn fill(c: &Catalog) -> (String, String) {
         .await
         .unwrap();
     let key = WebhookKey::new(KEY).unwrap();
-    let hook = c.rotate_hook_secret(&key, "unicef", 2_009).await.unwrap();
+    let hook = c
+        .rotate_hook_secret(&key, "unicef", 2_009, "test")
+        .await
+        .unwrap();
     (token.secret, hook.secret)
 }
 

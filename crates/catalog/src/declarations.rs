@@ -18,6 +18,7 @@
 //!
 //! The catalog does not know which item ids exist (the assessment does): callers check them.
 
+use crate::audit::{AuditEvent, append, publisher_actor};
 use crate::error::CatalogError;
 use crate::store::{Catalog, next_seq};
 use base64::Engine;
@@ -219,15 +220,18 @@ fn new_token() -> Result<String, CatalogError> {
 }
 
 impl Catalog {
-    /// Issues a token for an organisation; fails with [`CatalogError::NotFound`] when the
-    /// catalog has no such organisation. The returned secret is not stored anywhere.
+    /// Issues a token for an organisation, on behalf of `actor` (recorded in the audit log in
+    /// the same transaction); fails with [`CatalogError::NotFound`] when the catalog has no
+    /// such organisation. The returned secret is not stored anywhere.
     pub async fn issue_token(
         &self,
         organisation_id: &str,
         label: Option<&str>,
         at: i64,
+        actor: &str,
     ) -> Result<IssuedToken, CatalogError> {
         let secret = new_token()?;
+        let mut tx = self.pool.begin().await?;
         // One statement: the organisation is checked and the token written at once.
         let row = sqlx::query(
             "INSERT INTO publisher_tokens (organisation_id, label, token_hash, created_at) \
@@ -237,15 +241,35 @@ impl Catalog {
         .bind(label)
         .bind(token_hash(&secret))
         .bind(at)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else {
+            tx.rollback().await?;
             return Err(CatalogError::NotFound(format!(
                 "no organisation with id {organisation_id:?}"
             )));
         };
+        let id: i64 = row.try_get(0)?;
+        let target = format!("token:{id}");
+        append(
+            &mut tx,
+            &AuditEvent {
+                actor,
+                action: "token.issue",
+                target: &target,
+                before: None,
+                after: Some(serde_json::json!({
+                    "organisationId": organisation_id,
+                    "label": label,
+                    "createdAt": at,
+                })),
+                at,
+            },
+        )
+        .await?;
+        tx.commit().await?;
         Ok(IssuedToken {
-            id: row.try_get(0)?,
+            id,
             organisation_id: organisation_id.to_string(),
             label: label.map(str::to_string),
             created_at: at,
@@ -283,19 +307,45 @@ impl Catalog {
             .collect()
     }
 
-    /// Revokes a token from `at` on. Revoking a revoked token changes nothing.
-    pub async fn revoke_token(&self, token_id: i64, at: i64) -> Result<Revocation, CatalogError> {
+    /// Revokes a token from `at` on, on behalf of `actor` (recorded in the audit log in the
+    /// same transaction). Revoking a revoked token changes nothing and records nothing.
+    pub async fn revoke_token(
+        &self,
+        token_id: i64,
+        at: i64,
+        actor: &str,
+    ) -> Result<Revocation, CatalogError> {
         let mut tx = self.pool.begin().await?;
         // The write first: on SQLite it takes the write lock before anything is read.
         let revoked = sqlx::query(
-            "UPDATE publisher_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+            "UPDATE publisher_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL \
+             RETURNING organisation_id",
         )
         .bind(token_id)
         .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let outcome = if revoked > 0 {
+        .fetch_optional(&mut *tx)
+        .await?;
+        let outcome = if let Some(revoked) = revoked {
+            let organisation_id: String = revoked.try_get(0)?;
+            let target = format!("token:{token_id}");
+            append(
+                &mut tx,
+                &AuditEvent {
+                    actor,
+                    action: "token.revoke",
+                    target: &target,
+                    before: Some(serde_json::json!({
+                        "organisationId": organisation_id,
+                        "revokedAt": null,
+                    })),
+                    after: Some(serde_json::json!({
+                        "organisationId": organisation_id,
+                        "revokedAt": at,
+                    })),
+                    at,
+                },
+            )
+            .await?;
             Revocation::Revoked
         } else {
             let row = sqlx::query("SELECT revoked_at FROM publisher_tokens WHERE id = $1")
@@ -350,6 +400,7 @@ impl Catalog {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
         let organisation_id = writer_organisation(&mut tx, software_id, token_id).await?;
+        let before = current_of_item(&mut tx, software_id, item).await?;
         let row = sqlx::query(
             "INSERT INTO declarations (software_id, item, withdrawal, declared_by, role, \
              statement, url, not_applicable, organisation_id, token_id, declared_at) \
@@ -369,8 +420,7 @@ impl Catalog {
         .await?;
         let id: i64 = row.try_get(0)?;
         touch(&mut tx, software_id, seq).await?;
-        tx.commit().await?;
-        Ok(StoredDeclaration {
+        let stored = StoredDeclaration {
             id,
             software_id: software_id.to_string(),
             item: item.to_string(),
@@ -382,7 +432,23 @@ impl Catalog {
             declared_at: at,
             token_id,
             organisation_id,
-        })
+        };
+        let actor = publisher_actor(&stored.organisation_id, token_id);
+        let target = declaration_target(software_id, item);
+        append(
+            &mut tx,
+            &AuditEvent {
+                actor: &actor,
+                action: "declaration.put",
+                target: &target,
+                before: before.map(serde_json::to_value).transpose()?,
+                after: Some(serde_json::to_value(&stored)?),
+                at,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(stored)
     }
 
     /// Withdraws the current declaration of `item` of an entry, with token `token_id` at
@@ -399,17 +465,10 @@ impl Catalog {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
         let organisation_id = writer_organisation(&mut tx, software_id, token_id).await?;
-        let sql =
-            format!("SELECT {DECLARATION_COLUMNS} FROM declarations d {CURRENT} AND d.item = $2");
-        let current = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(software_id)
-            .bind(item)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if current.is_none() {
+        let Some(current) = current_of_item(&mut tx, software_id, item).await? else {
             tx.rollback().await?;
             return Ok(None);
-        }
+        };
         let row = sqlx::query(
             "INSERT INTO declarations (software_id, item, withdrawal, organisation_id, token_id, \
              declared_at) VALUES ($1, $2, 1, $3, $4, $5) RETURNING id",
@@ -423,15 +482,30 @@ impl Catalog {
         .await?;
         let id: i64 = row.try_get(0)?;
         touch(&mut tx, software_id, seq).await?;
-        tx.commit().await?;
-        Ok(Some(Withdrawal {
+        let withdrawal = Withdrawal {
             id,
             software_id: software_id.to_string(),
             item: item.to_string(),
             withdrawn_at: at,
             token_id,
             organisation_id,
-        }))
+        };
+        let actor = publisher_actor(&withdrawal.organisation_id, token_id);
+        let target = declaration_target(software_id, item);
+        append(
+            &mut tx,
+            &AuditEvent {
+                actor: &actor,
+                action: "declaration.withdraw",
+                target: &target,
+                before: Some(serde_json::to_value(&current)?),
+                after: Some(serde_json::to_value(&withdrawal)?),
+                at,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(withdrawal))
     }
 
     /// The current declarations of an entry, by item id order.
@@ -478,6 +552,33 @@ const CURRENT: &str = "JOIN software s ON s.id = d.software_id \
      WHERE d.software_id = $1 AND d.withdrawal = 0 AND d.organisation_id = s.organisation_id \
      AND d.id = (SELECT MAX(l.id) FROM declarations l \
                  WHERE l.software_id = d.software_id AND l.item = d.item)";
+
+/// The audit log's name for an entry's item.
+fn declaration_target(software_id: &str, item: &str) -> String {
+    format!("software:{software_id}/declarations/{item}")
+}
+
+/// The current declaration of one item of an entry, read inside a write.
+async fn current_of_item(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    software_id: &str,
+    item: &str,
+) -> Result<Option<StoredDeclaration>, CatalogError> {
+    let sql = format!("SELECT {DECLARATION_COLUMNS} FROM declarations d {CURRENT} AND d.item = $2");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(software_id)
+        .bind(item)
+        .fetch_optional(&mut **tx)
+        .await?;
+    match row.as_ref().map(event_from_row).transpose()? {
+        Some(DeclarationEvent::Declared(d)) => Ok(Some(d)),
+        Some(DeclarationEvent::Withdrawn(w)) => Err(CatalogError::Corrupt(format!(
+            "withdrawal {} taken for a declaration",
+            w.id
+        ))),
+        None => Ok(None),
+    }
+}
 
 /// Checks, inside a write, that the entry exists and that the token is live and speaks for the
 /// entry's organisation; returns that organisation.

@@ -123,13 +123,14 @@ fn well_formed(secret: &str) -> bool {
 
 impl Catalog {
     /// Issues the next generation of a publisher's webhook secret and revokes the live one,
-    /// in one transaction. Fails with [`CatalogError::NotFound`] when the catalog has no such
-    /// organisation.
+    /// in one transaction with its audit record (on behalf of `actor`; never the secret).
+    /// Fails with [`CatalogError::NotFound`] when the catalog has no such organisation.
     pub async fn rotate_hook_secret(
         &self,
         key: &WebhookKey,
         organisation_id: &str,
         at: i64,
+        actor: &str,
     ) -> Result<IssuedHookSecret, CatalogError> {
         let mut tx = self.pool.begin().await?;
         // The write first: on SQLite it takes the write lock before anything is read.
@@ -169,6 +170,20 @@ impl Catalog {
         .bind(secret_hash(&secret))
         .bind(at)
         .execute(&mut *tx)
+        .await?;
+        let target = format!("organisation:{organisation_id}/webhook-secret");
+        let previous = generation - 1;
+        crate::audit::append(
+            &mut tx,
+            &crate::audit::AuditEvent {
+                actor,
+                action: "hook_secret.rotate",
+                target: &target,
+                before: (previous > 0).then(|| serde_json::json!({ "generation": previous })),
+                after: Some(serde_json::json!({ "generation": generation })),
+                at,
+            },
+        )
         .await?;
         tx.commit().await?;
         Ok(IssuedHookSecret {

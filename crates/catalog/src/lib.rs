@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod assessment;
+mod audit;
 mod backup;
 mod crawl;
 mod declarations;
@@ -22,6 +23,10 @@ pub mod model;
 mod store;
 
 pub use assessment::{NewAssessment, StoredAssessment};
+pub use audit::{
+    AuditEntry, AuditEvent, AuditQuery, AuditVerification, CATALOG_WRITER, GENESIS_HASH,
+    OPERATOR_CLI, audit_hash, publisher_actor,
+};
 pub use backup::{
     BackupFormat, CatalogSummary, backup_format, backup_postgres, restore_postgres, restore_sqlite,
 };

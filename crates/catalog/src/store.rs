@@ -485,12 +485,26 @@ impl Catalog {
                 "no software with id {software_id:?}"
             )));
         };
-        if row.try_get::<Option<String>, _>(0)?.as_deref() == Some(publisher.id.as_str()) {
+        let before: Option<String> = row.try_get(0)?;
+        if before.as_deref() == Some(publisher.id.as_str()) {
             return Ok(false);
         }
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
         set_organisation(&mut tx, software_id, publisher, at, seq).await?;
+        let target = format!("software:{software_id}");
+        crate::audit::append(
+            &mut tx,
+            &crate::audit::AuditEvent {
+                actor: crate::audit::CATALOG_WRITER,
+                action: "software.publisher",
+                target: &target,
+                before: Some(serde_json::json!({ "organisationId": before })),
+                after: Some(serde_json::json!({ "organisationId": publisher.id })),
+                at,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -829,6 +843,24 @@ async fn upsert_organisation_row(
     uri: Option<&str>,
     at: i64,
 ) -> Result<(), CatalogError> {
+    let before = sqlx::query("SELECT name, uri FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| {
+            Ok::<_, CatalogError>((
+                r.try_get::<String, _>(0)?,
+                r.try_get::<Option<String>, _>(1)?,
+            ))
+        })
+        .transpose()?;
+    let after_uri = uri
+        .map(str::to_string)
+        .or_else(|| before.as_ref().and_then(|b| b.1.clone()));
+    if before.as_ref() == Some(&(name.to_string(), after_uri.clone())) {
+        // Nothing changes: the common case of a crawl, with nothing to record.
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
@@ -839,6 +871,23 @@ async fn upsert_organisation_row(
     .bind(uri)
     .bind(at)
     .execute(&mut **tx)
+    .await?;
+    let target = format!("organisation:{id}");
+    crate::audit::append(
+        tx,
+        &crate::audit::AuditEvent {
+            actor: crate::audit::CATALOG_WRITER,
+            action: if before.is_some() {
+                "organisation.update"
+            } else {
+                "organisation.create"
+            },
+            target: &target,
+            before: before.map(|(name, uri)| serde_json::json!({ "name": name, "uri": uri })),
+            after: Some(serde_json::json!({ "name": name, "uri": after_uri })),
+            at,
+        },
+    )
     .await?;
     Ok(())
 }

@@ -508,6 +508,7 @@ async fn a_batch_records_each_file_as_one_ingestion_would() {
 }
 
 mod assessment;
+mod audit;
 mod backup;
 mod crawl;
 mod declarations;

@@ -3,7 +3,9 @@
 
 mod assess;
 mod assess_worker;
+mod audit;
 mod backup;
+mod config;
 mod crawl;
 mod export;
 mod gc;
@@ -55,6 +57,10 @@ enum Command {
     Crawl(crawl::Args),
     /// Install and try the sentence-embedding model (multilingual semantic search).
     Model(model::Args),
+    /// Check a configuration file (`commons serve --config`) and print the effective settings.
+    Config(config::Args),
+    /// Verify and list the audit log: who issued, revoked, declared, rotated, and when.
+    Audit(audit::Args),
     /// Assess one repository for `crawl`, `import` or `serve` (a request on standard input,
     /// the assessment's JSON on standard output), in a process of its own.
     #[command(hide = true)]
@@ -87,6 +93,8 @@ fn main() -> ExitCode {
         Command::Publishers(args) => publishers::run(args),
         Command::Crawl(args) => crawl::run(args),
         Command::Model(args) => model::run(args),
+        Command::Config(args) => config::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::AssessWorker => assess_worker::run(),
     }
 }

@@ -151,7 +151,9 @@ async fn hook_secret_action(action: HookSecretAction) -> anyhow::Result<ExitCode
             })?;
             let key = WebhookKey::new(&key)?;
             let catalog = open(&store).await?;
-            let issued = catalog.rotate_hook_secret(&key, &publisher, now()).await;
+            let issued = catalog
+                .rotate_hook_secret(&key, &publisher, now(), commons_catalog::OPERATOR_CLI)
+                .await;
             catalog.close().await;
             let issued = match issued {
                 Ok(issued) => issued,
@@ -306,7 +308,12 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
             let catalog = open(&store).await?;
             let label = label.filter(|l| !l.is_empty());
             let issued = catalog
-                .issue_token(&publisher, label.as_deref(), now())
+                .issue_token(
+                    &publisher,
+                    label.as_deref(),
+                    now(),
+                    commons_catalog::OPERATOR_CLI,
+                )
                 .await;
             catalog.close().await;
             let issued = match issued {
@@ -356,7 +363,9 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
         }
         TokenAction::Revoke { token_id, store } => {
             let catalog = open(&store).await?;
-            let outcome = catalog.revoke_token(token_id, now()).await;
+            let outcome = catalog
+                .revoke_token(token_id, now(), commons_catalog::OPERATOR_CLI)
+                .await;
             catalog.close().await;
             match outcome? {
                 Revocation::Revoked => {

@@ -1,11 +1,11 @@
 //! `commons serve`: the catalog server (API and web UI).
 
-use crate::store_args::{LogFormat, StoreArgs, init_logging_as, runtime};
+use crate::store_args::{LogFormat, init_logging_as, runtime};
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use commons_server::settings::{self, Layer};
 use commons_server::{
-    ConfigFile, ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server,
-    shutdown_signal,
+    ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server, shutdown_signal,
 };
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
@@ -16,20 +16,22 @@ use std::time::Duration;
 /// `commons serve` arguments.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// Address to listen on.
-    #[arg(
-        long,
-        value_name = "ADDR",
-        default_value = "127.0.0.1:8080",
-        env = "COMMONS_LISTEN"
-    )]
-    listen: SocketAddr,
-    /// The operator's configuration file (TOML): rate limit per client, connection and
-    /// request limits (see docs/operations.md). Flags given as well win over it.
+    /// Address to listen on [env: COMMONS_LISTEN; file: listen; default: 127.0.0.1:8080].
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    /// The operator's configuration file (TOML): addresses, limits, sign-in provider,
+    /// administrators (see docs/operations.md and `commons config check`). For each key, a
+    /// flag wins over its COMMONS_... environment variable, which wins over the file.
     #[arg(long, value_name = "FILE", env = "COMMONS_CONFIG")]
     config: Option<PathBuf>,
-    #[command(flatten)]
-    store: StoreArgs,
+    /// Data directory: the SQLite catalog (when no --database is given) and the search index
+    /// [env: COMMONS_DATA; file: data; default: commons-data].
+    #[arg(long = "data", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// The catalog database: postgres://USER@HOST/DB for the scale-out store, or sqlite://FILE
+    /// [env: COMMONS_DATABASE; file: database; default: SQLite in the data directory].
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
     /// Load the built-in demo catalog when the catalog is empty.
     #[arg(long)]
     demo: bool,
@@ -75,8 +77,8 @@ pub struct Args {
     /// How log lines are written: `text`, or `json` (one object per line, for a collector).
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = LogFormat::Text, env = "COMMONS_LOG_FORMAT")]
     log_format: LogFormat,
-    /// Connections open at once; more wait until one closes [default: 1024, or the
-    /// configuration file's `limits.max_connections`].
+    /// Connections open at once; more wait until one closes [env:
+    /// COMMONS_LIMITS_MAX_CONNECTIONS; file: limits.max_connections; default: 1024].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     max_connections: Option<u32>,
     #[command(flatten)]
@@ -117,6 +119,28 @@ const RETIRED_SECRETS: [&str; 2] = [
     "COMMONS_GITLAB_WEBHOOK_TOKEN",
 ];
 
+/// The flags the operator typed that are also keys of the configuration file.
+fn flag_layer(args: &Args) -> Layer {
+    let mut layer = Layer::new();
+    let text = |s: String| toml::Value::String(s);
+    if let Some(listen) = args.listen {
+        layer.insert("listen".into(), text(listen.to_string()));
+    }
+    if let Some(data) = &args.data_dir {
+        layer.insert("data".into(), text(data.display().to_string()));
+    }
+    if let Some(database) = &args.database {
+        layer.insert("database".into(), text(database.clone()));
+    }
+    if let Some(max) = args.max_connections {
+        layer.insert(
+            "limits.max_connections".into(),
+            toml::Value::Integer(i64::from(max)),
+        );
+    }
+    layer
+}
+
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: Args) -> ExitCode {
     init_logging_as(args.log_format);
@@ -146,10 +170,18 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let file = match args.config.as_deref().map(ConfigFile::load).transpose() {
-        Ok(file) => file.unwrap_or_default(),
-        Err(e) => {
-            eprintln!("commons serve: {e}");
+    // Flag > environment > file > default, key by key.
+    let loaded = settings::load(
+        args.config.as_deref(),
+        |name| std::env::var(name).ok(),
+        flag_layer(&args),
+    );
+    let file = match loaded {
+        Ok(settings) => settings.config,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("commons serve: {problem}");
+            }
             return ExitCode::from(2);
         }
     };
@@ -161,9 +193,6 @@ pub fn run(args: Args) -> ExitCode {
         },
         metrics_listen: args.metrics_listen,
         limits: ConnectionLimits::default(),
-        listen: args.listen,
-        data_dir: args.store.data_dir,
-        database: args.store.database,
         demo: args.demo,
         poll_interval: Duration::from_millis(args.poll_ms),
         crawl: args.publishers.map(|publishers| CrawlConfig {
@@ -178,12 +207,9 @@ pub fn run(args: Args) -> ExitCode {
         assess_worker: Some(assess_worker),
         ..ServeConfig::default()
     };
-    // The file first (an empty one when none is given: the rate limit is on by default),
-    // then the flags the operator typed.
+    // The merged settings (with no file, the environment and the flags alone: the rate
+    // limit is on by default).
     file.apply(&mut config);
-    if let Some(max_connections) = args.max_connections {
-        config.limits.max_connections = max_connections as usize;
-    }
     match runtime().and_then(|rt| rt.block_on(serve(config, args.log_format))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

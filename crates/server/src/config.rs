@@ -34,6 +34,27 @@ pub struct ServeConfig {
     /// The program crawled and demo repositories are assessed in, a child process per
     /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
     pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
+    /// The OpenID Connect provider staff sign in with (`[oidc]`): parsed and checked, not yet
+    /// used (sign-in comes later).
+    pub oidc: Option<OidcConfig>,
+    /// The e-mail claims made administrators (`[access] admins`): carried, not yet used.
+    pub admins: Vec<String>,
+}
+
+/// `[oidc]`: the OpenID Connect provider. The client secret stays in its file: only the
+/// file's path is kept here, so that no secret is ever printed or logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcConfig {
+    /// The issuer URL (its discovery document is `<issuer>/.well-known/openid-configuration`).
+    pub issuer: String,
+    /// The client id registered with the provider.
+    pub client_id: String,
+    /// The file holding the client secret.
+    pub client_secret_file: PathBuf,
+    /// Where the provider sends the browser back (default: `<public_url>/auth/callback`).
+    pub redirect_url: Option<String>,
+    /// The catalog's public address, as browsers reach it.
+    pub public_url: Option<String>,
 }
 
 /// Crawling from the server: a registry, a period, and the webhook secrets.
@@ -91,6 +112,8 @@ impl Default for ServeConfig {
             rate_limit: None,
             request_timeout: Duration::from_secs(30),
             max_validations: None,
+            oidc: None,
+            admins: Vec::new(),
         }
     }
 }

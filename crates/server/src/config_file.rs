@@ -1,9 +1,25 @@
-//! The operator's configuration file (`commons serve --config FILE`, TOML): the limits that
-//! protect the server from its clients. Every key is optional; an unknown key, a value out of
-//! range or a malformed one is an error naming the file, line and column, so a typo never
-//! silently leaves a default in force.
+//! The operator's configuration file (`commons serve --config FILE`, TOML): where the server
+//! listens and keeps its data, the limits that protect it from its clients, and the sign-in
+//! provider and administrators. Every key is optional; an unknown key, a value out of range or
+//! a malformed one is an error naming the file, line and column, so a typo never silently
+//! leaves a default in force. Every key can also be set in the environment, and some by flags
+//! (see [`crate::settings`]: flag > environment > file > default).
 //!
 //! ```toml
+//! listen = "127.0.0.1:8080"
+//! data = "./commons-data"
+//! # database = "postgres://commons@db/commons"
+//!
+//! [oidc]
+//! issuer = "https://login.example.org"
+//! client_id = "commons"
+//! client_secret_file = "/run/secrets/commons-oidc"   # the secret stays in its file
+//! # redirect_url = "https://catalog.example.org/auth/callback"
+//! # public_url = "https://catalog.example.org"
+//!
+//! [access]
+//! admins = ["alice@example.org"]   # e-mail claims made administrators
+//!
 //! [rate_limit]
 //! per_second = 20          # per client address, token bucket
 //! burst = 40
@@ -21,11 +37,11 @@
 //! ```
 
 use crate::rate_limit::RateLimitConfig;
-use crate::{ConnectionLimits, ServeConfig};
+use crate::{ConnectionLimits, OidcConfig, ServeConfig};
 use ipnet::IpNet;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -68,12 +84,58 @@ pub enum ConfigError {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
+    /// `listen`: the address to listen on.
+    #[serde(default, deserialize_with = "socket_address")]
+    pub listen: Option<SocketAddr>,
+    /// `data`: the data directory.
+    #[serde(default, deserialize_with = "nonempty_path")]
+    pub data: Option<PathBuf>,
+    /// `database`: a `postgres://` or `sqlite:` URL.
+    #[serde(default, deserialize_with = "database_url")]
+    pub database: Option<String>,
     /// `[rate_limit]`.
     #[serde(default)]
     pub rate_limit: RateLimitSection,
     /// `[limits]`.
     #[serde(default)]
     pub limits: LimitsSection,
+    /// `[oidc]`.
+    #[serde(default)]
+    pub oidc: OidcSection,
+    /// `[access]`.
+    #[serde(default)]
+    pub access: AccessSection,
+}
+
+/// `[oidc]`: the OpenID Connect provider. All or none of `issuer`, `client_id` and
+/// `client_secret_file` (checked by [`ConfigFile::oidc`], since the environment may give some).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcSection {
+    /// The issuer URL (https; http only on a loopback host, for tests).
+    #[serde(default, deserialize_with = "issuer_url")]
+    pub issuer: Option<String>,
+    /// The client id.
+    #[serde(default, deserialize_with = "nonempty_text")]
+    pub client_id: Option<String>,
+    /// The file holding the client secret (never the secret itself).
+    #[serde(default, deserialize_with = "nonempty_path")]
+    pub client_secret_file: Option<PathBuf>,
+    /// Where the provider sends the browser back.
+    #[serde(default, deserialize_with = "web_url")]
+    pub redirect_url: Option<String>,
+    /// The catalog's public address.
+    #[serde(default, deserialize_with = "web_url")]
+    pub public_url: Option<String>,
+}
+
+/// `[access]`: who is given a role by configuration.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessSection {
+    /// The e-mail claims made administrators.
+    #[serde(default, deserialize_with = "emails")]
+    pub admins: Vec<String>,
 }
 
 /// `[rate_limit]`: requests per client.
@@ -134,6 +196,101 @@ pub struct LimitsSection {
     /// Repositories a crawl fetches at once.
     #[serde(default, deserialize_with = "crawl_workers")]
     pub crawl_workers: Option<usize>,
+}
+
+/// `"127.0.0.1:8080"` or `"[::1]:8080"`.
+fn socket_address<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<SocketAddr>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    text.parse().map(Some).map_err(|_| {
+        D::Error::custom(format!(
+            "{text:?} is not an address and port such as \"127.0.0.1:8080\""
+        ))
+    })
+}
+
+fn nonempty_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if text.trim().is_empty() || text.chars().any(char::is_control) {
+        return Err(D::Error::custom(
+            "must not be empty nor hold control characters",
+        ));
+    }
+    Ok(Some(text))
+}
+
+fn nonempty_path<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<PathBuf>, D::Error> {
+    Ok(nonempty_text(deserializer)?.map(PathBuf::from))
+}
+
+/// A `postgres://`, `postgresql://` or `sqlite:` URL (what `--database` takes).
+fn database_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if ["postgres://", "postgresql://", "sqlite:"]
+        .iter()
+        .any(|scheme| text.starts_with(scheme))
+    {
+        Ok(Some(text))
+    } else {
+        Err(D::Error::custom(
+            "not a database URL: postgres://USER@HOST/DB or sqlite://FILE",
+        ))
+    }
+}
+
+/// Whether `text` is an http(s) URL with a host; `https_only` refuses plain http except on a
+/// loopback host.
+fn check_web_url(text: &str, https_only: bool) -> Result<(), String> {
+    let url = url::Url::parse(text).map_err(|e| format!("{text:?} is not a URL: {e}"))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => return Err(format!("{text:?} has no host")),
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if !https_only || loopback => Ok(()),
+        "http" => Err(format!(
+            "{text:?} must be https (plain http only on a loopback host)"
+        )),
+        other => Err(format!("{text:?}: the scheme must be https, not {other}")),
+    }
+}
+
+fn issuer_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    check_web_url(&text, true).map_err(D::Error::custom)?;
+    Ok(Some(text))
+}
+
+fn web_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    check_web_url(&text, false).map_err(D::Error::custom)?;
+    Ok(Some(text))
+}
+
+/// E-mail addresses: one `@` with text on both sides, no spaces; kept as written, each once.
+fn emails<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let texts = Vec::<String>::deserialize(deserializer)?;
+    let mut kept: Vec<String> = Vec::new();
+    for text in texts {
+        let text = text.trim().to_string();
+        let parts: Vec<&str> = text.split('@').collect();
+        let valid = parts.len() == 2
+            && parts.iter().all(|p| !p.is_empty())
+            && !text.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !valid {
+            return Err(D::Error::custom(format!(
+                "{text:?} is not an e-mail address"
+            )));
+        }
+        if !kept.iter().any(|k| k.eq_ignore_ascii_case(&text)) {
+            kept.push(text);
+        }
+    }
+    Ok(kept)
 }
 
 fn yes() -> bool {
@@ -209,17 +366,7 @@ fn small_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usiz
 impl ConfigFile {
     /// Reads and checks `path`.
     pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
-        let read = |source| ConfigError::Read {
-            path: path.to_path_buf(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(read)?.len();
-        if size > MAX_CONFIG_BYTES {
-            return Err(ConfigError::TooLarge {
-                path: path.to_path_buf(),
-            });
-        }
-        let text = std::fs::read_to_string(path).map_err(read)?;
+        let text = read_config_text(path)?;
         ConfigFile::parse(&text).map_err(|(offset, message)| {
             let (line, column) = line_and_column(&text, offset);
             ConfigError::Invalid {
@@ -249,8 +396,51 @@ impl ConfigFile {
         })
     }
 
-    /// Puts the file's settings into `config`.
+    /// The sign-in provider, when `[oidc]` (or its environment) names one: `issuer`,
+    /// `client_id` and `client_secret_file` together, or none of the section's keys.
+    pub fn oidc(&self) -> Result<Option<OidcConfig>, String> {
+        let o = &self.oidc;
+        match (&o.issuer, &o.client_id, &o.client_secret_file) {
+            (Some(issuer), Some(client_id), Some(client_secret_file)) => Ok(Some(OidcConfig {
+                issuer: issuer.clone(),
+                client_id: client_id.clone(),
+                client_secret_file: client_secret_file.clone(),
+                redirect_url: o.redirect_url.clone(),
+                public_url: o.public_url.clone(),
+            })),
+            (None, None, None) if o.redirect_url.is_none() && o.public_url.is_none() => Ok(None),
+            _ => {
+                let missing: Vec<&str> = [
+                    ("issuer", o.issuer.is_none()),
+                    ("client_id", o.client_id.is_none()),
+                    ("client_secret_file", o.client_secret_file.is_none()),
+                ]
+                .iter()
+                .filter(|(_, absent)| *absent)
+                .map(|(name, _)| *name)
+                .collect();
+                Err(format!(
+                    "[oidc] needs issuer, client_id and client_secret_file together; missing: {}",
+                    missing.join(", ")
+                ))
+            }
+        }
+    }
+
+    /// Puts the file's settings into `config`. Call [`ConfigFile::oidc`] first: an incomplete
+    /// `[oidc]` is left out here.
     pub fn apply(&self, config: &mut ServeConfig) {
+        if let Some(listen) = self.listen {
+            config.listen = listen;
+        }
+        if let Some(data) = &self.data {
+            config.data_dir = data.clone();
+        }
+        if let Some(database) = &self.database {
+            config.database = Some(database.clone());
+        }
+        config.oidc = self.oidc().ok().flatten();
+        config.admins = self.access.admins.clone();
         config.rate_limit = self.rate_limit();
         let limits = &self.limits;
         let connection = &mut config.limits;
@@ -276,8 +466,23 @@ impl ConfigFile {
     }
 }
 
+/// The text of a configuration file, refused beyond [`MAX_CONFIG_BYTES`].
+pub(crate) fn read_config_text(path: &Path) -> Result<String, ConfigError> {
+    let read = |source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read)?.len();
+    if size > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    std::fs::read_to_string(path).map_err(read)
+}
+
 /// Line and column (from 1; the column in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

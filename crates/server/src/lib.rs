@@ -26,10 +26,11 @@ mod middleware;
 mod open_catalog;
 pub mod rate_limit;
 mod router;
+pub mod settings;
 mod state;
 pub mod web;
 
-pub use config::{CrawlConfig, ServeConfig};
+pub use config::{CrawlConfig, OidcConfig, ServeConfig};
 pub use config_file::{ConfigError, ConfigFile};
 pub use error::{ApiError, ServerError};
 pub use listener::ConnectionLimits;

@@ -1,7 +1,7 @@
 //! Every route in one place, and the layers every answer goes through.
 
 use crate::api::{
-    self, crawl, declarations, exports, hooks, ops, organisations, software, validate,
+    self, audit, crawl, declarations, exports, hooks, ops, organisations, software, validate,
 };
 use crate::error::ApiError;
 use crate::middleware;
@@ -45,6 +45,8 @@ fn api_routes() -> Router<AppState> {
         .route("/hooks/github/{publisher}", post(hooks::github))
         .route("/hooks/gitlab", post(hooks::gitlab))
         .route("/validate", post(validate::validate_body))
+        // The operator's: no cross-origin access, never cached.
+        .route("/audit", get(audit::list))
         .fallback(|| async { ApiError::NotFound("no such API endpoint".into()) })
 }
 

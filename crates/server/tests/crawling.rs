@@ -64,7 +64,7 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
     }
     let key = WebhookKey::new(KEY).unwrap();
     let secret = catalog
-        .rotate_hook_secret(&key, "testers", 1)
+        .rotate_hook_secret(&key, "testers", 1, "test")
         .await
         .unwrap()
         .secret;
@@ -247,12 +247,12 @@ async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_pe
     }
     let key = WebhookKey::new(KEY).unwrap();
     let secret_a = catalog
-        .rotate_hook_secret(&key, "a", 1)
+        .rotate_hook_secret(&key, "a", 1, "test")
         .await
         .unwrap()
         .secret;
     let secret_b = catalog
-        .rotate_hook_secret(&key, "b", 1)
+        .rotate_hook_secret(&key, "b", 1, "test")
         .await
         .unwrap()
         .secret;
@@ -292,7 +292,7 @@ async fn a_publishers_hook_secret_recrawls_only_its_own_repositories_and_once_pe
     );
     // A rotated secret stops working at once.
     let rotated = catalog
-        .rotate_hook_secret(&key, "b", 2)
+        .rotate_hook_secret(&key, "b", 2, "test")
         .await
         .unwrap()
         .secret;
@@ -396,7 +396,7 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
     git_server.set_delay(Duration::from_millis(500));
     let key = WebhookKey::new(KEY).unwrap();
     let secret = catalog
-        .rotate_hook_secret(&key, "a", 1)
+        .rotate_hook_secret(&key, "a", 1, "test")
         .await
         .unwrap()
         .secret;

@@ -79,13 +79,13 @@ async fn fixture() -> Fixture {
     let unicef = app
         .state
         .catalog
-        .issue_token("unicef", Some("test"), 1_700_000_000)
+        .issue_token("unicef", Some("test"), 1_700_000_000, "test")
         .await
         .unwrap();
     let who = app
         .state
         .catalog
-        .issue_token("who", None, 1_700_000_000)
+        .issue_token("who", None, 1_700_000_000, "test")
         .await
         .unwrap();
     Fixture {
@@ -532,7 +532,7 @@ async fn without_a_live_token_it_is_401_with_a_bearer_challenge() {
     f.app
         .state
         .catalog
-        .revoke_token(f.unicef_token_id, 1_800_000_000)
+        .revoke_token(f.unicef_token_id, 1_800_000_000, "test")
         .await
         .unwrap();
     let (response, _) = f
@@ -708,7 +708,7 @@ async fn the_token_is_never_logged() {
     f.app
         .state
         .catalog
-        .revoke_token(f.unicef_token_id, 1_800_000_000)
+        .revoke_token(f.unicef_token_id, 1_800_000_000, "test")
         .await
         .unwrap();
     f.put(&mut seen, "dpg-do-no-harm", Some(&f.unicef), privacy())
@@ -795,5 +795,90 @@ async fn the_openapi_document_describes_the_operations_and_the_bearer_scheme() {
             doc["components"]["schemas"][name].is_object(),
             "{r} dangles"
         );
+    }
+}
+
+/// A declaration through the API is in the audit log, under the token's publisher;
+/// `GET /api/v1/audit` serves the log only to the bearer of the operator's token, and to
+/// nobody when the operator configured none.
+#[tokio::test]
+async fn the_audit_log_records_api_writes_and_is_the_operators_only() {
+    use commons_server::{HttpPolicy, MetricsAccess};
+    use sha2::Digest;
+    let mut f = fixture().await;
+    let mut seen = Seen::default();
+    let (response, _) = f
+        .put(
+            &mut seen,
+            "dpg-do-no-harm",
+            Some(&f.unicef.clone()),
+            json!({"by": "Jane Doe", "statement": "No harm."}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+
+    let audit = |auth: Option<&str>, query: &str| {
+        let mut request = Request::get(format!("/api/v1/audit{query}"));
+        if let Some(a) = auth {
+            request = request.header(header::AUTHORIZATION, a);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    // No operator token configured: nobody, whatever they send.
+    let response = f.app.send(audit(Some("Bearer anything"), "")).await;
+    assert_eq!(response.status(), 403);
+    let response = f
+        .app
+        .send(audit(Some(&format!("Bearer {}", f.unicef)), ""))
+        .await;
+    assert_eq!(response.status(), 403);
+
+    let digest: [u8; 32] = sha2::Sha256::digest(b"operator-secret-token").into();
+    f.app.state.http = Arc::new(HttpPolicy {
+        metrics: MetricsAccess::Token(digest),
+        ..HttpPolicy::default()
+    });
+    assert_eq!(f.app.send(audit(None, "")).await.status(), 401);
+    let publisher = format!("Bearer {}", f.unicef);
+    assert_eq!(f.app.send(audit(Some(&publisher), "")).await.status(), 401);
+    let operator = "Bearer operator-secret-token";
+    let (response, body) = split(
+        f.app
+            .send(audit(Some(operator), "?action=declaration.put&limit=5"))
+            .await,
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+    let page: Value = serde_json::from_slice(&body).unwrap();
+    let entries = page["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{page}");
+    assert_eq!(
+        entries[0]["actor"],
+        format!("publisher:unicef (token {})", f.unicef_token_id)
+    );
+    assert_eq!(
+        entries[0]["target"],
+        format!("software:{}/declarations/dpg-do-no-harm", f.id)
+    );
+    assert_eq!(entries[0]["after"]["statement"], "No harm.");
+    assert!(entries[0]["before"].is_null());
+    assert!(!String::from_utf8_lossy(&body).contains("cmn_"));
+
+    // Paged, newest first; a bad parameter is a 400.
+    let (_, body) = split(f.app.send(audit(Some(operator), "?limit=1")).await).await;
+    let first: Value = serde_json::from_slice(&body).unwrap();
+    let next = first["next"].as_i64().expect("more pages");
+    let (_, body) = split(
+        f.app
+            .send(audit(Some(operator), &format!("?limit=1&before={next}")))
+            .await,
+    )
+    .await;
+    let second: Value = serde_json::from_slice(&body).unwrap();
+    assert!(second["entries"][0]["seq"].as_i64().unwrap() < next);
+    for bad in ["?limit=0", "?limit=101", "?since=yesterday", "?colour=red"] {
+        let response = f.app.send(audit(Some(operator), bad)).await;
+        assert_eq!(response.status(), 400, "{bad}");
     }
 }

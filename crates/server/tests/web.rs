@@ -555,7 +555,7 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     let token = app
         .state
         .catalog
-        .issue_token("unicef", None, 1_790_000_000)
+        .issue_token("unicef", None, 1_790_000_000, "test")
         .await
         .unwrap();
     for (item, declaration) in [

@@ -37,7 +37,7 @@ async fn fill(c: &Catalog, entries: usize) {
     .await
     .unwrap();
     let token = c
-        .issue_token("unicef", Some("backup test"), 5_002)
+        .issue_token("unicef", Some("backup test"), 5_002, "test")
         .await
         .unwrap();
     let declaration = NewDeclaration {
@@ -57,7 +57,9 @@ async fn fill(c: &Catalog, entries: usize) {
     .await
     .unwrap();
     let key = WebhookKey::new(KEY).unwrap();
-    c.rotate_hook_secret(&key, "unicef", 5_004).await.unwrap();
+    c.rotate_hook_secret(&key, "unicef", 5_004, "test")
+        .await
+        .unwrap();
 }
 
 /// Writes new entries until told to stop; how many it wrote.

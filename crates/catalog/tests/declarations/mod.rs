@@ -45,17 +45,17 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
     on_both_with_url(|c, url| async move {
         entry(&c).await;
         other_organisation(&c).await;
-        let err = c.issue_token("nobody", None, 1).await.unwrap_err();
+        let err = c.issue_token("nobody", None, 1, "test").await.unwrap_err();
         assert!(matches!(err, CatalogError::NotFound(_)), "{err}");
 
         let issued = c
-            .issue_token("unicef", Some("CIO office"), 1_000)
+            .issue_token("unicef", Some("CIO office"), 1_000, "test")
             .await
             .unwrap();
         assert!(issued.secret.starts_with(TOKEN_PREFIX));
         assert_eq!(issued.organisation_id, "unicef");
         assert!(!format!("{issued:?}").contains(&issued.secret));
-        let who = c.issue_token("who", None, 1_001).await.unwrap();
+        let who = c.issue_token("who", None, 1_001, "test").await.unwrap();
         assert_ne!(issued.secret, who.secret);
         assert_ne!(issued.id, who.id);
 
@@ -128,17 +128,17 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
         assert!(c.publisher_tokens(Some("nobody")).await.unwrap().is_empty());
 
         assert_eq!(
-            c.revoke_token(issued.id, 2_000).await.unwrap(),
+            c.revoke_token(issued.id, 2_000, "test").await.unwrap(),
             Revocation::Revoked
         );
         assert_eq!(c.authenticate(&issued.secret).await.unwrap(), None);
         assert_eq!(
-            c.revoke_token(issued.id, 3_000).await.unwrap(),
+            c.revoke_token(issued.id, 3_000, "test").await.unwrap(),
             Revocation::AlreadyRevoked(2_000),
             "revoking twice changes nothing"
         );
         assert_eq!(
-            c.revoke_token(999_999, 3_000).await.unwrap(),
+            c.revoke_token(999_999, 3_000, "test").await.unwrap(),
             Revocation::Unknown
         );
         let listed = c.publisher_tokens(Some("unicef")).await.unwrap();
@@ -153,7 +153,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
 async fn declarations_are_current_until_replaced_or_withdrawn_and_all_are_kept() {
     on_both(|c| async move {
         let id = entry(&c).await;
-        let token = c.issue_token("unicef", None, 100).await.unwrap();
+        let token = c.issue_token("unicef", None, 100, "test").await.unwrap();
         assert!(c.current_declarations(&id).await.unwrap().is_empty());
         assert!(c.declaration_history(&id).await.unwrap().is_empty());
 
@@ -275,8 +275,8 @@ async fn only_a_live_token_of_the_entrys_organisation_may_write() {
     on_both(|c| async move {
         let id = entry(&c).await;
         other_organisation(&c).await;
-        let unicef = c.issue_token("unicef", None, 100).await.unwrap();
-        let who = c.issue_token("who", None, 100).await.unwrap();
+        let unicef = c.issue_token("unicef", None, 100, "test").await.unwrap();
+        let who = c.issue_token("who", None, 100, "test").await.unwrap();
         c.declare(
             &id,
             "dpg-do-no-harm",
@@ -318,7 +318,7 @@ async fn only_a_live_token_of_the_entrys_organisation_may_write() {
             .unwrap_err();
         assert!(matches!(err, CatalogError::NotFound(_)), "{err}");
 
-        c.revoke_token(unicef.id, 1_050).await.unwrap();
+        c.revoke_token(unicef.id, 1_050, "test").await.unwrap();
         let err = c
             .declare(
                 &id,
@@ -360,8 +360,8 @@ async fn an_entry_that_changes_hands_leaves_its_former_publishers_declarations_b
     on_both(|c| async move {
         let id = entry(&c).await;
         other_organisation(&c).await;
-        let unicef = c.issue_token("unicef", None, 100).await.unwrap();
-        let who = c.issue_token("who", None, 100).await.unwrap();
+        let unicef = c.issue_token("unicef", None, 100, "test").await.unwrap();
+        let who = c.issue_token("who", None, 100, "test").await.unwrap();
         c.declare(
             &id,
             "dpg-sdg-relevance",
@@ -420,7 +420,7 @@ async fn an_entry_that_changes_hands_leaves_its_former_publishers_declarations_b
 async fn concurrent_declarations_are_ordered_and_the_last_one_is_current() {
     on_both(|c| async move {
         let id = entry(&c).await;
-        let token = c.issue_token("unicef", None, 100).await.unwrap();
+        let token = c.issue_token("unicef", None, 100, "test").await.unwrap();
         let before = c.max_seq().await.unwrap();
         let tasks: Vec<_> = (0..20)
             .map(|i| {
@@ -457,7 +457,7 @@ async fn concurrent_declarations_are_ordered_and_the_last_one_is_current() {
 async fn a_failed_declaration_leaves_nothing_behind() {
     on_both_with_url(|c, url| async move {
         let id = entry(&c).await;
-        let token = c.issue_token("unicef", None, 100).await.unwrap();
+        let token = c.issue_token("unicef", None, 100, "test").await.unwrap();
         crate::refuse_inserts_saying_fail_me(&c, &url, "declarations", "statement").await;
 
         let seq = c.max_seq().await.unwrap();

@@ -18,14 +18,17 @@ fn unicef() -> Publisher {
 async fn hook_secrets_are_derived_stored_as_hashes_and_rotated() {
     on_both(|c| async move {
         let key = WebhookKey::new(KEY).unwrap();
-        let unknown = c.rotate_hook_secret(&key, "nobody", 1).await;
+        let unknown = c.rotate_hook_secret(&key, "nobody", 1, "test").await;
         assert!(
             matches!(unknown, Err(CatalogError::NotFound(_))),
             "{unknown:?}"
         );
         c.ingest(&request(URL, &example(), 1)).await.unwrap();
 
-        let first = c.rotate_hook_secret(&key, "unicef", 10).await.unwrap();
+        let first = c
+            .rotate_hook_secret(&key, "unicef", 10, "test")
+            .await
+            .unwrap();
         assert_eq!(first.generation, 1);
         assert!(first.secret.starts_with(HOOK_SECRET_PREFIX));
         assert_eq!(
@@ -43,7 +46,10 @@ async fn hook_secrets_are_derived_stored_as_hashes_and_rotated() {
             Err(CatalogError::Corrupt(_))
         ));
 
-        let second = c.rotate_hook_secret(&key, "unicef", 20).await.unwrap();
+        let second = c
+            .rotate_hook_secret(&key, "unicef", 20, "test")
+            .await
+            .unwrap();
         assert_eq!(second.generation, 2);
         assert_ne!(second.secret, first.secret);
         assert_eq!(

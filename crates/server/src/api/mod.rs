@@ -1,5 +1,6 @@
 //! The REST API under `/api/v1`, and its OpenAPI 3.1 description generated from the handlers.
 
+pub mod audit;
 pub mod crawl;
 pub mod declarations;
 pub mod exports;
@@ -45,6 +46,7 @@ use utoipa::OpenApi;
         ops::healthz,
         ops::readyz,
         ops::metrics,
+        audit::list,
         openapi,
     ),
     modifiers(&CommonResponses, &PublisherTokens),
@@ -76,6 +78,17 @@ impl utoipa::Modify for PublisherTokens {
                     .description(Some(
                         "A token issued to the publishing organisation by the catalog's \
                          operator (`commons publishers token issue`)",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "operatorToken",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The operator's token: the one in the server's --metrics-token-file",
                     ))
                     .build(),
             ),
