@@ -824,7 +824,8 @@ async fn the_audit_log_records_api_writes_and_is_the_operators_only() {
         }
         request.body(Body::empty()).unwrap()
     };
-    // No operator token configured: nobody, whatever they send.
+    // No operator token configured: nobody, whatever they send; without credentials, 401.
+    assert_eq!(f.app.send(audit(None, "")).await.status(), 401);
     let response = f.app.send(audit(Some("Bearer anything"), "")).await;
     assert_eq!(response.status(), 403);
     let response = f

@@ -131,7 +131,12 @@ async fn accept_language_chooses_the_language_and_the_query_overrides_it() {
 #[tokio::test]
 async fn the_security_fixture_is_not_part_of_the_demo() {
     let app = TestApp::with_demo().await;
-    for uri in ["/", "/software", "/software?q=sanitiser", "/organisations/unicc"] {
+    for uri in [
+        "/",
+        "/software",
+        "/software?q=sanitiser",
+        "/organisations/unicc",
+    ] {
         let (response, html) = page(&app, uri).await;
         assert_eq!(response.status(), 200, "{uri}");
         assert!(!html.contains("Sanitiser"), "{uri} shows the fixture");

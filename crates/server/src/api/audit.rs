@@ -93,6 +93,14 @@ fn view(e: AuditEntry) -> AuditEntryView {
 /// Whether the request bears the operator's token. Nobody may read the log when the operator
 /// configured none.
 fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError> {
+    // No credentials at all is 401 whatever the configuration (RFC 9110): the client learns
+    // that the log needs a token before it learns whether this server hands it out.
+    if !headers.contains_key(header::AUTHORIZATION) {
+        return Err(ApiError::Unauthenticated {
+            detail: "the audit log needs the operator's bearer token".into(),
+            token_given: false,
+        });
+    }
     let MetricsAccess::Token(expected) = access else {
         return Err(ApiError::Forbidden(
             "the audit log is for the operator: it is served only to the bearer of the \
@@ -124,7 +132,7 @@ fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError>
         (status = 200, description = "A page of entries, newest first", body = AuditPage),
         (status = 400, description = "A malformed or unknown parameter", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token or not the operator's (with `WWW-Authenticate: Bearer`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The operator configured no token: the log is not served over HTTP", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A token was given, but the operator configured none: the log is not served over HTTP", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(
