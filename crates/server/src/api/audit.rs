@@ -11,8 +11,6 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use commons_catalog::{AuditEntry, AuditQuery};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 use utoipa::ToSchema;
 
 /// Entries in a page, at most.
@@ -108,18 +106,11 @@ fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError>
                 .into(),
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(|token| Sha256::digest(token.trim().as_bytes()));
-    match given {
-        Some(digest) if bool::from(digest[..].ct_eq(expected)) => Ok(()),
-        _ => Err(ApiError::Unauthenticated {
-            detail: "the audit log needs the operator's bearer token".into(),
-            token_given: headers.contains_key(header::AUTHORIZATION),
-        }),
-    }
+    super::ops::operator_bearer(
+        expected,
+        headers,
+        "the audit log needs the operator's bearer token",
+    )
 }
 
 /// The audit log, newest first: who issued or revoked a token, declared, rotated a webhook

@@ -102,19 +102,31 @@ fn metrics_allowed(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), Ap
         MetricsAccess::Elsewhere => Err(ApiError::NotFound(
             "the metrics are served on another address".into(),
         )),
-        MetricsAccess::Token(expected) => {
-            let given = headers
-                .get(header::AUTHORIZATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(|token| Sha256::digest(token.trim().as_bytes()));
-            match given {
-                Some(digest) if bool::from(digest[..].ct_eq(expected)) => Ok(()),
-                _ => Err(ApiError::Unauthenticated {
-                    detail: "the metrics need the operator's bearer token".into(),
-                    token_given: headers.contains_key(header::AUTHORIZATION),
-                }),
-            }
-        }
+        MetricsAccess::Token(expected) => operator_bearer(
+            expected,
+            headers,
+            "the metrics need the operator's bearer token",
+        ),
+    }
+}
+
+/// Whether the request bears the operator's token, whose SHA-256 is `expected` (compared in
+/// constant time); a 401 saying `detail` otherwise.
+pub(crate) fn operator_bearer(
+    expected: &[u8; 32],
+    headers: &HeaderMap,
+    detail: &str,
+) -> Result<(), ApiError> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|token| Sha256::digest(token.trim().as_bytes()));
+    match given {
+        Some(digest) if bool::from(digest[..].ct_eq(expected)) => Ok(()),
+        _ => Err(ApiError::Unauthenticated {
+            detail: detail.into(),
+            token_given: headers.contains_key(header::AUTHORIZATION),
+        }),
     }
 }
