@@ -417,6 +417,7 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
     });
     // The writer records a batch of files per transaction (all of a batch or none of it, so
     // a file is never half-written), then reports and assesses them in order.
+    let total = sources.len();
     // A batch's sources, and its files as the catalog takes them.
     let mut sources: Vec<Source> = Vec::new();
     let mut files: Vec<(IngestRequest, Prepared)> = Vec::new();
@@ -503,9 +504,8 @@ async fn import(args: &Args, owner: Owner, sources: Vec<Source>) -> anyhow::Resu
     catalog.close().await;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
-        "{} sources in {seconds:.1} s ({:.0}/s): {} created, {} updated, {} unchanged, {} invalid, {} unreadable. {indexed}",
-        sources.len(),
-        sources.len() as f64 / seconds.max(1e-9),
+        "{total} sources in {seconds:.1} s ({:.0}/s): {} created, {} updated, {} unchanged, {} invalid, {} unreadable. {indexed}",
+        total as f64 / seconds.max(1e-9),
         tally.created,
         tally.updated,
         tally.unchanged,

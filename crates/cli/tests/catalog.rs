@@ -101,7 +101,8 @@ fn import_reads_files_directories_and_git_repositories() {
     // Identical content again: nothing written.
     let out = import_as_testers(tree.to_str().unwrap(), data_arg);
     assert!(
-        stderr(&out).contains("0 created, 0 updated, 2 unchanged"),
+        stderr(&out).contains("2 sources in ")
+            && stderr(&out).contains("0 created, 0 updated, 2 unchanged"),
         "{}",
         stderr(&out)
     );
