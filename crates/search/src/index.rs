@@ -66,6 +66,33 @@ pub struct Scores {
     pub vulnerabilities: Option<usize>,
 }
 
+/// The catalog's median scores (see [`SearchIndex::score_medians`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ScoreMedians {
+    /// Median security score, 0–10, of the entries that have one.
+    pub security: Option<f64>,
+    /// Entries with a security score.
+    pub security_count: usize,
+    /// Median vitality index, 0–100, of the entries that have one.
+    pub vitality: Option<f64>,
+    /// Entries with a vitality index.
+    pub vitality_count: usize,
+}
+
+/// The median of `values` (the mean of the middle two for an even count); `None` when empty.
+fn median(values: &mut [i64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let middle = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[middle] as f64
+    } else {
+        (values[middle - 1] + values[middle]) as f64 / 2.0
+    })
+}
+
 /// How [`SearchIndex::open_or_create`] found the index directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenState {
@@ -110,6 +137,8 @@ pub struct SearchIndex {
     facet_postings: Mutex<Option<(u64, Arc<FacetPostings>)>>,
     /// Recent answers of the current generation.
     answers: Mutex<AnswerCache>,
+    /// The catalog's median scores, for the searcher generation they were read on.
+    medians: Mutex<Option<(u64, ScoreMedians)>>,
     /// The terms each typo-tolerant word matched, per segment.
     typos: Arc<TypoExpansions>,
 }
@@ -299,6 +328,7 @@ impl SearchIndex {
             fields,
             browse_cache: Mutex::new(None),
             facet_postings: Mutex::new(None),
+            medians: Mutex::new(None),
             answers: Mutex::new(AnswerCache::new()),
             typos: TypoExpansions::new(),
         })
@@ -476,6 +506,40 @@ impl SearchIndex {
         drop(writer);
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// The median security score and vitality index of the assessed entries, so that a page
+    /// can say where one entry stands ("6.7 out of 10; catalog median 4.1"). Read from the
+    /// sort columns once per index generation.
+    pub fn score_medians(&self) -> Result<ScoreMedians, SearchError> {
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let mut cache = self.medians.lock().map_err(|_| SearchError::Poisoned)?;
+        if let Some((g, medians)) = cache.as_ref()
+            && *g == generation
+        {
+            return Ok(*medians);
+        }
+        let mut security: Vec<i64> = Vec::new();
+        let mut vitality: Vec<i64> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let security_column = fast.i64("security_sort")?;
+            let vitality_column = fast.i64("vitality_sort")?;
+            for doc in segment.doc_ids_alive() {
+                // -1 marks an entry without that score (see `SearchIndex::document`).
+                security.extend(security_column.first(doc).filter(|v| *v >= 0));
+                vitality.extend(vitality_column.first(doc).filter(|v| *v >= 0));
+            }
+        }
+        let medians = ScoreMedians {
+            security: median(&mut security).map(|hundredths| hundredths / 100.0),
+            security_count: security.len(),
+            vitality: median(&mut vitality),
+            vitality_count: vitality.len(),
+        };
+        *cache = Some((generation, medians));
+        Ok(medians)
     }
 
     /// The change number recorded by the last commit (0 for a new index).

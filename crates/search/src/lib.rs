@@ -18,7 +18,7 @@ mod typo;
 
 pub use error::SearchError;
 pub use index::{
-    MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, OpenState, Rebuild, Scores, SearchDocument,
-    SearchIndex, facet_values, security_band, sort_key, vitality_band,
+    MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, OpenState, Rebuild, ScoreMedians, Scores,
+    SearchDocument, SearchIndex, facet_values, security_band, sort_key, vitality_band,
 };
 pub use query::{Facet, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};

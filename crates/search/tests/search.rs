@@ -635,3 +635,56 @@ fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
         1
     );
 }
+
+#[test]
+fn medians_are_of_the_assessed_entries_and_follow_the_index() {
+    let index = catalog();
+    // immunise 7.4 and 82, protect 9.2 and 31; aduana is not assessed and does not count.
+    let medians = index.score_medians().unwrap();
+    assert_eq!(medians.security_count, 2);
+    assert!(
+        (medians.security.unwrap() - 8.3).abs() < 1e-9,
+        "{medians:?}"
+    );
+    assert_eq!(medians.vitality, Some(56.5));
+    assert_eq!(medians.vitality_count, 2);
+
+    // A third assessed entry: the median is the middle value, read again after the commit.
+    let mut aduana = SearchDocument {
+        id: "aduana".into(),
+        organisation_id: Some("customs".into()),
+        updated_at: 200,
+        publiccode: model(&Entry {
+            id: "aduana",
+            name: "Aduana Libre",
+            org: "customs",
+            updated: 200,
+            license: "EUPL-1.2",
+            status: "stable",
+            categories: &["e-commerce"],
+            countries: &[],
+            descriptions: &[("es", "Despacho de aduanas", "Declaraciones.")],
+        }),
+        scores: scores_of("protect"),
+        card: String::new(),
+    };
+    if let Some(scores) = aduana.scores.as_mut() {
+        scores.security_score = Some(1.0);
+        scores.vitality = None;
+    }
+    index.upsert(&[aduana], Some(8)).unwrap();
+    let medians = index.score_medians().unwrap();
+    assert_eq!(medians.security_count, 3);
+    assert!(
+        (medians.security.unwrap() - 7.4).abs() < 1e-9,
+        "{medians:?}"
+    );
+    assert_eq!(medians.vitality, Some(56.5), "an entry without vitality");
+
+    index
+        .delete(&["immunise".to_string(), "protect".to_string()], Some(9))
+        .unwrap();
+    let medians = index.score_medians().unwrap();
+    assert_eq!((medians.security, medians.security_count), (Some(1.0), 1));
+    assert_eq!((medians.vitality, medians.vitality_count), (None, 0));
+}
