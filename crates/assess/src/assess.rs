@@ -85,6 +85,10 @@ pub struct Facets {
     pub security_score: Option<f64>,
     /// Distinct known vulnerabilities (`None` without OSV data).
     pub vulnerabilities: Option<usize>,
+    /// The newest commit's author date, Unix seconds (absent in facets stored before it was
+    /// recorded, and when the history could not be read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_commit_at: Option<i64>,
 }
 
 impl Facets {
@@ -110,6 +114,9 @@ impl Facets {
                 .and_then(|v| v.get("distinct"))
                 .and_then(|v| v.as_u64())
                 .map(|v| v as usize),
+            last_commit_at: value
+                .pointer("/vitality/lastCommitAt")
+                .and_then(|v| v.as_i64()),
         })
     }
 }
@@ -132,6 +139,7 @@ impl Assessment {
                 .vulnerabilities
                 .database_available
                 .then_some(self.vulnerabilities.distinct),
+            last_commit_at: self.vitality.as_ref().and_then(|v| v.last_commit_at),
         }
     }
 }

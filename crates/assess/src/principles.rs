@@ -40,6 +40,20 @@ pub fn item_ids() -> impl Iterator<Item = &'static str> {
     UN_PRINCIPLE_IDS.into_iter().chain(DPG_INDICATOR_IDS)
 }
 
+/// The items only a publisher can show (no evidence in a repository can): without a
+/// declaration they are "not declared", which is not the same as "not met".
+pub const DECLARATION_ONLY: [&str; 4] = [
+    "dpg-sdg-relevance",
+    "dpg-data-extraction",
+    "dpg-privacy-and-laws",
+    "dpg-do-no-harm",
+];
+
+/// Whether `id` is an item only its publisher can show (see [`DECLARATION_ONLY`]).
+pub fn is_declaration_only(id: &str) -> bool {
+    DECLARATION_ONLY.contains(&id)
+}
+
 /// Whether `id` is a principle's or a DPG indicator's id.
 pub fn is_item_id(id: &str) -> bool {
     item_ids().any(|known| known == id)
@@ -374,6 +388,48 @@ pub fn dpg_indicators(f: &Facts, d: &Declarations) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_declaration_only_items_are_those_no_evidence_can_meet() {
+        // Every fact present: an item still missing can only be met by a declaration.
+        let found = Evidence::rule("test", "present");
+        let mut facts = Facts {
+            osi_license: Some(found.clone()),
+            publiccode: Some(found.clone()),
+            ownership: Some(found.clone()),
+            active: Some(found.clone()),
+            maintained_declared: Some(found.clone()),
+            no_proprietary_dependency: Some(found.clone()),
+            documentation_url: Some(found.clone()),
+            security_score_ok: Some(found.clone()),
+            no_known_vulnerabilities: Some(found.clone()),
+            dependency_updates: Some(found.clone()),
+            ..Facts::default()
+        };
+        for key in [
+            "contributing",
+            "code-of-conduct",
+            "security",
+            "readme",
+            "docs",
+            "authors",
+            "governance",
+            "ownership",
+        ] {
+            facts.files.insert(key, found.clone());
+        }
+        let declarations = Declarations::default();
+        let items: Vec<Item> = un_principles(&facts, &declarations)
+            .into_iter()
+            .chain(dpg_indicators(&facts, &declarations))
+            .collect();
+        let unmet: Vec<&str> = items
+            .iter()
+            .filter(|i| i.status != Status::Met)
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(unmet, DECLARATION_ONLY);
+    }
 
     #[test]
     fn statuses() {

@@ -114,6 +114,10 @@ pub struct VitalityReport {
     pub days_since_last_commit: Option<i64>,
     /// The newest commit.
     pub last_commit: Option<String>,
+    /// The newest commit's author date, Unix seconds (what a result card shows as "last
+    /// commit"; a day count alone goes stale as soon as it is stored).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_commit_at: Option<i64>,
     /// False when the history was cut short by the commit limit or the deadline.
     pub history_complete: bool,
     /// How the figures were reached.
@@ -276,6 +280,7 @@ fn report(acc: Accumulator, tags: &[Tag], now: i64, complete: bool, head: &str) 
         bus_factor,
         days_since_last_commit: acc.newest.as_ref().map(|(t, _)| (now - t).div_euclid(DAY)),
         last_commit: acc.newest.as_ref().map(|(_, id)| id.clone()),
+        last_commit_at: acc.newest.as_ref().map(|(t, _)| *t),
         history_complete: complete,
         evidence,
     }
