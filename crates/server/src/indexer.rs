@@ -8,7 +8,7 @@
 use crate::api::views::Card;
 use crate::state::AppState;
 use commons_catalog::{Catalog, Software};
-use commons_search::{SearchDocument, SearchIndex};
+use commons_search::{OpenState, SearchDocument, SearchIndex, SearchQuery};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -33,6 +33,38 @@ pub fn document_of(software: &Software) -> Option<SearchDocument> {
             .map(|card| card.encode())
             .unwrap_or_default(),
     })
+}
+
+/// Brings an index just opened up to date with the catalog: rebuilds it when it was created
+/// or recreated, or when the cards it stores are of another format (written by an older
+/// version, they would show results without what this version adds); otherwise applies the
+/// changes since its last commit. Returns the number of entries applied.
+pub async fn bring_up_to_date(
+    catalog: &Catalog,
+    index: &Arc<SearchIndex>,
+    state: OpenState,
+) -> Result<usize, crate::ServerError> {
+    if state == OpenState::Opened && cards_are_current(index)? {
+        catch_up(catalog, index).await
+    } else {
+        rebuild(catalog, index).await
+    }
+}
+
+/// Whether the index's cards are of this version's format, judged by one of them (every
+/// write goes through [`document_of`], and a rebuild rewrites them all). An empty index is
+/// current.
+fn cards_are_current(index: &SearchIndex) -> Result<bool, crate::ServerError> {
+    let one = SearchQuery {
+        limit: 1,
+        ..SearchQuery::default()
+    };
+    let results = index.search(&one)?;
+    Ok(results.hits.iter().all(|hit| {
+        hit.card
+            .as_deref()
+            .is_some_and(|card| Card::decode(card).is_some())
+    }))
 }
 
 /// Applies every catalog change after the index's change number; returns how many entries

@@ -91,12 +91,7 @@ impl Server {
                 .map_err(|e| ServerError::Startup(e.to_string()))??
         };
         let index = Arc::new(index);
-        let indexed = match index_state {
-            OpenState::Opened => indexer::catch_up(&catalog, &index).await?,
-            OpenState::Created
-            | OpenState::RecreatedAfterCorruption
-            | OpenState::RecreatedForNewSchema => indexer::rebuild(&catalog, &index).await?,
-        };
+        let indexed = indexer::bring_up_to_date(&catalog, &index, index_state).await?;
         let mut state = AppState::new(catalog, index);
         let mut http = config.http.clone();
         if config.metrics_listen.is_some() {

@@ -2,12 +2,13 @@
 (function () {
   "use strict";
 
-  // Sorting applies as soon as an order is chosen (the Sort button stays for keyboards and no-JS).
-  document.querySelectorAll("select.auto-submit").forEach(function (select) {
-    select.addEventListener("change", function () {
-      if (select.form) select.form.submit();
-    });
-  });
+  // After a filter or a sort, continue from the results (the links and the sort form end in
+  // #results-count). The sort applies with its button only: a select that submitted on change
+  // reloaded the page at each arrow key.
+  if (location.hash === "#results-count") {
+    var results = document.getElementById("results-count");
+    if (results) results.focus();
+  }
 
   // A logo or screenshot that fails to load is hidden rather than shown broken.
   document.querySelectorAll("img.logo, .screenshots img").forEach(function (img) {

@@ -386,6 +386,58 @@ async fn the_index_follows_new_writes() {
 }
 
 #[tokio::test]
+async fn an_index_of_cards_in_an_older_format_is_rebuilt_when_the_server_starts() {
+    use commons_server::{ServeConfig, Server};
+    let dir = tempfile::tempdir().unwrap();
+    let config = || ServeConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        data_dir: dir.path().to_path_buf(),
+        demo: true,
+        crawl: None,
+        ..ServeConfig::default()
+    };
+    let (server, first) = Server::start(config()).await.unwrap();
+    assert!(first.indexed > 40, "{first:?}");
+    drop(server);
+    // Cards of this format: a restart has nothing to apply.
+    let (server, again) = Server::start(config()).await.unwrap();
+    assert_eq!(again.indexed, 0);
+    drop(server);
+
+    // Every card rewritten as the first format wrote it (no format number, no signals), at
+    // the same change number, as an index left by an older version would be.
+    {
+        let catalog = commons_catalog::Catalog::open(None, dir.path())
+            .await
+            .unwrap();
+        let (index, _) =
+            commons_search::SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
+        let seq = index.indexed_seq().unwrap();
+        let page = catalog.software_page(None, 1_000, false).await.unwrap();
+        let old: Vec<_> = page
+            .iter()
+            .filter_map(commons_server::indexer::document_of)
+            .map(|mut doc| {
+                let mut card: Value = serde_json::from_str(&doc.card).unwrap();
+                let card_fields = card.as_object_mut().unwrap();
+                card_fields.remove("v");
+                card_fields.remove("signals");
+                doc.card = card.to_string();
+                doc
+            })
+            .collect();
+        assert_eq!(old.len(), first.indexed);
+        index.upsert(&old, Some(seq)).unwrap();
+        catalog.close().await;
+    }
+    let (_server, after) = Server::start(config()).await.unwrap();
+    assert_eq!(
+        after.indexed, first.indexed,
+        "the whole index is rebuilt, not caught up"
+    );
+}
+
+#[tokio::test]
 async fn assessments_are_served_and_become_facets() {
     let app = TestApp::with_demo().await;
     let created = app
@@ -465,6 +517,35 @@ async fn assessments_are_served_and_become_facets() {
         id.as_str(),
         "the only assessed entry comes first"
     );
+    // The result carries the assessment in brief, from the card stored in the index.
+    let signals = &page["items"][0]["signals"];
+    assert_eq!(signals["securityScore"], 8.1, "{signals}");
+    assert_eq!(signals["vitality"], 77);
+    assert_eq!(signals["vitalityBand"], "75-100");
+    assert_eq!(signals["vulnerabilities"], 2);
+    assert_eq!(signals["licenseFamily"], "strong-copyleft");
+    assert_eq!(signals["osiApproved"], true);
+    // Facets stored before the last commit's date was recorded: unknown, not made up.
+    assert!(signals["lastCommitAt"].is_null(), "{signals}");
+    let unassessed = app.get_json("/api/v1/software?q=derived").await;
+    assert!(unassessed["items"][0]["signals"].is_null(), "{unassessed}");
+    // The page shows them, the sorted-by signal first and marked.
+    let (_, html) = app.get("/software?sort=security&lang=en").await;
+    // Fluent isolates placeables with U+2068 and U+2069.
+    let html = String::from_utf8(html.to_vec())
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    let first_signal = html
+        .split("class=\"signal ")
+        .nth(1)
+        .expect("a signal on the page");
+    assert!(
+        first_signal.starts_with("signal-good signal-sorted\">Security practices 8.1 out of 10<"),
+        "{first_signal}"
+    );
+    assert!(html.contains(">2 known vulnerabilities<"), "{html}");
+    assert!(html.contains(">Strong copyleft licence, OSI-approved<"));
+    assert!(html.contains(">Not assessed yet<"));
     let families = app.get_json("/api/v1/software").await["facets"]["licenseFamily"].clone();
     assert_eq!(families[0]["value"], "strong-copyleft", "{families}");
 }

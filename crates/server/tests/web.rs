@@ -73,6 +73,7 @@ async fn every_page_answers_in_every_language_with_lang_and_dir() {
         format!("/organisations/{organisation}"),
         "/validate".into(),
         "/about".into(),
+        "/methodology".into(),
         "/status".into(),
         "/licenses".into(),
     ];
@@ -98,6 +99,36 @@ async fn every_page_answers_in_every_language_with_lang_and_dir() {
             );
             assert_no_inline_code(&uri, &html);
         }
+    }
+}
+
+#[tokio::test]
+async fn the_methodology_page_explains_every_part_in_every_language() {
+    let app = TestApp::with_demo().await;
+    for lang in LANGUAGES {
+        let uri = format!("/methodology?lang={lang}");
+        let (response, html) = page(&app, &uri).await;
+        assert_eq!(response.status(), 200, "{uri}");
+        for id in [
+            "license",
+            "security",
+            "vulnerabilities",
+            "vitality",
+            "principles",
+            "cost",
+            "offline",
+            "contest",
+        ] {
+            assert!(html.contains(&format!("<h2 id=\"{id}\">")), "{uri}: {id}");
+            assert!(
+                html.contains(&format!("href=\"#{id}\"")),
+                "{uri}: {id} in the contents"
+            );
+        }
+        assert!(!html.contains(">method-"), "{uri}: a message id leaked");
+        // The weights the security score uses, and the method version of the reports.
+        assert!(html.contains("7.5") || html.contains("7,5"), "{uri}");
+        assert!(html.contains(commons_assess::METHOD_VERSION), "{uri}");
     }
 }
 
@@ -551,9 +582,15 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
             commit: Some("8c65aa2d7a3cc5f56d408adf297cde57a6adf253".into()),
             method_version: "commons-assess/1".into(),
             assessed_at: 1_780_315_200,
-            facets: None,
+            facets: Some(serde_json::json!({"licenseFamily": "permissive",
+                "osiApproved": true, "vitality": 50, "securityScore": 6.7,
+                "vulnerabilities": 1})),
             body: serde_json::from_str(ASSESSMENT).unwrap(),
         })
+        .await
+        .unwrap();
+    // The index learns the scores, which place the entry in the catalog.
+    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     // The publisher's declarations come from the catalog (the report's own are replaced).
@@ -604,6 +641,8 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         "href=\"/licenses?lang=en#mit\"",
         "6.7 / 10",
         "Dependency-Update-Tool",
+        ">Weight in the score<",
+        ">High ×7.5<",
         "a dependency update tool is configured",
         "1 known vulnerability",
         "RUSTSEC-2021-0003",
@@ -629,6 +668,40 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     ] {
         assert!(html.contains(expected), "{uri}: {expected}");
     }
+    // The summary opens the page, before the description, each part linking to its detail.
+    let summary = html
+        .split("id=\"summary-heading\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("a summary");
+    assert!(
+        html.find("id=\"summary-heading\"") < html.find("id=\"description-heading\""),
+        "the summary comes first"
+    );
+    for expected in [
+        ">Before you reuse it<",
+        "<a href=\"#assess-license\">Licence</a>",
+        ">MIT, OSI-approved<",
+        // publiccode.yml says AGPL-3.0-or-later and the LICENSE file MIT.
+        "The licence files disagree with the licence declared in publiccode.yml",
+        "<a href=\"#assess-security\">",
+        ">6.7 out of 10<",
+        // The only assessed entry: it is the median.
+        ">catalog median 6.7 (1 project assessed)<",
+        "Security practices at the catalog’s median.",
+        "<a href=\"#assess-vulnerabilities\">",
+        ">1 known vulnerability<",
+        ">vulnerability database of 2026-05-09<",
+        "Update the affected dependencies before deploying it",
+        "<a href=\"#assess-vitality\">",
+        "vitality 50 out of 100 · catalog median 50 (1 project assessed)",
+        ">Last commit ",
+        "href=\"#assessment-heading\"",
+        "href=\"/methodology?lang=en#security\"",
+    ] {
+        assert!(summary.contains(expected), "{expected}\n{summary}");
+    }
+    assert!(summary.contains("tone-bad"), "the licence disagreement");
     // Texts from the report are escaped.
     assert!(!html.contains("<script>alert(3)"), "{uri}");
     assert!(!html.contains("<img src=x"), "{uri}");
@@ -636,6 +709,11 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     assert_no_inline_code(&uri, &html);
     // Labels and explanations in every language.
     for (lang, expected) in [
+        ("fr", "Avant de le réutiliser"),
+        ("es", "Antes de reutilizarlo"),
+        ("ar", "قبل إعادة استخدامه"),
+        ("ru", "Перед повторным использованием"),
+        ("zh", "复用之前"),
         ("fr", "Vulnérabilités connues"),
         ("es", "Actividad de mantenimiento"),
         ("ar", "مبادئ الأمم المتحدة للمصادر المفتوحة"),
@@ -656,6 +734,8 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     // A report without OSV data says so instead of a count.
     let mut body: serde_json::Value = serde_json::from_str(ASSESSMENT).unwrap();
     body["vulnerabilities"]["databaseAvailable"] = false.into();
+    // And a tag newer than the softwareVersion publiccode.yml declares (2.11.0).
+    body["vitality"]["latestRelease"] = "v3.0.0".into();
     app.state
         .catalog
         .record_assessment(&commons_catalog::NewAssessment {
@@ -673,6 +753,14 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     let html = html.replace(['\u{2068}', '\u{2069}'], "");
     assert!(html.contains("No OSV data imported"));
     assert!(!html.contains("1 known vulnerability"));
+    // Nothing was checked, so nothing says "checked".
+    assert!(html.contains("51 locked packages found"), "{html}");
+    assert!(!html.contains("packages checked"));
+    assert!(html.contains("No vulnerability database was available to the catalog"));
+    assert!(
+        html.contains("The repository has a newer release: v3.0.0"),
+        "{html}"
+    );
     assert!(
         html.contains("class=\"big-figure\""),
         "the cost of code is shown"

@@ -74,6 +74,17 @@ sort-name = Name
 sort-updated = Last updated
 sort-vitality = Maintenance activity
 sort-security = Security practices
+signal-list = Assessment in brief
+signal-not-assessed = Not assessed yet
+signal-security = Security practices { $score } out of 10
+signal-vitality = Maintenance activity { $band } out of 100
+signal-last-commit = last commit { $date }
+signal-vulnerabilities-unknown = Vulnerabilities not checked
+signal-license-osi = { $family } licence, OSI-approved
+signal-used-by = { $count ->
+    [one] Used by { $count } organisation
+   *[other] Used by { $count } organisations
+}
 sort-apply = Sort
 pagination = Pages
 page = Page
@@ -128,6 +139,7 @@ revision-warnings = { $count ->
 at-a-glance = At a glance
 repository = Repository
 version = Version
+version-newer-release = The repository has a newer release: { $release }
 release-date = Release date
 license = Licence
 copyright-owner = Copyright owner
@@ -305,7 +317,7 @@ assess-security = Security practices
 assess-security-explain = Checks modelled on OpenSSF Scorecard, limited to what the repository itself shows, each scored from 0 to 10 and weighted by risk. This is not the official Scorecard.
 assess-check = Check
 assess-score = Score
-assess-risk = Risk
+assess-weight = Weight in the score
 assess-reason = Why
 assess-differs = Measures something narrower than Scorecard’s check of the same name.
 assess-inconclusive = Inconclusive
@@ -325,6 +337,10 @@ assess-vulnerabilities-count = { $count ->
 assess-packages = { $count ->
     [one] { $count } package checked
    *[other] { $count } packages checked
+}
+assess-packages-locked = { $count ->
+    [one] { $count } locked package found
+   *[other] { $count } locked packages found
 }
 assess-not-evaluated = { $count ->
     [one] { $count } package could not be evaluated
@@ -354,6 +370,7 @@ assess-ai-explain = This project looks like an AI system: are its parameters, co
 assess-status-met = Met
 assess-status-declared = Declared
 assess-status-missing = Missing
+assess-status-not-declared = Not declared
 assess-status-not-applicable = Not applicable
 assess-status-needs-review = Needs review
 declared-by = Declared by { $by } ({ $role }) on { $at }.
@@ -419,3 +436,69 @@ export-dump = Full JSON dump
 export-dump-text = Every listed entry with its raw publiccode.yml, for offline mirrors and analysis.
 export-atom = Atom feeds
 export-atom-text = New and changed entries, newest first, for the whole catalog and for each organisation.
+
+# The assessment in brief, at the top of the software page.
+summary-heading = Before you reuse it
+summary-footer = In brief, from the latest automatic assessment of the repository.
+summary-full = Full assessment and evidence
+summary-median = { $count ->
+    [one] catalog median { $median } ({ $count } project assessed)
+   *[other] catalog median { $median } ({ $count } projects assessed)
+}
+summary-out-of-10 = { $score } out of 10
+summary-not-computed = Not computed
+summary-not-checked = Not checked
+summary-database-of = vulnerability database of { $date }
+summary-license-osi = { $license }, OSI-approved
+summary-last-commit-days = { $count ->
+    [0] Last commit today
+    [one] Last commit { $count } day ago
+   *[other] Last commit { $count } days ago
+}
+summary-vitality-index = vitality { $index } out of 100
+verdict-license-permissive = You may reuse, change and redistribute it, keeping the copyright and licence notices.
+verdict-license-weak-copyleft = You may reuse it in your own software; changes to its own files must be shared under the same licence.
+verdict-license-strong-copyleft = You may reuse and change it; software you distribute that includes it must be released under the same licence.
+verdict-license-network-copyleft = You may reuse and change it; if you offer it as an online service, you must publish your changes.
+verdict-license-unknown = The licence could not be identified: ask the publisher before reusing it.
+verdict-license-mismatch = The licence files disagree with the licence declared in publiccode.yml: ask the publisher which one applies.
+verdict-license-combination = Several licences were found and nothing says whether they all apply or offer a choice: ask the publisher.
+verdict-security-above = Stronger security practices than half of the assessed projects in the catalog.
+verdict-security-below = Weaker security practices than half of the assessed projects in the catalog: read which checks failed.
+verdict-security-at = Security practices at the catalog’s median.
+verdict-security-alone = No other assessed project to compare with yet.
+verdict-security-none = The checks could not be computed from the repository.
+verdict-vulnerabilities-no-database = No vulnerability database was available to the catalog, so the dependencies were not checked.
+verdict-vulnerabilities-no-lockfile = No lockfile was found, so the exact dependency versions could not be checked.
+verdict-vulnerabilities-none = { $count ->
+    [one] The { $count } locked dependency has no known vulnerability.
+   *[other] None of the { $count } locked dependencies has a known vulnerability.
+}
+verdict-vulnerabilities-found = Update the affected dependencies before deploying it; the fixed versions are listed below.
+verdict-vitality-active = Actively maintained: changes in the last three months.
+verdict-vitality-slow = Slow: no change in the last three months, but some in the last year.
+verdict-vitality-dormant = No change for more than a year: plan to maintain it yourself.
+verdict-vitality-unknown = The history could not be read.
+
+# The methodology page (/methodology).
+method-title = How the assessment is made
+method-lead = Every project in the catalog is assessed automatically from a copy of its repository, at the commit the crawler read. Nothing is scored by hand. This page says what each part looks at, what it cannot see, and how to contest a result.
+method-contents = Contents
+method-link = How this is computed
+method-version = Method version of the assessments on this server:
+method-license = Licence
+method-license-text = The licence files at the root of the repository are compared with the texts of the SPDX licence list, word for word after normalisation. When a text is within a small margin of a common licence, the common licence is chosen and the near-copy is named. When there are several licence files, the project's own declaration says how they combine (Cargo.toml, package.json, pyproject.toml or setup.cfg, composer.json, a gemspec, pom.xml, or a sentence in the README or COPYING); without one, the catalog says the combination is unknown rather than guessing. The result is compared with the licence declared in publiccode.yml. The family (permissive, weak, strong or network copyleft) is that of the effective expression: the least demanding option when there is a choice (OR), the most demanding when all apply (AND).
+method-security = Security practices
+method-security-text = Checks modelled on OpenSSF Scorecard, computed from the repository alone: binary artifacts, dangerous workflow patterns, a dependency update tool, fuzzing, a licence, maintenance, pinned dependencies, static analysis, a security policy, signed releases, token permissions, tests in continuous integration and known vulnerabilities. Each check scores from 0 to 10 and counts with the weight of its risk level (critical 10, high 7.5, medium 5, low 2.5); the score is their weighted mean, out of 10. A check that could not reach a conclusion is left out of the mean. This is not the official Scorecard, and the checks that differ from it are marked.
+method-vulnerabilities = Known vulnerabilities
+method-vulnerabilities-text = The exact dependency versions written in lockfiles (Cargo.lock, package-lock.json, yarn.lock, poetry.lock, go.sum, composer.lock and others) are matched against the OSV vulnerability database that the catalog's operator imports. A project without a lockfile, or a catalog without the database, is shown as not checked, never as safe.
+method-vitality = Maintenance activity
+method-vitality-text = The history of the default branch gives the commits and distinct authors of the last 90 and 365 days, the releases (tags), the bus factor (the fewest authors who made half of the year's commits) and the date of the last commit. The vitality index, from 0 to 100, is computed as the Developers Italia crawler computes it over the last 60 days, so that its figures compare with theirs; it has a floor, so read it with the other figures. A project with no change for more than a year is shown as dormant.
+method-principles = UN Open Source Principles and Digital Public Goods Standard
+method-principles-text = Each principle or indicator has a rule that evidence in the repository can meet (for example a CONTRIBUTING guide, an OSI-approved licence, a security policy). Some can only be stated by the publisher, such as relevance to the Sustainable Development Goals or adherence to privacy laws: without a declaration they are shown as not declared, which is not the same as not met. A declaration shows who made it, in which role and when, and never overrides evidence.
+method-cost = Cost to rebuild
+method-cost-text = Lines of code are counted without blanks, comments, vendored, generated or minified files, and turned into effort, schedule and cost with the basic COCOMO model (organic mode), with the default yearly wage and overhead of the scc tool. It is an order of magnitude of what reuse saves, not a quote.
+method-offline = What it cannot see
+method-offline-text = The assessment reads only the repository at one commit, without the forge's API and without the internet. It cannot see branch protection, code reviews, the forge's issues and stars, OSS-Fuzz membership or best-practice badges, and only the default branch is read. Long histories are cut at a limit, which the report says. Results are as of the assessment date shown with them.
+method-contest = How to contest a result
+method-contest-text = Every result shows its evidence: the rule applied, the file and the commit. If the repository was wrong, correct it and the next crawl assesses the new commit. What only the publisher can state is declared with a publisher token, through the API's declarations (PUT /api/v1/software/ID/declarations/ITEM), and shown with the publisher's name. If a rule itself is wrong, write to the catalog's operator with the link to the report (/api/v1/software/ID/assessment) and the method version it names.

@@ -74,6 +74,17 @@ sort-name = Nombre
 sort-updated = Última actualización
 sort-vitality = Actividad de mantenimiento
 sort-security = Prácticas de seguridad
+signal-list = La evaluación en breve
+signal-not-assessed = Aún sin evaluar
+signal-security = Prácticas de seguridad: { $score } de 10
+signal-vitality = Actividad de mantenimiento: { $band } de 100
+signal-last-commit = último commit el { $date }
+signal-vulnerabilities-unknown = Vulnerabilidades sin comprobar
+signal-license-osi = Licencia { $family } aprobada por la OSI
+signal-used-by = { $count ->
+    [one] Usado por { $count } organización
+   *[other] Usado por { $count } organizaciones
+}
 sort-apply = Ordenar
 pagination = Páginas
 page = Página
@@ -128,6 +139,7 @@ revision-warnings = { $count ->
 at-a-glance = De un vistazo
 repository = Repositorio
 version = Versión
+version-newer-release = El repositorio tiene una versión más reciente: { $release }
 release-date = Fecha de publicación
 license = Licencia
 copyright-owner = Titular de los derechos
@@ -305,7 +317,7 @@ assess-security = Prácticas de seguridad
 assess-security-explain = Comprobaciones inspiradas en OpenSSF Scorecard, limitadas a lo que muestra el propio repositorio, cada una puntuada de 0 a 10 y ponderada según el riesgo. No es el Scorecard oficial.
 assess-check = Comprobación
 assess-score = Puntuación
-assess-risk = Riesgo
+assess-weight = Peso en la puntuación
 assess-reason = Por qué
 assess-differs = Mide algo más limitado que la comprobación de Scorecard del mismo nombre.
 assess-inconclusive = No concluyente
@@ -325,6 +337,10 @@ assess-vulnerabilities-count = { $count ->
 assess-packages = { $count ->
     [one] { $count } paquete comprobado
    *[other] { $count } paquetes comprobados
+}
+assess-packages-locked = { $count ->
+    [one] { $count } paquete bloqueado encontrado
+   *[other] { $count } paquetes bloqueados encontrados
 }
 assess-not-evaluated = { $count ->
     [one] { $count } paquete no se pudo evaluar
@@ -354,6 +370,7 @@ assess-ai-explain = Este proyecto parece un sistema de IA: ¿están disponibles 
 assess-status-met = Cumplido
 assess-status-declared = Declarado
 assess-status-missing = Falta
+assess-status-not-declared = No declarado
 assess-status-not-applicable = No se aplica
 assess-status-needs-review = Requiere revisión
 declared-by = Declarado por { $by } ({ $role }) el { $at }.
@@ -419,3 +436,69 @@ export-dump = Volcado JSON completo
 export-dump-text = Todas las entradas publicadas con su publiccode.yml original, para réplicas sin conexión y análisis.
 export-atom = Canales Atom
 export-atom-text = Entradas nuevas y modificadas, de la más reciente a la más antigua, para todo el catálogo y para cada organización.
+
+# The assessment in brief, at the top of the software page.
+summary-heading = Antes de reutilizarlo
+summary-footer = En breve, según la última evaluación automática del repositorio.
+summary-full = Evaluación completa y pruebas
+summary-median = { $count ->
+    [one] mediana del catálogo { $median } ({ $count } proyecto evaluado)
+   *[other] mediana del catálogo { $median } ({ $count } proyectos evaluados)
+}
+summary-out-of-10 = { $score } de 10
+summary-not-computed = No calculado
+summary-not-checked = No comprobado
+summary-database-of = base de vulnerabilidades del { $date }
+summary-license-osi = { $license }, aprobada por la OSI
+summary-last-commit-days = { $count ->
+    [0] Último commit hoy
+    [one] Último commit hace { $count } día
+   *[other] Último commit hace { $count } días
+}
+summary-vitality-index = vitalidad { $index } de 100
+verdict-license-permissive = Puede reutilizarlo, modificarlo y redistribuirlo conservando los avisos de derechos de autor y de licencia.
+verdict-license-weak-copyleft = Puede incorporarlo a su propio software; los cambios en sus propios archivos deben compartirse con la misma licencia.
+verdict-license-strong-copyleft = Puede reutilizarlo y modificarlo; el software distribuido que lo incluya debe publicarse con la misma licencia.
+verdict-license-network-copyleft = Puede reutilizarlo y modificarlo; si lo ofrece como servicio en línea, debe publicar sus cambios.
+verdict-license-unknown = No se pudo identificar la licencia: consulte al publicador antes de reutilizarlo.
+verdict-license-mismatch = Los archivos de licencia no coinciden con la licencia declarada en publiccode.yml: pregunte al publicador cuál se aplica.
+verdict-license-combination = Se encontraron varias licencias y nada indica si se aplican todas o si son opciones: consulte al publicador.
+verdict-security-above = Mejores prácticas de seguridad que la mitad de los proyectos evaluados del catálogo.
+verdict-security-below = Peores prácticas de seguridad que la mitad de los proyectos evaluados del catálogo: vea qué comprobaciones fallaron.
+verdict-security-at = Prácticas de seguridad en la mediana del catálogo.
+verdict-security-alone = Todavía no hay otro proyecto evaluado con el que compararlo.
+verdict-security-none = No se pudieron calcular las comprobaciones a partir del repositorio.
+verdict-vulnerabilities-no-database = El catálogo no disponía de una base de vulnerabilidades, así que no se comprobaron las dependencias.
+verdict-vulnerabilities-no-lockfile = No se encontró ningún archivo de bloqueo, así que no se pudieron comprobar las versiones exactas de las dependencias.
+verdict-vulnerabilities-none = { $count ->
+    [one] La { $count } dependencia bloqueada no tiene vulnerabilidades conocidas.
+   *[other] Ninguna de las { $count } dependencias bloqueadas tiene vulnerabilidades conocidas.
+}
+verdict-vulnerabilities-found = Actualice las dependencias afectadas antes de desplegarlo; las versiones corregidas figuran más abajo.
+verdict-vitality-active = Mantenido activamente: cambios en los últimos tres meses.
+verdict-vitality-slow = Lento: sin cambios en los últimos tres meses, pero con algunos en el último año.
+verdict-vitality-dormant = Sin cambios desde hace más de un año: prevea mantenerlo usted mismo.
+verdict-vitality-unknown = No se pudo leer el historial.
+
+# The methodology page (/methodology).
+method-title = Cómo se hace la evaluación
+method-lead = Cada proyecto del catálogo se evalúa automáticamente a partir de una copia de su repositorio, en el commit que leyó el rastreador. Nada se puntúa a mano. Esta página explica qué mira cada parte, qué no puede ver y cómo impugnar un resultado.
+method-contents = Contenido
+method-link = Cómo se calcula
+method-version = Versión del método de las evaluaciones de este servidor:
+method-license = Licencia
+method-license-text = Los archivos de licencia de la raíz del repositorio se comparan palabra por palabra, tras normalizarlos, con los textos de la lista de licencias SPDX. Cuando un texto está a un margen pequeño de una licencia común, se elige la licencia común y se nombra la casi copia. Cuando hay varios archivos de licencia, la declaración del propio proyecto dice cómo se combinan (Cargo.toml, package.json, pyproject.toml o setup.cfg, composer.json, un gemspec, pom.xml, o una frase del README o de COPYING); sin ella, el catálogo dice que la combinación es desconocida en lugar de adivinarla. El resultado se compara con la licencia declarada en publiccode.yml. La familia (permisiva, copyleft débil, fuerte o de red) es la de la expresión efectiva: la opción menos exigente cuando hay elección (OR), la más exigente cuando se aplican todas (AND).
+method-security = Prácticas de seguridad
+method-security-text = Comprobaciones basadas en OpenSSF Scorecard, calculadas solo a partir del repositorio: artefactos binarios, patrones de flujo de trabajo peligrosos, herramienta de actualización de dependencias, fuzzing, licencia, mantenimiento, dependencias fijadas, análisis estático, política de seguridad, versiones firmadas, permisos de los tokens, pruebas en integración continua y vulnerabilidades conocidas. Cada comprobación puntúa de 0 a 10 y cuenta con el peso de su nivel de riesgo (crítico 10, alto 7,5, medio 5, bajo 2,5); la puntuación es su media ponderada, sobre 10. Una comprobación que no pudo concluir queda fuera de la media. No es el Scorecard oficial, y las comprobaciones que difieren de él están marcadas.
+method-vulnerabilities = Vulnerabilidades conocidas
+method-vulnerabilities-text = Las versiones exactas de las dependencias escritas en los archivos de bloqueo (Cargo.lock, package-lock.json, yarn.lock, poetry.lock, go.sum, composer.lock y otros) se cotejan con la base de vulnerabilidades OSV que importa el operador del catálogo. Un proyecto sin archivo de bloqueo, o un catálogo sin esa base, se muestra como no comprobado, nunca como seguro.
+method-vitality = Actividad de mantenimiento
+method-vitality-text = El historial de la rama por defecto da los commits y los autores distintos de los últimos 90 y 365 días, las versiones (etiquetas), el factor bus (el menor número de autores que hicieron la mitad de los commits del año) y la fecha del último commit. El índice de vitalidad, de 0 a 100, se calcula como lo calcula el rastreador de Developers Italia sobre los últimos 60 días, para que sus cifras sean comparables; tiene un mínimo, así que léalo junto con las demás cifras. Un proyecto sin cambios desde hace más de un año se muestra como inactivo.
+method-principles = Principios de código abierto de las Naciones Unidas y estándar de bienes públicos digitales
+method-principles-text = Cada principio o indicador tiene una regla que las pruebas del repositorio pueden cumplir (por ejemplo una guía CONTRIBUTING, una licencia aprobada por la OSI, una política de seguridad). Algunos solo puede afirmarlos el publicador, como la pertinencia para los Objetivos de Desarrollo Sostenible o el respeto de las leyes de privacidad: sin declaración se muestran como no declarados, que no es lo mismo que no cumplidos. Una declaración muestra quién la hizo, con qué función y cuándo, y nunca sustituye a una prueba.
+method-cost = Coste de volver a desarrollarlo
+method-cost-text = Las líneas de código se cuentan sin líneas en blanco, comentarios ni archivos de terceros, generados o minificados, y se convierten en esfuerzo, plazo y coste con el modelo COCOMO básico (modo orgánico), con el salario anual y los gastos generales por defecto de la herramienta scc. Es un orden de magnitud de lo que ahorra la reutilización, no un presupuesto.
+method-offline = Lo que no puede ver
+method-offline-text = La evaluación solo lee el repositorio en un commit, sin la API de la forja y sin internet. No ve la protección de ramas, las revisiones de código, las incidencias ni las estrellas de la forja, la pertenencia a OSS-Fuzz ni las insignias de buenas prácticas, y solo lee la rama por defecto. Los historiales largos se cortan en un límite, que el informe indica. Los resultados valen a la fecha de evaluación que se muestra con ellos.
+method-contest = Cómo impugnar un resultado
+method-contest-text = Cada resultado muestra sus pruebas: la regla aplicada, el archivo y el commit. Si el fallo estaba en el repositorio, corríjalo y el siguiente rastreo evaluará el nuevo commit. Lo que solo el publicador puede afirmar se declara con un token de publicador, mediante las declaraciones de la API (PUT /api/v1/software/ID/declarations/ITEM), y se muestra con el nombre del publicador. Si lo que falla es una regla, escriba al operador del catálogo con el enlace al informe (/api/v1/software/ID/assessment) y la versión del método que indica.

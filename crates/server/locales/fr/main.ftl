@@ -74,6 +74,17 @@ sort-name = Nom
 sort-updated = Dernière mise à jour
 sort-vitality = Activité de maintenance
 sort-security = Pratiques de sécurité
+signal-list = L’évaluation en bref
+signal-not-assessed = Pas encore évalué
+signal-security = Pratiques de sécurité : { $score } sur 10
+signal-vitality = Activité de maintenance : { $band } sur 100
+signal-last-commit = dernier commit le { $date }
+signal-vulnerabilities-unknown = Vulnérabilités non vérifiées
+signal-license-osi = Licence { $family } approuvée par l’OSI
+signal-used-by = { $count ->
+    [one] Utilisé par { $count } organisation
+   *[other] Utilisé par { $count } organisations
+}
 sort-apply = Trier
 pagination = Pages
 page = Page
@@ -128,6 +139,7 @@ revision-warnings = { $count ->
 at-a-glance = En bref
 repository = Dépôt
 version = Version
+version-newer-release = Le dépôt a une version plus récente : { $release }
 release-date = Date de publication
 license = Licence
 copyright-owner = Titulaire des droits
@@ -305,7 +317,7 @@ assess-security = Pratiques de sécurité
 assess-security-explain = Vérifications inspirées d’OpenSSF Scorecard, limitées à ce que montre le dépôt lui-même, notées chacune de 0 à 10 et pondérées selon le risque. Ce n’est pas le Scorecard officiel.
 assess-check = Vérification
 assess-score = Note
-assess-risk = Risque
+assess-weight = Poids dans le score
 assess-reason = Pourquoi
 assess-differs = Mesure quelque chose de plus restreint que la vérification Scorecard du même nom.
 assess-inconclusive = Non concluant
@@ -325,6 +337,10 @@ assess-vulnerabilities-count = { $count ->
 assess-packages = { $count ->
     [one] { $count } paquet vérifié
    *[other] { $count } paquets vérifiés
+}
+assess-packages-locked = { $count ->
+    [one] { $count } paquet verrouillé trouvé
+   *[other] { $count } paquets verrouillés trouvés
 }
 assess-not-evaluated = { $count ->
     [one] { $count } paquet n’a pas pu être évalué
@@ -354,6 +370,7 @@ assess-ai-explain = Ce projet semble être un système d’IA : ses paramètres,
 assess-status-met = Satisfait
 assess-status-declared = Déclaré
 assess-status-missing = Manquant
+assess-status-not-declared = Non déclaré
 assess-status-not-applicable = Sans objet
 assess-status-needs-review = À examiner
 declared-by = Déclaré par { $by } ({ $role }) le { $at }.
@@ -419,3 +436,69 @@ export-dump = Export JSON complet
 export-dump-text = Toutes les fiches publiées avec leur publiccode.yml brut, pour les miroirs hors ligne et l’analyse.
 export-atom = Flux Atom
 export-atom-text = Fiches nouvelles et modifiées, les plus récentes d’abord, pour tout le catalogue et pour chaque organisation.
+
+# The assessment in brief, at the top of the software page.
+summary-heading = Avant de le réutiliser
+summary-footer = En bref, d’après la dernière évaluation automatique du dépôt.
+summary-full = Évaluation complète et preuves
+summary-median = { $count ->
+    [one] médiane du catalogue { $median } ({ $count } projet évalué)
+   *[other] médiane du catalogue { $median } ({ $count } projets évalués)
+}
+summary-out-of-10 = { $score } sur 10
+summary-not-computed = Non calculé
+summary-not-checked = Non vérifié
+summary-database-of = base de vulnérabilités du { $date }
+summary-license-osi = { $license }, approuvée par l’OSI
+summary-last-commit-days = { $count ->
+    [0] Dernier commit aujourd’hui
+    [one] Dernier commit il y a { $count } jour
+   *[other] Dernier commit il y a { $count } jours
+}
+summary-vitality-index = vitalité { $index } sur 100
+verdict-license-permissive = Vous pouvez le réutiliser, le modifier et le redistribuer en conservant les mentions de droit d’auteur et de licence.
+verdict-license-weak-copyleft = Vous pouvez l’intégrer à vos logiciels ; les modifications de ses propres fichiers doivent être partagées sous la même licence.
+verdict-license-strong-copyleft = Vous pouvez le réutiliser et le modifier ; un logiciel distribué qui l’inclut doit être publié sous la même licence.
+verdict-license-network-copyleft = Vous pouvez le réutiliser et le modifier ; si vous le proposez comme service en ligne, vous devez publier vos modifications.
+verdict-license-unknown = La licence n’a pas pu être identifiée : interrogez l’éditeur avant de le réutiliser.
+verdict-license-mismatch = Les fichiers de licence contredisent la licence déclarée dans publiccode.yml : demandez à l’éditeur laquelle s’applique.
+verdict-license-combination = Plusieurs licences ont été trouvées et rien n’indique si elles s’appliquent toutes ou au choix : interrogez l’éditeur.
+verdict-security-above = Des pratiques de sécurité meilleures que celles de la moitié des projets évalués du catalogue.
+verdict-security-below = Des pratiques de sécurité moins bonnes que celles de la moitié des projets évalués du catalogue : voyez quels contrôles ont échoué.
+verdict-security-at = Des pratiques de sécurité à la médiane du catalogue.
+verdict-security-alone = Aucun autre projet évalué auquel le comparer pour l’instant.
+verdict-security-none = Les contrôles n’ont pas pu être calculés à partir du dépôt.
+verdict-vulnerabilities-no-database = Le catalogue ne disposait d’aucune base de vulnérabilités : les dépendances n’ont pas été vérifiées.
+verdict-vulnerabilities-no-lockfile = Aucun fichier de verrouillage trouvé : les versions exactes des dépendances n’ont pas pu être vérifiées.
+verdict-vulnerabilities-none = { $count ->
+    [one] La { $count } dépendance verrouillée n’a aucune vulnérabilité connue.
+   *[other] Aucune des { $count } dépendances verrouillées n’a de vulnérabilité connue.
+}
+verdict-vulnerabilities-found = Mettez à jour les dépendances concernées avant de le déployer ; les versions corrigées sont indiquées plus bas.
+verdict-vitality-active = Activement maintenu : des modifications ces trois derniers mois.
+verdict-vitality-slow = Au ralenti : aucune modification ces trois derniers mois, mais quelques-unes dans l’année.
+verdict-vitality-dormant = Aucune modification depuis plus d’un an : prévoyez de le maintenir vous-même.
+verdict-vitality-unknown = L’historique n’a pas pu être lu.
+
+# The methodology page (/methodology).
+method-title = Comment l’évaluation est faite
+method-lead = Chaque projet du catalogue est évalué automatiquement à partir d’une copie de son dépôt, au commit lu par le robot d’indexation. Rien n’est noté à la main. Cette page dit ce que regarde chaque partie, ce qu’elle ne peut pas voir et comment contester un résultat.
+method-contents = Sommaire
+method-link = Comment c’est calculé
+method-version = Version de la méthode des évaluations de ce serveur :
+method-license = Licence
+method-license-text = Les fichiers de licence à la racine du dépôt sont comparés mot à mot, après normalisation, aux textes de la liste de licences SPDX. Quand un texte est à une faible marge d’une licence courante, la licence courante est retenue et la quasi-copie est nommée. Quand il y a plusieurs fichiers de licence, la déclaration du projet lui-même dit comment ils se combinent (Cargo.toml, package.json, pyproject.toml ou setup.cfg, composer.json, un gemspec, pom.xml, ou une phrase du README ou de COPYING) ; sans elle, le catalogue dit que la combinaison est inconnue plutôt que de la deviner. Le résultat est comparé à la licence déclarée dans publiccode.yml. La famille (permissive, copyleft faible, fort ou réseau) est celle de l’expression effective : l’option la moins exigeante quand il y a un choix (OR), la plus exigeante quand toutes s’appliquent (AND).
+method-security = Pratiques de sécurité
+method-security-text = Des contrôles inspirés d’OpenSSF Scorecard, calculés à partir du seul dépôt : artefacts binaires, motifs de workflow dangereux, outil de mise à jour des dépendances, fuzzing, licence, maintenance, dépendances épinglées, analyse statique, politique de sécurité, versions signées, permissions des jetons, tests en intégration continue et vulnérabilités connues. Chaque contrôle est noté de 0 à 10 et compte avec le poids de son niveau de risque (critique 10, élevé 7,5, moyen 5, faible 2,5) ; le score est leur moyenne pondérée, sur 10. Un contrôle qui n’a pas pu conclure est exclu de la moyenne. Ce n’est pas le Scorecard officiel, et les contrôles qui en diffèrent sont signalés.
+method-vulnerabilities = Vulnérabilités connues
+method-vulnerabilities-text = Les versions exactes des dépendances inscrites dans les fichiers de verrouillage (Cargo.lock, package-lock.json, yarn.lock, poetry.lock, go.sum, composer.lock et d’autres) sont comparées à la base de vulnérabilités OSV que l’opérateur du catalogue importe. Un projet sans fichier de verrouillage, ou un catalogue sans cette base, est indiqué comme non vérifié, jamais comme sûr.
+method-vitality = Activité de maintenance
+method-vitality-text = L’historique de la branche par défaut donne les commits et les auteurs distincts des 90 et 365 derniers jours, les versions (étiquettes), le facteur d’autobus (le plus petit nombre d’auteurs ayant fait la moitié des commits de l’année) et la date du dernier commit. L’indice de vitalité, de 0 à 100, est calculé comme le robot de Developers Italia le calcule sur les 60 derniers jours, pour que ses chiffres soient comparables aux leurs ; il a un plancher, lisez-le donc avec les autres chiffres. Un projet sans modification depuis plus d’un an est indiqué comme en sommeil.
+method-principles = Principes des Nations Unies pour l’open source et standard des biens publics numériques
+method-principles-text = Chaque principe ou indicateur a une règle que des preuves dans le dépôt peuvent satisfaire (par exemple un guide CONTRIBUTING, une licence approuvée par l’OSI, une politique de sécurité). Certains ne peuvent être affirmés que par l’éditeur, comme la pertinence pour les objectifs de développement durable ou le respect des lois sur la vie privée : sans déclaration, ils sont indiqués comme non déclarés, ce qui n’équivaut pas à non satisfaits. Une déclaration indique qui l’a faite, à quel titre et quand, et ne remplace jamais une preuve.
+method-cost = Coût de redéveloppement
+method-cost-text = Les lignes de code sont comptées sans lignes vides, commentaires, ni fichiers tiers, générés ou minifiés, puis converties en effort, durée et coût avec le modèle COCOMO de base (mode organique), avec le salaire annuel et les frais généraux par défaut de l’outil scc. C’est un ordre de grandeur de ce que la réutilisation économise, pas un devis.
+method-offline = Ce qu’elle ne peut pas voir
+method-offline-text = L’évaluation ne lit que le dépôt à un commit, sans l’API de la forge et sans internet. Elle ne voit ni la protection des branches, ni les revues de code, ni les tickets et étoiles de la forge, ni l’appartenance à OSS-Fuzz ou les badges de bonnes pratiques, et seule la branche par défaut est lue. Les historiques longs sont coupés à une limite, ce que le rapport indique. Les résultats valent à la date d’évaluation affichée avec eux.
+method-contest = Comment contester un résultat
+method-contest-text = Chaque résultat montre ses preuves : la règle appliquée, le fichier et le commit. Si le dépôt était en cause, corrigez-le et le prochain passage évaluera le nouveau commit. Ce que seul l’éditeur peut affirmer se déclare avec un jeton d’éditeur, par les déclarations de l’API (PUT /api/v1/software/ID/declarations/ITEM), et s’affiche avec le nom de l’éditeur. Si c’est une règle qui est en cause, écrivez à l’opérateur du catalogue avec le lien vers le rapport (/api/v1/software/ID/assessment) et la version de méthode qu’il indique.

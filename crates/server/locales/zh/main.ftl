@@ -64,6 +64,16 @@ sort-name = 名称
 sort-updated = 最近更新
 sort-vitality = 维护活跃度
 sort-security = 安全实践
+signal-list = 评估摘要
+signal-not-assessed = 尚未评估
+signal-security = 安全实践 { $score } 分（满分 10）
+signal-vitality = 维护活跃度 { $band }（满分 100）
+signal-last-commit = 最近提交于 { $date }
+signal-vulnerabilities-unknown = 未检查漏洞
+signal-license-osi = { $family }许可证，经 OSI 批准
+signal-used-by = { $count ->
+   *[other] 已有 { $count } 个组织使用
+}
 sort-apply = 排序
 pagination = 分页
 page = 页码
@@ -112,6 +122,7 @@ revision-warnings = { $count } 个警告
 at-a-glance = 概览
 repository = 代码库
 version = 版本
+version-newer-release = 代码仓库中有更新的发布：{ $release }
 release-date = 发布日期
 license = 许可证
 copyright-owner = 版权所有者
@@ -285,7 +296,7 @@ assess-security = 安全实践
 assess-security-explain = 参照 OpenSSF Scorecard 的检查，仅限于仓库本身可见的内容；每项评分 0 至 10，并按风险加权。这不是官方的 Scorecard 结果。
 assess-check = 检查项
 assess-score = 得分
-assess-risk = 风险
+assess-weight = 在得分中的权重
 assess-reason = 原因
 assess-differs = 所衡量的范围比 Scorecard 的同名检查更窄。
 assess-inconclusive = 无法判定
@@ -303,6 +314,9 @@ assess-vulnerabilities-count = { $count ->
 }
 assess-packages = { $count ->
    *[other] 已检查 { $count } 个软件包
+}
+assess-packages-locked = { $count ->
+   *[other] 找到 { $count } 个已锁定的软件包
 }
 assess-not-evaluated = { $count ->
    *[other] { $count } 个软件包无法评估
@@ -331,6 +345,7 @@ assess-ai-explain = 该项目看起来是人工智能系统：其参数、代码
 assess-status-met = 已满足
 assess-status-declared = 已声明
 assess-status-missing = 缺失
+assess-status-not-declared = 未声明
 assess-status-not-applicable = 不适用
 assess-status-needs-review = 需要审查
 declared-by = 由 { $by }（{ $role }）于 { $at } 声明。
@@ -396,3 +411,66 @@ export-dump = 完整 JSON 导出
 export-dump-text = 所有已收录条目及其原始 publiccode.yml，用于离线镜像和分析。
 export-atom = Atom 订阅源
 export-atom-text = 新增和更改的条目，最新的在前，涵盖整个目录和每个组织。
+
+# The assessment in brief, at the top of the software page.
+summary-heading = 复用之前
+summary-footer = 以下摘要来自对代码仓库的最近一次自动评估。
+summary-full = 完整评估与依据
+summary-median = { $count ->
+   *[other] 目录中位数 { $median }（已评估 { $count } 个项目）
+}
+summary-out-of-10 = { $score } 分（满分 10）
+summary-not-computed = 未计算
+summary-not-checked = 未检查
+summary-database-of = 漏洞数据库日期 { $date }
+summary-license-osi = { $license }，经 OSI 批准
+summary-last-commit-days = { $count ->
+    [0] 今天有最近提交
+   *[other] 最近提交于 { $count } 天前
+}
+summary-vitality-index = 活跃度 { $index }（满分 100）
+verdict-license-permissive = 可以复用、修改和再分发，但须保留版权和许可证声明。
+verdict-license-weak-copyleft = 可以将其纳入自己的软件；对其自身文件的修改须以相同许可证共享。
+verdict-license-strong-copyleft = 可以复用和修改；分发包含它的软件时，须以相同许可证发布。
+verdict-license-network-copyleft = 可以复用和修改；如果将其作为在线服务提供，须公开所作修改。
+verdict-license-unknown = 无法识别许可证：复用前请向发布方确认。
+verdict-license-mismatch = 许可证文件与 publiccode.yml 中声明的许可证不一致：请向发布方确认适用哪一个。
+verdict-license-combination = 发现多个许可证，但没有说明是同时适用还是任选其一：请向发布方确认。
+verdict-security-above = 安全实践优于目录中一半已评估的项目。
+verdict-security-below = 安全实践不及目录中一半已评估的项目：请查看哪些检查未通过。
+verdict-security-at = 安全实践处于目录中位数水平。
+verdict-security-alone = 目前还没有其他已评估的项目可供比较。
+verdict-security-none = 无法根据代码仓库计算这些检查。
+verdict-vulnerabilities-no-database = 目录当时没有可用的漏洞数据库，因此未检查依赖项。
+verdict-vulnerabilities-no-lockfile = 未找到锁定文件，因此无法检查依赖项的确切版本。
+verdict-vulnerabilities-none = { $count ->
+   *[other] 已锁定的 { $count } 个依赖项均无已知漏洞。
+}
+verdict-vulnerabilities-found = 部署前请更新受影响的依赖项；修复版本见下文。
+verdict-vitality-active = 积极维护：最近三个月内有更改。
+verdict-vitality-slow = 放缓：最近三个月没有更改，但过去一年内有。
+verdict-vitality-dormant = 一年多没有更改：请做好自行维护的准备。
+verdict-vitality-unknown = 无法读取历史记录。
+
+# The methodology page (/methodology).
+method-title = 评估是如何进行的
+method-lead = 目录中的每个项目都根据其代码仓库的副本自动评估，使用的是爬虫读取时的那次提交。没有任何一项由人工打分。本页说明每个部分考察什么、看不到什么，以及如何对结果提出异议。
+method-contents = 目录
+method-link = 计算方法
+method-version = 本服务器上评估所用的方法版本：
+method-license = 许可证
+method-license-text = 代码仓库根目录下的许可证文件经规范化后，与 SPDX 许可证列表中的文本逐词比较。如果某个文本与一个常见许可证只差很小的幅度，就选用该常见许可证，并注明这是它的近似副本。如果有多个许可证文件，则由项目自己的声明说明它们如何组合（Cargo.toml、package.json、pyproject.toml 或 setup.cfg、composer.json、gemspec、pom.xml，或 README、COPYING 中的一句话）；没有声明时，目录会说明组合方式未知，而不是去猜测。结果会与 publiccode.yml 中声明的许可证进行比较。许可证类别（宽松型、弱著佐权、强著佐权或网络著佐权）取自实际生效的表达式：可以选择时（OR）取要求最低的选项，全部适用时（AND）取要求最高的选项。
+method-security = 安全实践
+method-security-text = 这些检查参照 OpenSSF Scorecard，仅根据代码仓库本身计算：二进制制品、危险的工作流模式、依赖更新工具、模糊测试、许可证、维护情况、固定版本的依赖、静态分析、安全策略、签名发布、令牌权限、持续集成中的测试以及已知漏洞。每项检查得分为 0 到 10 分，并按其风险等级加权（严重 10，高 7.5，中 5，低 2.5）；总分是加权平均值，满分 10 分。无法得出结论的检查不计入平均值。这不是官方的 Scorecard，与之不同的检查都已标明。
+method-vulnerabilities = 已知漏洞
+method-vulnerabilities-text = 锁定文件（Cargo.lock、package-lock.json、yarn.lock、poetry.lock、go.sum、composer.lock 等）中记录的依赖项确切版本，会与目录运营方导入的 OSV 漏洞数据库进行比对。没有锁定文件的项目，或没有该数据库的目录，显示为未检查，绝不会显示为安全。
+method-vitality = 维护活跃度
+method-vitality-text = 根据默认分支的历史，得出最近 90 天和 365 天的提交数与不同作者数、发布（标签）、巴士系数（完成一年中一半提交所需的最少作者数）以及最近一次提交的日期。活跃度指数为 0 到 100，按照 Developers Italia 爬虫的方法以最近 60 天计算，使数字可以相互比较；该指数有下限，因此请结合其他数字一起阅读。一年以上没有任何更改的项目显示为停滞。
+method-principles = 联合国开源原则与数字公共产品标准
+method-principles-text = 每条原则或指标都有一条规则，代码仓库中的证据可以满足它（例如 CONTRIBUTING 指南、经 OSI 批准的许可证、安全策略）。有些只能由发布方声明，例如与可持续发展目标的相关性或对隐私法律的遵守：没有声明时显示为未声明，这与未满足不同。声明会显示由谁、以何种身份、在何时作出，并且绝不会取代证据。
+method-cost = 重建成本
+method-cost-text = 代码行数的统计不包括空行、注释以及第三方、生成或压缩的文件，然后用基本 COCOMO 模型（有机模式）换算为工作量、工期和成本，采用 scc 工具默认的年薪和管理费用系数。这是复用可以节省多少的量级估计，而不是报价。
+method-offline = 评估看不到什么
+method-offline-text = 评估只读取某一次提交时的代码仓库，不使用代码托管平台的 API，也不访问互联网。它看不到分支保护、代码评审、平台上的议题和星标、是否加入 OSS-Fuzz 或最佳实践徽章，并且只读取默认分支。过长的历史会在上限处截断，报告中会注明。结果以旁边显示的评估日期为准。
+method-contest = 如何对结果提出异议
+method-contest-text = 每个结果都列出其依据：所用规则、文件和提交。如果问题出在代码仓库，请修正它，下一次爬取会评估新的提交。只有发布方才能声明的内容，须使用发布方令牌，通过 API 的声明接口（PUT /api/v1/software/ID/declarations/ITEM）提交，并与发布方名称一起显示。如果是规则本身有误，请联系目录运营方，附上报告链接（/api/v1/software/ID/assessment）及其中注明的方法版本。

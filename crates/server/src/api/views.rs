@@ -43,6 +43,53 @@ pub struct SoftwareSummary {
     pub updated_at: String,
     /// The best-matching passage, when the search had text: pieces, the matched ones marked.
     pub snippet: Vec<SnippetPiece>,
+    /// What the latest assessment found, in brief, to choose between results; absent while
+    /// the entry has not been assessed.
+    pub signals: Option<Signals>,
+    /// Organisations the publisher declares as users (`usedBy` in publiccode.yml), when it
+    /// declares any.
+    pub used_by: Option<usize>,
+}
+
+/// The assessment in brief, as a result card shows it. The full report, with its evidence,
+/// is at `/api/v1/software/{id}/assessment`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Signals {
+    /// Security-practices score, 0 to 10 (an OpenSSF Scorecard-like aggregate), when it could
+    /// be computed.
+    pub security_score: Option<f64>,
+    /// Developers Italia's vitality index, 0 to 100, when the history could be read.
+    pub vitality: Option<u32>,
+    /// The vitality index's band, as the `vitality` facet names it (`0-24`, `25-49`, `50-74`,
+    /// `75-100`).
+    pub vitality_band: Option<String>,
+    /// The newest commit's author date, RFC 3339, when the history could be read.
+    pub last_commit_at: Option<String>,
+    /// Distinct known vulnerabilities in the locked dependencies; absent when no vulnerability
+    /// database was available to the assessment (unknown, not zero).
+    pub vulnerabilities: Option<usize>,
+    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
+    pub license_family: String,
+    /// Every license of the effective expression is OSI-approved.
+    pub osi_approved: bool,
+}
+
+impl Signals {
+    /// The signals of an entry's stored assessment facets; `None` when it has none or they
+    /// cannot be read.
+    fn of(facets: &serde_json::Value) -> Option<Self> {
+        let f: commons_assess::Facets = serde_json::from_value(facets.clone()).ok()?;
+        Some(Signals {
+            security_score: f.security_score,
+            vitality: f.vitality,
+            vitality_band: f.vitality.map(commons_search::vitality_band),
+            last_commit_at: f.last_commit_at.map(rfc3339),
+            vulnerabilities: f.vulnerabilities,
+            license_family: f.license_family,
+            osi_approved: f.osi_approved,
+        })
+    }
 }
 
 /// A piece of a snippet.
@@ -284,11 +331,19 @@ fn pick_language<'a, T>(
         .map(|(tag, d)| (tag.as_str(), d))
 }
 
+/// The format of the cards written now; raise it whenever a card's content changes.
+/// 2: the assessment signals and `usedBy`.
+pub const CARD_FORMAT: u32 = 2;
+
 /// What a result list shows of an entry in any language: stored with the entry in the search
 /// index (JSON), so that a page of results is answered from the index alone. The index is
 /// rewritten with every change of the entry, so the card is as current as the hit itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
+    /// The card's format ([`CARD_FORMAT`]): an index that holds cards of another format is
+    /// rebuilt when it is opened (see `indexer::bring_up_to_date`).
+    #[serde(rename = "v")]
+    format: u32,
     id: String,
     name: String,
     organisation_id: Option<String>,
@@ -301,6 +356,10 @@ pub struct Card {
     logo: Option<String>,
     updated_at: i64,
     texts: BTreeMap<String, CardText>,
+    #[serde(default)]
+    signals: Option<Signals>,
+    #[serde(default)]
+    used_by: usize,
 }
 
 /// A card's text in one language.
@@ -315,6 +374,7 @@ impl Card {
     pub fn of(s: &Software) -> Option<Self> {
         let p = s.publiccode.as_ref()?;
         Some(Card {
+            format: CARD_FORMAT,
             id: s.id.clone(),
             name: p.name.clone(),
             organisation_id: s.organisation_id.clone(),
@@ -337,6 +397,8 @@ impl Card {
                     (tag.clone(), text)
                 })
                 .collect(),
+            signals: s.assessment_facets.as_ref().and_then(Signals::of),
+            used_by: p.used_by.len(),
         })
     }
 
@@ -345,9 +407,12 @@ impl Card {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// A stored card; `None` when the text is not one (an index written by another version).
+    /// A stored card; `None` when the text is not one of this format (an index written by
+    /// another version).
     pub fn decode(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
+        serde_json::from_str::<Card>(text)
+            .ok()
+            .filter(|card| card.format == CARD_FORMAT)
     }
 
     /// The card as a result in the reader's language.
@@ -375,6 +440,8 @@ impl Card {
                     highlighted: f.highlighted,
                 })
                 .collect(),
+            signals: self.signals.clone(),
+            used_by: (self.used_by > 0).then_some(self.used_by),
         }
     }
 }
@@ -464,6 +531,8 @@ mod tests {
             logo: p.logo.clone(),
             updated_at: rfc3339(s.updated_at),
             snippet: Vec::new(),
+            signals: s.assessment_facets.as_ref().and_then(Signals::of),
+            used_by: (!p.used_by.is_empty()).then_some(p.used_by.len()),
         }
     }
 
@@ -492,10 +561,63 @@ mod tests {
                     created_at: 1_700_000_000,
                     updated_at: 1_700_000_000 + i as i64 * 86_400,
                     seq: i as i64,
-                    assessment_facets: None,
+                    assessment_facets: facets_for(i),
                 })
             })
             .collect()
+    }
+
+    /// Assessment facets of every kind a stored assessment can have: none, written before
+    /// the last commit's date was kept, without vulnerability data, and complete.
+    fn facets_for(i: usize) -> Option<serde_json::Value> {
+        match i % 4 {
+            0 => None,
+            1 => Some(
+                serde_json::json!({"licenseFamily": "permissive", "osiApproved": true,
+                "vitality": 58, "securityScore": 4.5, "vulnerabilities": 0}),
+            ),
+            2 => Some(
+                serde_json::json!({"licenseFamily": "unknown", "osiApproved": false,
+                "vitality": null, "securityScore": null, "vulnerabilities": null}),
+            ),
+            _ => Some(serde_json::json!({"licenseFamily": "network-copyleft",
+                "osiApproved": true, "vitality": 100, "securityScore": 9.25,
+                "vulnerabilities": 3, "lastCommitAt": 1_790_000_000 + i as i64})),
+        }
+    }
+
+    #[test]
+    fn signals_say_what_the_assessment_found_and_nothing_more() {
+        let complete = Signals::of(&facets_for(3).unwrap()).unwrap();
+        assert_eq!(complete.vitality_band.as_deref(), Some("75-100"));
+        assert_eq!(
+            complete.last_commit_at.as_deref(),
+            Some("2026-09-21T14:13:23Z")
+        );
+        let older = Signals::of(&facets_for(1).unwrap()).unwrap();
+        assert_eq!(older.last_commit_at, None);
+        assert_eq!(older.vulnerabilities, Some(0));
+        let unknown = Signals::of(&facets_for(2).unwrap()).unwrap();
+        // No vulnerability database: unknown, which is not "none found".
+        assert_eq!(unknown.vulnerabilities, None);
+        assert_eq!(unknown.vitality_band, None);
+        assert_eq!(Signals::of(&serde_json::json!({"other": 1})), None);
+    }
+
+    #[test]
+    fn a_card_of_another_format_is_not_read() {
+        let entries = demo_software();
+        let current = Card::of(&entries[3]).unwrap().encode();
+        assert!(Card::decode(&current).is_some());
+        // A card as the first format wrote it: no format number, no signals.
+        let mut first: serde_json::Value = serde_json::from_str(&current).unwrap();
+        let object = first.as_object_mut().unwrap();
+        object.remove("v");
+        object.remove("signals");
+        object.remove("used_by");
+        assert_eq!(Card::decode(&first.to_string()), None);
+        first["v"] = serde_json::json!(CARD_FORMAT + 1);
+        assert_eq!(Card::decode(&first.to_string()), None);
     }
 
     #[test]

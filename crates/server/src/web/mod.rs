@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .route("/organisations", get(pages::organisations))
         .route("/organisations/{id}", get(pages::organisation))
         .route("/about", get(pages::about))
+        .route("/methodology", get(pages::methodology))
         .route("/status", get(status::status))
         .route("/licenses", get(licenses::licenses))
         .route(

@@ -2,7 +2,7 @@
 
 use super::{Ctx, api_error_page, error_page, render};
 use crate::api::software::{cursor_at, parse_search, run_search};
-use crate::api::views::{SnippetPiece, SoftwareSummary, pick_description};
+use crate::api::views::{Signals, SnippetPiece, SoftwareSummary, pick_description};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -12,6 +12,10 @@ use commons_catalog::{ForgeKind, Revision, Software};
 use commons_publiccode::{Diagnostic, PublicCode};
 use commons_search::{Facet, MAX_OFFSET, Sort};
 use std::collections::HashMap;
+
+/// The fragment of the results' heading: a filter or a sort lands there, so that keyboard and
+/// screen-reader users continue from the results rather than from the top of the page.
+const RESULTS: &str = "#results-count";
 
 /// Facet values listed before the rest is folded away.
 const FACET_VALUES_SHOWN: usize = 8;
@@ -104,6 +108,8 @@ pub struct Item {
     /// The description's language when it is not the page's.
     foreign_lang: Option<String>,
     status: String,
+    /// The status tag's colour class.
+    stage: &'static str,
     kind: String,
     license: String,
     categories: Vec<String>,
@@ -111,6 +117,89 @@ pub struct Item {
     updated: String,
     snippet: Vec<SnippetPiece>,
     initials: String,
+    /// The assessment in brief; the one the results are sorted by comes first.
+    signals: Vec<SignalView>,
+    used_by: Option<String>,
+}
+
+/// One assessment signal on a result card.
+pub struct SignalView {
+    text: String,
+    /// `good`, `bad` or `neutral`: the colour, never the only carrier of the meaning.
+    tone: &'static str,
+    /// The signal the results are sorted by.
+    sorted_by: bool,
+}
+
+impl SignalView {
+    fn new(text: String, tone: &'static str) -> Self {
+        SignalView {
+            text,
+            tone,
+            sorted_by: false,
+        }
+    }
+}
+
+/// A score as the cards print it: one decimal, without a trailing ".0".
+fn score_text(score: f64) -> String {
+    let text = format!("{score:.1}");
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+}
+
+/// The signals of a card, the sorted-by one first.
+fn signal_views(ctx: &Ctx, signals: Option<&Signals>, sort: Sort) -> Vec<SignalView> {
+    let Some(signals) = signals else {
+        return vec![SignalView::new(ctx.t("signal-not-assessed"), "neutral")];
+    };
+    let security = signals.security_score.map(|score| {
+        let tone = match score {
+            s if s >= 7.0 => "good",
+            s if s < 4.0 => "bad",
+            _ => "neutral",
+        };
+        let mut view =
+            SignalView::new(ctx.ta("signal-security", "score", &score_text(score)), tone);
+        view.sorted_by = sort == Sort::Security;
+        view
+    });
+    let vitality = signals.vitality_band.as_ref().map(|band| {
+        let mut text = ctx.ta("signal-vitality", "band", &band.replace('-', "\u{2013}"));
+        if let Some(at) = &signals.last_commit_at {
+            text = format!(
+                "{text} · {}",
+                ctx.ta(
+                    "signal-last-commit",
+                    "date",
+                    &at.chars().take(10).collect::<String>()
+                )
+            );
+        }
+        let mut view = SignalView::new(text, "neutral");
+        view.sorted_by = sort == Sort::Vitality;
+        view
+    });
+    let vulnerabilities = Some(match signals.vulnerabilities {
+        Some(0) => SignalView::new(ctx.tn("assess-vulnerabilities-count", 0_usize), "good"),
+        Some(n) => SignalView::new(ctx.tn("assess-vulnerabilities-count", n), "bad"),
+        None => SignalView::new(ctx.t("signal-vulnerabilities-unknown"), "neutral"),
+    });
+    let family = ctx.t(&format!("family-{}", signals.license_family));
+    let license = Some(SignalView::new(
+        if signals.osi_approved {
+            ctx.ta("signal-license-osi", "family", &family)
+        } else {
+            family
+        },
+        "neutral",
+    ));
+    let mut views: Vec<SignalView> = [security, vitality, vulnerabilities, license]
+        .into_iter()
+        .flatten()
+        .collect();
+    // Stable: the sorted-by signal moves to the front, the others keep their order.
+    views.sort_by_key(|v| !v.sorted_by);
+    views
 }
 
 fn initials(name: &str) -> String {
@@ -127,6 +216,16 @@ fn initials(name: &str) -> String {
 
 impl Item {
     fn of(ctx: &Ctx, s: SoftwareSummary, names: &HashMap<String, String>) -> Self {
+        Item::sorted_by(ctx, s, names, Sort::Relevance)
+    }
+
+    /// The card of a result in a list sorted by `sort`.
+    fn sorted_by(
+        ctx: &Ctx,
+        s: SoftwareSummary,
+        names: &HashMap<String, String>,
+        sort: Sort,
+    ) -> Self {
         let foreign_lang = s
             .description_language
             .clone()
@@ -139,6 +238,7 @@ impl Item {
             short_description: s.short_description,
             foreign_lang,
             status: ctx.label("status", &s.development_status),
+            stage: stage_class(&s.development_status),
             kind: ctx.label("software-type", &s.software_type),
             license: s.license,
             categories: s
@@ -153,6 +253,8 @@ impl Item {
                 .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone())),
             updated: s.updated_at.chars().take(10).collect(),
             snippet: s.snippet,
+            signals: signal_views(ctx, s.signals.as_ref(), sort),
+            used_by: s.used_by.map(|n| ctx.tn("signal-used-by", n)),
         }
     }
 }
@@ -233,6 +335,7 @@ pub struct FacetView {
 
 /// A value of a facet: a link that adds or removes the filter.
 pub struct FacetValue {
+    value: String,
     label: String,
     count: u64,
     selected: bool,
@@ -269,6 +372,42 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
     }
 }
 
+/// The development stages in their order.
+const STAGES: [&str; 5] = ["concept", "development", "beta", "stable", "obsolete"];
+
+/// The class that colours a development status: green only for stable, amber for
+/// obsolete, neutral for the stages before.
+fn stage_class(status: &str) -> &'static str {
+    match status {
+        "stable" => "tag-stage-stable",
+        "obsolete" => "tag-stage-obsolete",
+        _ => "tag-stage-early",
+    }
+}
+
+/// The order of a facet whose values have one of their own: score bands by their lower
+/// bound, development stages from concept to obsolete. `None` for the others.
+fn natural_order(facet: Facet) -> Option<fn(&str) -> u32> {
+    fn band(value: &str) -> u32 {
+        value
+            .split('-')
+            .next()
+            .and_then(|low| low.parse().ok())
+            .unwrap_or(u32::MAX)
+    }
+    fn stage(value: &str) -> u32 {
+        STAGES
+            .iter()
+            .position(|s| *s == value)
+            .map_or(u32::MAX, |i| i as u32)
+    }
+    match facet {
+        Facet::Vitality | Facet::SecurityScore => Some(band),
+        Facet::DevelopmentStatus => Some(stage),
+        _ => None,
+    }
+}
+
 fn facet_views(
     ctx: &Ctx,
     search: &SearchState,
@@ -283,14 +422,23 @@ fn facet_views(
             let mut values: Vec<FacetValue> = counts
                 .iter()
                 .map(|c| FacetValue {
+                    value: c.value.clone(),
                     label: value_label(ctx, *facet, &c.value, names),
                     count: c.count,
                     selected: search.is_selected(name, &c.value),
-                    href: search.toggled(name, &c.value).href(ctx, None),
+                    href: format!(
+                        "{}{RESULTS}",
+                        search.toggled(name, &c.value).href(ctx, None)
+                    ),
                 })
                 .collect();
-            // Selected values stay in sight even when they are not among the most frequent.
-            values.sort_by_key(|v| !v.selected);
+            match natural_order(*facet) {
+                // Bands and stages read in their own order (0-2, 3-4, ...), not by count;
+                // they are few, so all of them are in sight.
+                Some(order) => values.sort_by_key(|v| order(&v.value)),
+                // Selected values stay in sight even when they are not among the most frequent.
+                None => values.sort_by_key(|v| !v.selected),
+            }
             let more = values.split_off(values.len().min(FACET_VALUES_SHOWN));
             Some(FacetView {
                 name,
@@ -402,7 +550,7 @@ pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): Raw
             label: Facet::parse(facet)
                 .map(|f| value_label(&ctx, f, value, &names))
                 .unwrap_or_else(|| value.clone()),
-            href: search.toggled(facet, value).href(&ctx, None),
+            href: format!("{}{RESULTS}", search.toggled(facet, value).href(&ctx, None)),
         })
         .collect();
     let clear_href = SearchState {
@@ -410,7 +558,8 @@ pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): Raw
         sort: search.sort.clone(),
         filters: Vec::new(),
     }
-    .href(&ctx, None);
+    .href(&ctx, None)
+        + RESULTS;
     let current_sort = request.query.sort;
     let sorts = [
         (Sort::Relevance, "relevance", "sort-relevance"),
@@ -453,7 +602,7 @@ pub async fn results(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): Raw
     let items = page
         .items
         .into_iter()
-        .map(|s| Item::of(&ctx, s, &names))
+        .map(|s| Item::sorted_by(&ctx, s, &names, current_sort))
         .collect();
     let body = ResultsPage {
         q: search.q.clone(),
@@ -592,6 +741,8 @@ pub struct SoftwarePage {
     roadmap: Option<Link>,
     organisation: Option<Link>,
     status: String,
+    /// The status tag's colour class.
+    stage: &'static str,
     kind: String,
     maintenance: String,
     categories: Vec<Link>,
@@ -608,6 +759,9 @@ pub struct SoftwarePage {
     api_href: String,
     /// The latest assessment, when the entry has one.
     assessment: Option<super::assessment::AssessmentView>,
+    /// The repository's latest release, when it is newer than the version publiccode.yml
+    /// declares (the two would otherwise contradict each other on the page).
+    newer_release: Option<String>,
     /// The peer catalogs that list it.
     listings: Vec<ListingView>,
     /// The entry as schema.org `SoftwareSourceCode` JSON-LD, escaped by [`script_json`] for
@@ -685,13 +839,31 @@ pub async fn software(
         .map(ListingView::of)
         .collect();
     // As the API serves it: current declarations applied, dependents counted now.
-    let assessment = match crate::api::software::assessment_as_read(&state, &software).await {
-        Ok(stored) => stored.map(|stored| super::assessment::view(&ctx, &stored)),
+    // Cached per index generation; the first read after a commit walks two columns.
+    let medians = state.index.score_medians().unwrap_or_default();
+    let stored = match crate::api::software::assessment_as_read(&state, &software).await {
+        Ok(stored) => stored,
         Err(error) => {
             tracing::warn!(%error, "assessment not loaded");
             None
         }
     };
+    let declared_version = software
+        .publiccode
+        .as_ref()
+        .and_then(|p| p.software_version.as_deref());
+    let newer_release = stored
+        .as_ref()
+        .and_then(|s| super::assessment::newer_release(&s.body, declared_version?));
+    let assessment = stored.map(|stored| {
+        let mut view = super::assessment::view(&ctx, &stored, &medians);
+        if let Some(links) =
+            super::assessment::ForgeLinks::of(software.forge, &software.repository_url)
+        {
+            view.link_evidence(&links);
+        }
+        view
+    });
     let names = organisation_names(&state).await;
     let structured_data = structured_data(&state, &software).await;
     // `?desc=` picks another description language than the page's.
@@ -788,6 +960,7 @@ pub async fn software(
         roadmap: p.roadmap.as_deref().map(|u| Link::of(u, u)),
         organisation,
         status: ctx.label("status", p.development_status.as_str()),
+        stage: stage_class(p.development_status.as_str()),
         kind: ctx.label("software-type", p.software_type.as_str()),
         maintenance: ctx.label("maintenance", p.maintenance.kind.as_str()),
         categories,
@@ -836,6 +1009,7 @@ pub async fn software(
         raw_href: format!("/api/v1/software/{id}/publiccode.yml"),
         api_href: format!("/api/v1/software/{id}"),
         assessment,
+        newer_release,
         listings,
         structured_data,
         p,
@@ -946,6 +1120,42 @@ pub struct AboutPage {
 /// `GET /about`.
 pub async fn about(ctx: Ctx) -> Response {
     let page = AboutPage { ctx };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// The methodology page's sections, in order; each has `method-{id}` and `method-{id}-text`
+/// messages and is the anchor the assessment links to.
+pub const METHOD_SECTIONS: [&str; 8] = [
+    "license",
+    "security",
+    "vulnerabilities",
+    "vitality",
+    "principles",
+    "cost",
+    "offline",
+    "contest",
+];
+
+/// The methodology page: how each part of the assessment is computed.
+#[derive(Template)]
+#[template(path = "methodology.html")]
+pub struct MethodologyPage {
+    ctx: Ctx,
+    sections: Vec<(&'static str, String)>,
+    method_version: &'static str,
+}
+
+/// `GET /methodology`.
+pub async fn methodology(ctx: Ctx) -> Response {
+    let sections = METHOD_SECTIONS
+        .iter()
+        .map(|id| (*id, ctx.t(&format!("method-{id}"))))
+        .collect();
+    let page = MethodologyPage {
+        ctx,
+        sections,
+        method_version: commons_assess::METHOD_VERSION,
+    };
     render(StatusCode::OK, &page.ctx, &page)
 }
 

@@ -145,6 +145,7 @@ for (const lang of ["en", "ar"]) {
     assert.ok(count > 0);
     await Promise.all([page.waitForURL(/category=/), first.click()]);
     assert.equal(await page.getAttribute("html", "lang"), lang, "the filter link keeps the language");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "results-count", "focus lands on the results");
     assert.match(await page.textContent("#results-count"), new RegExp(String(count)));
     assert.notEqual(await page.textContent("#results-count"), total);
     const cards = page.locator(".cards .card");
@@ -160,6 +161,21 @@ for (const lang of ["en", "ar"]) {
     await context.close();
   });
 }
+
+test("choosing a sort with the keyboard reloads nothing until the Sort button", async () => {
+  const opened = await open("/software?lang=en");
+  const { page, context } = opened;
+  await page.focus("#sort");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
+  assert.ok(!page.url().includes("sort="), `still ${page.url()}`);
+  await page.keyboard.press("Tab");
+  await Promise.all([page.waitForURL(/sort=/), page.keyboard.press("Enter")]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "results-count", "focus lands on the results");
+  assertClean(opened);
+  await context.close();
+});
 
 test("results sort by name and page through without JavaScript", async () => {
   const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
@@ -231,6 +247,10 @@ test("the software page at phone width stays within the screen", async () => {
   const { page, context } = opened;
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= PHONE.width, `page is ${width}px wide on a ${PHONE.width}px screen`);
+  // The assessment in brief starts in the first screen, before the long description.
+  const summaryTop = await page.evaluate(() => document.getElementById("summary-heading").getBoundingClientRect().top);
+  assert.ok(summaryTop < PHONE.height, `the summary starts ${summaryTop}px down a ${PHONE.height}px screen`);
+  assert.ok((await page.locator(".summary-item").count()) >= 3, "the parts of the assessment");
   await assertAccessible(page, "software ar phone");
   await screenshot(page, "software-ar-phone");
   assertClean(opened);
@@ -336,6 +356,23 @@ test("an unknown address answers a translated 404 page", async () => {
   await assertAccessible(page, "404 ru");
   assertClean(opened, [/status of 404/]);
   await context.close();
+});
+
+test("the methodology page in every language is accessible, at desktop and phone widths", async () => {
+  for (const lang of ["ar", "zh", "en", "fr", "ru", "es"]) {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const opened = await open(`/methodology?lang=${lang}`, { viewport });
+      const { page, context } = opened;
+      assert.equal(await page.getAttribute("html", "lang"), lang);
+      assert.equal(await page.locator("article section h2").count(), 8, "every part explained");
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width, `methodology ${lang} is ${width}px wide`);
+      await assertAccessible(page, `methodology ${lang} ${viewport.width}`);
+      if (viewport === PHONE && ["ar", "zh", "en"].includes(lang)) await screenshot(page, `methodology-${lang}-phone`);
+      assertClean(opened);
+      await context.close();
+    }
+  }
 });
 
 test("the about page in every language is accessible", async () => {
