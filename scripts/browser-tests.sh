@@ -45,11 +45,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
+# The demo is assessed before the server is ready: about 20 s on two idle cores, more on a
+# loaded machine. Up to two minutes, then a clear failure rather than tests against nothing.
+ready=""
+for _ in $(seq 1 600); do
+  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then ready=1; break; fi
   if ! kill -0 "$server" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
   sleep 0.2
 done
+if [[ -z "$ready" ]]; then
+  echo "browser-tests: the server was not ready after two minutes" >&2
+  cat "$data/server.log" >&2
+  exit 1
+fi
 
 cd "$tests"
 BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 ui.test.mjs

@@ -2,6 +2,43 @@
 (function () {
   "use strict";
 
+  // Phones: the language switcher, the menu and the filters fold into disclosures; wider
+  // screens keep them open (their summaries are hidden there). Without this script everything
+  // stays open.
+  document.documentElement.classList.add("js");
+  var phone = window.matchMedia("(max-width: 36rem)");
+  var singleColumn = window.matchMedia("(max-width: 60rem)");
+  function fold() {
+    document.querySelectorAll(".site-header details.disclosure").forEach(function (d) {
+      d.open = !phone.matches;
+    });
+    document.querySelectorAll("details.filters-menu").forEach(function (d) {
+      d.open = !singleColumn.matches;
+    });
+  }
+  fold();
+  phone.addEventListener("change", fold);
+  singleColumn.addEventListener("change", fold);
+  // One header disclosure at a time, and Escape closes them.
+  var headerMenus = document.querySelectorAll(".site-header details.disclosure");
+  headerMenus.forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (!d.open || !phone.matches) return;
+      headerMenus.forEach(function (other) {
+        if (other !== d) other.open = false;
+      });
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !phone.matches) return;
+    headerMenus.forEach(function (d) {
+      if (d.open) {
+        d.open = false;
+        d.querySelector("summary").focus();
+      }
+    });
+  });
+
   // After a filter or a sort, continue from the results (the links and the sort form end in
   // #results-count). The sort applies with its button only: a select that submitted on change
   // reloaded the page at each arrow key.

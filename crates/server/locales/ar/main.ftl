@@ -5,6 +5,7 @@ site-tagline = البرمجيات التي تتقاسمها منظومة الأ�
 skip-to-content = الانتقال إلى المحتوى الرئيسي
 language-switcher = اللغة
 main-navigation = التنقل الرئيسي
+menu = القائمة
 nav-software = البرمجيات
 nav-organisations = المنظمات
 nav-validate = التحقق من ملف publiccode.yml

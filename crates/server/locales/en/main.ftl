@@ -5,6 +5,7 @@ site-tagline = Software the UN system and public bodies share
 skip-to-content = Skip to main content
 language-switcher = Language
 main-navigation = Main
+menu = Menu
 nav-software = Software
 nav-organisations = Organisations
 nav-validate = Validate your publiccode.yml

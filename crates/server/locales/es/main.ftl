@@ -5,6 +5,7 @@ site-tagline = El software que comparten el sistema de las Naciones Unidas y los
 skip-to-content = Ir al contenido principal
 language-switcher = Idioma
 main-navigation = Navegación principal
+menu = Menú
 nav-software = Software
 nav-organisations = Organizaciones
 nav-validate = Validar su publiccode.yml

@@ -5,6 +5,7 @@ site-tagline = Les logiciels que partagent le système des Nations Unies et les 
 skip-to-content = Aller au contenu principal
 language-switcher = Langue
 main-navigation = Navigation principale
+menu = Menu
 nav-software = Logiciels
 nav-organisations = Organisations
 nav-validate = Valider votre publiccode.yml

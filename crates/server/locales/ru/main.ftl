@@ -5,6 +5,7 @@ site-tagline = Программное обеспечение, которым д�
 skip-to-content = Перейти к основному содержанию
 language-switcher = Язык
 main-navigation = Основная навигация
+menu = Меню
 nav-software = Программы
 nav-organisations = Организации
 nav-validate = Проверить publiccode.yml

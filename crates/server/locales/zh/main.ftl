@@ -5,6 +5,7 @@ site-tagline = 联合国系统和公共机构共享的软件
 skip-to-content = 跳至主要内容
 language-switcher = 语言
 main-navigation = 主导航
+menu = 菜单
 nav-software = 软件
 nav-organisations = 组织
 nav-validate = 验证 publiccode.yml

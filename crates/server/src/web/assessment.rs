@@ -56,6 +56,9 @@ impl ForgeLinks {
         repository.set_path(&path);
         repository.set_query(None);
         repository.set_fragment(None);
+        // Credentials in an address are never repeated in a link.
+        repository.set_username("").ok()?;
+        repository.set_password(None).ok()?;
         Some(ForgeLinks { repository, style })
     }
 
@@ -630,8 +633,8 @@ pub fn newer_release(body: &Value, declared: &str) -> Option<String> {
     (newer == std::cmp::Ordering::Greater).then_some(latest)
 }
 
-/// A score as the page prints it: one decimal, without a trailing ".0".
-fn score_text(score: f64) -> String {
+/// A score as the pages print it: one decimal, without a trailing ".0".
+pub(super) fn score_text(score: f64) -> String {
     let text = format!("{score:.1}");
     text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
 }
@@ -954,6 +957,12 @@ mod tests {
         assert!(ForgeLinks::of(ForgeKind::Git, "https://git.example.org/a/b").is_none());
         assert!(ForgeLinks::of(ForgeKind::Demo, "https://github.com/a/b").is_none());
         assert!(ForgeLinks::of(ForgeKind::Github, "javascript:alert(1)").is_none());
+        let with_credentials =
+            ForgeLinks::of(ForgeKind::Gitlab, "https://bot:secret@gitlab.un.org/a/b").unwrap();
+        assert_eq!(
+            with_credentials.commit(commit).as_deref(),
+            Some("https://gitlab.un.org/a/b/-/commit/8c65aa2d7a3cc5f56d408adf297cde57a6adf253")
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The catalog's pages: home, results, software, organisations, about.
 
+use super::assessment::score_text;
 use super::{Ctx, api_error_page, error_page, render};
 use crate::api::software::{cursor_at, parse_search, run_search};
 use crate::api::views::{Signals, SnippetPiece, SoftwareSummary, pick_description};
@@ -139,12 +140,6 @@ impl SignalView {
             sorted_by: false,
         }
     }
-}
-
-/// A score as the cards print it: one decimal, without a trailing ".0".
-fn score_text(score: f64) -> String {
-    let text = format!("{score:.1}");
-    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
 }
 
 /// The signals of a card, the sorted-by one first.
@@ -1162,6 +1157,32 @@ pub async fn methodology(ctx: Ctx) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bands_and_stages_list_in_their_own_order() {
+        let sorted = |facet: Facet, values: &[&'static str]| -> Vec<&'static str> {
+            let order = natural_order(facet).expect("an ordered facet");
+            let mut values = values.to_vec();
+            values.sort_by_key(|v| order(v));
+            values
+        };
+        assert_eq!(
+            sorted(Facet::SecurityScore, &["7-8", "0-2", "9-10", "3-4"]),
+            ["0-2", "3-4", "7-8", "9-10"]
+        );
+        assert_eq!(
+            sorted(Facet::Vitality, &["75-100", "25-49", "0-24"]),
+            ["0-24", "25-49", "75-100"]
+        );
+        assert_eq!(
+            sorted(
+                Facet::DevelopmentStatus,
+                &["obsolete", "stable", "concept", "beta"]
+            ),
+            ["concept", "beta", "stable", "obsolete"]
+        );
+        assert!(natural_order(Facet::Category).is_none(), "by count");
+    }
 
     #[test]
     fn script_json_cannot_leave_its_element_and_reads_back_the_same() {

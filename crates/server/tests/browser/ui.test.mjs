@@ -240,6 +240,38 @@ test("a description missing in the reader's language falls back with a note and 
   await context.close();
 });
 
+test("on a phone the header folds into a language and a menu disclosure, and the filters into one above the results", async () => {
+  const opened = await open("/software?lang=en", { viewport: PHONE });
+  const { page, context } = opened;
+  const header = await page.locator(".site-header").boundingBox();
+  assert.ok(header.height <= 110, `the header takes ${header.height}px`);
+  assert.ok(!(await page.isVisible(".main-nav a[href^='/organisations']")), "the menu is folded");
+  assert.ok(!(await page.isVisible(".languages a[hreflang=zh]")), "the languages are folded");
+  await page.click(".site-menu > summary");
+  assert.ok(await page.isVisible(".main-nav a[href^='/organisations']"), "the menu opens");
+  await page.keyboard.press("Escape");
+  assert.ok(!(await page.isVisible(".main-nav a[href^='/organisations']")), "Escape closes it");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Menu", "focus back on its summary");
+  // The filters: one line above the results, folded, opened on demand.
+  const filters = await page.locator(".filters-menu > summary").boundingBox();
+  const results = await page.locator("#results-count").boundingBox();
+  assert.ok(filters.y < results.y, "the filters come before the results");
+  assert.ok(!(await page.isVisible("#facet-category")), "folded");
+  await page.click(".filters-menu > summary");
+  assert.ok(await page.isVisible("#facet-category"), "opened");
+  await assertAccessible(page, "results en phone, filters open");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `page is ${width}px wide`);
+  // Another language through the folded switcher.
+  await page.click(".lang-menu > summary");
+  await Promise.all([page.waitForURL(/lang=zh/), page.click(".languages a[hreflang=zh]")]);
+  assert.equal(await page.getAttribute("html", "lang"), "zh");
+  assert.ok(!(await page.isVisible(".languages a[hreflang=ar]")), "folded again on the new page");
+  await screenshot(page, "results-zh-phone", false);
+  assertClean(opened);
+  await context.close();
+});
+
 test("the software page at phone width stays within the screen", async () => {
   const items = await entries();
   const entry = items.find((i) => i.name === "Bibliotheca") ?? items[0];
