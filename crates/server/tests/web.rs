@@ -633,8 +633,8 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     assert_eq!(response.status(), 200);
     for expected in [
         "id=\"assess-license\"",
-        "<code dir=\"ltr\">AGPL-3.0-or-later</code>",
-        "<code dir=\"ltr\">MIT</code>",
+        "<code class=\"spdx\" dir=\"ltr\">AGPL-3.0-or-later</code>",
+        "<code class=\"spdx\" dir=\"ltr\">MIT</code>",
         "They disagree",
         "Approved by the Open Source Initiative.",
         "You may use, change and redistribute the software",

@@ -331,6 +331,11 @@ for (const lang of ["en", "ar"]) {
     assert.match(await line6.textContent(), /developmentStatus/);
     assert.ok((await page.locator(".verdict .diagnostic.error a[href='#line-6']").count()) >= 1);
     assert.equal(await page.inputValue("#source"), INVALID, "the text stays in the form");
+    // The file's lines and the text area stay monospace whatever the page's language.
+    for (const selector of ["#line-6 td > code", "#source"]) {
+      const family = await page.locator(selector).evaluate((el) => getComputedStyle(el).fontFamily);
+      assert.match(family, /monospace/, `${selector} in ${lang}: ${family}`);
+    }
     await assertAccessible(page, `validator ${lang} with errors`);
     assertClean(opened);
     await screenshot(page, `validate-${lang}`);
