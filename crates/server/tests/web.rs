@@ -384,6 +384,66 @@ fn crawl(
 }
 
 #[tokio::test]
+async fn the_status_pages_are_paged() {
+    use commons_catalog::CrawlOutcomeKind as Kind;
+    let app = TestApp::with_demo().await;
+    // 120 repositories of one publisher, and 60 publishers with one each.
+    for i in 0..120 {
+        let url = format!("https://git.example.org/big/repo-{i:03}");
+        app.state
+            .catalog
+            .record_crawl(&crawl(&url, "big", Kind::NotFound, 1_700_000_000 + i))
+            .await
+            .unwrap();
+    }
+    for i in 0..60 {
+        let url = format!("https://git.example.org/p{i:02}/only");
+        let publisher = format!("p{i:02}");
+        app.state
+            .catalog
+            .record_crawl(&crawl(&url, &publisher, Kind::Ok, 1_700_000_000))
+            .await
+            .unwrap();
+    }
+    let rows = |html: &str| html.matches("<tr><th scope=\"row\"").count();
+    let (_, first) = page(&app, "/status?publisher=big&lang=en").await;
+    // Fluent isolates placeables with U+2068 and U+2069.
+    let first = first.replace(['\u{2068}', '\u{2069}'], "");
+    assert_eq!(rows(&first), 50);
+    assert!(
+        first.contains("120 repositories"),
+        "the count is of all of them"
+    );
+    assert!(first.contains("Page 1 / 3"));
+    // Askama escapes `&` as `&#38;`.
+    assert!(
+        first.contains("<a href=\"/status?publisher=big&#38;page=2&#38;lang=en\" rel=\"next\">"),
+        "{first}"
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    let (_, last) = page(&app, "/status?publisher=big&page=3&lang=en").await;
+    assert_eq!(rows(&last), 20);
+    assert!(last.contains("Page 3 / 3"));
+    assert!(!last.contains("rel=\"next\""));
+    // Past the end: the last page; not a number: the first.
+    let (_, beyond) = page(&app, "/status?publisher=big&page=99&lang=en").await;
+    assert_eq!(rows(&beyond), 20);
+    let (response, odd) = page(&app, "/status?publisher=big&page=x%3Cy&lang=en").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(rows(&odd), 50);
+    // The overview: 61 publishers, two pages.
+    let (_, overview) = page(&app, "/status?lang=en").await;
+    assert_eq!(rows(&overview), 50);
+    assert!(overview.contains("Page 1 / 2"));
+    let (_, second) = page(&app, "/status?page=2&lang=en").await;
+    assert_eq!(rows(&second), 11);
+    assert!(
+        second.contains("<a href=\"/status?lang=en\" rel=\"prev\">"),
+        "{second}"
+    );
+}
+
+#[tokio::test]
 async fn the_status_page_explains_every_outcome_in_every_language() {
     use commons_catalog::CrawlOutcomeKind as Kind;
     let app = TestApp::with_demo().await;

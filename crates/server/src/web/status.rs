@@ -142,8 +142,10 @@ pub enum View {
     Publisher {
         /// Its name.
         name: String,
-        /// Its repositories.
+        /// Its repositories on this page.
         repositories: Vec<RepositoryLine>,
+        /// Its repositories in all.
+        total: usize,
     },
     /// One repository.
     Repository(Box<RepositoryView>),
@@ -160,6 +162,44 @@ pub struct StatusPage {
     view: View,
     explanations: Vec<Explanation>,
     overview_href: String,
+    /// The pages of a long list (publishers, or one publisher's repositories).
+    pager: Option<Pager>,
+}
+
+/// Rows on one page of the overview or of a publisher's repositories.
+pub const STATUS_PAGE_SIZE: usize = 50;
+
+/// Where a paged list is, and the links to its neighbours.
+pub struct Pager {
+    current: usize,
+    count: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+impl Pager {
+    /// The pager of `total` rows seen at 1-based `page` (clamped to the last page), with
+    /// links built by `href`; `None` when everything fits on one page.
+    fn of(total: usize, page: usize, href: impl Fn(usize) -> String) -> Option<Self> {
+        let count = total.div_ceil(STATUS_PAGE_SIZE);
+        if count <= 1 {
+            return None;
+        }
+        let current = page.clamp(1, count);
+        Some(Pager {
+            current,
+            count,
+            previous: (current > 1).then(|| href(current - 1)),
+            next: (current < count).then(|| href(current + 1)),
+        })
+    }
+
+    /// The rows of the current page among `total`.
+    fn range(page: usize, total: usize) -> std::ops::Range<usize> {
+        let count = total.div_ceil(STATUS_PAGE_SIZE).max(1);
+        let start = (page.clamp(1, count) - 1) * STATUS_PAGE_SIZE;
+        start.min(total)..(start + STATUS_PAGE_SIZE).min(total)
+    }
 }
 
 fn short_commit(commit: Option<&str>) -> String {
@@ -183,6 +223,21 @@ fn status_href(ctx: &Ctx, key: &str, value: &str) -> String {
         .append_pair(key, value)
         .finish();
     ctx.href(&format!("/status?{query}"))
+}
+
+/// The status page at `pairs` and page `page` (the first page has no number).
+fn paged_href(ctx: &Ctx, pairs: &[(&str, &str)], page: usize) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(pairs);
+    if page > 1 {
+        query.append_pair("page", &page.to_string());
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        ctx.href("/status")
+    } else {
+        ctx.href(&format!("/status?{query}"))
+    }
 }
 
 /// The ids, among `ids`, of entries that are listed (an entry whose file was never valid has
@@ -227,14 +282,18 @@ fn crawl_line(ctx: &Ctx, o: OutcomeView) -> CrawlLine {
 pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let mut publisher = None;
     let mut url = None;
+    let mut page_number = 1;
     for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
         let value = value.trim().to_string();
         match key.as_ref() {
             "publisher" if !value.is_empty() => publisher = Some(value),
             "url" if !value.is_empty() => url = Some(value),
+            // Anything that is not a page number is the first page.
+            "page" => page_number = value.parse::<usize>().unwrap_or(1).max(1),
             _ => {}
         }
     }
+    let mut pager = None;
     let names: HashMap<String, String> = state
         .catalog
         .organisation_names()
@@ -307,23 +366,31 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
         };
         match publisher {
             Some(id) => {
+                let total = repositories.len();
+                let shown: Vec<_> = repositories
+                    .into_iter()
+                    .skip(Pager::range(page_number, total).start)
+                    .take(STATUS_PAGE_SIZE)
+                    .collect();
+                // Only this page's entries are looked up.
                 let listed = listed(
                     &state,
-                    repositories
-                        .iter()
-                        .filter_map(|r| r.software_id.clone())
-                        .collect(),
+                    shown.iter().filter_map(|r| r.software_id.clone()).collect(),
                 )
                 .await;
-                if repositories.is_empty() {
+                if total == 0 {
                     code = StatusCode::NOT_FOUND;
                 }
+                pager = Pager::of(total, page_number, |n| {
+                    paged_href(&ctx, &[("publisher", id.as_str())], n)
+                });
                 View::Publisher {
                     name: name_of(&id),
-                    repositories: repositories
+                    repositories: shown
                         .into_iter()
                         .map(|r| repository_line(&ctx, r.into(), &listed))
                         .collect(),
+                    total,
                 }
             }
             None if repositories.is_empty() => View::Empty,
@@ -340,9 +407,13 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
                         .entry(slot)
                         .or_default() += 1;
                 }
+                let total = by_publisher.len();
+                pager = Pager::of(total, page_number, |n| paged_href(&ctx, &[], n));
                 View::Publishers(
                     by_publisher
                         .into_iter()
+                        .skip(Pager::range(page_number, total).start)
+                        .take(STATUS_PAGE_SIZE)
                         .map(|(id, counts)| PublisherLine {
                             name: name_of(&id),
                             href: status_href(&ctx, "publisher", &id),
@@ -365,6 +436,7 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
         view,
         explanations: explanations(&ctx),
         overview_href: ctx.href("/status"),
+        pager,
         ctx,
     };
     render(code, &page.ctx, &page)
