@@ -815,7 +815,13 @@ impl SearchIndex {
                 .map(str::to_string);
             let snippet = generator
                 .as_ref()
-                .map(|g| fragments(&g.snippet_from_doc(&doc)))
+                .map(|g| {
+                    let texts: Vec<&str> = doc
+                        .get_all(snippet_field)
+                        .filter_map(|v| v.as_str())
+                        .collect();
+                    fragments(&g.snippet_from_doc(&doc), &texts)
+                })
                 .unwrap_or_default();
             hits.push(Hit {
                 id,
@@ -938,7 +944,39 @@ fn depends_on_link(name: &str) -> String {
     format!("depends-on:{}", name.trim().to_lowercase())
 }
 
-fn fragments(snippet: &tantivy::snippet::Snippet) -> Vec<Fragment> {
+/// The snippet's pieces, with an ellipsis where it cuts the text it comes from (one of
+/// `texts`, the field's values) at its start or its end.
+fn fragments(snippet: &tantivy::snippet::Snippet, texts: &[&str]) -> Vec<Fragment> {
+    let mut out = pieces(snippet);
+    let fragment = snippet.fragment();
+    if fragment.is_empty() {
+        return out;
+    }
+    let Some((start, whole)) = texts
+        .iter()
+        .find_map(|t| t.find(fragment).map(|at| (at, t.len())))
+    else {
+        return out;
+    };
+    if start > 0 {
+        out.insert(
+            0,
+            Fragment {
+                text: "\u{2026}".into(),
+                highlighted: false,
+            },
+        );
+    }
+    if start + fragment.len() < whole {
+        out.push(Fragment {
+            text: "\u{2026}".into(),
+            highlighted: false,
+        });
+    }
+    out
+}
+
+fn pieces(snippet: &tantivy::snippet::Snippet) -> Vec<Fragment> {
     let text = snippet.fragment();
     let mut out = Vec::new();
     let mut at = 0;

@@ -688,3 +688,62 @@ fn medians_are_of_the_assessed_entries_and_follow_the_index() {
     assert_eq!((medians.security, medians.security_count), (Some(1.0), 1));
     assert_eq!((medians.vitality, medians.vitality_count), (None, 0));
 }
+
+#[test]
+fn a_snippet_cut_from_a_longer_text_says_so_with_an_ellipsis() {
+    let index = catalog();
+    let before = "Registers the stock of rural clinics and their deliveries. ".repeat(6);
+    let after = "Works offline and synchronises when a network is back. ".repeat(6);
+    let long = format!("{before}It reconciles zanzibarite shipments with orders. {after}");
+    let doc = SearchDocument {
+        id: "stock".into(),
+        organisation_id: Some("who".into()),
+        updated_at: 400,
+        publiccode: model(&Entry {
+            id: "stock",
+            name: "Stock",
+            org: "who",
+            updated: 400,
+            license: "MIT",
+            status: "stable",
+            categories: &[],
+            countries: &[],
+            descriptions: &[("en", "Clinic stock", &long)],
+        }),
+        scores: None,
+        card: String::new(),
+    };
+    index.upsert(&[doc], Some(8)).unwrap();
+    let snippet = |text: &str, lang: &str| {
+        let results = index
+            .search(&SearchQuery {
+                text: Some(text.into()),
+                lang: Some(lang.into()),
+                limit: 5,
+                ..SearchQuery::default()
+            })
+            .unwrap();
+        results.hits[0].snippet.clone()
+    };
+    // Cut on both sides: an ellipsis at each end, the match inside.
+    let middle = snippet("zanzibarite", "en");
+    assert_eq!(
+        middle.first().map(|f| f.text.as_str()),
+        Some("\u{2026}"),
+        "{middle:?}"
+    );
+    assert_eq!(middle.last().map(|f| f.text.as_str()), Some("\u{2026}"));
+    assert!(
+        middle
+            .iter()
+            .any(|f| f.highlighted && f.text == "zanzibarite")
+    );
+    // From the start of the text: no ellipsis before, one after (the text goes on).
+    let start = snippet("vaccinations", "fr");
+    assert_ne!(
+        start.first().map(|f| f.text.as_str()),
+        Some("\u{2026}"),
+        "{start:?}"
+    );
+    assert_eq!(start.last().map(|f| f.text.as_str()), Some("\u{2026}"));
+}
