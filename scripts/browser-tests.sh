@@ -45,8 +45,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The demo is assessed before the server is ready: about 20 s on two idle cores, more on a
-# loaded machine. Up to two minutes, then a clear failure rather than tests against nothing.
+# The demo is assessed before the server is ready: about 25 s for a debug build on two idle
+# cores, more on a loaded machine. Up to two minutes, then a clear failure rather than tests
+# against nothing.
 ready=""
 for _ in $(seq 1 600); do
   if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then ready=1; break; fi

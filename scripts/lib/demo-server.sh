@@ -7,7 +7,16 @@ PORT=${PORT:-$((20000 + RANDOM % 20000))}
 target/debug/commons serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$DATA/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+# The demo is assessed before the server is ready: about 25 s for a debug build on two idle
+# cores, more on a loaded machine. Up to two minutes, then a clear failure.
+READY=""
+for _ in $(seq 1200); do
+    if curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then READY=1; break; fi
+    if ! kill -0 "$SERVER" 2>/dev/null; then break; fi
     sleep 0.1
 done
+if [ -z "$READY" ]; then
+    echo "demo-server: commons serve --demo was not ready after two minutes" >&2
+    cat "$DATA/serve.log" >&2
+    exit 1
+fi
