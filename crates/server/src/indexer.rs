@@ -44,7 +44,15 @@ pub async fn bring_up_to_date(
     index: &Arc<SearchIndex>,
     state: OpenState,
 ) -> Result<usize, crate::ServerError> {
-    if state == OpenState::Opened && cards_are_current(index)? {
+    let current = if state == OpenState::Opened {
+        let opened = Arc::clone(index);
+        tokio::task::spawn_blocking(move || cards_are_current(&opened))
+            .await
+            .map_err(|e| crate::ServerError::Startup(e.to_string()))??
+    } else {
+        false
+    };
+    if current {
         catch_up(catalog, index).await
     } else {
         rebuild(catalog, index).await

@@ -834,8 +834,14 @@ pub async fn software(
         .map(ListingView::of)
         .collect();
     // As the API serves it: current declarations applied, dependents counted now.
-    // Cached per index generation; the first read after a commit walks two columns.
-    let medians = state.index.score_medians().unwrap_or_default();
+    // Cached per index generation; the first read after a commit walks two columns, off the
+    // async threads.
+    let index = std::sync::Arc::clone(&state.index);
+    let medians = tokio::task::spawn_blocking(move || index.score_medians())
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
     let stored = match crate::api::software::assessment_as_read(&state, &software).await {
         Ok(stored) => stored,
         Err(error) => {

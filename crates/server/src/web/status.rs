@@ -194,11 +194,10 @@ impl Pager {
         })
     }
 
-    /// The rows of the current page among `total`.
-    fn range(page: usize, total: usize) -> std::ops::Range<usize> {
+    /// The first row of 1-based `page` (clamped to the last page) among `total` rows.
+    fn first_row(page: usize, total: usize) -> usize {
         let count = total.div_ceil(STATUS_PAGE_SIZE).max(1);
-        let start = (page.clamp(1, count) - 1) * STATUS_PAGE_SIZE;
-        start.min(total)..(start + STATUS_PAGE_SIZE).min(total)
+        (page.clamp(1, count) - 1) * STATUS_PAGE_SIZE
     }
 }
 
@@ -369,7 +368,7 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
                 let total = repositories.len();
                 let shown: Vec<_> = repositories
                     .into_iter()
-                    .skip(Pager::range(page_number, total).start)
+                    .skip(Pager::first_row(page_number, total))
                     .take(STATUS_PAGE_SIZE)
                     .collect();
                 // Only this page's entries are looked up.
@@ -412,7 +411,7 @@ pub async fn status(ctx: Ctx, State(state): State<AppState>, RawQuery(raw): RawQ
                 View::Publishers(
                     by_publisher
                         .into_iter()
-                        .skip(Pager::range(page_number, total).start)
+                        .skip(Pager::first_row(page_number, total))
                         .take(STATUS_PAGE_SIZE)
                         .map(|(id, counts)| PublisherLine {
                             name: name_of(&id),
