@@ -472,13 +472,21 @@ pub(crate) fn read_config_text(path: &Path) -> Result<String, ConfigError> {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(read)?.len();
-    if size > MAX_CONFIG_BYTES {
+    // Read at most one byte past the limit: a file's reported size can be wrong (a device, a
+    // pipe, a file growing), and nothing larger is ever held.
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read;
+            file.take(MAX_CONFIG_BYTES + 1).read_to_string(&mut text)
+        })
+        .map_err(read)?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
         return Err(ConfigError::TooLarge {
             path: path.to_path_buf(),
         });
     }
-    std::fs::read_to_string(path).map_err(read)
+    Ok(text)
 }
 
 /// Line and column (from 1; the column in characters) of a byte offset.
@@ -638,5 +646,23 @@ mod tests {
         );
         let missing = ConfigFile::load(&dir.path().join("none.toml")).unwrap_err();
         assert!(matches!(missing, ConfigError::Read { .. }));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        let line = "# padding\n";
+        let over = "x".repeat(MAX_CONFIG_BYTES as usize + 1 - line.len());
+        std::fs::write(&path, format!("{line}{over}")).unwrap();
+        assert!(matches!(
+            ConfigFile::load(&path).unwrap_err(),
+            ConfigError::TooLarge { .. }
+        ));
+        // A device whose size reads 0 but never ends is cut at the limit, not read to the end.
+        assert!(matches!(
+            read_config_text(std::path::Path::new("/dev/zero")).unwrap_err(),
+            ConfigError::TooLarge { .. }
+        ));
     }
 }

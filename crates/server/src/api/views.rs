@@ -79,7 +79,7 @@ impl Signals {
     /// The signals of an entry's stored assessment facets; `None` when it has none or they
     /// cannot be read.
     fn of(facets: &serde_json::Value) -> Option<Self> {
-        let f: commons_assess::Facets = serde_json::from_value(facets.clone()).ok()?;
+        let f = commons_assess::Facets::deserialize(facets).ok()?;
         Some(Signals {
             security_score: f.security_score,
             vitality: f.vitality,

@@ -274,10 +274,9 @@ pub struct SummaryItem {
     pub(super) context: Option<String>,
     /// What it means for reuse, in a sentence.
     pub(super) verdict: String,
-    /// The detail further down the page.
-    pub(super) anchor: &'static str,
-    /// The methodology page's section on this part.
-    pub(super) method: &'static str,
+    /// The part (`license`, `security`, ...): its detail below is `#assess-{part}`, its
+    /// method `/methodology#{part}`.
+    pub(super) part: &'static str,
     /// `good`, `bad` or `neutral`: a second cue, never the only one.
     pub(super) tone: &'static str,
 }
@@ -686,8 +685,7 @@ fn license_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
         headline,
         context: Some(view.family_label),
         verdict,
-        anchor: "assess-license",
-        method: "license",
+        part: "license",
         tone,
     }
 }
@@ -721,8 +719,7 @@ fn security_summary(ctx: &Ctx, v: &Value, medians: &ScoreMedians) -> SummaryItem
         headline,
         context,
         verdict,
-        anchor: "assess-security",
-        method: "security",
+        part: "security",
         tone,
     }
 }
@@ -761,8 +758,7 @@ fn vulnerabilities_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
             .as_of
             .map(|date| ctx.ta("summary-database-of", "date", &date)),
         verdict,
-        anchor: "assess-vulnerabilities",
-        method: "vulnerabilities",
+        part: "vulnerabilities",
         tone,
     }
 }
@@ -810,8 +806,7 @@ fn vitality_summary(
         headline,
         context,
         verdict: ctx.t(verdict),
-        anchor: "assess-vitality",
-        method: "vitality",
+        part: "vitality",
         tone,
     }
 }
