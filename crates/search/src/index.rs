@@ -3,14 +3,18 @@
 use crate::analysis::{self, LANGUAGES};
 use crate::error::SearchError;
 use crate::facet_bits::{FacetPostings, MatchBits};
-use crate::query::{Facet as FacetName, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};
+use crate::query::{
+    Facet as FacetName, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar,
+    Sort,
+};
 use crate::typo::{TypoExpansions, TypoQuery};
+use crate::vectors::{Nearest, VectorStore};
 use commons_publiccode::{PathCase, PublicCode, RepositoryUrl};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use tantivy::collector::{Count, MultiCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use std::sync::{Arc, Mutex, OnceLock};
+use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
@@ -30,6 +34,32 @@ pub const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
 
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// Entries whose meaning is at least this close to a query's (cosine of the sentence
+/// encoder's vectors) are found along with the word matches. Chosen on the judged queries of
+/// `bench/relevance.sh`: unrelated catalog texts score below it.
+pub const MEANING_MIN_SIMILARITY: f32 = 0.30;
+/// Most entries a query's meaning adds.
+pub const MEANING_CANDIDATES: usize = 30;
+/// The constant of reciprocal rank fusion: a result's fused score is the sum over the lists
+/// it is in of `1 / (RRF_K + rank)`. 60 is the value of the method's paper; it keeps one list's
+/// top ranks from swamping agreement between the lists.
+const RRF_K: f32 = 60.0;
+/// Longest text embedded for an entry in one language, in bytes: the name, the short
+/// description and the start of the long one. The encoder averages over tokens, so the start,
+/// which says what the software is, counts most.
+pub const EMBEDDED_TEXT_BYTES: usize = 1500;
+
+/// The text of one entry in one language that the sentence encoder turns into a vector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbeddingSource {
+    /// The entry's id.
+    pub id: String,
+    /// The analysis language (`en`, `fr`, `es`, `ru`, `ar`, `zh` or `other`).
+    pub lang: String,
+    /// The text.
+    pub text: String,
+}
 
 /// One catalog entry as the index sees it.
 #[derive(Debug, Clone)]
@@ -141,6 +171,8 @@ pub struct SearchIndex {
     medians: Mutex<Option<(u64, ScoreMedians)>>,
     /// The terms each typo-tolerant word matched, per segment.
     typos: Arc<TypoExpansions>,
+    /// The entries' meaning vectors, once the caller attaches them.
+    vectors: OnceLock<Arc<VectorStore>>,
 }
 
 /// Answers to recent searches, for one searcher generation: a commit makes a new generation,
@@ -182,7 +214,7 @@ impl AnswerCache {
 
 /// What makes two searches the same: the text as the analysers see it (case and spacing
 /// ignored), each facet's values as a set, the order, the language and the page.
-fn answer_key(q: &SearchQuery) -> String {
+fn answer_key(q: &SearchQuery, vectors: u64) -> String {
     let text = q
         .text
         .as_deref()
@@ -198,6 +230,9 @@ fn answer_key(q: &SearchQuery) -> String {
         q.offset,
         q.limit
     );
+    if q.meaning.is_some() {
+        key.push_str(&format!("\u{1}meaning{vectors}"));
+    }
     for (facet, values) in q.filters.iter() {
         let mut values: Vec<&str> = values.iter().map(String::as_str).collect();
         values.sort_unstable();
@@ -219,7 +254,7 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let id = b.add_text_field("id", STRING | STORED);
-    let name = b.add_text_field("name", text("commons_name"));
+    let name = b.add_text_field("name", text("commons_name") | STORED);
     let name_sort = b.add_text_field("name_sort", STRING | FAST);
     let updated = b.add_i64_field("updated", INDEXED | FAST);
     // Sort keys; -1 for entries not assessed, so they come last in descending order.
@@ -331,6 +366,7 @@ impl SearchIndex {
             medians: Mutex::new(None),
             answers: Mutex::new(AnswerCache::new()),
             typos: TypoExpansions::new(),
+            vectors: OnceLock::new(),
         })
     }
 
@@ -620,8 +656,11 @@ impl SearchIndex {
         }
     }
 
-    fn build_query(&self, q: &SearchQuery) -> Box<dyn Query> {
+    /// The query: every word of the text must match (in some field and language), or, when
+    /// `meaning` is not empty, the entry is one of those; and each filter must hold.
+    fn build_query(&self, q: &SearchQuery, meaning: &[Nearest]) -> Box<dyn Query> {
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut words_query: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(text) = &q.text {
             let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
             let words: Vec<&str> = text
@@ -631,9 +670,21 @@ impl SearchIndex {
                 .collect();
             for (i, word) in words.iter().enumerate() {
                 if let Some(query) = self.word_query(word, i + 1 == words.len()) {
-                    must.push((Occur::Must, query));
+                    words_query.push((Occur::Must, query));
                 }
             }
+        }
+        if meaning.is_empty() {
+            must.extend(words_query);
+        } else {
+            let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                self.ids_query(meaning.iter().map(|n| n.id.as_str())),
+            )];
+            if !words_query.is_empty() {
+                either.push((Occur::Should, Box::new(BooleanQuery::new(words_query))));
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(either))));
         }
         for (facet, values) in q.filters.iter() {
             if values.is_empty() {
@@ -659,6 +710,136 @@ impl SearchIndex {
         }
     }
 
+    /// Matches the entries with these ids.
+    fn ids_query<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
+        let terms: Vec<Term> = ids
+            .map(|id| Term::from_field_text(self.fields.id, id))
+            .collect();
+        Box::new(TermSetQuery::new(terms))
+    }
+
+    /// The entries the query's meaning reaches, closest first (none without text, a meaning
+    /// vector or attached vectors).
+    fn meaning_candidates(&self, q: &SearchQuery) -> Vec<Nearest> {
+        let has_text = q.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        match (&q.meaning, self.vectors.get()) {
+            (Some(vector), Some(store)) if has_text => {
+                store.nearest(vector, MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, &[])
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Attaches the entries' meaning vectors: searches given a [`SearchQuery::meaning`] then
+    /// find entries close in meaning too, and [`SearchIndex::similar`] works. Once only; a
+    /// second store is refused (returned).
+    pub fn attach_vectors(&self, store: Arc<VectorStore>) -> Result<(), Arc<VectorStore>> {
+        self.vectors.set(store)
+    }
+
+    /// The attached meaning vectors.
+    pub fn vectors(&self) -> Option<&Arc<VectorStore>> {
+        self.vectors.get()
+    }
+
+    /// What the sentence encoder should embed: for each entry and each language it is
+    /// described in, its name, short description and the start of its long description and
+    /// features (at most [`EMBEDDED_TEXT_BYTES`]).
+    pub fn embedding_sources(&self) -> Result<Vec<EmbeddingSource>, SearchError> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut sources = Vec::new();
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(1)
+                .map_err(|e| SearchError::Index(e.into()))?;
+            for doc_id in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc_id)?;
+                let first = |field: Field| {
+                    doc.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string()
+                };
+                let id = first(f.id);
+                let name = first(f.name);
+                for lang in LANGUAGES {
+                    let short = first(f.short[lang]);
+                    let long = first(f.long[lang]);
+                    if short.is_empty() && long.is_empty() {
+                        continue;
+                    }
+                    let mut text = format!("{name}. {short}\n{long}");
+                    cut_at_char_boundary(&mut text, EMBEDDED_TEXT_BYTES);
+                    sources.push(EmbeddingSource {
+                        id: id.clone(),
+                        lang: (*lang).to_string(),
+                        text,
+                    });
+                }
+            }
+        }
+        Ok(sources)
+    }
+
+    /// The entries closest in meaning to entry `id` (by the closest pair of their texts, in
+    /// any languages), closest first, with their cards; empty when `id` has no vectors.
+    pub fn similar(&self, id: &str, limit: usize, min: f32) -> Result<Vec<Similar>, SearchError> {
+        let Some(store) = self.vectors.get() else {
+            return Ok(Vec::new());
+        };
+        let mut best: HashMap<String, Nearest> = HashMap::new();
+        // Entries deleted from the index may linger among the vectors for a moment: ask for
+        // more than needed and keep the listed ones.
+        let wanted = limit.saturating_mul(2).saturating_add(8);
+        for (_, vector) in store.vectors_of(id) {
+            for near in store.nearest(&vector, wanted, min, &[id]) {
+                match best.get(&near.id) {
+                    Some(known) if known.similarity >= near.similarity => {}
+                    _ => {
+                        best.insert(near.id.clone(), near);
+                    }
+                }
+            }
+        }
+        let mut found: Vec<Nearest> = best.into_values().collect();
+        found.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        for near in found {
+            if out.len() == limit {
+                break;
+            }
+            let query = TermQuery::new(
+                Term::from_field_text(self.fields.id, &near.id),
+                IndexRecordOption::Basic,
+            );
+            let Some((_, address)) = searcher
+                .search(&query, &TopDocs::with_limit(1).order_by_score())?
+                .into_iter()
+                .next()
+            else {
+                continue;
+            };
+            let doc: TantivyDocument = searcher.doc(address)?;
+            out.push(Similar {
+                card: doc
+                    .get_first(self.fields.card)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                id: near.id,
+                lang: near.lang,
+                similarity: near.similarity,
+            });
+        }
+        Ok(out)
+    }
+
     /// Runs a search: hits for the page, total count, and facet counts under the query and
     /// filters.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
@@ -674,7 +855,7 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
-        let key = answer_key(q);
+        let key = answer_key(q, self.vectors.get().map_or(0, |v| v.generation()));
         if let Ok(mut answers) = self.answers.lock()
             && let Some(answer) = answers.get(generation, &key)
         {
@@ -705,7 +886,8 @@ impl SearchIndex {
         generation: u64,
         q: &SearchQuery,
     ) -> Result<SearchResults, SearchError> {
-        let query = self.build_query(q);
+        let meaning = self.meaning_candidates(q);
+        let query = self.build_query(q, &meaning);
         let browsing_all = q.text.as_deref().is_none_or(|t| t.trim().is_empty())
             && q.filters.0.values().all(Vec::is_empty);
         let cached = if browsing_all {
@@ -734,6 +916,18 @@ impl SearchIndex {
         };
         let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
         let (addresses, mut fruit): (Vec<(f32, DocAddress)>, _) = match sort {
+            Sort::Relevance if !meaning.is_empty() => {
+                // Counts and facets over word matches and meaning matches together; the order
+                // fuses the two rankings.
+                let fruit = searcher.search(&query, &multi)?;
+                let fused = self.fused_ranking(searcher, q, &meaning)?;
+                let page = fused
+                    .into_iter()
+                    .skip(q.offset)
+                    .take(q.limit.max(1))
+                    .collect();
+                (page, fruit)
+            }
             Sort::Relevance => {
                 let handle = multi.add_collector(top.order_by_score());
                 let mut fruit = searcher.search(&query, &multi)?;
@@ -784,7 +978,7 @@ impl SearchIndex {
             }
             let mut others = q.clone();
             others.filters.0.remove(facet);
-            let matches = searcher.search(&*self.build_query(&others), &MatchBits)?;
+            let matches = searcher.search(&*self.build_query(&others, &meaning), &MatchBits)?;
             if let Some(postings) = &postings {
                 facets.insert(*facet, postings.counts(*facet, &matches));
             }
@@ -823,11 +1017,21 @@ impl SearchIndex {
                     fragments(&g.snippet_from_doc(&doc), &texts)
                 })
                 .unwrap_or_default();
+            // Found by meaning, and no word of the query shows in it: say so.
+            let by_meaning = if snippet.iter().any(|f| f.highlighted) {
+                None
+            } else {
+                meaning.iter().find(|n| n.id == id).map(|n| MeaningMatch {
+                    lang: n.lang.clone(),
+                    similarity: n.similarity,
+                })
+            };
             hits.push(Hit {
                 id,
                 score,
                 snippet,
                 card,
+                meaning: by_meaning,
             });
         }
         Ok(SearchResults {
@@ -835,6 +1039,77 @@ impl SearchIndex {
             hits,
             facets,
         })
+    }
+
+    /// The word matches' ranking and the meaning matches' ranking, fused (reciprocal rank
+    /// fusion), for the first `offset + limit` results; an entry whose name is the query text
+    /// comes first. Word matches further down than that cannot reach the page: each word match
+    /// ranked above them in the word ranking is also above them in the fused one.
+    fn fused_ranking(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &SearchQuery,
+        meaning: &[Nearest],
+    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+        let depth = q.offset + q.limit.max(1);
+        let words = searcher.search(
+            &*self.build_query(q, &[]),
+            &TopDocs::with_limit(depth).order_by_score(),
+        )?;
+        let text = q.text.as_deref().unwrap_or("").trim().to_lowercase();
+        let mut fused: HashMap<DocAddress, f32> = HashMap::new();
+        for (rank, (_, address)) in words.iter().enumerate() {
+            let mut score = 1.0 / (RRF_K + rank as f32 + 1.0);
+            if rank < 3 && self.is_named(searcher, *address, &text)? {
+                score += 1.0;
+            }
+            *fused.entry(*address).or_default() += score;
+        }
+        // The meaning candidates that pass the filters, in the candidates' order.
+        let mut filtered = q.clone();
+        filtered.text = None;
+        let allowed = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                self.ids_query(meaning.iter().map(|n| n.id.as_str())),
+            ),
+            (Occur::Must, self.build_query(&filtered, &[])),
+        ]);
+        let mut by_id: HashMap<String, DocAddress> = HashMap::new();
+        for address in searcher.search(&allowed, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                by_id.insert(id.to_string(), address);
+            }
+        }
+        let mut rank = 0;
+        for near in meaning {
+            if let Some(address) = by_id.get(&near.id) {
+                rank += 1;
+                *fused.entry(*address).or_default() += 1.0 / (RRF_K + rank as f32);
+            }
+        }
+        let mut ranked: Vec<(f32, DocAddress)> = fused.into_iter().map(|(a, s)| (s, a)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        ranked.truncate(depth);
+        Ok(ranked)
+    }
+
+    /// Whether one of the entry's names is `text` (lower case, trimmed).
+    fn is_named(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        text: &str,
+    ) -> Result<bool, SearchError> {
+        if text.is_empty() {
+            return Ok(false);
+        }
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(doc
+            .get_all(self.fields.name)
+            .filter_map(|v| v.as_str())
+            .any(|name| name.trim().to_lowercase() == text))
     }
 
     /// Every facet value's documents for this searcher generation, read once and shared by
@@ -905,6 +1180,17 @@ impl Drop for Rebuild<'_> {
             // Not committed: forget the deletions and additions.
             let _ = writer.rollback();
         }
+    }
+}
+
+/// Cuts `text` to at most `max` bytes, at a character boundary.
+fn cut_at_char_boundary(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
     }
 }
 
@@ -1278,9 +1564,9 @@ mod tests {
                 let mut own = q.clone();
                 own.filters.0.remove(&facet);
                 let query = if q.filters.0.get(&facet).is_some_and(|v| !v.is_empty()) {
-                    index.build_query(&own)
+                    index.build_query(&own, &[])
                 } else {
-                    index.build_query(q)
+                    index.build_query(q, &[])
                 };
                 let mut collector = FacetCollector::for_field(facet.as_str());
                 collector.add_facet("/");
@@ -1366,14 +1652,14 @@ mod tests {
             text: Some("  health ".into()),
             ..q.clone()
         };
-        assert_eq!(answer_key(&q), answer_key(&spelled));
+        assert_eq!(answer_key(&q, 0), answer_key(&spelled, 0));
         let generation = index.reader.searcher().generation().generation_id();
         assert!(
             index
                 .answers
                 .lock()
                 .unwrap()
-                .get(generation, &answer_key(&q))
+                .get(generation, &answer_key(&q, 0))
                 .is_some()
         );
         assert_eq!(index.search(&spelled).unwrap(), first);
@@ -1402,8 +1688,8 @@ mod tests {
             .filters
             .0
             .insert(FacetName::Country, vec!["SN".into(), "KE".into()]);
-        assert_eq!(answer_key(&other), answer_key(&reordered));
-        assert_ne!(answer_key(&other), answer_key(&q));
+        assert_eq!(answer_key(&other, 0), answer_key(&reordered, 0));
+        assert_ne!(answer_key(&other, 0), answer_key(&q, 0));
     }
 
     #[test]

@@ -15,10 +15,15 @@ mod facet_bits;
 mod index;
 mod query;
 mod typo;
+pub mod vectors;
 
 pub use error::SearchError;
 pub use index::{
-    MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, OpenState, Rebuild, ScoreMedians, Scores,
+    EMBEDDED_TEXT_BYTES, EmbeddingSource, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
+    MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, OpenState, Rebuild, ScoreMedians, Scores,
     SearchDocument, SearchIndex, facet_values, security_band, sort_key, vitality_band,
 };
-pub use query::{Facet, Filters, Fragment, Hit, SearchQuery, SearchResults, Sort};
+pub use query::{
+    Facet, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar, Sort,
+};
+pub use vectors::{Nearest, VectorInput, VectorStore, VectorsOpened, text_hash};

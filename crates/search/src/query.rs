@@ -130,6 +130,10 @@ pub struct SearchQuery {
     pub offset: usize,
     /// Hits to return (at most 100).
     pub limit: usize,
+    /// The meaning of `text` as a vector of the encoder that made the index's vectors
+    /// ([`crate::SearchIndex::attach_vectors`]): entries close in meaning are then found as
+    /// well as those whose words match, and ranked together with them.
+    pub meaning: Option<std::sync::Arc<[f32]>>,
 }
 
 /// A piece of a snippet; highlighted pieces matched the query. Plain text: the caller escapes.
@@ -151,6 +155,31 @@ pub struct Hit {
     /// The best-matching passage, when there was query text.
     pub snippet: Vec<Fragment>,
     /// The card stored with the entry ([`crate::SearchDocument::card`]), when it has one.
+    pub card: Option<String>,
+    /// Set when the entry was found by meaning and none of the query's words shows in its
+    /// snippet: the reader is told why it is there.
+    pub meaning: Option<MeaningMatch>,
+}
+
+/// Why a result that matched no word is there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeaningMatch {
+    /// The language of the entry's text closest in meaning to the query.
+    pub lang: String,
+    /// How close (cosine similarity, -1 to 1).
+    pub similarity: f32,
+}
+
+/// An entry close in meaning to another ([`crate::SearchIndex::similar`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Similar {
+    /// Its id.
+    pub id: String,
+    /// The language of its text closest to the other entry's.
+    pub lang: String,
+    /// How close (cosine similarity).
+    pub similarity: f32,
+    /// Its card, as stored.
     pub card: Option<String>,
 }
 

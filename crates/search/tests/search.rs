@@ -747,3 +747,185 @@ fn a_snippet_cut_from_a_longer_text_says_so_with_an_ellipsis() {
     );
     assert_eq!(start.last().map(|f| f.text.as_str()), Some("\u{2026}"));
 }
+
+/// A unit vector of four values along `axis`, leaning towards the next axis by `lean`.
+fn toward(axis: usize, lean: f32) -> Vec<f32> {
+    let mut v = [0.0f32; 4];
+    v[axis] = 1.0;
+    v[(axis + 1) % 4] = lean;
+    let norm = (1.0 + lean * lean).sqrt();
+    v.iter().map(|x| x / norm).collect()
+}
+
+/// The fixture catalog with meaning vectors: immunisation on axis 0 (leaning a little towards
+/// child protection), child protection on axis 1, customs on axis 2.
+fn catalog_with_meanings() -> SearchIndex {
+    let index = catalog();
+    let store = std::sync::Arc::new(VectorStore::in_memory("test", 4));
+    let put = |id: &str, lang: &str, vector: Vec<f32>| VectorInput {
+        id: id.into(),
+        lang: lang.into(),
+        hash: text_hash(id),
+        vector,
+    };
+    store
+        .apply(
+            &[
+                put("immunise", "en", toward(0, 0.6)),
+                put("immunise", "fr", toward(0, 0.0)),
+                put("protect", "en", toward(1, 0.0)),
+                put("protect", "zh", toward(1, 0.1)),
+                put("aduana", "es", toward(2, 0.0)),
+            ],
+            &[],
+        )
+        .unwrap();
+    index.attach_vectors(store).unwrap();
+    index
+}
+
+fn meaning_search(index: &SearchIndex, text: &str, meaning: Vec<f32>) -> SearchQuery {
+    let _ = index;
+    SearchQuery {
+        text: Some(text.into()),
+        meaning: Some(meaning.into()),
+        limit: 10,
+        ..SearchQuery::default()
+    }
+}
+
+#[test]
+fn each_entry_is_embedded_once_per_language_it_is_described_in_name_first() {
+    let index = catalog();
+    let mut sources: Vec<(String, String)> = index
+        .embedding_sources()
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            assert!(s.text.len() <= EMBEDDED_TEXT_BYTES);
+            (format!("{}/{}", s.id, s.lang), s.text)
+        })
+        .collect();
+    sources.sort();
+    let keys: Vec<&str> = sources.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "aduana/es",
+            "aduana/ru",
+            "immunise/en",
+            "immunise/fr",
+            "protect/ar",
+            "protect/en",
+            "protect/zh"
+        ]
+    );
+    let zh = &sources[6].1;
+    assert!(
+        zh.starts_with("Protect. 儿童保护个案管理系统\n帮助社会工作者"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn an_entry_close_in_meaning_is_found_when_no_word_matches_and_says_why() {
+    let index = catalog_with_meanings();
+    assert!(ids(&index, "safeguarding minors").is_empty());
+    let results = index
+        .search(&meaning_search(
+            &index,
+            "safeguarding minors",
+            toward(1, 0.1),
+        ))
+        .unwrap();
+    let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    // Protect is nearest; Immunise leans towards it enough to pass the threshold; customs
+    // does not.
+    assert_eq!(found, ["protect", "immunise"]);
+    assert_eq!(results.total, 2);
+    let why = results.hits[0].meaning.as_ref().expect("found by meaning");
+    assert_eq!(why.lang, "zh");
+    assert!(why.similarity > 0.95, "{why:?}");
+    assert!(results.facets[&Facet::Organisation].contains(&("unicef".to_string(), 1)));
+    assert!(
+        !results.facets[&Facet::Organisation]
+            .iter()
+            .any(|(o, _)| o == "customs")
+    );
+}
+
+#[test]
+fn word_matches_and_meaning_matches_are_ranked_together_and_an_exact_name_comes_first() {
+    let index = catalog_with_meanings();
+    // "aduana" matches Aduana Libre by its words only; the meaning points at Protect.
+    let results = index
+        .search(&meaning_search(&index, "aduana", toward(1, 0.0)))
+        .unwrap();
+    let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(found[0], "aduana");
+    assert!(found.contains(&"protect"));
+    assert!(
+        results.hits[0].meaning.is_none(),
+        "a word match needs no explanation"
+    );
+    // The exact name wins over an entry that both lists rank well.
+    let results = index
+        .search(&meaning_search(&index, "Protect", toward(0, 0.0)))
+        .unwrap();
+    assert_eq!(results.hits[0].id, "protect");
+    assert!(results.hits.iter().any(|h| h.id == "immunise"));
+}
+
+#[test]
+fn filters_sorts_and_pages_hold_for_meaning_matches() {
+    let index = catalog_with_meanings();
+    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    q.filters.add(Facet::Organisation, "who");
+    let results = index.search(&q).unwrap();
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["immunise"]
+    );
+    assert_eq!(results.total, 1);
+    // The filtered facet still counts what its other values would add.
+    assert!(results.facets[&Facet::Organisation].contains(&("unicef".to_string(), 1)));
+
+    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    q.sort = Sort::Name;
+    let by_name: Vec<_> = index
+        .search(&q)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(by_name, ["immunise", "protect"]);
+
+    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    q.limit = 1;
+    q.offset = 1;
+    let second = index.search(&q).unwrap();
+    assert_eq!(second.total, 2);
+    assert_eq!(second.hits.len(), 1);
+    assert_eq!(second.hits[0].id, "immunise");
+}
+
+#[test]
+fn similar_entries_are_the_closest_others_with_their_cards() {
+    let index = catalog_with_meanings();
+    let similar = index.similar("protect", 5, 0.3).unwrap();
+    assert_eq!(similar.len(), 1, "{similar:?}");
+    assert_eq!(similar[0].id, "immunise");
+    assert_eq!(similar[0].lang, "en");
+    assert_eq!(similar[0].card.as_deref(), Some("card of immunise"));
+    assert!(index.similar("aduana", 5, 0.3).unwrap().is_empty());
+    assert!(index.similar("no-such-entry", 5, 0.3).unwrap().is_empty());
+    assert!(
+        catalog().similar("protect", 5, 0.3).unwrap().is_empty(),
+        "no vectors attached"
+    );
+}
