@@ -3,6 +3,7 @@
 use crate::store_args::{LogFormat, init_logging_as, runtime};
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use commons_server::meaning::MeaningConfig;
 use commons_server::settings::{self, Layer};
 use commons_server::{
     ConnectionLimits, CrawlConfig, HttpPolicy, MetricsAccess, ServeConfig, Server, shutdown_signal,
@@ -205,6 +206,11 @@ pub fn run(args: Args) -> ExitCode {
             ..CrawlConfig::new(publishers)
         }),
         assess_worker: Some(assess_worker),
+        meaning: MeaningConfig {
+            // A newcomer's demo gets the model without a second command.
+            fetch: args.demo,
+            ..MeaningConfig::default()
+        },
         ..ServeConfig::default()
     };
     // The merged settings (with no file, the environment and the flags alone: the rate

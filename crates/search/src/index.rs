@@ -36,11 +36,21 @@ pub const MAX_OFFSET: usize = 10_000;
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
 /// Entries whose meaning is at least this close to a query's (cosine of the sentence
-/// encoder's vectors) are found along with the word matches. Chosen on the judged queries of
-/// `bench/relevance.sh`: unrelated catalog texts score below it.
-pub const MEANING_MIN_SIMILARITY: f32 = 0.30;
+/// encoder's vectors) may be found along with the word matches. The encoder's cosines between a
+/// short query and an entry's text are low even for a right answer (0.2 to 0.6 on the judged
+/// queries of `bench/relevance.sh`, 0.15 for a one-word query such as "健康"), and unrelated or
+/// nonsense queries stay under 0.15.
+pub const MEANING_MIN_SIMILARITY: f32 = 0.15;
+/// And at least this share of the best entry's similarity: a query with a clear answer does not
+/// bring the loosely related ones with it.
+pub const MEANING_RELATIVE: f32 = 0.6;
 /// Most entries a query's meaning adds.
 pub const MEANING_CANDIDATES: usize = 30;
+/// Weight of the meaning ranking against the word ranking (1) in the fusion. Above 1 because a
+/// word match can be an accident of one shared word (a Chinese bigram, a common stem), where the
+/// nearest meaning rarely is; an exact name still comes first (see `fused_ranking`). The three
+/// values above were chosen on the judged queries (docs/benchmarks.md).
+const MEANING_WEIGHT: f32 = 1.5;
 /// The constant of reciprocal rank fusion: a result's fused score is the sum over the lists
 /// it is in of `1 / (RRF_K + rank)`. 60 is the value of the method's paper; it keeps one list's
 /// top ranks from swamping agreement between the lists.
@@ -230,8 +240,14 @@ fn answer_key(q: &SearchQuery, vectors: u64) -> String {
         q.offset,
         q.limit
     );
-    if q.meaning.is_some() {
-        key.push_str(&format!("\u{1}meaning{vectors}"));
+    if let Some(meaning) = &q.meaning {
+        // The vector follows from the text with one encoder, but the index cannot know that.
+        let bits: Vec<u8> = meaning
+            .iter()
+            .flat_map(|v| v.to_bits().to_le_bytes())
+            .collect();
+        let digest = crate::vectors::bytes_hash(&bits);
+        key.push_str(&format!("\u{1}meaning{vectors}:{digest:x}"));
     }
     for (facet, values) in q.filters.iter() {
         let mut values: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -724,7 +740,11 @@ impl SearchIndex {
         let has_text = q.text.as_deref().is_some_and(|t| !t.trim().is_empty());
         match (&q.meaning, self.vectors.get()) {
             (Some(vector), Some(store)) if has_text => {
-                store.nearest(vector, MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, &[])
+                let mut found =
+                    store.nearest(vector, MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, &[]);
+                let best = found.first().map_or(0.0, |n| n.similarity);
+                found.retain(|n| n.similarity >= best * MEANING_RELATIVE);
+                found
             }
             _ => Vec::new(),
         }
@@ -1086,7 +1106,7 @@ impl SearchIndex {
         for near in meaning {
             if let Some(address) = by_id.get(&near.id) {
                 rank += 1;
-                *fused.entry(*address).or_default() += 1.0 / (RRF_K + rank as f32);
+                *fused.entry(*address).or_default() += MEANING_WEIGHT / (RRF_K + rank as f32);
             }
         }
         let mut ranked: Vec<(f32, DocAddress)> = fused.into_iter().map(|(a, s)| (s, a)).collect();

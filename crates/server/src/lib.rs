@@ -21,6 +21,7 @@ mod error;
 pub mod hook_queue;
 pub mod indexer;
 mod listener;
+pub mod meaning;
 mod metrics;
 mod middleware;
 mod open_catalog;
@@ -92,7 +93,9 @@ impl Server {
         };
         let index = Arc::new(index);
         let indexed = indexer::bring_up_to_date(&catalog, &index, index_state).await?;
+        let meaning = meaning::start(&config.meaning, &config.data_dir, &index).await?;
         let mut state = AppState::new(catalog, index);
+        state.meaning = Arc::clone(&meaning);
         let mut http = config.http.clone();
         if config.metrics_listen.is_some() {
             http.metrics = MetricsAccess::Elsewhere;
@@ -134,6 +137,11 @@ impl Server {
         let follower = tokio::spawn(indexer::follow(
             state.clone(),
             config.poll_interval,
+            stopped.clone(),
+        ));
+        tokio::spawn(meaning::follow(
+            meaning,
+            Arc::clone(&state.index),
             stopped.clone(),
         ));
         if let (Some(crawl), Some(every)) =

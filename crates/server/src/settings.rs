@@ -73,10 +73,17 @@ pub const KEYS: &[Key] = &[
     ),
     key("oidc.public_url", Kind::Text, "none"),
     key("access.admins", Kind::List, "[]"),
+    key("search.meaning", Kind::Boolean, "true"),
+    key("search.model_dir", Kind::Text, "\"<data>/models/use-m3\""),
+    key(
+        "search.fetch_model",
+        Kind::Boolean,
+        "true with --demo, else false",
+    ),
 ];
 
 /// The sections of the file (tables holding keys).
-const SECTIONS: &[&str] = &["rate_limit", "limits", "oidc", "access"];
+const SECTIONS: &[&str] = &["rate_limit", "limits", "oidc", "access", "search"];
 
 /// The environment variable of a key: `COMMONS_` and its path in capitals, `_` for `.`.
 pub fn env_name(key: &str) -> String {

@@ -70,6 +70,8 @@ pub struct AppState {
     pub answers: Arc<crate::answers::AnswerCache>,
     /// Places for whole-catalog exports being sent ([`EXPORTS_AT_ONCE`]).
     pub exports: Arc<tokio::sync::Semaphore>,
+    /// Search by meaning (the encoder and the vectors), when on.
+    pub meaning: Arc<crate::meaning::Meaning>,
     ready: Arc<AtomicBool>,
 }
 
@@ -87,8 +89,19 @@ impl AppState {
             request_timeout: std::time::Duration::from_secs(30),
             answers: Arc::new(crate::answers::AnswerCache::default()),
             exports: Arc::new(tokio::sync::Semaphore::new(EXPORTS_AT_ONCE)),
+            meaning: Arc::new(crate::meaning::Meaning::off()),
             ready: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// What search answers depend on besides the query: the index's generation and, for
+    /// search by meaning, the vectors' and the model's. A cached answer is good while this is
+    /// unchanged.
+    pub fn search_generation(&self) -> u64 {
+        self.index
+            .generation()
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(self.meaning.generation())
     }
 
     /// Whether the index has caught up with the catalog at least once.

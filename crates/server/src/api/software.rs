@@ -210,10 +210,12 @@ fn decode_cursor(cursor: &str, fingerprint: &str) -> Result<usize, ApiError> {
 /// Runs a search and loads the page's entries.
 pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<SearchPage, ApiError> {
     let index = state.index.clone();
-    let query = request.query.clone();
+    let mut query = request.query.clone();
     let metrics = state.metrics.clone();
+    let meaning = state.meaning.clone();
     let results = tokio::task::spawn_blocking(move || {
         let started = std::time::Instant::now();
+        query.meaning = query.text.as_deref().and_then(|t| meaning.embed_query(t));
         let results = index.search(&query);
         metrics.search.observe(started.elapsed().as_secs_f64());
         results
@@ -297,7 +299,7 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     // Read before the search: an answer is never filed under a newer generation than the one
     // it was computed on.
-    let generation = state.index.generation();
+    let generation = state.search_generation();
     let key = raw.as_deref().unwrap_or("");
     if let Some(answer) = state.answers.get(generation, key) {
         return Ok(json_body(answer));
