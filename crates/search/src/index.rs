@@ -1015,6 +1015,19 @@ impl SearchIndex {
             }
             _ => None,
         };
+        // Which of the meaning matches also match every word (they need no explanation).
+        let word_matched: std::collections::HashSet<DocAddress> = if meaning.is_empty() {
+            Default::default()
+        } else {
+            let both = BooleanQuery::new(vec![
+                (Occur::Must, self.build_query(q, &[])),
+                (
+                    Occur::Must,
+                    self.ids_query(meaning.iter().map(|n| n.id.as_str())),
+                ),
+            ]);
+            searcher.search(&both, &DocSetCollector)?
+        };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -1037,8 +1050,8 @@ impl SearchIndex {
                     fragments(&g.snippet_from_doc(&doc), &texts)
                 })
                 .unwrap_or_default();
-            // Found by meaning, and no word of the query shows in it: say so.
-            let by_meaning = if snippet.iter().any(|f| f.highlighted) {
+            // Found by meaning and not by its words: say so.
+            let by_meaning = if word_matched.contains(&address) {
                 None
             } else {
                 meaning.iter().find(|n| n.id == id).map(|n| MeaningMatch {
@@ -1219,7 +1232,9 @@ fn fields_again() -> Fields {
 }
 
 /// The link terms of an entry: every `isBasedOn` URL and every `dependsOn` name.
-fn links_of(p: &PublicCode) -> Vec<String> {
+/// What an entry declares it builds on, as link keys: `based-on:<url key>` for each
+/// `isBasedOn`, `depends-on:<name>` for each `dependsOn` of any kind.
+pub fn links_of(p: &PublicCode) -> Vec<String> {
     let mut links: Vec<String> = p.is_based_on.iter().map(|u| based_on_link(u)).collect();
     if let Some(depends) = &p.depends_on {
         for dependency in depends
@@ -1238,7 +1253,8 @@ fn links_of(p: &PublicCode) -> Vec<String> {
 /// without case (an `isBasedOn` URL does not say which forge it is on, so the lenient rule is
 /// taken), so that `https://github.com/x/y.git` and `http://github.com/X/z/../y/` name the
 /// same repository. A text that is not a repository URL is kept lower case as it is.
-fn based_on_link(url: &str) -> String {
+/// The link key of being based on the software at `url` (case and URL form ignored).
+pub fn based_on_link(url: &str) -> String {
     match RepositoryUrl::parse(url) {
         Ok(url) => format!("based-on:{}", url.key(PathCase::Insensitive)),
         Err(_) => format!("based-on:{}", url.trim().to_lowercase()),
@@ -1246,7 +1262,7 @@ fn based_on_link(url: &str) -> String {
 }
 
 /// `depends-on:` and the name, case and surrounding space ignored.
-fn depends_on_link(name: &str) -> String {
+pub fn depends_on_link(name: &str) -> String {
     format!("depends-on:{}", name.trim().to_lowercase())
 }
 

@@ -21,7 +21,8 @@ pub use error::SearchError;
 pub use index::{
     EMBEDDED_TEXT_BYTES, EmbeddingSource, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
     MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, OpenState, Rebuild, ScoreMedians, Scores,
-    SearchDocument, SearchIndex, facet_values, security_band, sort_key, vitality_band,
+    SearchDocument, SearchIndex, based_on_link, depends_on_link, facet_values, links_of,
+    security_band, sort_key, vitality_band,
 };
 pub use query::{
     Facet, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar, Sort,

@@ -7,6 +7,7 @@ mod declarations;
 mod exports;
 mod feeds;
 mod hardening;
+mod meaning;
 mod open_catalog;
 mod rate_limits;
 mod replicas;

@@ -503,3 +503,15 @@ method-offline = What it cannot see
 method-offline-text = The assessment reads only the repository at one commit, without the forge's API and without the internet. It cannot see branch protection, code reviews, the forge's issues and stars, OSS-Fuzz membership or best-practice badges, and only the default branch is read. Long histories are cut at a limit, which the report says. Results are as of the assessment date shown with them.
 method-contest = How to contest a result
 method-contest-text = Every result shows its evidence: the rule applied, the file and the commit. If the repository was wrong, correct it and the next crawl assesses the new commit. What only the publisher can state is declared with a publisher token, through the API's declarations (PUT /api/v1/software/ID/declarations/ITEM), and shown with the publisher's name. If a rule itself is wrong, write to the catalog's operator with the link to the report (/api/v1/software/ID/assessment) and the method version it names.
+
+# Search by meaning and similar entries.
+match-meaning = Found by meaning, described in { $language }
+match-meaning-other = Found by meaning
+similar-heading = Also solves this
+similar-intro = Entries whose descriptions mean much the same, in any language: other organisations' first, closest first. Look at them before you build or buy.
+similar-score = { $percent } % alike
+similar-same-organisation = same organisation
+relation-based-on = this entry is based on it
+relation-basis-of = based on this entry
+relation-depends-on = this entry depends on it
+relation-dependency-of = depends on this entry

@@ -503,3 +503,15 @@ method-offline = Lo que no puede ver
 method-offline-text = La evaluación solo lee el repositorio en un commit, sin la API de la forja y sin internet. No ve la protección de ramas, las revisiones de código, las incidencias ni las estrellas de la forja, la pertenencia a OSS-Fuzz ni las insignias de buenas prácticas, y solo lee la rama por defecto. Los historiales largos se cortan en un límite, que el informe indica. Los resultados valen a la fecha de evaluación que se muestra con ellos.
 method-contest = Cómo impugnar un resultado
 method-contest-text = Cada resultado muestra sus pruebas: la regla aplicada, el archivo y el commit. Si el fallo estaba en el repositorio, corríjalo y el siguiente rastreo evaluará el nuevo commit. Lo que solo el publicador puede afirmar se declara con un token de publicador, mediante las declaraciones de la API (PUT /api/v1/software/ID/declarations/ITEM), y se muestra con el nombre del publicador. Si lo que falla es una regla, escriba al operador del catálogo con el enlace al informe (/api/v1/software/ID/assessment) y la versión del método que indica.
+
+# Search by meaning and similar entries.
+match-meaning = Encontrado por el significado, descrito en { $language }
+match-meaning-other = Encontrado por el significado
+similar-heading = También resuelve esto
+similar-intro = Entradas cuya descripción significa más o menos lo mismo, en cualquier idioma: primero las de otras organizaciones, las más cercanas primero. Revíselas antes de desarrollar o comprar.
+similar-score = { $percent } % parecido
+similar-same-organisation = misma organización
+relation-based-on = esta entrada se basa en ella
+relation-basis-of = se basa en esta entrada
+relation-depends-on = esta entrada depende de ella
+relation-dependency-of = depende de esta entrada

@@ -503,3 +503,15 @@ method-offline = Ce qu’elle ne peut pas voir
 method-offline-text = L’évaluation ne lit que le dépôt à un commit, sans l’API de la forge et sans internet. Elle ne voit ni la protection des branches, ni les revues de code, ni les tickets et étoiles de la forge, ni l’appartenance à OSS-Fuzz ou les badges de bonnes pratiques, et seule la branche par défaut est lue. Les historiques longs sont coupés à une limite, ce que le rapport indique. Les résultats valent à la date d’évaluation affichée avec eux.
 method-contest = Comment contester un résultat
 method-contest-text = Chaque résultat montre ses preuves : la règle appliquée, le fichier et le commit. Si le dépôt était en cause, corrigez-le et le prochain passage évaluera le nouveau commit. Ce que seul l’éditeur peut affirmer se déclare avec un jeton d’éditeur, par les déclarations de l’API (PUT /api/v1/software/ID/declarations/ITEM), et s’affiche avec le nom de l’éditeur. Si c’est une règle qui est en cause, écrivez à l’opérateur du catalogue avec le lien vers le rapport (/api/v1/software/ID/assessment) et la version de méthode qu’il indique.
+
+# Search by meaning and similar entries.
+match-meaning = Trouvé par le sens, décrit en { $language }
+match-meaning-other = Trouvé par le sens
+similar-heading = Répond aussi à ce besoin
+similar-intro = Fiches dont la description dit à peu près la même chose, dans n'importe quelle langue : celles d'autres organisations d'abord, les plus proches en premier. Consultez-les avant de développer ou d'acheter.
+similar-score = similaire à { $percent } %
+similar-same-organisation = même organisation
+relation-based-on = cette fiche en est dérivée
+relation-basis-of = dérivé de cette fiche
+relation-depends-on = cette fiche en dépend
+relation-dependency-of = dépend de cette fiche

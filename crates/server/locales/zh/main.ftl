@@ -475,3 +475,15 @@ method-offline = 评估看不到什么
 method-offline-text = 评估只读取某一次提交时的代码仓库，不使用代码托管平台的 API，也不访问互联网。它看不到分支保护、代码评审、平台上的议题和星标、是否加入 OSS-Fuzz 或最佳实践徽章，并且只读取默认分支。过长的历史会在上限处截断，报告中会注明。结果以旁边显示的评估日期为准。
 method-contest = 如何对结果提出异议
 method-contest-text = 每个结果都列出其依据：所用规则、文件和提交。如果问题出在代码仓库，请修正它，下一次爬取会评估新的提交。只有发布方才能声明的内容，须使用发布方令牌，通过 API 的声明接口（PUT /api/v1/software/ID/declarations/ITEM）提交，并与发布方名称一起显示。如果是规则本身有误，请联系目录运营方，附上报告链接（/api/v1/software/ID/assessment）及其中注明的方法版本。
+
+# Search by meaning and similar entries.
+match-meaning = 按含义找到，描述语言：{ $language }
+match-meaning-other = 按含义找到
+similar-heading = 同样解决这一问题
+similar-intro = 描述含义大致相同的条目（任何语言）：其他组织的条目在前，最接近的在前。自行开发或采购之前，请先查看。
+similar-score = 相似度 { $percent }%
+similar-same-organisation = 同一组织
+relation-based-on = 本条目基于该软件
+relation-basis-of = 基于本条目
+relation-depends-on = 本条目依赖该软件
+relation-dependency-of = 依赖本条目

@@ -7,6 +7,7 @@ pub mod exports;
 pub mod hooks;
 pub mod ops;
 pub mod organisations;
+pub mod similar;
 pub mod software;
 pub mod validate;
 pub mod views;
@@ -30,6 +31,7 @@ use utoipa::OpenApi;
         software::raw,
         software::revisions,
         software::assessment,
+        similar::similar,
         exports::codemeta,
         exports::dcat_ap,
         exports::catalog_json,

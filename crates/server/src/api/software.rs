@@ -274,11 +274,15 @@ async fn summaries(
     Ok(hits
         .iter()
         .zip(cards)
-        .filter_map(|(hit, card)| match card {
-            Some(card) => Some(card.summary(lang, &hit.snippet)),
-            None => by_id
-                .get(hit.id.as_str())
-                .and_then(|s| SoftwareSummary::of(s, lang, &hit.snippet)),
+        .filter_map(|(hit, card)| {
+            let mut summary = match card {
+                Some(card) => Some(card.summary(lang, &hit.snippet)),
+                None => by_id
+                    .get(hit.id.as_str())
+                    .and_then(|s| SoftwareSummary::of(s, lang, &hit.snippet)),
+            }?;
+            summary.meaning_match = hit.meaning.as_ref().map(MeaningMatchView::of);
+            Some(summary)
         })
         .collect())
 }

@@ -49,6 +49,30 @@ pub struct SoftwareSummary {
     /// Organisations the publisher declares as users (`usedBy` in publiccode.yml), when it
     /// declares any.
     pub used_by: Option<usize>,
+    /// Set when the search found the entry by meaning and none of its words shows in the
+    /// snippet: why it is in the results.
+    pub meaning_match: Option<MeaningMatchView>,
+}
+
+/// A result found by meaning rather than by its words.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MeaningMatchView {
+    /// The language of the entry's text closest to the query (`en`, `fr`, `es`, `ru`, `ar`,
+    /// `zh`, or `other` for the rest).
+    pub language: String,
+    /// Cosine similarity of that text to the query, two decimals.
+    pub similarity: f32,
+}
+
+impl MeaningMatchView {
+    /// The view of the index's explanation.
+    pub fn of(m: &commons_search::MeaningMatch) -> Self {
+        MeaningMatchView {
+            language: m.lang.clone(),
+            similarity: (m.similarity * 100.0).round() / 100.0,
+        }
+    }
 }
 
 /// The assessment in brief, as a result card shows it. The full report, with its evidence,
@@ -442,6 +466,7 @@ impl Card {
                 .collect(),
             signals: self.signals.clone(),
             used_by: (self.used_by > 0).then_some(self.used_by),
+            meaning_match: None,
         }
     }
 }
@@ -533,6 +558,7 @@ mod tests {
             snippet: Vec::new(),
             signals: s.assessment_facets.as_ref().and_then(Signals::of),
             used_by: (!p.used_by.is_empty()).then_some(p.used_by.len()),
+            meaning_match: None,
         }
     }
 

@@ -121,6 +121,28 @@ pub struct Item {
     /// The assessment in brief; the one the results are sorted by comes first.
     signals: Vec<SignalView>,
     used_by: Option<String>,
+    /// Why a result matching none of the query's words is there ("found by meaning").
+    found_by_meaning: Option<String>,
+}
+
+/// The reader's words for "found by meaning, described in <language>".
+fn meaning_note(ctx: &Ctx, m: &crate::api::views::MeaningMatchView) -> String {
+    if m.language == "other" {
+        ctx.t("match-meaning-other")
+    } else {
+        ctx.ta("match-meaning", "language", &ctx.language_name(&m.language))
+    }
+}
+
+/// An entry that does the same job, on the software page.
+pub struct SimilarView {
+    href: String,
+    name: String,
+    organisation: Option<String>,
+    short_description: Option<String>,
+    foreign_lang: Option<String>,
+    /// "62 % alike", and how the two relate when their files say so.
+    notes: Vec<String>,
 }
 
 /// One assessment signal on a result card.
@@ -250,6 +272,7 @@ impl Item {
             snippet: s.snippet,
             signals: signal_views(ctx, s.signals.as_ref(), sort),
             used_by: s.used_by.map(|n| ctx.tn("signal-used-by", n)),
+            found_by_meaning: s.meaning_match.as_ref().map(|m| meaning_note(ctx, m)),
         }
     }
 }
@@ -759,6 +782,8 @@ pub struct SoftwarePage {
     newer_release: Option<String>,
     /// The peer catalogs that list it.
     listings: Vec<ListingView>,
+    /// Entries that do the same job, by meaning (empty without the model).
+    similar: Vec<SimilarView>,
     /// The entry as schema.org `SoftwareSourceCode` JSON-LD, escaped by [`script_json`] for
     /// the page's `<script type="application/ld+json">` (the template writes it as it is).
     structured_data: String,
@@ -867,6 +892,7 @@ pub async fn software(
     });
     let names = organisation_names(&state).await;
     let structured_data = structured_data(&state, &software).await;
+    let similar = similar_views(&ctx, &state, &software, &names).await;
     // `?desc=` picks another description language than the page's.
     let asked = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
         .find(|(k, _)| k == "desc")
@@ -1012,11 +1038,64 @@ pub async fn software(
         assessment,
         newer_release,
         listings,
+        similar,
         structured_data,
         p,
         ctx,
     };
     render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// The entries closest in meaning, for the software page; none (and a log line) when they
+/// cannot be had, since the page is whole without them.
+async fn similar_views(
+    ctx: &Ctx,
+    state: &AppState,
+    software: &commons_catalog::Software,
+    names: &HashMap<String, String>,
+) -> Vec<SimilarView> {
+    use crate::api::similar::Relation;
+    let entries =
+        match crate::api::similar::similar_entries(state, software, 6, Some(ctx.lang())).await {
+            Ok(entries) => entries,
+            Err(error) => {
+                tracing::warn!(%error, "similar entries not shown");
+                return Vec::new();
+            }
+        };
+    entries
+        .into_iter()
+        .map(|e| {
+            let percent = format!("{:.0}", e.similarity * 100.0);
+            let mut notes = vec![ctx.ta("similar-score", "percent", &percent)];
+            if e.same_organisation {
+                notes.push(ctx.t("similar-same-organisation"));
+            }
+            if let Some(relation) = e.relation {
+                notes.push(ctx.t(match relation {
+                    Relation::BasedOn => "relation-based-on",
+                    Relation::BasisOf => "relation-basis-of",
+                    Relation::DependsOn => "relation-depends-on",
+                    Relation::DependencyOf => "relation-dependency-of",
+                }));
+            }
+            let s = e.software;
+            SimilarView {
+                href: ctx.href(&format!("/software/{}", s.id)),
+                foreign_lang: s
+                    .description_language
+                    .clone()
+                    .filter(|tag| ctx.is_foreign(tag)),
+                name: s.name,
+                organisation: s
+                    .organisation_id
+                    .as_ref()
+                    .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone())),
+                short_description: s.short_description,
+                notes,
+            }
+        })
+        .collect()
 }
 
 /// An organisation in the list.
