@@ -36,6 +36,9 @@ fi
 cargo build --quiet -p commons-cli
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+# Search by meaning with the model the tests already have (scripts/embed-reference.sh)
+# rather than a download per run; without it the demo fetches its own.
+if [ -n "${COMMONS_EMBED_MODEL:-}" ]; then export COMMONS_SEARCH_MODEL_DIR="$COMMONS_EMBED_MODEL"; fi
 "$root/target/debug/commons" serve --config "$root/scripts/no-rate-limit.toml" --demo --listen "127.0.0.1:$port" --data "$data" >"$data/server.log" 2>&1 &
 server=$!
 cleanup() {

@@ -4,6 +4,9 @@
 cargo build -q -p commons-cli
 DATA=$(mktemp -d)
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
+# Search by meaning with the model the tests already have (scripts/embed-reference.sh)
+# rather than a download per run; without it the demo fetches its own.
+if [ -n "${COMMONS_EMBED_MODEL:-}" ]; then export COMMONS_SEARCH_MODEL_DIR="$COMMONS_EMBED_MODEL"; fi
 target/debug/commons serve --config scripts/no-rate-limit.toml --demo --data "$DATA" --listen "127.0.0.1:$PORT" 2>"$DATA/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT

@@ -86,6 +86,12 @@ pub struct Metrics {
     pub validations_running: Gauge,
     /// Clients the rate limit tracks (read at each scrape).
     pub rate_limit_clients: Gauge,
+    /// 1 when searches use meaning (the model is loaded), else 0 (read at each scrape).
+    pub meaning_ready: Gauge,
+    /// Meaning vectors stored (read at each scrape).
+    pub meaning_vectors: Gauge,
+    /// Texts waiting to be embedded (read at each scrape).
+    pub meaning_pending: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -176,6 +182,24 @@ impl Metrics {
             "Catalog change number this replica's index reflects",
             indexed_seq.clone(),
         );
+        let meaning_ready = Gauge::default();
+        let meaning_vectors = Gauge::default();
+        let meaning_pending = Gauge::default();
+        registry.register(
+            "meaning_ready",
+            "1 when searches use meaning as well as words (the model is loaded)",
+            meaning_ready.clone(),
+        );
+        registry.register(
+            "meaning_vectors",
+            "Meaning vectors stored (one per entry and language)",
+            meaning_vectors.clone(),
+        );
+        registry.register(
+            "meaning_pending",
+            "Texts waiting to be embedded",
+            meaning_pending.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -191,6 +215,9 @@ impl Metrics {
             hook_queue_waiting,
             validations_running,
             rate_limit_clients,
+            meaning_ready,
+            meaning_vectors,
+            meaning_pending,
         }
     }
 

@@ -227,6 +227,17 @@ async fn paraphrases_and_other_languages_are_found_by_meaning_and_similar_entrie
     assert!(html.contains("Also solves this"));
     assert!(html.contains("based on this entry"));
     assert!(html.contains("DocVault for Ministries"));
+    // Operators see it in the metrics.
+    let metrics = client
+        .get(format!("http://{address}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("commons_meaning_ready 1"), "{metrics}");
+    assert!(metrics.contains("commons_meaning_pending 0"));
     let _ = stop.send(());
     serving.await.unwrap().unwrap();
 }

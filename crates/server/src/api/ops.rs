@@ -87,6 +87,13 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
             .rate_limit_clients
             .set(limiter.tracked() as i64);
     }
+    let meaning = &state.meaning;
+    let metrics = &state.metrics;
+    metrics.meaning_ready.set(i64::from(
+        meaning.state() == crate::meaning::MeaningState::Ready,
+    ));
+    metrics.meaning_vectors.set(meaning.vectors() as i64);
+    metrics.meaning_pending.set(meaning.pending() as i64);
     let mut response = state.metrics.encode().into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -207,6 +207,47 @@ test("a search for text shows highlighted matches", async () => {
   await context.close();
 });
 
+/** Waits until the server searches by meaning (the model loads and the demo is embedded in
+ * the background after the server is ready): a Chinese word then finds English entries. */
+async function meaningReady() {
+  for (let i = 0; i < 600; i++) {
+    const page = await json(`/api/v1/software?q=${encodeURIComponent("健康")}`);
+    if (page.total > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail("search by meaning never became ready (is the model installed? see the server log)");
+}
+
+for (const [lang, viewport] of [["zh", PHONE], ["ar", PHONE], ["en", DESKTOP]]) {
+  test(`search by meaning in ${lang}: a result found by meaning says so; similar entries on the software page; accessible`, async () => {
+    await meaningReady();
+    const opened = await open(`/software?lang=${lang}&q=${encodeURIComponent("健康")}`, { viewport });
+    const { page, context } = opened;
+    assert.ok((await page.locator(".cards .card").count()) > 0, "the Chinese word finds entries");
+    const why = page.locator(".card-why").first();
+    assert.ok(await why.isVisible(), "the reason is shown");
+    assert.ok((await why.textContent()).trim().length > 0);
+    await assertAccessible(page, `meaning results ${lang}`);
+    assertClean(opened);
+    await screenshot(page, `meaning-results-${lang}`, false);
+    await context.close();
+
+    const items = await entries();
+    const docvault = items.find((i) => i.name === "DocVault");
+    const software = await open(`/software/${docvault.id}?lang=${lang}`, { viewport });
+    const heading = software.page.locator("#similar-heading");
+    assert.ok(await heading.isVisible(), "the similar entries are listed");
+    assert.ok((await software.page.locator(".similar li").count()) > 0);
+    const width = await software.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport.width, `no sideways scroll (${width} px)`);
+    await assertAccessible(software.page, `similar ${lang}`);
+    assertClean(software);
+    await heading.scrollIntoViewIfNeeded();
+    await screenshot(software.page, `similar-${lang}`, false);
+    await software.context.close();
+  });
+}
+
 for (const lang of ["en", "ar"]) {
   test(`software page in ${lang}: publiccode fields, history; accessible`, async () => {
     const items = await entries();
