@@ -128,6 +128,10 @@ pub struct SearchSection {
     /// Fetch the model when it is missing.
     #[serde(default)]
     pub fetch_model: Option<bool>,
+    /// The similarity from which entries of different organisations are shown as possible
+    /// duplicates (0.6 to 1).
+    #[serde(default, deserialize_with = "duplicate_threshold")]
+    pub duplicate_threshold: Option<f32>,
 }
 
 /// `[oidc]`: the OpenID Connect provider. All or none of `issuer`, `client_id` and
@@ -382,6 +386,21 @@ fn crawl_workers<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<us
     bounded(deserializer, 1..=256)
 }
 
+fn duplicate_threshold<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f32>, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    let floor = crate::meaning::DUPLICATE_FLOOR;
+    // Compared as f32, the type it is kept in: 0.6 written in the file is the floor itself.
+    if (floor..=1.0).contains(&(value as f32)) {
+        Ok(Some(value as f32))
+    } else {
+        Err(D::Error::custom(format!(
+            "duplicate_threshold must be between {floor} and 1, not {value}"
+        )))
+    }
+}
+
 fn small_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
     bounded(deserializer, 1..=10_000)
 }
@@ -471,6 +490,9 @@ impl ConfigFile {
         }
         if let Some(fetch) = search.fetch_model {
             config.meaning.fetch = fetch;
+        }
+        if let Some(threshold) = search.duplicate_threshold {
+            config.meaning.duplicate_threshold = threshold;
         }
         config.rate_limit = self.rate_limit();
         let limits = &self.limits;
@@ -605,6 +627,17 @@ mod tests {
         let crawl = config.crawl.unwrap();
         assert_eq!(crawl.hook_queue, 8);
         assert_eq!(crawl.workers, Some(3));
+    }
+
+    #[test]
+    fn the_duplicate_threshold_is_between_the_floor_and_one() {
+        let parse = |v: &str| ConfigFile::parse(&format!("[search]\nduplicate_threshold = {v}\n"));
+        assert_eq!(parse("0.6").unwrap().search.duplicate_threshold, Some(0.6));
+        assert_eq!(parse("1").unwrap().search.duplicate_threshold, Some(1.0));
+        assert_eq!(parse("0.8").unwrap().search.duplicate_threshold, Some(0.8));
+        for bad in ["0.59", "1.01", "-1", "\"high\""] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
     }
 
     /// The example in the documentation parses, and says the defaults as they are.

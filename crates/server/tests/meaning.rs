@@ -227,6 +227,71 @@ async fn paraphrases_and_other_languages_are_found_by_meaning_and_similar_entrie
     assert!(html.contains("Also solves this"));
     assert!(html.contains("based on this entry"));
     assert!(html.contains("DocVault for Ministries"));
+    // Duplicates across organisations: the fork is declared reuse, never a duplicate.
+    let mut page = Value::Null;
+    for _ in 0..100 {
+        let (status, answer) = get("/api/v1/duplicates?threshold=0.6".into()).await;
+        assert_eq!(status, 200, "{answer}");
+        page = answer;
+        if page["complete"] == true {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(page["complete"], true, "{page}");
+    assert_eq!(page["threshold"].as_f64().unwrap(), 0.6);
+    let reuse = page["reuse"].as_array().unwrap();
+    assert!(
+        reuse.iter().any(|p| p["relation"].is_string()
+            && [p["a"].as_str(), p["b"].as_str()]
+                .contains(&Some("gitlab-un-example-unicc-docvault"))),
+        "{page}"
+    );
+    for cluster in page["clusters"].as_array().unwrap() {
+        let members: Vec<&str> = cluster["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["repositoryUrl"].as_str().unwrap())
+            .collect();
+        assert!(members.len() >= 2);
+        assert!(
+            !members.contains(&FORK),
+            "a declared fork is not a duplicate: {cluster}"
+        );
+        let orgs: std::collections::BTreeSet<&str> = cluster["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["organisationId"].as_str())
+            .collect();
+        assert!(orgs.len() >= 2, "across organisations: {cluster}");
+        for pair in cluster["pairs"].as_array().unwrap() {
+            assert!(pair["similarity"].as_f64().unwrap() >= 0.6);
+        }
+    }
+    let (status, strict) = get("/api/v1/duplicates".into()).await;
+    assert_eq!(status, 200);
+    assert_eq!(strict["threshold"].as_f64().unwrap(), 0.75);
+    for bad in [
+        "threshold=0.5",
+        "threshold=1.5",
+        "threshold=x",
+        "colour=red",
+    ] {
+        let (status, problem) = get(format!("/api/v1/duplicates?{bad}")).await;
+        assert_eq!(status, 400, "{bad}: {problem}");
+    }
+    let html = client
+        .get(format!("http://{address}/duplicates?lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Possible duplicates"), "{html}");
+
     // Operators see it in the metrics.
     let metrics = client
         .get(format!("http://{address}/metrics"))

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod crawl;
 pub mod declarations;
+pub mod duplicates;
 pub mod exports;
 pub mod hooks;
 pub mod ops;
@@ -32,6 +33,7 @@ use utoipa::OpenApi;
         software::revisions,
         software::assessment,
         similar::similar,
+        duplicates::duplicates,
         exports::codemeta,
         exports::dcat_ap,
         exports::catalog_json,

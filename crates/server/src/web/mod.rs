@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/software", get(pages::results))
         .route("/software/{id}", get(pages::software))
         .route("/organisations", get(pages::organisations))
+        .route("/duplicates", get(pages::duplicates))
         .route("/organisations/{id}", get(pages::organisation))
         .route("/about", get(pages::about))
         .route("/methodology", get(pages::methodology))

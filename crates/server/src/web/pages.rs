@@ -1106,6 +1106,108 @@ pub struct OrganisationLine {
     uri: Option<String>,
 }
 
+/// Possible duplicates: one group of entries.
+pub struct ClusterView {
+    items: Vec<Item>,
+    /// "A and B: 82 % alike", closest first.
+    pairs: Vec<String>,
+}
+
+/// The possible-duplicates page.
+#[derive(Template)]
+#[template(path = "duplicates.html")]
+pub struct DuplicatesPage {
+    ctx: Ctx,
+    lead: String,
+    available: bool,
+    complete: bool,
+    clusters: Vec<ClusterView>,
+    reuse: Vec<String>,
+}
+
+/// `GET /duplicates`: groups of entries from different organisations that describe the same
+/// software, at the operator's threshold.
+pub async fn duplicates(ctx: Ctx, State(state): State<AppState>) -> Response {
+    let threshold = state.meaning.duplicate_threshold;
+    let found =
+        match crate::api::duplicates::find_duplicates(&state, threshold, Some(ctx.lang())).await {
+            Ok(found) => found,
+            Err(error) => return api_error_page(ctx, error),
+        };
+    let names = organisation_names(&state).await;
+    let name_of = |id: &str, items: &[crate::api::views::SoftwareSummary]| {
+        items
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    };
+    let percent = |s: f32| format!("{:.0}", s * 100.0);
+    let pair_text = |a: String, b: String, similarity: f32| {
+        format!(
+            "{a} · {b}: {}",
+            ctx.ta("similar-score", "percent", &percent(similarity))
+        )
+    };
+    let mut everyone: Vec<crate::api::views::SoftwareSummary> = Vec::new();
+    let clusters = found
+        .clusters
+        .into_iter()
+        .map(|cluster| {
+            let pairs = cluster
+                .pairs
+                .iter()
+                .map(|p| {
+                    pair_text(
+                        name_of(&p.a, &cluster.entries),
+                        name_of(&p.b, &cluster.entries),
+                        p.similarity,
+                    )
+                })
+                .collect();
+            let items = cluster
+                .entries
+                .into_iter()
+                .map(|s| Item::of(&ctx, s, &names))
+                .collect();
+            ClusterView { items, pairs }
+        })
+        .collect();
+    let reuse_ids: Vec<String> = found
+        .reuse
+        .iter()
+        .flat_map(|p| [p.a.clone(), p.b.clone()])
+        .collect();
+    if !reuse_ids.is_empty()
+        && let Ok(entries) = state.catalog.software_by_ids(&reuse_ids).await
+    {
+        everyone.extend(
+            entries
+                .iter()
+                .filter_map(|s| crate::api::views::SoftwareSummary::of(s, Some(ctx.lang()), &[])),
+        );
+    }
+    let reuse = found
+        .reuse
+        .into_iter()
+        .map(|p| {
+            pair_text(
+                name_of(&p.a, &everyone),
+                name_of(&p.b, &everyone),
+                p.similarity,
+            )
+        })
+        .collect();
+    let page = DuplicatesPage {
+        lead: ctx.ta("duplicates-lead", "percent", &percent(threshold)),
+        available: found.meaning == crate::meaning::MeaningState::Ready,
+        complete: found.complete,
+        clusters,
+        reuse,
+        ctx,
+    };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
 /// The organisations page.
 #[derive(Template)]
 #[template(path = "organisations.html")]

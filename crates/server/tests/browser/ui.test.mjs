@@ -219,7 +219,7 @@ async function meaningReady() {
 }
 
 for (const [lang, viewport] of [["zh", PHONE], ["ar", PHONE], ["en", DESKTOP]]) {
-  test(`search by meaning in ${lang}: a result found by meaning says so; similar entries on the software page; accessible`, async () => {
+  test(`search by meaning in ${lang}: a result found by meaning says so; similar entries on the software page; the duplicates page; accessible`, async () => {
     await meaningReady();
     const opened = await open(`/software?lang=${lang}&q=${encodeURIComponent("健康")}`, { viewport });
     const { page, context } = opened;
@@ -245,6 +245,13 @@ for (const [lang, viewport] of [["zh", PHONE], ["ar", PHONE], ["en", DESKTOP]]) 
     await heading.scrollIntoViewIfNeeded();
     await screenshot(software.page, `similar-${lang}`, false);
     await software.context.close();
+
+    const duplicates = await open(`/duplicates?lang=${lang}`, { viewport });
+    assert.equal(duplicates.response.status(), 200);
+    assert.ok(await duplicates.page.isVisible("h1"));
+    await assertAccessible(duplicates.page, `duplicates ${lang}`);
+    assertClean(duplicates);
+    await duplicates.context.close();
   });
 }
 
