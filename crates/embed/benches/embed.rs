@@ -53,6 +53,16 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
+    // What a search adds when it embeds its text: one short query at a time.
+    let mut group = c.benchmark_group("query");
+    group.bench_function("one_query_6_words", |b| {
+        b.iter(|| encoder.embed(black_box(&["tool for social workers handling child cases"])))
+    });
+    group.bench_function("one_query_chinese_2_chars", |b| {
+        b.iter(|| encoder.embed(black_box(&["健康"])))
+    });
+    group.finish();
+
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
     group.bench_function("model", |b| {

@@ -153,6 +153,18 @@ pub struct Meaning {
     neighbours: Mutex<Neighbours>,
     /// The operator's threshold for possible duplicates.
     pub duplicate_threshold: f32,
+    /// Recent queries' vectors: embedding one reads the model's 12 MB of weights (about 2 ms),
+    /// and searches repeat.
+    queries: Mutex<lru::LruCache<String, Arc<[f32]>>>,
+}
+
+/// Query vectors kept (2 KiB each).
+const QUERIES_KEPT: usize = 1024;
+
+fn query_cache() -> Mutex<lru::LruCache<String, Arc<[f32]>>> {
+    Mutex::new(lru::LruCache::new(
+        std::num::NonZeroUsize::new(QUERIES_KEPT).expect("a positive size"),
+    ))
 }
 
 impl std::fmt::Debug for Meaning {
@@ -173,6 +185,7 @@ impl Meaning {
             pending: Mutex::new(0),
             neighbours: Mutex::new(Neighbours::default()),
             duplicate_threshold: DEFAULT_DUPLICATE_THRESHOLD,
+            queries: query_cache(),
         }
     }
 
@@ -184,6 +197,7 @@ impl Meaning {
             pending: Mutex::new(0),
             neighbours: Mutex::new(Neighbours::default()),
             duplicate_threshold,
+            queries: query_cache(),
         }
     }
 
@@ -227,15 +241,24 @@ impl Meaning {
         vectors.wrapping_mul(2) + u64::from(self.encoder.get().is_some())
     }
 
-    /// The meaning of a query text, when the model is ready (about a millisecond).
+    /// The meaning of a query text, when the model is ready (about 2 ms, or nothing for a
+    /// query asked recently).
     pub fn embed_query(&self, text: &str) -> Option<Arc<[f32]>> {
         let text = text.trim();
         if text.is_empty() {
             return None;
         }
         let encoder = self.encoder.get()?;
-        let vector = encoder.embed(&[text]).into_iter().next()?;
-        Some(Arc::from(vector.as_slice()))
+        if let Ok(mut queries) = self.queries.lock()
+            && let Some(vector) = queries.get(text)
+        {
+            return Some(Arc::clone(vector));
+        }
+        let vector: Arc<[f32]> = Arc::from(encoder.embed(&[text]).into_iter().next()?.as_slice());
+        if let Ok(mut queries) = self.queries.lock() {
+            queries.put(text.to_string(), Arc::clone(&vector));
+        }
+        Some(vector)
     }
 }
 
