@@ -307,7 +307,11 @@ impl VectorStore {
         }
         if let Some(log) = &self.log {
             let mut log = log.lock().map_err(|_| SearchError::Poisoned)?;
+            // Deletes first, as they are applied in memory below, so a replay ends the same.
             let mut bytes = Vec::new();
+            for id in deletes {
+                Record::Delete { id }.append_to(&mut bytes);
+            }
             for (put, (scale, values)) in puts.iter().zip(&quantised) {
                 Record::Put {
                     id: &put.id,
@@ -318,14 +322,24 @@ impl VectorStore {
                 }
                 .append_to(&mut bytes);
             }
-            for id in deletes {
-                Record::Delete { id }.append_to(&mut bytes);
-            }
             let path = log.path.clone();
-            log.file
+            let before = log
+                .file
+                .seek(SeekFrom::End(0))
+                .map_err(|e| SearchError::io(&path, e))?;
+            if let Err(e) = log
+                .file
                 .write_all(&bytes)
                 .and_then(|()| log.file.sync_data())
-                .map_err(|e| SearchError::io(&path, e))?;
+            {
+                // A write cut short (a full disk) must not leave half a record for the next
+                // batch to follow: the replay would stop there and lose the later ones.
+                let _ = log
+                    .file
+                    .set_len(before)
+                    .and_then(|()| log.file.seek(SeekFrom::End(0)).map(drop));
+                return Err(SearchError::io(&path, e));
+            }
             log.records += puts.len() + deletes.len();
         }
         {
@@ -731,6 +745,24 @@ mod tests {
         drop(store);
         let (store, _) = VectorStore::open(&path, "use", 8).unwrap();
         assert_eq!(store.keys(), [("b".into(), "en".into(), text_hash("b"))]);
+    }
+
+    #[test]
+    fn a_batch_that_removes_and_adds_one_entry_reads_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.log");
+        let (store, _) = VectorStore::open(&path, "use", 8).unwrap();
+        store
+            .apply(&[put("a", "en", vector(8, 0, 0.0))], &[])
+            .unwrap();
+        store
+            .apply(&[put("a", "fr", vector(8, 1, 0.0))], &["a".to_string()])
+            .unwrap();
+        let live = store.keys();
+        assert_eq!(live, [("a".into(), "fr".into(), text_hash("a"))]);
+        drop(store);
+        let (store, _) = VectorStore::open(&path, "use", 8).unwrap();
+        assert_eq!(store.keys(), live);
     }
 
     #[test]
