@@ -36,6 +36,7 @@ fn main() {
             publiccode,
             scores: None,
             card: String::new(),
+            labels: Vec::new(),
         };
         let line = serde_json::json!({
             "id": doc.id,

@@ -88,6 +88,10 @@ pub struct SearchDocument {
     /// card), stored as given and handed back with each hit so that a page of results needs
     /// no other read; empty when the caller keeps none.
     pub card: String,
+    /// The entry's categories, scopes, platforms, status and type as readers name them, in
+    /// each language the caller has labels for: `(language tag, label)`. Indexed with that
+    /// language's analysis, so "Santé" or "卫生" finds the entries whose scope is health care.
+    pub labels: Vec<(String, String)>,
 }
 
 /// The assessment values the index filters and sorts on.
@@ -158,6 +162,7 @@ struct Fields {
     card: Field,
     short: BTreeMap<&'static str, Field>,
     long: BTreeMap<&'static str, Field>,
+    labels: BTreeMap<&'static str, Field>,
     facets: BTreeMap<FacetName, Field>,
 }
 
@@ -281,8 +286,10 @@ fn schema() -> (Schema, Fields) {
     let card = b.add_text_field("card", STORED);
     let mut short = BTreeMap::new();
     let mut long = BTreeMap::new();
+    let mut labels = BTreeMap::new();
     for lang in LANGUAGES {
         let t = analysis::index_tokenizer(lang);
+        labels.insert(*lang, b.add_text_field(&format!("labels_{lang}"), text(&t)));
         short.insert(
             *lang,
             b.add_text_field(&format!("short_{lang}"), text(&t) | STORED),
@@ -312,6 +319,7 @@ fn schema() -> (Schema, Fields) {
             card,
             short,
             long,
+            labels,
             facets,
         },
     )
@@ -428,6 +436,9 @@ impl SearchIndex {
         }
         for link in links_of(p) {
             d.add_text(f.links, link);
+        }
+        for (tag, label) in &doc.labels {
+            d.add_text(f.labels[analysis::language_of(tag)], label);
         }
         d
     }
@@ -664,6 +675,7 @@ impl SearchIndex {
             let fuzzy = *lang != "zh";
             add(f.short[lang], &tokenizer, 2.0, fuzzy);
             add(f.long[lang], &tokenizer, 1.0, fuzzy);
+            add(f.labels[lang], &tokenizer, 1.0, fuzzy);
         }
         if should.is_empty() {
             None
@@ -1586,6 +1598,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{:?}\n{yaml}", v.diagnostics)),
             scores: None,
             card: String::new(),
+            labels: Vec::new(),
         }
     }
 

@@ -134,6 +134,7 @@ fn catalog() -> SearchIndex {
             publiccode: model(e),
             scores: scores_of(e.id),
             card: format!("card of {}", e.id),
+            labels: Vec::new(),
         })
         .collect();
     index.upsert(&docs, Some(7)).unwrap();
@@ -547,6 +548,7 @@ fn counts_of_the_whole_catalog_follow_every_commit() {
         }),
         scores: None,
         card: String::new(),
+        labels: Vec::new(),
     };
     index.upsert(std::slice::from_ref(&doc), Some(8)).unwrap();
     let after = browse();
@@ -584,6 +586,7 @@ fn dependents_are_entries_based_on_the_url_or_depending_on_the_name() {
                 .unwrap_or_else(|| panic!("{id}: {:?}", v.diagnostics)),
             scores: None,
             card: String::new(),
+            labels: Vec::new(),
         }
     };
     let docs = [
@@ -667,6 +670,7 @@ fn medians_are_of_the_assessed_entries_and_follow_the_index() {
         }),
         scores: scores_of("protect"),
         card: String::new(),
+        labels: Vec::new(),
     };
     if let Some(scores) = aduana.scores.as_mut() {
         scores.security_score = Some(1.0);
@@ -712,6 +716,7 @@ fn a_snippet_cut_from_a_longer_text_says_so_with_an_ellipsis() {
         }),
         scores: None,
         card: String::new(),
+        labels: Vec::new(),
     };
     index.upsert(&[doc], Some(8)).unwrap();
     let snippet = |text: &str, lang: &str| {
@@ -936,4 +941,47 @@ fn similar_entries_are_the_closest_others_with_their_cards() {
         catalog().similar("protect", 5, 0.3).unwrap().is_empty(),
         "no vectors attached"
     );
+}
+
+#[test]
+fn vocabulary_labels_in_any_language_find_their_entries() {
+    let index = SearchIndex::in_memory().unwrap();
+    let entry = Entry {
+        id: "clinic",
+        name: "Clinic Days",
+        org: "who",
+        updated: 1,
+        license: "MIT",
+        status: "stable",
+        categories: &[],
+        countries: &[],
+        descriptions: &[("en", "Appointments for outpatients", "Books visits.")],
+    };
+    let labels = [
+        ("en", "Health care"),
+        ("fr", "Santé"),
+        ("zh", "卫生保健"),
+        ("ru", "Здравоохранение"),
+    ];
+    index
+        .upsert(
+            &[SearchDocument {
+                id: "clinic".into(),
+                organisation_id: Some("who".into()),
+                updated_at: 1,
+                publiccode: model(&entry),
+                scores: None,
+                card: String::new(),
+                labels: labels
+                    .iter()
+                    .map(|(tag, label)| (tag.to_string(), label.to_string()))
+                    .collect(),
+            }],
+            Some(1),
+        )
+        .unwrap();
+    for query in ["santé", "Sante", "卫生", "здравоохранения", "health care"] {
+        assert_eq!(ids(&index, query), ["clinic"], "{query}");
+    }
+    assert!(ids(&index, "education").is_empty());
 }

@@ -32,7 +32,35 @@ pub fn document_of(software: &Software) -> Option<SearchDocument> {
         card: Card::of(software)
             .map(|card| card.encode())
             .unwrap_or_default(),
+        labels: labels_of(software.publiccode.as_ref()?),
     })
+}
+
+/// The entry's vocabulary values (categories, scopes, platforms, development status, software
+/// type) as the pages name them, in each of the six languages, for the index: a reader's word
+/// for a category finds it in any language.
+fn labels_of(p: &commons_publiccode::PublicCode) -> Vec<(String, String)> {
+    use crate::web::i18n::{Locale, lookup, vocabulary_id};
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    values.extend(p.categories.iter().map(|c| ("category", c.as_str())));
+    values.extend(p.platforms.iter().map(|x| ("platform", x.as_str())));
+    values.extend(
+        p.intended_audience
+            .iter()
+            .flat_map(|a| a.scope.iter())
+            .map(|s| ("scope", s.as_str())),
+    );
+    values.push(("status", p.development_status.as_str()));
+    values.push(("software-type", p.software_type.as_str()));
+    let mut labels = Vec::new();
+    for locale in Locale::ALL {
+        for (vocabulary, value) in &values {
+            if let Some(label) = lookup(locale, &vocabulary_id(vocabulary, value), None) {
+                labels.push((locale.tag().to_string(), label));
+            }
+        }
+    }
+    labels
 }
 
 /// Brings an index just opened up to date with the catalog: rebuilds it when it was created

@@ -582,3 +582,30 @@ async fn a_repeated_search_is_answered_from_the_cache_until_the_index_changes() 
         "{after}"
     );
 }
+
+#[tokio::test]
+async fn a_scope_named_in_any_language_finds_its_entries_by_words() {
+    let app = TestApp::with_demo().await;
+    // No model here: the words of the scope's label in French, Chinese and Russian reach the
+    // entries whose intendedAudience.scope is healthcare (six in the demo).
+    for q in [
+        "Sant%C3%A9",
+        "%E5%8D%AB%E7%94%9F%E4%BF%9D%E5%81%A5",
+        "%D0%B7%D0%B4%D1%80%D0%B0%D0%B2%D0%BE%D0%BE%D1%85%D1%80%D0%B0%D0%BD%D0%B5%D0%BD%D0%B8%D0%B5",
+    ] {
+        let page = app
+            .get_json(&format!("/api/v1/software?q={q}&limit=20"))
+            .await;
+        let ids: Vec<&str> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        assert!(page["total"].as_u64().unwrap() >= 6, "{q}: {ids:?}");
+        assert!(
+            ids.contains(&"gitlab-un-example-who-immutrack"),
+            "{q}: {ids:?}"
+        );
+    }
+}
