@@ -34,7 +34,7 @@ const NEIGHBOURS: usize = 20;
 
 /// Each entry's closest others at [`DUPLICATE_FLOOR`] or more, kept current by the embedder:
 /// when an entry's vectors change, only its row is computed again (one scan per language).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Neighbours {
     by_id: HashMap<String, Vec<(String, f32)>>,
     /// Whether every stored entry has been computed once (after a start).
@@ -359,10 +359,16 @@ pub async fn follow(
                     *p = left;
                 }
             })?;
-            if let Ok(mut neighbours) = pass_meaning.neighbours.lock()
-                && (!neighbours.complete() || !report.changed.is_empty())
+            // Computed on a copy, then swapped in: a first pass over a large catalog takes
+            // minutes, and the duplicates page reads the last complete lists meanwhile.
+            let current = pass_meaning.neighbours.lock().map(|n| n.clone());
+            if let Ok(mut next) = current
+                && (!next.complete() || !report.changed.is_empty())
             {
-                neighbours.update(&store, &report.changed);
+                next.update(&store, &report.changed);
+                if let Ok(mut neighbours) = pass_meaning.neighbours.lock() {
+                    *neighbours = next;
+                }
             }
             Ok::<_, commons_search::SearchError>(report)
         })
@@ -376,8 +382,10 @@ pub async fn follow(
                         "meaning vectors caught up with the index"
                     );
                 }
+                // The index as it was before the pass (a commit during it is seen next
+                // time), the vectors as the pass left them.
                 seen = Some((
-                    index.generation(),
+                    now.0,
                     meaning.vectors.as_ref().map_or(0, |v| v.generation()),
                 ));
             }

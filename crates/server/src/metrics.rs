@@ -72,7 +72,8 @@ pub struct Metrics {
     pub webhooks: Family<HookLabels, Counter>,
     /// Requests answered `429`, API or page.
     pub rate_limited: Family<LimitedLabels, Counter>,
-    /// Time the search index takes per search (the query alone, without loading entries).
+    /// Time the search index takes per search (the query alone, without loading entries; with
+    /// the query text's embedding when search by meaning is on).
     pub search: Histogram,
     /// Time a crawled repository's assessment takes (its own process included).
     pub assessment: Histogram,
