@@ -985,3 +985,25 @@ async fn the_license_guide_is_translated_into_every_language() {
         assert_no_inline_code(&uri, &html);
     }
 }
+
+#[tokio::test]
+async fn countries_and_languages_are_named_in_the_readers_language() {
+    let app = TestApp::with_demo().await;
+    let id = "gitea-health-go-ke-example-digital-health-jamii-reporter";
+    for (lang, kenya) in [
+        ("en", "Kenya"),
+        ("zh", "肯尼亚"),
+        ("ar", "كينيا"),
+        ("ru", "Кения"),
+    ] {
+        let (_, html) = page(&app, &format!("/software/{id}?lang={lang}")).await;
+        assert!(
+            html.contains(&format!("<li>{kenya}</li>")),
+            "{lang}: the country named"
+        );
+        assert!(!html.contains("<li>KE</li>"), "{lang}: no bare code");
+        // The country facet of the results names its values too.
+        let (_, results) = page(&app, &format!("/software?lang={lang}")).await;
+        assert!(results.contains(kenya), "{lang}: the country facet");
+    }
+}

@@ -147,6 +147,48 @@ pub fn negotiate(query_lang: Option<&str>, accept_language: Option<&str>) -> Loc
         .unwrap_or(Locale::En)
 }
 
+/// Country and language names in one UI language, from the Unicode CLDR (`locales/cldr/`,
+/// made by scripts/cldr-names.sh).
+#[derive(serde::Deserialize, Default)]
+struct CldrNames {
+    territories: std::collections::HashMap<String, String>,
+    languages: std::collections::HashMap<String, String>,
+}
+
+static CLDR: LazyLock<Vec<CldrNames>> = LazyLock::new(|| {
+    Locale::ALL
+        .iter()
+        .map(|l| {
+            let source = match l {
+                Locale::Ar => include_str!("../../locales/cldr/ar.json"),
+                Locale::Zh => include_str!("../../locales/cldr/zh.json"),
+                Locale::En => include_str!("../../locales/cldr/en.json"),
+                Locale::Fr => include_str!("../../locales/cldr/fr.json"),
+                Locale::Ru => include_str!("../../locales/cldr/ru.json"),
+                Locale::Es => include_str!("../../locales/cldr/es.json"),
+            };
+            // Ours, and checked by a test below; unreadable data means codes shown as written.
+            serde_json::from_str(source).unwrap_or_default()
+        })
+        .collect()
+});
+
+/// The CLDR name of a country or territory (`KE` → "Kenya", "Кения", "肯尼亚"), if known.
+pub fn country_name(locale: Locale, code: &str) -> Option<&'static str> {
+    CLDR.get(locale.index())?
+        .territories
+        .get(&code.to_ascii_uppercase())
+        .map(String::as_str)
+}
+
+/// The CLDR name of a language (`ku` → "Kurdish"; `pt-BR` → "Brazilian Portuguese"), if
+/// known; `-` or `_` separate the subtags.
+pub fn cldr_language_name(locale: Locale, tag: &str) -> Option<&'static str> {
+    let names = &CLDR.get(locale.index())?.languages;
+    let tag = tag.replace('_', "-");
+    names.get(&tag).map(String::as_str)
+}
+
 /// One bundle per UI language, built once.
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> =
     LazyLock::new(|| Locale::ALL.iter().map(|l| build_bundle(*l)).collect());
@@ -364,9 +406,20 @@ mod tests {
         }
         assert_eq!(vocabulary_label(Locale::Fr, "status", "stable"), "Stable");
         let ctx = super::super::Ctx::new(Locale::Es, "/");
-        assert_eq!(ctx.language_name("pt-BR"), "Portugués (BR)");
+        assert_eq!(ctx.language_name("pt-BR"), "portugués de Brasil");
+        assert_eq!(ctx.language_name("pt-XX"), "Portugués (XX)");
         assert_eq!(ctx.language_name("zh"), "Chino");
         assert_eq!(ctx.language_name("x-klingon"), "x-klingon");
+        // Every locale's CLDR data reads (a broken file would quietly show codes).
+        for locale in Locale::ALL {
+            let names = &CLDR[locale.index()];
+            assert!(names.territories.len() > 250, "{locale:?}");
+            assert!(names.languages.len() > 500, "{locale:?}");
+        }
+        // Codes the catalogs do not name come from the CLDR.
+        assert_eq!(ctx.language_name("ku"), "kurdo");
+        assert_eq!(ctx.country_name("KE"), "Kenia");
+        assert_eq!(ctx.country_name("XX"), "XX");
         assert_eq!(ctx.language_name("<b>"), "<b>");
         assert_eq!(
             vocabulary_label(Locale::Fr, "category", "no-such-value"),

@@ -196,20 +196,35 @@ impl Ctx {
         i18n::vocabulary_label(self.locale, vocabulary, value)
     }
 
-    /// The name of a language tag in the page's language: `fr` → "French", `pt-BR` →
-    /// "Portuguese (BR)"; a tag with no known language is shown as written.
+    /// The name of a language tag in the page's language: `fr` → "French" (the catalogs'
+    /// words first), `pt-BR` → "Brazilian Portuguese" and `ku` → "Kurdish" (the CLDR's),
+    /// `pt-XX` → "Portuguese (XX)"; a tag with no known language is shown as written.
     pub fn language_name(&self, tag: &str) -> String {
         let exact = i18n::vocabulary_id("language-name", tag);
         if let Some(name) = i18n::lookup(self.locale, &exact, None) {
             return name;
         }
+        if let Some(name) = i18n::cldr_language_name(self.locale, tag) {
+            return name.to_string();
+        }
         let (primary, rest) = tag.split_once(['-', '_']).unwrap_or((tag, ""));
-        let label = i18n::vocabulary_label(self.locale, "language-name", primary);
+        let mut label = i18n::vocabulary_label(self.locale, "language-name", primary);
+        if label == primary
+            && let Some(name) = i18n::cldr_language_name(self.locale, primary)
+        {
+            label = name.to_string();
+        }
         match (label == primary, rest.is_empty()) {
             (true, _) => tag.to_string(),
             (false, true) => label,
             (false, false) => format!("{label} ({rest})"),
         }
+    }
+
+    /// The name of a country code in the page's language (`KE` → "Kenya"), from the CLDR; a
+    /// code it does not know is shown as written.
+    pub fn country_name(&self, code: &str) -> String {
+        i18n::country_name(self.locale, code).map_or_else(|| code.to_string(), str::to_string)
     }
 
     /// Whether text in language `tag` is in another language than the page (it then needs its

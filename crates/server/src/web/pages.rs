@@ -386,7 +386,8 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, names: &HashMap<String, Str
         // Score bands ("50-74") read as ranges.
         Facet::Vitality | Facet::SecurityScore => value.replace('-', "\u{2013}"),
         // Licences and country codes read the same in every language.
-        Facet::License | Facet::Country => value.to_string(),
+        Facet::License => value.to_string(),
+        Facet::Country => ctx.country_name(value),
     }
 }
 
