@@ -390,9 +390,8 @@ fn duplicate_threshold<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<f32>, D::Error> {
     let value = f64::deserialize(deserializer)?;
-    let floor = crate::meaning::DUPLICATE_FLOOR;
-    // Compared as f32, the type it is kept in: 0.6 written in the file is the floor itself.
-    if (floor..=1.0).contains(&(value as f32)) {
+    let floor = crate::meaning::DUPLICATE_FLOOR_DECIMAL;
+    if (floor..=1.0).contains(&value) {
         Ok(Some(value as f32))
     } else {
         Err(D::Error::custom(format!(
@@ -635,7 +634,14 @@ mod tests {
         assert_eq!(parse("0.6").unwrap().search.duplicate_threshold, Some(0.6));
         assert_eq!(parse("1").unwrap().search.duplicate_threshold, Some(1.0));
         assert_eq!(parse("0.8").unwrap().search.duplicate_threshold, Some(0.8));
-        for bad in ["0.59", "1.01", "-1", "\"high\""] {
+        for bad in [
+            "0.59",
+            "1.01",
+            "-1",
+            "\"high\"",
+            "0.59999999999",
+            "1.0000000000000002",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

@@ -25,8 +25,12 @@ const BATCH: usize = 64;
 /// How often the embedder looks for changed texts.
 const LOOK_EVERY: Duration = Duration::from_secs(1);
 /// The lowest similarity kept between two entries for the duplicates page: an operator's
-/// threshold may not go under it.
-pub const DUPLICATE_FLOOR: f32 = 0.6;
+/// threshold may not go under it. Thresholds given in the API or the configuration are
+/// checked against this decimal value (0.59999999 is refused, though it rounds to the same
+/// `f32`).
+pub const DUPLICATE_FLOOR_DECIMAL: f64 = 0.6;
+/// [`DUPLICATE_FLOOR_DECIMAL`] as the similarities are kept.
+pub const DUPLICATE_FLOOR: f32 = DUPLICATE_FLOOR_DECIMAL as f32;
 /// Default threshold of the duplicates page.
 pub const DEFAULT_DUPLICATE_THRESHOLD: f32 = 0.75;
 /// Neighbours kept per entry.

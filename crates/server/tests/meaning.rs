@@ -278,6 +278,9 @@ async fn paraphrases_and_other_languages_are_found_by_meaning_and_similar_entrie
         "threshold=1.5",
         "threshold=x",
         "colour=red",
+        // Each rounds to an accepted f32, but is outside the documented range as written.
+        "threshold=1.0000000000000002",
+        "threshold=0.59999999999",
     ] {
         let (status, problem) = get(format!("/api/v1/duplicates?{bad}")).await;
         assert_eq!(status, 400, "{bad}: {problem}");

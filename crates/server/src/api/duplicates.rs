@@ -6,7 +6,7 @@
 use super::similar::{Relation, relation};
 use super::views::SoftwareSummary;
 use crate::error::ApiError;
-use crate::meaning::{DUPLICATE_FLOOR, MeaningState};
+use crate::meaning::{DUPLICATE_FLOOR_DECIMAL, MeaningState};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
@@ -23,7 +23,7 @@ pub struct DuplicatesParams {
     /// The similarity from which two entries count as duplicates, 0.6 to 1 (default: the
     /// operator's `search.duplicate_threshold`, 0.75 unless set).
     #[param(minimum = 0.6, maximum = 1.0)]
-    threshold: Option<f32>,
+    threshold: Option<f64>,
     /// The reader's language (BCP 47), for the descriptions.
     #[param(pattern = "^[A-Za-z0-9_-]{0,35}$")]
     lang: Option<String>,
@@ -86,10 +86,11 @@ pub async fn duplicates(
     let Query(params) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let threshold = match params.threshold {
         None => state.meaning.duplicate_threshold,
-        Some(t) if (DUPLICATE_FLOOR..=1.0).contains(&t) => t,
+        // Checked as written (a decimal), then kept as the similarities are.
+        Some(t) if (DUPLICATE_FLOOR_DECIMAL..=1.0).contains(&t) => t as f32,
         Some(t) => {
             return Err(ApiError::BadRequest(format!(
-                "threshold must be between {DUPLICATE_FLOOR} and 1, not {t}"
+                "threshold must be between {DUPLICATE_FLOOR_DECIMAL} and 1, not {t}"
             )));
         }
     };
