@@ -821,26 +821,10 @@ impl SearchIndex {
         let Some(store) = self.vectors.get() else {
             return Ok(Vec::new());
         };
-        let mut best: HashMap<String, Nearest> = HashMap::new();
         // Entries deleted from the index may linger among the vectors for a moment: ask for
         // more than needed and keep the listed ones.
         let wanted = limit.saturating_mul(2).saturating_add(8);
-        for (_, vector) in store.vectors_of(id) {
-            for near in store.nearest(&vector, wanted, min, &[id]) {
-                match best.get(&near.id) {
-                    Some(known) if known.similarity >= near.similarity => {}
-                    _ => {
-                        best.insert(near.id.clone(), near);
-                    }
-                }
-            }
-        }
-        let mut found: Vec<Nearest> = best.into_values().collect();
-        found.sort_by(|a, b| {
-            b.similarity
-                .total_cmp(&a.similarity)
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        let found = store.nearest_to_entry(id, wanted, min);
         let searcher = self.reader.searcher();
         let mut out = Vec::new();
         for near in found {

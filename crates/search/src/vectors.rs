@@ -403,6 +403,30 @@ impl VectorStore {
         found
     }
 
+    /// The `k` entries closest to entry `id`, each by the closest pair of their texts (in any
+    /// languages), closest first; `id` itself left out. Empty when `id` has no vectors.
+    pub fn nearest_to_entry(&self, id: &str, k: usize, min: f32) -> Vec<Nearest> {
+        let mut best: HashMap<String, Nearest> = HashMap::new();
+        for (_, vector) in self.vectors_of(id) {
+            for near in self.nearest(&vector, k, min, &[id]) {
+                match best.get(&near.id) {
+                    Some(known) if known.similarity >= near.similarity => {}
+                    _ => {
+                        best.insert(near.id.clone(), near);
+                    }
+                }
+            }
+        }
+        let mut found: Vec<Nearest> = best.into_values().collect();
+        found.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        found.truncate(k);
+        found
+    }
+
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Rows> {
         self.rows.read().unwrap_or_else(|p| p.into_inner())
     }

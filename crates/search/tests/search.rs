@@ -789,8 +789,7 @@ fn catalog_with_meanings() -> SearchIndex {
     index
 }
 
-fn meaning_search(index: &SearchIndex, text: &str, meaning: Vec<f32>) -> SearchQuery {
-    let _ = index;
+fn meaning_search(text: &str, meaning: Vec<f32>) -> SearchQuery {
     SearchQuery {
         text: Some(text.into()),
         meaning: Some(meaning.into()),
@@ -837,11 +836,7 @@ fn an_entry_close_in_meaning_is_found_when_no_word_matches_and_says_why() {
     let index = catalog_with_meanings();
     assert!(ids(&index, "safeguarding minors").is_empty());
     let results = index
-        .search(&meaning_search(
-            &index,
-            "safeguarding minors",
-            toward(1, 0.1),
-        ))
+        .search(&meaning_search("safeguarding minors", toward(1, 0.1)))
         .unwrap();
     let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
     // Protect is nearest; Immunise leans towards it enough to pass the threshold; customs
@@ -865,14 +860,14 @@ fn word_matches_and_meaning_matches_are_ranked_together_and_an_exact_name_comes_
     // "aduana" matches Aduana Libre by its words; the meaning is nearest Protect (0.78) and
     // then Aduana Libre (0.62). The entry both rankings hold comes first.
     let results = index
-        .search(&meaning_search(&index, "aduana", toward(1, 0.8)))
+        .search(&meaning_search("aduana", toward(1, 0.8)))
         .unwrap();
     let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(found[..2], ["aduana", "protect"]);
     // Where the rankings disagree, the meaning's first beats the words' first (a single shared
     // word is weaker evidence than the nearest meaning).
     let results = index
-        .search(&meaning_search(&index, "aduana", toward(1, 0.0)))
+        .search(&meaning_search("aduana", toward(1, 0.0)))
         .unwrap();
     let found: Vec<_> = results.hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(found, ["protect", "immunise", "aduana"]);
@@ -883,7 +878,7 @@ fn word_matches_and_meaning_matches_are_ranked_together_and_an_exact_name_comes_
     );
     // The exact name wins over an entry that both lists rank well.
     let results = index
-        .search(&meaning_search(&index, "Protect", toward(0, 0.0)))
+        .search(&meaning_search("Protect", toward(0, 0.0)))
         .unwrap();
     assert_eq!(results.hits[0].id, "protect");
     assert!(results.hits.iter().any(|h| h.id == "immunise"));
@@ -892,7 +887,7 @@ fn word_matches_and_meaning_matches_are_ranked_together_and_an_exact_name_comes_
 #[test]
 fn filters_sorts_and_pages_hold_for_meaning_matches() {
     let index = catalog_with_meanings();
-    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    let mut q = meaning_search("safeguarding minors", toward(1, 0.05));
     q.filters.add(Facet::Organisation, "who");
     let results = index.search(&q).unwrap();
     assert_eq!(
@@ -907,7 +902,7 @@ fn filters_sorts_and_pages_hold_for_meaning_matches() {
     // The filtered facet still counts what its other values would add.
     assert!(results.facets[&Facet::Organisation].contains(&("unicef".to_string(), 1)));
 
-    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    let mut q = meaning_search("safeguarding minors", toward(1, 0.05));
     q.sort = Sort::Name;
     let by_name: Vec<_> = index
         .search(&q)
@@ -918,7 +913,7 @@ fn filters_sorts_and_pages_hold_for_meaning_matches() {
         .collect();
     assert_eq!(by_name, ["immunise", "protect"]);
 
-    let mut q = meaning_search(&index, "safeguarding minors", toward(1, 0.05));
+    let mut q = meaning_search("safeguarding minors", toward(1, 0.05));
     q.limit = 1;
     q.offset = 1;
     let second = index.search(&q).unwrap();

@@ -142,42 +142,38 @@ fn print_table(tallies: &BTreeMap<(String, &str), Tally>) {
     langs.dedup();
     let mut totals: BTreeMap<&str, Tally> = BTreeMap::new();
     for lang in langs {
-        let mut row = format!("| {lang} |");
-        for (i, mode) in MODES.iter().enumerate() {
-            let t = &tallies[&(lang.clone(), *mode)];
-            if i == 0 {
-                row.push_str(&format!(" {} |", t.queries));
-            }
-            row.push_str(&format!(
-                " {:.0} % | {:.2} |",
-                100.0 * t.top3 as f64 / t.queries as f64,
-                t.reciprocal / t.queries as f64
-            ));
+        let row: Vec<&Tally> = MODES
+            .iter()
+            .map(|mode| &tallies[&(lang.clone(), *mode)])
+            .collect();
+        for (mode, t) in MODES.iter().zip(&row) {
             let total = totals.entry(mode).or_default();
             total.queries += t.queries;
             total.top3 += t.top3;
             total.reciprocal += t.reciprocal;
         }
-        println!("{row}");
+        println!("{}", table_row(lang, &row));
     }
-    let mut row = String::from("| all |");
-    for (i, mode) in MODES.iter().enumerate() {
-        let t = &totals[mode];
-        if i == 0 {
-            row.push_str(&format!(" {} |", t.queries));
+    let all: Vec<&Tally> = MODES.iter().map(|mode| &totals[mode]).collect();
+    println!("{}", table_row("all", &all));
+    for ((lang, mode), t) in tallies {
+        for miss in &t.misses {
+            println!("miss {mode:7} {lang}: {miss}");
         }
+    }
+}
+
+/// `| label | queries | top-3 | MRR |` for each mode.
+fn table_row(label: &str, modes: &[&Tally]) -> String {
+    let mut row = format!("| {label} | {} |", modes[0].queries);
+    for t in modes {
         row.push_str(&format!(
             " {:.0} % | {:.2} |",
             100.0 * t.top3 as f64 / t.queries as f64,
             t.reciprocal / t.queries as f64
         ));
     }
-    println!("{row}");
-    for ((lang, mode), t) in tallies {
-        for miss in &t.misses {
-            println!("miss {mode:7} {lang}: {miss}");
-        }
-    }
+    row
 }
 
 fn short(id: &str) -> &str {

@@ -82,20 +82,18 @@ impl Neighbours {
             near.retain(|(other, _)| !ids.contains(other));
         }
         for id in &ids {
-            let mut best: HashMap<String, f32> = HashMap::new();
-            for (_, vector) in store.vectors_of(id) {
-                for near in store.nearest(&vector, NEIGHBOURS, DUPLICATE_FLOOR, &[id]) {
-                    let slot = best.entry(near.id).or_insert(f32::MIN);
-                    *slot = slot.max(near.similarity);
-                }
-            }
+            let best: Vec<(String, f32)> = store
+                .nearest_to_entry(id, NEIGHBOURS, DUPLICATE_FLOOR)
+                .into_iter()
+                .map(|n| (n.id, n.similarity))
+                .collect();
             for (other, similarity) in &best {
                 let theirs = self.by_id.entry(other.clone()).or_default();
                 theirs.retain(|(o, _)| o != id);
                 theirs.push((id.clone(), *similarity));
             }
             if !best.is_empty() {
-                self.by_id.insert(id.clone(), best.into_iter().collect());
+                self.by_id.insert(id.clone(), best);
             }
         }
         self.complete = true;

@@ -94,7 +94,7 @@ pub async fn duplicates(
             )));
         }
     };
-    super::similar::check_lang(params.lang.as_deref())?;
+    super::software::check_lang(params.lang.as_deref())?;
     Ok(Json(
         find_duplicates(&state, threshold, params.lang.as_deref()).await?,
     ))

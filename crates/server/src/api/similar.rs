@@ -102,30 +102,13 @@ pub async fn similar(
             )));
         }
     };
-    check_lang(params.lang.as_deref())?;
+    super::software::check_lang(params.lang.as_deref())?;
     let software = super::software::listed(&state, &id).await?;
     let items = similar_entries(&state, &software, limit, params.lang.as_deref()).await?;
     Ok(Json(SimilarPage {
         meaning: state.meaning.state(),
         items,
     }))
-}
-
-/// Refuses a `lang` that is no language tag.
-pub(crate) fn check_lang(lang: Option<&str>) -> Result<(), ApiError> {
-    match lang {
-        Some(lang)
-            if lang.len() > 35
-                || !lang
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
-        {
-            Err(ApiError::BadRequest(format!(
-                "lang must be a BCP 47 language tag such as en or fr-CA, not {lang:?}"
-            )))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// The entries closest to `software`, other organisations' first.

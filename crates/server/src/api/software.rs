@@ -117,15 +117,7 @@ pub fn parse_search(raw: Option<&str>) -> Result<SearchRequest, ApiError> {
                 }
             }
             "lang" => {
-                if value.len() > 35
-                    || !value
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                {
-                    return Err(ApiError::BadRequest(format!(
-                        "lang must be a BCP 47 language tag such as en or fr-CA, not {value:?}"
-                    )));
-                }
+                check_lang(Some(&value))?;
                 query.lang = Some(value).filter(|v| !v.is_empty());
             }
             "limit" => {
@@ -205,6 +197,23 @@ fn decode_cursor(cursor: &str, fingerprint: &str) -> Result<usize, ApiError> {
         .ok()
         .filter(|o| *o <= MAX_OFFSET)
         .ok_or_else(bad)
+}
+
+/// Refuses a `lang` that is no language tag.
+pub(crate) fn check_lang(lang: Option<&str>) -> Result<(), ApiError> {
+    match lang {
+        Some(lang)
+            if lang.len() > 35
+                || !lang
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+        {
+            Err(ApiError::BadRequest(format!(
+                "lang must be a BCP 47 language tag such as en or fr-CA, not {lang:?}"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Runs a search and loads the page's entries.
