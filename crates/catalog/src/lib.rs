@@ -10,6 +10,7 @@
 //! issues ([`Catalog::issue_token`], [`Catalog::declare`]).
 #![deny(missing_docs)]
 
+mod access;
 mod assessment;
 mod audit;
 mod backup;
@@ -22,6 +23,10 @@ mod hooks;
 pub mod model;
 mod store;
 
+pub use access::{
+    Decision, LoginAttempt, NewPublishRequest, PublishRequest, RequestStatus, RoleGrant, RoleName,
+    Session, person_actor, secret_hash,
+};
 pub use assessment::{NewAssessment, StoredAssessment};
 pub use audit::{
     AuditEntry, AuditEvent, AuditQuery, AuditVerification, CATALOG_WRITER, GENESIS_HASH,

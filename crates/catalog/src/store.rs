@@ -892,6 +892,41 @@ async fn upsert_organisation_row(
     Ok(())
 }
 
+/// Creates organisation `id` named `name` when the catalog does not have it (an existing one
+/// keeps its name), recording the creation on behalf of `actor`.
+pub(crate) async fn ensure_organisation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    name: &str,
+    actor: &str,
+    at: i64,
+) -> Result<(), CatalogError> {
+    let created = sqlx::query(
+        "INSERT INTO organisations (id, name, uri, created_at) VALUES ($1, $2, NULL, $3) \
+         ON CONFLICT (id) DO NOTHING RETURNING id",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(at)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if created.is_some() {
+        crate::audit::append(
+            tx,
+            &crate::audit::AuditEvent {
+                actor,
+                action: "organisation.create",
+                target: &format!("organisation:{id}"),
+                before: None,
+                after: Some(serde_json::json!({ "name": name, "uri": null })),
+                at,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Makes `source` (a peer catalog's id, or none for the direct crawl) the entry's source and
 /// lists it again if its former source had withdrawn it.
 async fn set_source(

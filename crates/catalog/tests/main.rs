@@ -507,6 +507,7 @@ async fn a_batch_records_each_file_as_one_ingestion_would() {
     .await;
 }
 
+mod access;
 mod assessment;
 mod audit;
 mod backup;
