@@ -3,7 +3,8 @@
 # (on SQLite and a real PostgreSQL), the API contract (schemathesis against the served OpenAPI
 # document), the deployment files (scripts/deploy-check.sh), the exports read by real parsers
 # (scripts/export-check.sh: pySHACL, pyld) and the web UI in a real browser (headless Chromium,
-# axe-core). Installs what the tests need when it is missing (CI runs as root on a fresh machine)
+# axe-core), with sign-in against a real OpenID Connect provider (panva's oidc-provider on
+# loopback). Installs what the tests need when it is missing (CI runs as root on a fresh machine)
 # and reads the shared conformance data from ../shared. Ends with one line: "tests: N passed, N
 # failed, N skipped".
 set -euo pipefail
@@ -38,6 +39,13 @@ echo "==> PostgreSQL for the storage tests"
 COMMONS_TEST_POSTGRES="$(scripts/postgres.sh start)"
 scripts/postgres.sh clean
 export COMMONS_TEST_POSTGRES
+
+echo "==> the test OpenID Connect provider (oidc-provider in crates/server/tests/oidc)"
+need node || apt_install nodejs
+need npm || apt_install npm
+if [ ! -d crates/server/tests/oidc/node_modules/oidc-provider ]; then
+    (cd crates/server/tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check

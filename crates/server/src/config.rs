@@ -34,11 +34,13 @@ pub struct ServeConfig {
     /// The program crawled and demo repositories are assessed in, a child process per
     /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
     pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
-    /// The OpenID Connect provider staff sign in with (`[oidc]`): parsed and checked, not yet
-    /// used (sign-in comes later).
+    /// The OpenID Connect provider staff sign in with (`[oidc]`); without it nobody signs in
+    /// and the catalog is read-only in the browser.
     pub oidc: Option<OidcConfig>,
-    /// The e-mail claims made administrators (`[access] admins`): carried, not yet used.
+    /// The verified e-mail addresses made administrators (`[access] admins`).
     pub admins: Vec<String>,
+    /// How long a sign-in lasts (`[access] session_lifetime`, default 8 hours).
+    pub session_lifetime: Duration,
     /// Search by meaning: where the model is, whether to fetch it.
     pub meaning: crate::meaning::MeaningConfig,
 }
@@ -116,6 +118,7 @@ impl Default for ServeConfig {
             max_validations: None,
             oidc: None,
             admins: Vec::new(),
+            session_lifetime: Duration::from_secs(8 * 3600),
             meaning: crate::meaning::MeaningConfig::default(),
         }
     }

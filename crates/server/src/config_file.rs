@@ -163,6 +163,9 @@ pub struct AccessSection {
     /// The e-mail claims made administrators.
     #[serde(default, deserialize_with = "emails")]
     pub admins: Vec<String>,
+    /// How long a sign-in lasts (5 minutes to 30 days).
+    #[serde(default, deserialize_with = "session_lifetime")]
+    pub session_lifetime: Option<Duration>,
 }
 
 /// `[rate_limit]`: requests per client.
@@ -363,6 +366,20 @@ fn timeout<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Duration
     Ok(Some(duration))
 }
 
+fn session_lifetime<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Duration>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let duration = humantime::parse_duration(&text)
+        .map_err(|e| D::Error::custom(format!("{text:?} is not a duration such as \"8h\": {e}")))?;
+    if !(Duration::from_secs(300)..=Duration::from_secs(30 * 86_400)).contains(&duration) {
+        return Err(D::Error::custom(format!(
+            "{text:?} is out of range: from 5m to 30days"
+        )));
+    }
+    Ok(Some(duration))
+}
+
 fn bounded<'de, D: Deserializer<'de>>(
     deserializer: D,
     range: std::ops::RangeInclusive<usize>,
@@ -482,6 +499,9 @@ impl ConfigFile {
         }
         config.oidc = self.oidc().ok().flatten();
         config.admins = self.access.admins.clone();
+        if let Some(lifetime) = self.access.session_lifetime {
+            config.session_lifetime = lifetime;
+        }
         let search = &self.search;
         config.meaning.off = search.meaning == Some(false);
         if let Some(dir) = &search.model_dir {

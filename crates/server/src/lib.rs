@@ -14,6 +14,7 @@
 
 pub mod answers;
 pub mod api;
+pub mod auth;
 mod config;
 pub mod config_file;
 pub mod demo;
@@ -55,6 +56,24 @@ pub struct Server {
     stop_follower: tokio::sync::watch::Sender<bool>,
     limits: ConnectionLimits,
     metrics_listener: Option<TcpListener>,
+}
+
+/// Sign-in and roles as configured: the provider's client secret is read here, so a missing
+/// or empty secret file stops the start with its path.
+fn access(config: &ServeConfig) -> Result<auth::Access, ServerError> {
+    let sign_in = config
+        .oidc
+        .as_ref()
+        .map(auth::oidc::SignIn::new)
+        .transpose()
+        .map_err(ServerError::Startup)?;
+    Ok(auth::Access::new(
+        sign_in,
+        config.oidc.as_ref().map(|o| o.issuer.as_str()),
+        &config.admins,
+        config.session_lifetime,
+        config.http.https,
+    ))
 }
 
 /// What happened while the server started, for the operator.
@@ -106,6 +125,7 @@ impl Server {
             .as_ref()
             .map(|limit| Arc::new(rate_limit::ClientLimiter::new(limit)));
         state.request_timeout = config.request_timeout;
+        state.access = Arc::new(access(&config)?);
         if let Some(validations) = config.max_validations {
             state.validations = Arc::new(api::validate::ValidationSlots::new(validations));
         }

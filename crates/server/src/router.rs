@@ -3,6 +3,7 @@
 use crate::api::{
     self, audit, crawl, declarations, exports, hooks, ops, organisations, software, validate,
 };
+use crate::auth;
 use crate::error::ApiError;
 use crate::middleware;
 use crate::state::AppState;
@@ -69,6 +70,9 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api_routes())
         .nest("/open-catalog/v1", open_catalog_routes())
         .merge(web::router())
+        .route("/login", get(auth::routes::login))
+        .route("/auth/callback", get(auth::routes::callback))
+        .route("/logout", post(auth::routes::logout))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
@@ -77,6 +81,11 @@ pub fn router(state: AppState) -> Router {
             middleware::record_metrics,
         ))
         .fallback(web::not_found)
+        // Who is asking: before every handler, the fallback's page included (its header).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::identify,
+        ))
         .layer(axum::middleware::from_fn(middleware::etag))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(

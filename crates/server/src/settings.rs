@@ -75,6 +75,7 @@ pub const KEYS: &[Key] = &[
     ),
     key("oidc.public_url", Kind::Text, "none"),
     key("access.admins", Kind::List, "[]"),
+    key("access.session_lifetime", Kind::Text, "\"8h\""),
     key("search.meaning", Kind::Boolean, "true"),
     key("search.model_dir", Kind::Text, "\"<data>/models/use-m3\""),
     key(

@@ -72,6 +72,8 @@ pub struct AppState {
     pub exports: Arc<tokio::sync::Semaphore>,
     /// Search by meaning (the encoder and the vectors), when on.
     pub meaning: Arc<crate::meaning::Meaning>,
+    /// Sign-in, sessions and the administrators by configuration.
+    pub access: Arc<crate::auth::Access>,
     ready: Arc<AtomicBool>,
 }
 
@@ -90,6 +92,7 @@ impl AppState {
             answers: Arc::new(crate::answers::AnswerCache::default()),
             exports: Arc::new(tokio::sync::Semaphore::new(EXPORTS_AT_ONCE)),
             meaning: Arc::new(crate::meaning::Meaning::off()),
+            access: Arc::new(crate::auth::Access::none()),
             ready: Arc::new(AtomicBool::new(false)),
         }
     }

@@ -2,6 +2,7 @@
 //! upkeep; replicas on one PostgreSQL through real HTTP (see `replicas`).
 
 mod api;
+mod authorization;
 mod crawling;
 mod declarations;
 mod exports;
@@ -11,6 +12,7 @@ mod meaning;
 mod open_catalog;
 mod rate_limits;
 mod replicas;
+mod signin;
 mod support;
 mod validation;
 mod web;

@@ -43,6 +43,11 @@ impl TestApp {
         TestApp { state, _dir: dir }
     }
 
+    /// The temporary directory the catalog lives in.
+    pub fn dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
         router(self.state.clone()).oneshot(request).await.unwrap()
     }

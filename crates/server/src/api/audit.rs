@@ -1,7 +1,6 @@
-//! `GET /api/v1/audit`: the audit log, for the operator. Administrators and curators do not
-//! exist yet (sign-in comes later), so the only credential that opens it is the operator's
-//! own: the metrics bearer token (`--metrics-token-file`). Without one configured, nobody may
-//! read the log over HTTP (`commons audit list` reads it from the shell).
+//! `GET /api/v1/audit`: the audit log, for administrators and curators signed in (their
+//! session) and for the operator's bearer token (`--metrics-token-file`). Without either,
+//! nobody reads the log over HTTP (`commons audit list` reads it from the shell).
 
 use crate::error::ApiError;
 use crate::state::{AppState, MetricsAccess};
@@ -114,7 +113,9 @@ fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError>
 }
 
 /// The audit log, newest first: who issued or revoked a token, declared, rotated a webhook
-/// secret, or changed a publisher, with the state before and after. Operator only.
+/// secret, changed a publisher, signed in or out, gave or took back a role, or asked or decided
+/// a request to publish, with the state before and after. For the operator's token, and for
+/// administrators and curators signed in (their session cookie).
 #[utoipa::path(
     get, path = "/api/v1/audit", tag = "operations",
     params(AuditParams),
@@ -128,10 +129,19 @@ fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError>
 )]
 pub async fn list(
     State(state): State<AppState>,
+    visitor: crate::auth::Visitor,
     headers: HeaderMap,
     query: Result<Query<AuditParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
-    operator(&state.http.metrics, &headers)?;
+    // A signed-in administrator or curator reads it with their session; anyone else needs
+    // the operator's token.
+    match visitor.viewer.as_deref() {
+        Some(viewer) => crate::auth::authorize(Some(viewer), crate::auth::Action::ReadAudit)
+            .map_err(|_| {
+                ApiError::Forbidden("the audit log is for administrators and curators".into())
+            })?,
+        None => operator(&state.http.metrics, &headers)?,
+    }
     let Query(params) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let limit = params.limit.unwrap_or(50);
     if !(1..=MAX_PAGE).contains(&limit) {

@@ -13,6 +13,7 @@
 //!    with a message id present in every `locales/*/main.ftl`.
 //! 3. Render it with [`render`].
 
+mod admin;
 mod assessment;
 pub mod assets;
 mod feeds;
@@ -52,6 +53,16 @@ pub fn router() -> Router<AppState> {
                 .post(validator::submit)
                 .layer(DefaultBodyLimit::max(validator::MAX_FORM)),
         )
+        .route("/admin", get(admin::account))
+        .route("/admin/roles", get(admin::roles).post(admin::grant))
+        .route(
+            "/admin/roles/{id}/revoke",
+            axum::routing::post(admin::revoke),
+        )
+        .route("/admin/requests", get(admin::requests))
+        .route("/admin/requests/{id}", axum::routing::post(admin::decide))
+        .route("/admin/audit", get(admin::audit))
+        .route("/publish", get(admin::publish).post(admin::publish_submit))
         .route("/assets/{name}", get(assets::serve))
         .route("/feeds/updates.atom", get(feeds::updates))
         .route("/feeds/organisations/{file}", get(feeds::organisation))
@@ -122,6 +133,8 @@ pub struct Ctx {
     path: String,
     /// The query string without `lang`, as pairs.
     query: Vec<(String, String)>,
+    /// Who is asking.
+    visitor: crate::auth::Visitor,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -152,6 +165,11 @@ impl Ctx {
             locale,
             path: site_path(parts.uri.path()),
             query: pairs.into_iter().filter(|(k, _)| k != "lang").collect(),
+            visitor: parts
+                .extensions
+                .get::<crate::auth::Visitor>()
+                .cloned()
+                .unwrap_or_default(),
         }
     }
 
@@ -161,6 +179,7 @@ impl Ctx {
             locale,
             path: path.to_string(),
             query: Vec::new(),
+            visitor: crate::auth::Visitor::default(),
         }
     }
 
@@ -268,6 +287,37 @@ impl Ctx {
             .collect()
     }
 
+    /// The person signed in, if any.
+    pub fn viewer(&self) -> Option<&crate::auth::Viewer> {
+        self.visitor.viewer.as_deref()
+    }
+
+    /// The CSRF token the forms of the person signed in carry (empty for nobody).
+    pub fn csrf(&self) -> &str {
+        self.viewer().map_or("", |v| v.csrf.as_str())
+    }
+
+    /// Whether this catalog offers sign-in (and nobody is signed in yet on this page).
+    pub fn offers_sign_in(&self) -> bool {
+        self.visitor.sign_in && self.visitor.viewer.is_none()
+    }
+
+    /// Whether the page is under `/admin` or is `/publish` (the account's pages).
+    pub fn in_account(&self) -> bool {
+        self.path == "/admin" || self.path.starts_with("/admin/") || self.path == "/publish"
+    }
+
+    /// `/login`, coming back to this page in this language.
+    pub fn sign_in_href(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(&self.query);
+        query.append_pair("lang", self.locale.tag());
+        let here = format!("{}?{}", self.path, query.finish());
+        let mut login = form_urlencoded::Serializer::new(String::new());
+        login.append_pair("return_to", &here);
+        format!("/login?{}", login.finish())
+    }
+
     /// URL of an embedded asset.
     pub fn asset(&self, name: &str) -> String {
         assets::url(name)
@@ -370,10 +420,23 @@ pub fn error_page(ctx: Ctx, status: StatusCode, detail: Option<String>) -> Respo
         StatusCode::NOT_FOUND => ("not-found-title", "not-found-text"),
         StatusCode::BAD_REQUEST => ("bad-request-title", "bad-request-text"),
         StatusCode::FORBIDDEN => ("forbidden-title", "forbidden-text"),
+        StatusCode::UNAUTHORIZED => ("sign-in-needed-title", "sign-in-needed-text"),
+        StatusCode::CONFLICT => ("conflict-title", "conflict-text"),
         StatusCode::SERVICE_UNAVAILABLE => ("busy-title", "busy-text"),
         StatusCode::TOO_MANY_REQUESTS => ("too-many-requests-title", "too-many-requests-text"),
         _ => ("server-error-title", "server-error-text"),
     };
+    error_page_with(ctx, status, title_id, text_id, detail)
+}
+
+/// Renders an error page with its own heading and explanation.
+pub fn error_page_with(
+    ctx: Ctx,
+    status: StatusCode,
+    title_id: &'static str,
+    text_id: &'static str,
+    detail: Option<String>,
+) -> Response {
     let page = ErrorPage {
         ctx,
         title_id,

@@ -1,0 +1,284 @@
+//! The authorization matrix: every route of a signed-in person × every role. Allowed is the
+//! page (200) or the write done (303 back to the page); a role without the right gets 403;
+//! nobody signed in is sent to sign in (a page, 303 to `/login`) or refused with 401 (a form,
+//! the API). Every form also needs the session's CSRF token. Sessions are opened in the
+//! catalog directly: sign-in itself is tested with a real provider in `signin.rs`.
+
+use crate::support::{TestApp, split};
+use axum::body::Body;
+use axum::http::Request;
+use commons_catalog::{NewPublishRequest, RoleName, Session};
+use commons_server::OidcConfig;
+use commons_server::auth::{Access, oidc::SignIn};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A form's fields.
+type Form<'a> = [(&'a str, &'a str)];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Plain,
+    Member,
+    CuratorOfUnicef,
+    CuratorOfAnother,
+    GlobalCurator,
+    GrantedAdmin,
+    ConfiguredAdmin,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Anonymous,
+    Who::Plain,
+    Who::Member,
+    Who::CuratorOfUnicef,
+    Who::CuratorOfAnother,
+    Who::GlobalCurator,
+    Who::GrantedAdmin,
+    Who::ConfiguredAdmin,
+];
+
+impl Who {
+    fn email(self) -> String {
+        format!("{self:?}@example.org").to_lowercase()
+    }
+
+    /// The session cookie's value: 43 URL-safe characters, as the server issues.
+    fn cookie(self) -> String {
+        format!("{:x<43}", format!("{self:?}"))
+    }
+
+    fn csrf(self) -> String {
+        format!("{:c<43}", format!("{self:?}"))
+    }
+
+    fn is_admin(self) -> bool {
+        matches!(self, Who::GrantedAdmin | Who::ConfiguredAdmin)
+    }
+
+    fn curates_any(self) -> bool {
+        matches!(
+            self,
+            Who::CuratorOfUnicef | Who::CuratorOfAnother | Who::GlobalCurator
+        )
+    }
+}
+
+async fn app() -> TestApp {
+    let mut app = TestApp::with_demo().await;
+    let secret = app.dir().join("oidc-secret");
+    std::fs::write(&secret, "s3cret").unwrap();
+    // Never contacted: nobody signs in through it here.
+    let issuer = "http://127.0.0.1:9";
+    let sign_in = SignIn::new(&OidcConfig {
+        issuer: issuer.into(),
+        client_id: "commons".into(),
+        client_secret_file: secret,
+        redirect_url: None,
+        public_url: Some("http://catalog.test".into()),
+    })
+    .unwrap();
+    app.state.access = Arc::new(Access::new(
+        Some(sign_in),
+        Some(issuer),
+        &[Who::ConfiguredAdmin.email()],
+        Duration::from_secs(3600),
+        false,
+    ));
+    let catalog = &app.state.catalog;
+    let other = catalog
+        .organisation_names()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| id != "unicef")
+        .unwrap();
+    let grants = [
+        (Who::Member, RoleName::Member, "unicef".to_string()),
+        (
+            Who::CuratorOfUnicef,
+            RoleName::Curator,
+            "unicef".to_string(),
+        ),
+        (Who::CuratorOfAnother, RoleName::Curator, other),
+        (Who::GlobalCurator, RoleName::Curator, String::new()),
+        (Who::GrantedAdmin, RoleName::Admin, String::new()),
+    ];
+    for (who, role, scope) in grants {
+        catalog
+            .grant_role(&who.email(), role, &scope, "test", 1)
+            .await
+            .unwrap();
+    }
+    for who in EVERYONE.into_iter().filter(|w| *w != Who::Anonymous) {
+        let session = Session {
+            subject: format!("{who:?}"),
+            email: who.email(),
+            name: format!("{who:?}"),
+            csrf: who.csrf(),
+            id_token: None,
+            created_at: 1,
+            expires_at: i64::MAX / 2,
+        };
+        catalog
+            .open_session(&who.cookie(), &session, 1)
+            .await
+            .unwrap();
+    }
+    app
+}
+
+async fn send(app: &TestApp, who: Who, method: &str, uri: &str, form: &[(&str, &str)]) -> u16 {
+    let mut request = Request::builder().method(method).uri(uri);
+    if who != Who::Anonymous {
+        request = request.header("cookie", format!("commons_session={}", who.cookie()));
+    }
+    let body = if method == "POST" {
+        request = request.header("content-type", "application/x-www-form-urlencoded");
+        let mut encoded = form_urlencoded::Serializer::new(String::new());
+        encoded.extend_pairs(form);
+        Body::from(encoded.finish())
+    } else {
+        Body::empty()
+    };
+    let (response, _) = split(app.send(request.body(body).unwrap()).await).await;
+    response.status().as_u16()
+}
+
+/// What `who` gets from a page (GET) that `allowed` people may see.
+fn page_status(who: Who, allowed: bool) -> u16 {
+    match (who, allowed) {
+        (Who::Anonymous, _) => 303,
+        (_, true) => 200,
+        (_, false) => 403,
+    }
+}
+
+/// What `who` gets from a form (POST) that `allowed` people may send.
+fn form_status(who: Who, allowed: bool) -> u16 {
+    match (who, allowed) {
+        (Who::Anonymous, _) => 401,
+        (_, true) => 303,
+        (_, false) => 403,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_for_every_role() {
+    let app = app().await;
+    let catalog = app.state.catalog.clone();
+    for who in EVERYONE {
+        let csrf = who.csrf();
+        let signed_in = who != Who::Anonymous;
+        let reviews = who.is_admin() || who.curates_any();
+        let decides_unicef =
+            who.is_admin() || matches!(who, Who::CuratorOfUnicef | Who::GlobalCurator);
+        let pages = [
+            ("/admin", signed_in),
+            ("/publish", signed_in),
+            ("/admin/roles", who.is_admin()),
+            ("/admin/requests", reviews),
+            ("/admin/audit", reviews),
+        ];
+        for (path, allowed) in pages {
+            assert_eq!(
+                send(&app, who, "GET", path, &[]).await,
+                page_status(who, allowed),
+                "GET {path} as {who:?}"
+            );
+        }
+        let api = match (who, reviews) {
+            (Who::Anonymous, _) => 401,
+            (_, true) => 200,
+            (_, false) => 403,
+        };
+        assert_eq!(
+            send(&app, who, "GET", "/api/v1/audit", &[]).await,
+            api,
+            "GET /api/v1/audit as {who:?}"
+        );
+
+        let publish = [
+            ("csrf", csrf.as_str()),
+            ("organisation", "Ministry of Health"),
+            ("organisation_id", "moh"),
+            ("forge_url", "https://git.example.org/moh"),
+            ("evidence", "I am its CIO."),
+        ];
+        let target = "target@example.org";
+        let grant = [
+            ("csrf", csrf.as_str()),
+            ("email", target),
+            ("role", "curator"),
+            ("organisation", ""),
+        ];
+        let to_revoke = catalog
+            .grant_role(target, RoleName::Member, "unicef", "test", 2)
+            .await
+            .unwrap();
+        let request = catalog
+            .request_publishing(
+                "someone@example.org",
+                &NewPublishRequest {
+                    organisation_id: "unicef",
+                    organisation: "UNICEF",
+                    forge_url: "https://git.example.org/unicef",
+                    evidence: "e",
+                },
+                3,
+            )
+            .await
+            .unwrap();
+        let decide = [
+            ("csrf", csrf.as_str()),
+            ("decision", "refuse"),
+            ("reason", "Not now."),
+        ];
+        let writes: [(String, &Form, bool); 4] = [
+            ("/publish".into(), &publish, signed_in),
+            ("/admin/roles".into(), &grant, who.is_admin()),
+            (
+                format!("/admin/roles/{}/revoke", to_revoke.id),
+                &[("csrf", csrf.as_str())],
+                who.is_admin(),
+            ),
+            (
+                format!("/admin/requests/{}", request.id),
+                &decide,
+                decides_unicef,
+            ),
+        ];
+        for (path, form, allowed) in writes {
+            if allowed {
+                // The same form without the session's token is refused first.
+                let mut forged: Vec<(&str, &str)> = form.to_vec();
+                forged[0].1 = "forged";
+                assert_eq!(
+                    send(&app, who, "POST", &path, &forged).await,
+                    403,
+                    "POST {path} as {who:?} without the CSRF token"
+                );
+            }
+            assert_eq!(
+                send(&app, who, "POST", &path, form).await,
+                form_status(who, allowed),
+                "POST {path} as {who:?}"
+            );
+        }
+        // Clean up what an allowed write left, so the next role starts alike.
+        catalog.revoke_role(to_revoke.id, "test", 4).await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_sign_in_configured_the_account_pages_do_not_exist() {
+    let app = TestApp::with_demo().await;
+    for path in ["/admin", "/admin/roles", "/publish", "/login"] {
+        let (response, _) = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+    }
+    let (_, home) = app.get("/").await;
+    assert!(!String::from_utf8_lossy(&home).contains("/login"));
+}
