@@ -75,3 +75,48 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 security.test.mjs
+
+# Sign-in: a real OpenID Connect provider (tests/oidc) and a second catalog configured with
+# it; Chromium signs in as an administrator and as a plain user.
+oidc="$root/crates/server/tests/oidc"
+if [[ ! -d "$oidc/node_modules/oidc-provider" ]]; then
+  (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+signin_port="$(free_port)"
+provider_port="$(free_port)"
+signin_data="$(mktemp -d)"
+secret="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+printf '%s\n' "$secret" >"$signin_data/oidc-secret"
+cat >"$signin_data/commons.toml" <<TOML
+[rate_limit]
+enabled = false
+[oidc]
+issuer = "http://127.0.0.1:$provider_port"
+client_id = "commons"
+client_secret_file = "$signin_data/oidc-secret"
+public_url = "http://127.0.0.1:$signin_port"
+[access]
+admins = ["root@example.org"]
+TOML
+(cd "$oidc" && PORT="$provider_port" CLIENT_SECRET="$secret" \
+  REDIRECT_URIS="http://127.0.0.1:$signin_port/auth/callback" \
+  POST_LOGOUT_REDIRECT_URIS="http://127.0.0.1:$signin_port/" \
+  exec node provider.mjs >"$signin_data/provider.log" 2>&1) &
+provider=$!
+"$root/target/debug/commons" serve --config "$signin_data/commons.toml" --listen "127.0.0.1:$signin_port" \
+  --data "$signin_data/data" >"$signin_data/server.log" 2>&1 &
+signin_server=$!
+cleanup_signin() {
+  kill "$provider" "$signin_server" 2>/dev/null || true
+  wait "$provider" "$signin_server" 2>/dev/null || true
+  rm -rf "$signin_data"
+  cleanup
+}
+trap cleanup_signin EXIT
+for _ in $(seq 1 300); do
+  if curl -fsS "http://127.0.0.1:$signin_port/readyz" >/dev/null 2>&1 &&
+     curl -fsS "http://127.0.0.1:$provider_port/.well-known/openid-configuration" >/dev/null 2>&1; then break; fi
+  sleep 0.2
+done
+BASE_URL="http://127.0.0.1:$signin_port" SCREENSHOT_DIR="$shots" node --test --test-concurrency=1 signin.test.mjs
