@@ -338,6 +338,14 @@ async fn signing_out_ends_the_session_here_and_goes_on_to_the_providers_logout()
         home.contains("Ana Lima"),
         "the header shows who is signed in"
     );
+    let at = home.find("href=\"/assets/app.").unwrap() + "href=\"".len();
+    let asset = &home[at..at + home[at..].find('"').unwrap()];
+    let asset = ana.get(format!("http://{c}{asset}")).send().await.unwrap();
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable",
+        "assets stay cacheable for someone signed in"
+    );
     let forged = ana
         .post(format!("http://{c}/logout"))
         .form(&[("csrf", "not-the-token")])
@@ -389,6 +397,29 @@ async fn a_state_works_once_and_only_in_the_browser_that_started_it() {
         .unwrap();
     assert_eq!(replay.status(), 400);
     assert!(replay.text().await.unwrap().contains("used already"));
+
+    // An answer naming another issuer is refused before anything else is looked at.
+    let mut mixed_up = url::Url::parse(&callback).unwrap();
+    let pairs: Vec<(String, String)> = mixed_up
+        .query_pairs()
+        .filter(|(k, _)| k != "iss")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    mixed_up
+        .query_pairs_mut()
+        .clear()
+        .extend_pairs(pairs)
+        .append_pair("iss", "https://evil.example");
+    let mixed_up = reqwest::Client::new()
+        .get(mixed_up.as_str())
+        .header("cookie", format!("commons_login={state}"))
+        .send()
+        .await
+        .unwrap();
+    let status = mixed_up.status();
+    let body = mixed_up.text().await.unwrap();
+    assert_eq!(status, 400);
+    assert!(body.contains("another issuer"), "{body}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -558,4 +589,27 @@ async fn a_tampered_id_token_or_another_sign_ins_nonce_is_refused() {
     assert!(body.to_lowercase().contains("nonce"), "{body}");
     let (status, _) = page(&browser, format!("http://{catalog}/admin")).await;
     assert_ne!(status, 200, "nobody signed in");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_outlives_a_restart_of_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+    let port = free_port();
+    let provider = start_provider(port, &format!("http://127.0.0.1:{port}"), catalog);
+    let lifetime = Duration::from_secs(3600);
+    let stop = start_catalog(catalog, &provider.issuer, &[], lifetime, dir.path()).await;
+    let ana = sign_in(catalog, "ana@example.org").await;
+    stop.send(()).unwrap();
+    // The listener is closed once the server has stopped.
+    for _ in 0..100 {
+        if std::net::TcpListener::bind(catalog).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _stop = start_catalog(catalog, &provider.issuer, &[], lifetime, dir.path()).await;
+    let (status, account) = page(&ana, format!("http://{catalog}/admin")).await;
+    assert_eq!(status, 200);
+    assert!(account.contains("ana@example.org"));
 }

@@ -245,15 +245,16 @@ pub fn now() -> i64 {
 }
 
 /// Finds who sent the request from its session cookie (one indexed lookup, only when the
-/// cookie is there). Answers to a signed-in person are private to them: never stored by a
-/// shared cache.
+/// cookie is there). Pages for a signed-in person are private to them: never stored.
 pub async fn identify(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let access = &state.access;
     let mut visitor = Visitor {
         viewer: None,
         sign_in: access.sign_in.is_some(),
     };
-    if let Some(token) = cookie(request.headers(), access.session_cookie()) {
+    // Assets are the same for everyone and cached for a year: no lookup, no private mark.
+    let personal = !request.uri().path().starts_with("/assets/");
+    if let Some(token) = cookie(request.headers(), access.session_cookie()).filter(|_| personal) {
         match viewer_of(&state, token).await {
             Ok(viewer) => visitor.viewer = viewer.map(Arc::new),
             Err(error) => tracing::error!(%error, "session lookup failed"),
@@ -262,7 +263,12 @@ pub async fn identify(State(state): State<AppState>, mut request: Request, next:
     let signed_in = visitor.viewer.is_some();
     request.extensions_mut().insert(visitor);
     let mut response = next.run(request).await;
-    if signed_in {
+    // Pages name the person (the header) and carry their CSRF token.
+    let page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if signed_in && page {
         response.headers_mut().insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),

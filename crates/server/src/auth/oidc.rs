@@ -174,6 +174,11 @@ impl SignIn {
         })
     }
 
+    /// The configured issuer.
+    pub fn issuer(&self) -> &str {
+        self.issuer.as_str()
+    }
+
     /// The provider's discovery document and keys, read again after [`METADATA_TTL`].
     async fn metadata(&self) -> Result<Arc<ProviderMetadataWithLogout>, SignInError> {
         let mut cached = self.metadata.lock().await;

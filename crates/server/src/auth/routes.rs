@@ -110,6 +110,8 @@ pub struct CallbackParams {
     state: Option<String>,
     error: Option<String>,
     error_description: Option<String>,
+    /// The issuer, when the provider names itself (RFC 9207).
+    iss: Option<String>,
 }
 
 /// `GET /auth/callback`: completes the sign-in the browser started, once.
@@ -141,6 +143,15 @@ pub async fn callback(
                 .chars()
                 .take(500)
                 .collect(),
+        );
+    }
+    // An answer naming another issuer comes from another provider (a mix-up attack).
+    if let Some(iss) = &params.iss
+        && iss.trim_end_matches('/') != sign_in.issuer().trim_end_matches('/')
+    {
+        return refuse(
+            ctx,
+            format!("the answer comes from another issuer ({iss:?})"),
         );
     }
     let (Some(code), Some(returned_state)) = (params.code, params.state) else {
