@@ -49,6 +49,8 @@ pub struct IssuedToken {
     pub label: Option<String>,
     /// When it was issued, in Unix seconds.
     pub created_at: i64,
+    /// When it stops authenticating, in Unix seconds (`None`: when revoked).
+    pub expires_at: Option<i64>,
     /// The token itself (`cmn_...`).
     pub secret: String,
 }
@@ -60,6 +62,7 @@ impl std::fmt::Debug for IssuedToken {
             .field("organisation_id", &self.organisation_id)
             .field("label", &self.label)
             .field("created_at", &self.created_at)
+            .field("expires_at", &self.expires_at)
             .field("secret", &"<redacted>")
             .finish()
     }
@@ -77,6 +80,8 @@ pub struct PublisherToken {
     pub label: Option<String>,
     /// When it was issued, in Unix seconds.
     pub created_at: i64,
+    /// When it stops authenticating, in Unix seconds (`None`: when revoked).
+    pub expires_at: Option<i64>,
     /// When it was revoked, in Unix seconds.
     pub revoked_at: Option<i64>,
     /// How many declarations and withdrawals were made with it.
@@ -230,17 +235,32 @@ impl Catalog {
         at: i64,
         actor: &str,
     ) -> Result<IssuedToken, CatalogError> {
+        self.issue_token_until(organisation_id, label, None, at, actor)
+            .await
+    }
+
+    /// Issues a token as [`Catalog::issue_token`] does, that stops authenticating at
+    /// `expires_at` (Unix seconds; `None`: when revoked).
+    pub async fn issue_token_until(
+        &self,
+        organisation_id: &str,
+        label: Option<&str>,
+        expires_at: Option<i64>,
+        at: i64,
+        actor: &str,
+    ) -> Result<IssuedToken, CatalogError> {
         let secret = new_token()?;
         let mut tx = self.pool.begin().await?;
         // One statement: the organisation is checked and the token written at once.
         let row = sqlx::query(
-            "INSERT INTO publisher_tokens (organisation_id, label, token_hash, created_at) \
-             SELECT id, $2, $3, $4 FROM organisations WHERE id = $1 RETURNING id",
+            "INSERT INTO publisher_tokens (organisation_id, label, token_hash, created_at, \
+             expires_at) SELECT id, $2, $3, $4, $5 FROM organisations WHERE id = $1 RETURNING id",
         )
         .bind(organisation_id)
         .bind(label)
         .bind(token_hash(&secret))
         .bind(at)
+        .bind(expires_at)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else {
@@ -262,6 +282,7 @@ impl Catalog {
                     "organisationId": organisation_id,
                     "label": label,
                     "createdAt": at,
+                    "expiresAt": expires_at,
                 })),
                 at,
             },
@@ -273,6 +294,7 @@ impl Catalog {
             organisation_id: organisation_id.to_string(),
             label: label.map(str::to_string),
             created_at: at,
+            expires_at,
             secret,
         })
     }
@@ -283,7 +305,7 @@ impl Catalog {
         organisation_id: Option<&str>,
     ) -> Result<Vec<PublisherToken>, CatalogError> {
         let rows = sqlx::query(
-            "SELECT t.id, t.organisation_id, t.label, t.created_at, t.revoked_at, \
+            "SELECT t.id, t.organisation_id, t.label, t.created_at, t.revoked_at, t.expires_at, \
              (SELECT COUNT(*) FROM declarations d WHERE d.token_id = t.id), \
              (SELECT MAX(d.declared_at) FROM declarations d WHERE d.token_id = t.id) \
              FROM publisher_tokens t WHERE t.organisation_id = $1 OR $2 = 1 ORDER BY t.id",
@@ -300,8 +322,9 @@ impl Catalog {
                     label: r.try_get(2)?,
                     created_at: r.try_get(3)?,
                     revoked_at: r.try_get(4)?,
-                    uses: r.try_get(5)?,
-                    last_used_at: r.try_get(6)?,
+                    expires_at: r.try_get(5)?,
+                    uses: r.try_get(6)?,
+                    last_used_at: r.try_get(7)?,
                 })
             })
             .collect()
@@ -363,17 +386,23 @@ impl Catalog {
         Ok(outcome)
     }
 
-    /// Who a token speaks for: `None` when it is not one of this catalog's live tokens
-    /// (malformed, unknown or revoked). The token is looked up by its hash only.
-    pub async fn authenticate(&self, token: &str) -> Result<Option<TokenIdentity>, CatalogError> {
+    /// Who a token speaks for at `now`: `None` when it is not one of this catalog's live
+    /// tokens (malformed, unknown, revoked or expired). The token is looked up by its hash only.
+    pub async fn authenticate(
+        &self,
+        token: &str,
+        now: i64,
+    ) -> Result<Option<TokenIdentity>, CatalogError> {
         if !well_formed(token) {
             return Ok(None);
         }
         let row = sqlx::query(
             "SELECT id, organisation_id FROM publisher_tokens \
-             WHERE token_hash = $1 AND revoked_at IS NULL",
+             WHERE token_hash = $1 AND revoked_at IS NULL \
+             AND (expires_at IS NULL OR expires_at > $2)",
         )
         .bind(token_hash(token))
+        .bind(now)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {
@@ -399,7 +428,7 @@ impl Catalog {
     ) -> Result<StoredDeclaration, CatalogError> {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
-        let organisation_id = writer_organisation(&mut tx, software_id, token_id).await?;
+        let organisation_id = writer_organisation(&mut tx, software_id, token_id, at).await?;
         let before = current_of_item(&mut tx, software_id, item).await?;
         let row = sqlx::query(
             "INSERT INTO declarations (software_id, item, withdrawal, declared_by, role, \
@@ -464,7 +493,7 @@ impl Catalog {
     ) -> Result<Option<Withdrawal>, CatalogError> {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
-        let organisation_id = writer_organisation(&mut tx, software_id, token_id).await?;
+        let organisation_id = writer_organisation(&mut tx, software_id, token_id, at).await?;
         let Some(current) = current_of_item(&mut tx, software_id, item).await? else {
             tx.rollback().await?;
             return Ok(None);
@@ -586,6 +615,7 @@ async fn writer_organisation(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     software_id: &str,
     token_id: i64,
+    at: i64,
 ) -> Result<String, CatalogError> {
     let entry = sqlx::query("SELECT organisation_id FROM software WHERE id = $1")
         .bind(software_id)
@@ -598,9 +628,11 @@ async fn writer_organisation(
     };
     let entry_organisation: Option<String> = entry.try_get(0)?;
     let token = sqlx::query(
-        "SELECT organisation_id FROM publisher_tokens WHERE id = $1 AND revoked_at IS NULL",
+        "SELECT organisation_id FROM publisher_tokens WHERE id = $1 AND revoked_at IS NULL \
+         AND (expires_at IS NULL OR expires_at > $2)",
     )
     .bind(token_id)
+    .bind(at)
     .fetch_optional(&mut **tx)
     .await?;
     let Some(token) = token else {
@@ -706,6 +738,7 @@ mod tests {
             organisation_id: "unicef".into(),
             label: None,
             created_at: 0,
+            expires_at: None,
             secret: new_token().unwrap(),
         };
         let shown = format!("{issued:?}");

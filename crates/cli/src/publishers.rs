@@ -79,10 +79,13 @@ enum TokenAction {
         /// What the token is for, or who holds it (at most 200 characters).
         #[arg(long, value_name = "TEXT", value_parser = parse_label)]
         label: Option<String>,
+        /// How long the token authenticates: from 1 day to 5 years ("90days", "1year").
+        #[arg(long, value_name = "DURATION", default_value = "90days", value_parser = parse_lifetime)]
+        expires_in: std::time::Duration,
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// List tokens (never their secrets): id, publisher, issued, revoked, uses, label.
+    /// List tokens (never their secrets): id, publisher, issued, expires, revoked, uses, label.
     List {
         /// Only this publisher's tokens.
         publisher: Option<String>,
@@ -105,6 +108,17 @@ enum TokenAction {
 enum Format {
     Text,
     Json,
+}
+
+/// A token's lifetime: 1 day to 5 years.
+fn parse_lifetime(text: &str) -> Result<std::time::Duration, String> {
+    let duration = humantime::parse_duration(text)
+        .map_err(|e| format!("{text:?} is not a duration such as \"90days\": {e}"))?;
+    let day = 86_400;
+    if !(day..=5 * 365 * day).contains(&duration.as_secs()) {
+        return Err(format!("{text:?} is out of range: from 1day to 5years"));
+    }
+    Ok(duration)
 }
 
 fn parse_label(text: &str) -> Result<String, String> {
@@ -303,15 +317,19 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
         TokenAction::Issue {
             publisher,
             label,
+            expires_in,
             store,
         } => {
             let catalog = open(&store).await?;
             let label = label.filter(|l| !l.is_empty());
+            let at = now();
+            let expires_at = at.saturating_add(i64::try_from(expires_in.as_secs())?);
             let issued = catalog
-                .issue_token(
+                .issue_token_until(
                     &publisher,
                     label.as_deref(),
-                    now(),
+                    Some(expires_at),
+                    at,
                     commons_catalog::OPERATOR_CLI,
                 )
                 .await;
@@ -330,7 +348,7 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
             };
             println!("{}", issued.secret);
             eprintln!(
-                "Token {} issued for {}{}. It is shown only this once and cannot be recovered \
+                "Token {} issued for {}{}, valid until {}. It is shown only this once and cannot be recovered \
                  (the catalog keeps only its hash): give it to the publisher now. They send it as \
                  `Authorization: Bearer <token>` to PUT and DELETE \
                  /api/v1/software/{{id}}/declarations/{{item}}; revoke it with \
@@ -342,6 +360,7 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default(),
+                rfc3339(expires_at),
                 issued.id,
             );
             Ok(ExitCode::SUCCESS)
@@ -397,6 +416,7 @@ fn print_tokens(tokens: &[PublisherToken]) {
                 t.id.to_string(),
                 t.organisation_id.clone(),
                 rfc3339(t.created_at),
+                t.expires_at.map_or("never".into(), rfc3339),
                 t.revoked_at.map_or("-".into(), rfc3339),
                 t.uses.to_string(),
                 t.last_used_at.map_or("-".into(), rfc3339),
@@ -408,6 +428,7 @@ fn print_tokens(tokens: &[PublisherToken]) {
         "ID",
         "PUBLISHER",
         "ISSUED",
+        "EXPIRES",
         "REVOKED",
         "USES",
         "LAST USED",

@@ -24,7 +24,7 @@ fn catalog_with_unicef(data: &Path) {
 
 async fn identity(data: &Path, token: &str) -> Option<commons_catalog::TokenIdentity> {
     let catalog = commons_catalog::Catalog::open(None, data).await.unwrap();
-    let found = catalog.authenticate(token).await.unwrap();
+    let found = catalog.authenticate(token, 1_000).await.unwrap();
     catalog.close().await;
     found
 }

@@ -41,6 +41,10 @@ pub struct ServeConfig {
     pub admins: Vec<String>,
     /// How long a sign-in lasts (`[access] session_lifetime`, default 8 hours).
     pub session_lifetime: Duration,
+    /// Days a token issued in the browser lasts by default (`[access] token_days`, 90).
+    pub token_days: u32,
+    /// The most days a token issued in the browser may last (`[access] token_max_days`, 365).
+    pub token_max_days: u32,
     /// Search by meaning: where the model is, whether to fetch it.
     pub meaning: crate::meaning::MeaningConfig,
 }
@@ -119,6 +123,8 @@ impl Default for ServeConfig {
             oidc: None,
             admins: Vec::new(),
             session_lifetime: Duration::from_secs(8 * 3600),
+            token_days: 90,
+            token_max_days: 365,
             meaning: crate::meaning::MeaningConfig::default(),
         }
     }

@@ -166,6 +166,12 @@ pub struct AccessSection {
     /// How long a sign-in lasts (5 minutes to 30 days).
     #[serde(default, deserialize_with = "session_lifetime")]
     pub session_lifetime: Option<Duration>,
+    /// How long a token issued in the browser lasts unless its issuer says (1 to 1,825 days).
+    #[serde(default, deserialize_with = "token_days")]
+    pub token_days: Option<u32>,
+    /// The longest a token issued in the browser may last (1 to 1,825 days).
+    #[serde(default, deserialize_with = "token_days")]
+    pub token_max_days: Option<u32>,
 }
 
 /// `[rate_limit]`: requests per client.
@@ -380,6 +386,16 @@ fn session_lifetime<'de, D: Deserializer<'de>>(
     Ok(Some(duration))
 }
 
+fn token_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    let days = u32::deserialize(deserializer)?;
+    if !(1..=1825).contains(&days) {
+        return Err(D::Error::custom(format!(
+            "{days} is out of range: from 1 to 1825 days"
+        )));
+    }
+    Ok(Some(days))
+}
+
 fn bounded<'de, D: Deserializer<'de>>(
     deserializer: D,
     range: std::ops::RangeInclusive<usize>,
@@ -502,6 +518,13 @@ impl ConfigFile {
         if let Some(lifetime) = self.access.session_lifetime {
             config.session_lifetime = lifetime;
         }
+        if let Some(days) = self.access.token_max_days {
+            config.token_max_days = days;
+        }
+        if let Some(days) = self.access.token_days {
+            config.token_days = days;
+        }
+        config.token_days = config.token_days.min(config.token_max_days);
         let search = &self.search;
         config.meaning.off = search.meaning == Some(false);
         if let Some(dir) = &search.model_dir {

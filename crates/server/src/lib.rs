@@ -67,13 +67,18 @@ fn access(config: &ServeConfig) -> Result<auth::Access, ServerError> {
         .map(auth::oidc::SignIn::new)
         .transpose()
         .map_err(ServerError::Startup)?;
-    Ok(auth::Access::new(
+    let mut access = auth::Access::new(
         sign_in,
         config.oidc.as_ref().map(|o| o.issuer.as_str()),
         &config.admins,
         config.session_lifetime,
         config.http.https,
-    ))
+    );
+    access.token_days = (
+        config.token_days.min(config.token_max_days),
+        config.token_max_days,
+    );
+    Ok(access)
 }
 
 /// What happened while the server started, for the operator.

@@ -76,6 +76,8 @@ pub const KEYS: &[Key] = &[
     key("oidc.public_url", Kind::Text, "none"),
     key("access.admins", Kind::List, "[]"),
     key("access.session_lifetime", Kind::Text, "\"8h\""),
+    key("access.token_days", Kind::Integer, "90"),
+    key("access.token_max_days", Kind::Integer, "365"),
     key("search.meaning", Kind::Boolean, "true"),
     key("search.model_dir", Kind::Text, "\"<data>/models/use-m3\""),
     key(

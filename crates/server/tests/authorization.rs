@@ -181,6 +181,7 @@ async fn every_route_for_every_role() {
             ("/admin/roles", who.is_admin()),
             ("/admin/requests", reviews),
             ("/admin/audit", reviews),
+            ("/admin/tokens/unicef", who.is_admin() || who == Who::Member),
         ];
         for (path, allowed) in pages {
             assert_eq!(
@@ -236,21 +237,39 @@ async fn every_route_for_every_role() {
             ("decision", "refuse"),
             ("reason", "Not now."),
         ];
-        let writes: [(String, &Form, bool); 4] = [
-            ("/publish".into(), &publish, signed_in),
-            ("/admin/roles".into(), &grant, who.is_admin()),
+        let token = catalog
+            .issue_token("unicef", Some("matrix"), 5, "test")
+            .await
+            .unwrap();
+        let manages_tokens = who.is_admin() || who == Who::Member;
+        let issue = [("csrf", csrf.as_str()), ("label", "CI"), ("days", "30")];
+        let csrf_only = [("csrf", csrf.as_str())];
+        // (path, form, allowed, the status of a write done)
+        let writes: [(String, &Form, bool, u16); 6] = [
+            ("/publish".into(), &publish, signed_in, 303),
+            ("/admin/roles".into(), &grant, who.is_admin(), 303),
             (
                 format!("/admin/roles/{}/revoke", to_revoke.id),
-                &[("csrf", csrf.as_str())],
+                &csrf_only,
                 who.is_admin(),
+                303,
             ),
             (
                 format!("/admin/requests/{}", request.id),
                 &decide,
                 decides_unicef,
+                303,
+            ),
+            // Issuing shows the new token on the page itself, once.
+            ("/admin/tokens/unicef".into(), &issue, manages_tokens, 200),
+            (
+                format!("/admin/tokens/unicef/{}/revoke", token.id),
+                &csrf_only,
+                manages_tokens,
+                303,
             ),
         ];
-        for (path, form, allowed) in writes {
+        for (path, form, allowed, done) in writes {
             if allowed {
                 // The same form without the session's token is refused first.
                 let mut forged: Vec<(&str, &str)> = form.to_vec();
@@ -261,9 +280,13 @@ async fn every_route_for_every_role() {
                     "POST {path} as {who:?} without the CSRF token"
                 );
             }
+            let expected = match form_status(who, allowed) {
+                303 => done,
+                other => other,
+            };
             assert_eq!(
                 send(&app, who, "POST", &path, form).await,
-                form_status(who, allowed),
+                expected,
                 "POST {path} as {who:?}"
             );
         }
@@ -281,4 +304,38 @@ async fn without_sign_in_configured_the_account_pages_do_not_exist() {
     }
     let (_, home) = app.get("/").await;
     assert!(!String::from_utf8_lossy(&home).contains("/login"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_manages_only_their_own_organisations_tokens() {
+    let app = app().await;
+    let catalog = app.state.catalog.clone();
+    let other = catalog
+        .organisation_names()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| id != "unicef")
+        .unwrap();
+    let theirs = catalog
+        .issue_token(&other, Some("theirs"), 5, "test")
+        .await
+        .unwrap();
+    let csrf = Who::Member.csrf();
+    let form = [("csrf", csrf.as_str())];
+    // Through their own organisation's address: not one of its tokens.
+    let through_own = format!("/admin/tokens/unicef/{}/revoke", theirs.id);
+    assert_eq!(
+        send(&app, Who::Member, "POST", &through_own, &form).await,
+        404
+    );
+    // Through the other organisation's address: not their organisation.
+    let through_other = format!("/admin/tokens/{other}/{}/revoke", theirs.id);
+    assert_eq!(
+        send(&app, Who::Member, "POST", &through_other, &form).await,
+        403
+    );
+    let live = catalog.authenticate(&theirs.secret, 10).await.unwrap();
+    assert!(live.is_some(), "the other organisation's token still works");
 }

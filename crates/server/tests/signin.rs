@@ -289,6 +289,29 @@ async fn an_admin_grants_a_curator_who_accepts_a_request_every_step_audited() {
         "ana is now a member of wfp"
     );
 
+    // As a member, she issues her organisation's API token in the browser: shown once.
+    let (status, tokens) = page(&ana, format!("http://{c}/admin/tokens/wfp")).await;
+    assert_eq!(status, 200);
+    let issued = ana
+        .post(format!("http://{c}/admin/tokens/wfp"))
+        .form(&[
+            ("csrf", csrf_of(&tokens).as_str()),
+            ("label", "CI"),
+            ("days", "30"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(issued.status(), 200);
+    let issued = issued.text().await.unwrap();
+    let at = issued.find("cmn_").expect("the new token is shown");
+    let secret: String = issued[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    let (_, again) = page(&ana, format!("http://{c}/admin/tokens/wfp")).await;
+    assert!(!again.contains(&secret), "shown only once");
+
     // Every step is in the audit log, which the curator may read.
     let log: serde_json::Value = cura
         .get(format!("http://{c}/api/v1/audit?limit=100"))
@@ -316,6 +339,7 @@ async fn an_admin_grants_a_curator_who_accepts_a_request_every_step_audited() {
             ("user:cura@example.org", "request.decide"),
             ("user:cura@example.org", "organisation.create"),
             ("user:cura@example.org", "role.grant"),
+            ("user:ana@example.org", "token.issue"),
         ]
     );
     let (status, _) = page(&ana, format!("http://{c}/api/v1/audit")).await;

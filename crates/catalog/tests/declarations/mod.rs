@@ -60,14 +60,14 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
         assert_ne!(issued.id, who.id);
 
         assert_eq!(
-            c.authenticate(&issued.secret).await.unwrap(),
+            c.authenticate(&issued.secret, 1_000).await.unwrap(),
             Some(TokenIdentity {
                 token_id: issued.id,
                 organisation_id: "unicef".into()
             })
         );
         assert_eq!(
-            c.authenticate(&who.secret)
+            c.authenticate(&who.secret, 1_000)
                 .await
                 .unwrap()
                 .unwrap()
@@ -86,7 +86,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
             &issued.secret[..issued.secret.len() - 1],
             &issued.secret.to_uppercase(),
         ] {
-            assert_eq!(c.authenticate(bad).await.unwrap(), None, "{bad:?}");
+            assert_eq!(c.authenticate(bad, 1_000).await.unwrap(), None, "{bad:?}");
         }
 
         // Only the SHA-256 is stored: no column holds the token.
@@ -118,6 +118,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
                 organisation_id: "unicef".into(),
                 label: Some("CIO office".into()),
                 created_at: 1_000,
+                expires_at: None,
                 revoked_at: None,
                 uses: 0,
                 last_used_at: None,
@@ -131,7 +132,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
             c.revoke_token(issued.id, 2_000, "test").await.unwrap(),
             Revocation::Revoked
         );
-        assert_eq!(c.authenticate(&issued.secret).await.unwrap(), None);
+        assert_eq!(c.authenticate(&issued.secret, 1_000).await.unwrap(), None);
         assert_eq!(
             c.revoke_token(issued.id, 3_000, "test").await.unwrap(),
             Revocation::AlreadyRevoked(2_000),
@@ -144,7 +145,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
         let listed = c.publisher_tokens(Some("unicef")).await.unwrap();
         assert_eq!(listed[0].revoked_at, Some(2_000));
         // The other organisation's token is untouched.
-        assert!(c.authenticate(&who.secret).await.unwrap().is_some());
+        assert!(c.authenticate(&who.secret, 1_000).await.unwrap().is_some());
     })
     .await;
 }
@@ -477,6 +478,31 @@ async fn a_failed_declaration_leaves_nothing_behind() {
             .await
             .unwrap();
         assert_eq!(c.max_seq().await.unwrap(), seq + 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_token_neither_authenticates_nor_declares() {
+    on_both(|c| async move {
+        let id = entry(&c).await;
+        let token = c
+            .issue_token_until("unicef", Some("90 days"), Some(500), 200, OPERATOR_CLI)
+            .await
+            .unwrap();
+        assert_eq!(token.expires_at, Some(500));
+        assert!(c.authenticate(&token.secret, 499).await.unwrap().is_some());
+        assert_eq!(c.authenticate(&token.secret, 500).await.unwrap(), None);
+        c.declare(&id, "dpg-privacy", &privacy("Ana"), token.id, 499)
+            .await
+            .unwrap();
+        assert!(matches!(
+            c.declare(&id, "dpg-privacy", &privacy("Ana"), token.id, 500)
+                .await,
+            Err(CatalogError::Refused(Refusal::TokenNotLive))
+        ));
+        let listed = c.publisher_tokens(Some("unicef")).await.unwrap();
+        assert_eq!(listed[0].expires_at, Some(500));
     })
     .await;
 }

@@ -99,7 +99,7 @@ async fn assert_nothing_lost(c: &Catalog, manifest: &serde_json::Value, what: &s
     // Secrets issued by the old version still work.
     let token = manifest["fixtureToken"].as_str().unwrap();
     let identity = c
-        .authenticate(token)
+        .authenticate(token, 1_000)
         .await
         .unwrap()
         .expect("the token still works");

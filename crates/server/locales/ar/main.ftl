@@ -639,3 +639,28 @@ audit-change = التغيير
 audit-older = مدخلات أقدم
 sign-in-failed-title = لم يكتمل تسجيل الدخول
 sign-in-failed-text = لم يُسجَّل دخول أحد. ابدأ من جديد من رابط تسجيل الدخول؛ وإذا تكرر الإخفاق فستساعد التفاصيل أدناه المسؤول لديك.
+tokens-title = رموز واجهة البرمجة
+tokens-lead = يتيح الرمز لأنظمتك أن تصرّح، عبر واجهة البرمجة، بما لا يستطيع التقييم اكتشافه في مستودعات مؤسستك. للرمز مدة صلاحية؛ فألغِه حالما تنتفي الحاجة إليه. يُسجَّل كل إصدار وإلغاء في سجل التدقيق.
+tokens-list = الرموز
+tokens-none = لا توجد رموز بعد.
+token-label = التسمية
+token-days = مدة الصلاحية (بالأيام)
+token-days-help = { $count ->
+    [zero] بحد أقصى { $count } يوم.
+    [one] بحد أقصى يوم واحد.
+    [two] بحد أقصى يومين.
+    [few] بحد أقصى { $count } أيام.
+   *[other] بحد أقصى { $count } يومًا.
+}
+token-issue = إصدار رمز
+token-issue-submit = إصدار الرمز
+token-issued-title = رمزك الجديد
+token-issued-text = انسخه الآن: لن يُعرض إلا هذه المرة، ولا يحتفظ الفهرس إلا ببصمته.
+token-issued-use = أرسله في الترويسة
+token-revoke = إلغاء
+token-never = أبدًا
+field-issued = تاريخ الإصدار
+field-expires = ينتهي في
+field-revoked = أُلغي
+field-uses = مرات الاستخدام
+account-tokens-of = رموز واجهة البرمجة لـ { $organisation }

@@ -589,3 +589,25 @@ audit-change = Change
 audit-older = Older entries
 sign-in-failed-title = The sign-in did not complete
 sign-in-failed-text = Nobody was signed in. Start again from the sign-in link; if it fails again, the detail below helps your administrator.
+tokens-title = API tokens
+tokens-lead = A token lets your systems declare, through the API, what an assessment cannot detect in your organisation's repositories. It expires; revoke it as soon as it is no longer needed. Every issue and revocation is in the audit log.
+tokens-list = Tokens
+tokens-none = No token yet.
+token-label = Label
+token-days = Valid for (days)
+token-days-help = { $count ->
+    [one] At most { $count } day.
+   *[other] At most { $count } days.
+}
+token-issue = Issue a token
+token-issue-submit = Issue the token
+token-issued-title = Your new token
+token-issued-text = Copy it now: it is shown only this once, and the catalog keeps only its hash.
+token-issued-use = Send it in the header
+token-revoke = Revoke
+token-never = never
+field-issued = Issued
+field-expires = Expires
+field-revoked = Revoked
+field-uses = Uses
+account-tokens-of = API tokens of { $organisation }

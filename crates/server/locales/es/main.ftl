@@ -589,3 +589,25 @@ audit-change = Cambio
 audit-older = Entradas anteriores
 sign-in-failed-title = El inicio de sesión no se completó
 sign-in-failed-text = No se inició ninguna sesión. Vuelva a empezar desde el enlace de inicio de sesión; si vuelve a fallar, el detalle de abajo ayudará a su administrador.
+tokens-title = Tokens de la API
+tokens-lead = Un token permite a sus sistemas declarar, mediante la API, lo que una evaluación no puede detectar en los repositorios de su organización. Caduca; revóquelo en cuanto deje de necesitarlo. Cada emisión y revocación queda en el registro de auditoría.
+tokens-list = Tokens
+tokens-none = Todavía no hay tokens.
+token-label = Etiqueta
+token-days = Válido durante (días)
+token-days-help = { $count ->
+    [one] Como máximo { $count } día.
+   *[other] Como máximo { $count } días.
+}
+token-issue = Emitir un token
+token-issue-submit = Emitir el token
+token-issued-title = Su nuevo token
+token-issued-text = Cópielo ahora: solo se muestra esta vez y el catálogo guarda únicamente su hash.
+token-issued-use = Envíelo en la cabecera
+token-revoke = Revocar
+token-never = nunca
+field-issued = Emitido
+field-expires = Caduca
+field-revoked = Revocado
+field-uses = Usos
+account-tokens-of = Tokens de la API de { $organisation }

@@ -589,3 +589,25 @@ audit-change = Changement
 audit-older = Entrées plus anciennes
 sign-in-failed-title = La connexion n’a pas abouti
 sign-in-failed-text = Personne n’a été connecté. Recommencez depuis le lien de connexion ; si l’échec se répète, le détail ci-dessous aidera votre administrateur.
+tokens-title = Jetons d’API
+tokens-lead = Un jeton permet à vos systèmes de déclarer, par l’API, ce qu’une évaluation ne peut pas détecter dans les dépôts de votre organisation. Il expire ; révoquez-le dès qu’il ne sert plus. Chaque émission et révocation figure au journal d’audit.
+tokens-list = Jetons
+tokens-none = Aucun jeton pour l’instant.
+token-label = Libellé
+token-days = Valable pendant (jours)
+token-days-help = { $count ->
+    [one] Au plus { $count } jour.
+   *[other] Au plus { $count } jours.
+}
+token-issue = Émettre un jeton
+token-issue-submit = Émettre le jeton
+token-issued-title = Votre nouveau jeton
+token-issued-text = Copiez-le maintenant : il n’est affiché que cette fois, et le catalogue n’en garde que l’empreinte.
+token-issued-use = Envoyez-le dans l’en-tête
+token-revoke = Révoquer
+token-never = jamais
+field-issued = Émis
+field-expires = Expire
+field-revoked = Révoqué
+field-uses = Utilisations
+account-tokens-of = Jetons d’API de { $organisation }

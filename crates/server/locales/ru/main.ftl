@@ -601,3 +601,25 @@ audit-change = Изменение
 audit-older = Более ранние записи
 sign-in-failed-title = Вход не выполнен
 sign-in-failed-text = Вход не состоялся. Начните заново по ссылке входа; если ошибка повторится, сведения ниже помогут администратору.
+tokens-title = Токены API
+tokens-lead = Токен позволяет вашим системам сообщать через API то, что оценка не может обнаружить в репозиториях вашей организации. Срок его действия ограничен; отзовите его, как только он станет не нужен. Каждая выдача и отзыв записываются в журнал аудита.
+tokens-list = Токены
+tokens-none = Токенов пока нет.
+token-label = Метка
+token-days = Срок действия (дней)
+token-days-help = { $count ->
+    [one] Не более { $count } дня.
+   *[other] Не более { $count } дней.
+}
+token-issue = Выдать токен
+token-issue-submit = Выдать токен
+token-issued-title = Ваш новый токен
+token-issued-text = Скопируйте его сейчас: он показывается только один раз, а каталог хранит лишь его хеш.
+token-issued-use = Передавайте его в заголовке
+token-revoke = Отозвать
+token-never = бессрочно
+field-issued = Выдан
+field-expires = Действует до
+field-revoked = Отозван
+field-uses = Использований
+account-tokens-of = Токены API: { $organisation }

@@ -23,10 +23,13 @@ pub struct AuditEntryView {
     pub seq: i64,
     /// When, RFC 3339.
     pub at: String,
-    /// Who (`operator (cli)`, `publisher:unicef (token 3)`, `catalog (registry or import)`).
+    /// Who (`operator (cli)`, `publisher:unicef (token 3)`, `catalog (registry or import)`,
+    /// `user:ana@example.org` for someone signed in).
     pub actor: String,
     /// What (`token.issue`, `token.revoke`, `declaration.put`, `declaration.withdraw`,
-    /// `hook_secret.rotate`, `organisation.create`, `organisation.update`, `software.publisher`).
+    /// `hook_secret.rotate`, `organisation.create`, `organisation.update`, `software.publisher`,
+    /// `session.open`, `session.close`, `role.grant`, `role.revoke`, `request.create`,
+    /// `request.decide`).
     pub action: String,
     /// To what (`token:3`, `software:{id}/declarations/{item}`, `organisation:{id}`).
     pub target: String,

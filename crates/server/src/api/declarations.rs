@@ -174,10 +174,10 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<TokenIden
     };
     state
         .catalog
-        .authenticate(token)
+        .authenticate(token, now())
         .await?
         .ok_or(ApiError::Unauthenticated {
-            detail: "the token is unknown or revoked".into(),
+            detail: "the token is unknown, revoked or expired".into(),
             token_given: true,
         })
 }

@@ -41,6 +41,8 @@ pub struct Access {
     pub session_lifetime: Duration,
     /// Cookies are `Secure` (the server is reached over HTTPS).
     pub https: bool,
+    /// Days a token issued in the browser lasts by default, and at most.
+    pub token_days: (u32, u32),
     /// The Content-Security-Policy: the default, with the provider's origin as a form target
     /// (signing out is a form whose answer goes on to the provider's logout).
     pub content_security_policy: HeaderValue,
@@ -54,6 +56,7 @@ impl Access {
             admins: Vec::new(),
             session_lifetime: Duration::from_secs(8 * 3600),
             https: false,
+            token_days: (90, 365),
             content_security_policy: HeaderValue::from_static(
                 crate::middleware::CONTENT_SECURITY_POLICY,
             ),
@@ -84,6 +87,7 @@ impl Access {
             admins: admins.iter().map(|a| a.to_lowercase()).collect(),
             session_lifetime,
             https,
+            token_days: (90, 365),
             content_security_policy: HeaderValue::from_str(&policy).unwrap_or_else(|_| {
                 HeaderValue::from_static(crate::middleware::CONTENT_SECURITY_POLICY)
             }),
@@ -187,6 +191,11 @@ pub enum Action<'a> {
     SeeOwnAccount,
     /// Ask that an organisation be catalogued.
     RequestPublishing,
+    /// Issue, list and revoke the API tokens of `organisation`.
+    ManageTokens {
+        /// The organisation the tokens speak for.
+        organisation: &'a str,
+    },
     /// See who holds which role; give and take back roles.
     ManageRoles,
     /// Read the queue of requests to publish.
@@ -219,6 +228,9 @@ pub fn authorize(viewer: Option<&Viewer>, action: Action<'_>) -> Result<(), Deni
         Action::ManageRoles => viewer.is_admin(),
         Action::ReviewRequests | Action::ReadAudit => viewer.is_admin() || viewer.curates_any(),
         Action::DecideRequest { organisation } => viewer.is_admin() || viewer.curates(organisation),
+        Action::ManageTokens { organisation } => {
+            viewer.is_admin() || viewer.member_of(organisation)
+        }
     };
     if allowed {
         Ok(())
@@ -375,6 +387,13 @@ mod tests {
             let want = if ok { Ok(()) } else { Err(Denied::Forbidden) };
             assert_eq!(authorize(Some(v), a), want, "{a:?} for {:?}", v.grants);
         };
+        let tokens_wfp = Action::ManageTokens {
+            organisation: "wfp",
+        };
+        expect(&member, tokens_wfp, true);
+        expect(&plain, tokens_wfp, false);
+        expect(&unicef_curator, tokens_wfp, false);
+        expect(&global_curator, tokens_wfp, false);
         for v in [&plain, &member] {
             expect(v, Action::SeeOwnAccount, true);
             expect(v, Action::RequestPublishing, true);

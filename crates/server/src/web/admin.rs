@@ -165,6 +165,8 @@ pub struct AccountPage {
     may_manage_roles: bool,
     may_review: bool,
     may_read_audit: bool,
+    /// The organisations whose tokens they manage.
+    token_organisations: Vec<String>,
 }
 
 /// `GET /admin`.
@@ -179,6 +181,12 @@ pub async fn account(ctx: Ctx, visitor: Visitor, method: Method) -> Response {
         may_manage_roles: may(Action::ManageRoles),
         may_review: may(Action::ReviewRequests),
         may_read_audit: may(Action::ReadAudit),
+        token_organisations: viewer
+            .grants
+            .iter()
+            .filter(|g| g.role == RoleName::Member)
+            .map(|g| g.scope.clone())
+            .collect(),
         viewer,
         ctx,
     };
@@ -656,6 +664,211 @@ pub async fn audit(
         ctx,
     };
     render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// A publisher token as shown.
+pub struct TokenView {
+    /// Its id.
+    pub id: i64,
+    /// Its label.
+    pub label: String,
+    /// When it was issued.
+    pub issued: String,
+    /// When it stops authenticating (empty: never).
+    pub expires: String,
+    /// When it was revoked (empty: live).
+    pub revoked: String,
+    /// Declarations and withdrawals made with it.
+    pub uses: i64,
+}
+
+/// `/admin/tokens/{organisation}`: a publisher's API tokens.
+#[derive(Template)]
+#[template(path = "admin_tokens.html")]
+pub struct TokensPage {
+    ctx: Ctx,
+    organisation: String,
+    organisation_name: String,
+    tokens: Vec<TokenView>,
+    default_days: u32,
+    max_days: u32,
+    /// A token just issued: shown once, here.
+    issued: Option<IssuedView>,
+}
+
+/// A token just issued.
+pub struct IssuedView {
+    /// The secret.
+    pub secret: String,
+    /// Until when it works.
+    pub expires: String,
+}
+
+async fn tokens_page(
+    state: &AppState,
+    ctx: Ctx,
+    organisation: String,
+    issued: Option<IssuedView>,
+) -> Response {
+    let name = match state.catalog.organisation(&organisation).await {
+        Ok(Some(org)) => org.name,
+        Ok(None) => {
+            return error_page(
+                ctx,
+                StatusCode::NOT_FOUND,
+                Some(format!("no organisation {organisation:?}")),
+            );
+        }
+        Err(error) => return failed(ctx, error),
+    };
+    let tokens = match state.catalog.publisher_tokens(Some(&organisation)).await {
+        Ok(tokens) => tokens,
+        Err(error) => return failed(ctx, error),
+    };
+    let (default_days, max_days) = state.access.token_days;
+    let page = TokensPage {
+        organisation,
+        organisation_name: name,
+        tokens: tokens
+            .iter()
+            .rev()
+            .map(|t| TokenView {
+                id: t.id,
+                label: t.label.clone().unwrap_or_default(),
+                issued: when(t.created_at),
+                expires: t.expires_at.map(when).unwrap_or_default(),
+                revoked: t.revoked_at.map(when).unwrap_or_default(),
+                uses: t.uses,
+            })
+            .collect(),
+        default_days,
+        max_days,
+        issued,
+        ctx,
+    };
+    let mut response = render(StatusCode::OK, &page.ctx, &page);
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}
+
+/// `GET /admin/tokens/{organisation}`.
+pub async fn tokens(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    visitor: Visitor,
+    method: Method,
+    Path(organisation): Path<String>,
+) -> Response {
+    let action = Action::ManageTokens {
+        organisation: &organisation,
+    };
+    let (ctx, _) = match allowed(ctx, &visitor, &method, action) {
+        Ok(ok) => ok,
+        Err(response) => return *response,
+    };
+    tokens_page(&state, ctx, organisation, None).await
+}
+
+/// The form that issues a token.
+#[derive(Debug, Deserialize)]
+pub struct IssueForm {
+    csrf: String,
+    #[serde(default)]
+    label: String,
+    days: String,
+}
+
+/// `POST /admin/tokens/{organisation}`: issues a token and shows it, once.
+pub async fn issue_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    visitor: Visitor,
+    method: Method,
+    Path(organisation): Path<String>,
+    Form(form): Form<IssueForm>,
+) -> Response {
+    let action = Action::ManageTokens {
+        organisation: &organisation,
+    };
+    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+        Ok(ok) => ok,
+        Err(response) => return *response,
+    };
+    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
+        Ok(ctx) => ctx,
+        Err(response) => return *response,
+    };
+    let max_days = state.access.token_days.1;
+    let days = match form.days.trim().parse::<u32>() {
+        Ok(days) if (1..=max_days).contains(&days) => days,
+        _ => return bad(ctx, format!("a token lasts from 1 to {max_days} days")),
+    };
+    let label = match text(&form.label, 200) {
+        Ok(label) => label,
+        Err(why) => return bad(ctx, format!("label: {why}")),
+    };
+    let at = now();
+    let expires_at = at + i64::from(days) * 86_400;
+    let issued = match state
+        .catalog
+        .issue_token_until(
+            &organisation,
+            label.as_deref(),
+            Some(expires_at),
+            at,
+            &viewer.actor(),
+        )
+        .await
+    {
+        Ok(issued) => issued,
+        Err(error) => return failed(ctx, error),
+    };
+    let shown = IssuedView {
+        secret: issued.secret,
+        expires: when(expires_at),
+    };
+    tokens_page(&state, ctx, organisation, Some(shown)).await
+}
+
+/// `POST /admin/tokens/{organisation}/{id}/revoke`.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    visitor: Visitor,
+    method: Method,
+    Path((organisation, id)): Path<(String, i64)>,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    let action = Action::ManageTokens {
+        organisation: &organisation,
+    };
+    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+        Ok(ok) => ok,
+        Err(response) => return *response,
+    };
+    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
+        Ok(ctx) => ctx,
+        Err(response) => return *response,
+    };
+    // Only a token of this organisation: a member of one may not revoke another's.
+    let owned = match state.catalog.publisher_tokens(Some(&organisation)).await {
+        Ok(tokens) => tokens.iter().any(|t| t.id == id),
+        Err(error) => return failed(ctx, error),
+    };
+    if !owned {
+        return error_page(
+            ctx,
+            StatusCode::NOT_FOUND,
+            Some(format!("no token {id} here")),
+        );
+    }
+    match state.catalog.revoke_token(id, now(), &viewer.actor()).await {
+        Ok(_) => see_other(&ctx.href(&format!("/admin/tokens/{organisation}"))),
+        Err(error) => failed(ctx, error),
+    }
 }
 
 #[cfg(test)]

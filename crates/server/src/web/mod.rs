@@ -62,6 +62,14 @@ pub fn router() -> Router<AppState> {
         .route("/admin/requests", get(admin::requests))
         .route("/admin/requests/{id}", axum::routing::post(admin::decide))
         .route("/admin/audit", get(admin::audit))
+        .route(
+            "/admin/tokens/{organisation}",
+            get(admin::tokens).post(admin::issue_token),
+        )
+        .route(
+            "/admin/tokens/{organisation}/{id}/revoke",
+            axum::routing::post(admin::revoke_token),
+        )
         .route("/publish", get(admin::publish).post(admin::publish_submit))
         .route("/assets/{name}", get(assets::serve))
         .route("/feeds/updates.atom", get(feeds::updates))
@@ -333,6 +341,12 @@ pub trait Count {
 impl Count for i64 {
     fn count(&self) -> i64 {
         *self
+    }
+}
+
+impl Count for u32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
     }
 }
 

@@ -122,3 +122,20 @@ test("the curator decides the request in Chinese on a phone", async () => {
   await assertAccessible(page, "/admin/requests (zh)");
   await context.close();
 });
+
+test("the accepted requester issues an API token in Arabic on a phone; it is shown once", async () => {
+  const { context, page, problems } = await signIn("ana@example.org", "Ana Lima", { viewport: PHONE, locale: "ar" });
+  await page.goto(BASE + "/admin?lang=ar");
+  await page.locator('a[href^="/admin/tokens/wfp"]').click();
+  await page.locator("#label").fill("CI");
+  await page.locator("form[action^='/admin/tokens/wfp'] button[type=submit]").click();
+  await page.waitForLoadState();
+  const secret = await page.locator("code.secret").textContent();
+  assert.match(secret, /^cmn_/);
+  await assertAccessible(page, "/admin/tokens (ar, phone)");
+  await page.screenshot({ path: join(SHOTS, "admin-tokens-ar-phone.png"), fullPage: true });
+  await page.goto(BASE + "/admin/tokens/wfp?lang=ar");
+  assert.ok(!(await page.content()).includes(secret), "shown only once");
+  assert.deepEqual(problems, [], "console errors");
+  await context.close();
+});
