@@ -21,6 +21,7 @@ pub mod export;
 mod federation;
 mod hooks;
 pub mod model;
+mod presentation;
 mod store;
 
 pub use access::{
@@ -50,4 +51,5 @@ pub use hooks::{
     WeakKey, WebhookKey,
 };
 pub use model::*;
+pub use presentation::{Presentation, PresentationChange};
 pub use store::{Backend, Catalog, Prepared};

@@ -373,7 +373,8 @@ impl Catalog {
         let change = if valid {
             sqlx::query(
                 "UPDATE software SET forge = $2, default_branch = $3, last_commit = $4, \
-                 organisation_id = $5, name = $6, listed = $7, problem = NULL, \
+                 organisation_id = $5, name = $6, \
+                 listed = CASE WHEN hidden = 1 THEN 0 ELSE $7 END, problem = NULL, \
                  live_revision_id = $8, latest_revision_id = $8, publiccode = $9, \
                  updated_at = $10, seq = $11 WHERE id = $1",
             )
@@ -937,7 +938,8 @@ async fn set_source(
 ) -> Result<(), CatalogError> {
     sqlx::query(
         "UPDATE software SET via_catalog = $2, withdrawn = NULL, \
-         listed = CASE WHEN live_revision_id IS NULL THEN 0 ELSE 1 END, seq = $3 WHERE id = $1",
+         listed = CASE WHEN live_revision_id IS NULL OR hidden = 1 THEN 0 ELSE 1 END, seq = $3 \
+         WHERE id = $1",
     )
     .bind(software_id)
     .bind(source)
@@ -947,6 +949,7 @@ async fn set_source(
     Ok(())
 }
 
+/// Takes the next change number inside a write.
 pub(crate) async fn next_seq(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
 ) -> Result<i64, CatalogError> {

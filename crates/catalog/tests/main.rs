@@ -515,6 +515,7 @@ mod crawl;
 mod declarations;
 mod federation;
 mod hooks;
+mod presentation;
 mod upgrade;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -65,6 +65,17 @@ impl Who {
     }
 }
 
+/// An entry UNICEF publishes.
+async fn unicef_entry(catalog: &commons_catalog::Catalog) -> String {
+    catalog
+        .organisation_software("unicef")
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("the demo has UNICEF entries")
+}
+
 async fn app() -> TestApp {
     let mut app = TestApp::with_demo().await;
     let secret = app.dir().join("oidc-secret");
@@ -175,6 +186,9 @@ async fn every_route_for_every_role() {
         let reviews = who.is_admin() || who.curates_any();
         let decides_unicef =
             who.is_admin() || matches!(who, Who::CuratorOfUnicef | Who::GlobalCurator);
+        let curates_unicef = decides_unicef;
+        let entry = unicef_entry(&catalog).await;
+        let entry_page = format!("/admin/entries/{entry}");
         let pages = [
             ("/admin", signed_in),
             ("/publish", signed_in),
@@ -182,6 +196,7 @@ async fn every_route_for_every_role() {
             ("/admin/requests", reviews),
             ("/admin/audit", reviews),
             ("/admin/tokens/unicef", who.is_admin() || who == Who::Member),
+            (entry_page.as_str(), curates_unicef),
         ];
         for (path, allowed) in pages {
             assert_eq!(
@@ -245,7 +260,14 @@ async fn every_route_for_every_role() {
         let issue = [("csrf", csrf.as_str()), ("label", "CI"), ("days", "30")];
         let csrf_only = [("csrf", csrf.as_str())];
         // (path, form, allowed, the status of a write done)
-        let writes: [(String, &Form, bool, u16); 6] = [
+        let present = [
+            ("csrf", csrf.as_str()),
+            ("featured", "1"),
+            ("superseded_by", ""),
+            ("reason", "Widely reused."),
+        ];
+        let writes: [(String, &Form, bool, u16); 7] = [
+            (entry_page.clone(), &present, curates_unicef, 303),
             ("/publish".into(), &publish, signed_in, 303),
             ("/admin/roles".into(), &grant, who.is_admin(), 303),
             (
@@ -338,4 +360,96 @@ async fn a_member_manages_only_their_own_organisations_tokens() {
     );
     let live = catalog.authenticate(&theirs.secret, 10).await.unwrap();
     assert!(live.is_some(), "the other organisation's token still works");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_curator_hides_features_and_supersedes_entries_and_readers_see_it() {
+    let app = app().await;
+    let catalog = app.state.catalog.clone();
+    let ids = catalog.organisation_software("unicef").await.unwrap();
+    let (old, new) = (ids[0].clone(), ids[1].clone());
+    let csrf = Who::CuratorOfUnicef.csrf();
+    let post = |id: &str, form: Vec<(&'static str, String)>| {
+        let path = format!("/admin/entries/{id}");
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            send(app, Who::CuratorOfUnicef, "POST", &path, &form).await
+        }
+    };
+    let catch_up = || commons_server::indexer::catch_up(&app.state.catalog, &app.state.index);
+    let total = |q: &str| {
+        let uri = format!("/api/v1/software?q={q}&limit=1");
+        let app = &app;
+        async move { app.get_json(&uri).await }
+    };
+    let name = catalog.software(&old).await.unwrap().unwrap().name;
+    let quoted =
+        form_urlencoded::byte_serialize(format!("\"{name}\"").as_bytes()).collect::<String>();
+    let before = total(&quoted).await["total"].as_u64().unwrap();
+    assert!(before >= 1);
+
+    // Superseded and hidden: gone from search and its page, the successor says nothing odd.
+    let status = post(
+        &old,
+        vec![
+            ("csrf", csrf.clone()),
+            ("hidden", "1".into()),
+            ("superseded_by", new.clone()),
+            ("reason", "Replaced by the new line.".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    catch_up().await.unwrap();
+    assert_eq!(total(&quoted).await["total"].as_u64().unwrap(), before - 1);
+    let (page, _) = app.get(&format!("/software/{old}")).await;
+    assert_eq!(page.status(), 404, "a hidden entry has no public page");
+
+    // Shown again but still superseded: its page points to the successor with the reason.
+    let status = post(
+        &old,
+        vec![
+            ("csrf", csrf.clone()),
+            ("superseded_by", new.clone()),
+            ("reason", "Replaced by the new line.".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    catch_up().await.unwrap();
+    assert_eq!(total(&quoted).await["total"].as_u64().unwrap(), before);
+    let (_, html) = app.get(&format!("/software/{old}")).await;
+    let html = String::from_utf8_lossy(&html);
+    assert!(
+        html.contains(&format!("/software/{new}")) && html.contains("Replaced by the new line.")
+    );
+
+    // Featured: on the home page with its reason.
+    let status = post(
+        &new,
+        vec![
+            ("csrf", csrf.clone()),
+            ("featured", "1".into()),
+            ("reason", "Used by twelve country offices.".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, home) = app.get("/").await;
+    assert!(String::from_utf8_lossy(&home).contains("Used by twelve country offices."));
+
+    // A reason is required; a successor must exist and not be the entry itself.
+    let no_reason = post(&new, vec![("csrf", csrf.clone()), ("reason", " ".into())]).await;
+    assert_eq!(no_reason, 400);
+    let itself = post(
+        &new,
+        vec![
+            ("csrf", csrf.clone()),
+            ("superseded_by", new.clone()),
+            ("reason", "x".into()),
+        ],
+    )
+    .await;
+    assert_eq!(itself, 404);
 }

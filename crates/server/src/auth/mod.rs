@@ -191,6 +191,12 @@ pub enum Action<'a> {
     SeeOwnAccount,
     /// Ask that an organisation be catalogued.
     RequestPublishing,
+    /// Hide, feature or mark as superseded an entry of `organisation` (`None`: an entry no
+    /// organisation publishes).
+    CurateEntry {
+        /// The entry's organisation.
+        organisation: Option<&'a str>,
+    },
     /// Issue, list and revoke the API tokens of `organisation`.
     ManageTokens {
         /// The organisation the tokens speak for.
@@ -230,6 +236,10 @@ pub fn authorize(viewer: Option<&Viewer>, action: Action<'_>) -> Result<(), Deni
         Action::DecideRequest { organisation } => viewer.is_admin() || viewer.curates(organisation),
         Action::ManageTokens { organisation } => {
             viewer.is_admin() || viewer.member_of(organisation)
+        }
+        // A global curator's scope is empty, so `curates("")` is true for them alone.
+        Action::CurateEntry { organisation } => {
+            viewer.is_admin() || viewer.curates(organisation.unwrap_or_default())
         }
     };
     if allowed {

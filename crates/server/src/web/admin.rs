@@ -871,6 +871,128 @@ pub async fn revoke_token(
     }
 }
 
+/// `/admin/entries/{id}`: how curators present an entry.
+#[derive(Template)]
+#[template(path = "admin_entry.html")]
+pub struct EntryPage {
+    ctx: Ctx,
+    id: String,
+    /// The entry's public page.
+    page_href: String,
+    name: String,
+    listed: bool,
+    current: Option<commons_catalog::Presentation>,
+    set_at: String,
+}
+
+/// The entry and the viewer's right to curate it.
+async fn curated_entry(
+    state: &AppState,
+    ctx: Ctx,
+    visitor: &Visitor,
+    method: &Method,
+    id: &str,
+) -> Result<(Ctx, Arc<Viewer>, commons_catalog::Software), Box<Response>> {
+    // Who asks first: nobody learns which entries exist before signing in.
+    if visitor.viewer.is_none() {
+        let (ctx, _) = allowed(ctx, visitor, method, Action::SeeOwnAccount)?;
+        return Err(Box::new(error_page(ctx, StatusCode::UNAUTHORIZED, None)));
+    }
+    let software = match state.catalog.software(id).await {
+        Ok(Some(software)) => software,
+        Ok(None) => return Err(Box::new(error_page(ctx, StatusCode::NOT_FOUND, None))),
+        Err(error) => return Err(Box::new(failed(ctx, error))),
+    };
+    let action = Action::CurateEntry {
+        organisation: software.organisation_id.as_deref(),
+    };
+    let (ctx, viewer) = allowed(ctx, visitor, method, action)?;
+    Ok((ctx, viewer, software))
+}
+
+/// `GET /admin/entries/{id}`.
+pub async fn entry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    visitor: Visitor,
+    method: Method,
+    Path(id): Path<String>,
+) -> Response {
+    let (ctx, _, software) = match curated_entry(&state, ctx, &visitor, &method, &id).await {
+        Ok(ok) => ok,
+        Err(response) => return *response,
+    };
+    let current = match state.catalog.presentation(&id).await {
+        Ok(current) => current,
+        Err(error) => return failed(ctx, error),
+    };
+    let page = EntryPage {
+        set_at: current.as_ref().map(|c| when(c.set_at)).unwrap_or_default(),
+        name: software.name.clone(),
+        listed: software.listed,
+        current,
+        page_href: ctx.href(&format!("/software/{id}")),
+        id,
+        ctx,
+    };
+    render(StatusCode::OK, &page.ctx, &page)
+}
+
+/// The presentation form (unticked boxes are absent).
+#[derive(Debug, Deserialize)]
+pub struct EntryForm {
+    csrf: String,
+    #[serde(default)]
+    hidden: Option<String>,
+    #[serde(default)]
+    featured: Option<String>,
+    #[serde(default)]
+    superseded_by: String,
+    reason: String,
+}
+
+/// `POST /admin/entries/{id}`.
+pub async fn present_entry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    visitor: Visitor,
+    method: Method,
+    Path(id): Path<String>,
+    Form(form): Form<EntryForm>,
+) -> Response {
+    let (ctx, viewer, _) = match curated_entry(&state, ctx, &visitor, &method, &id).await {
+        Ok(ok) => ok,
+        Err(response) => return *response,
+    };
+    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
+        Ok(ctx) => ctx,
+        Err(response) => return *response,
+    };
+    let reason = match text(&form.reason, 1000) {
+        Ok(Some(reason)) => reason,
+        Ok(None) => return bad(ctx, "give the reason: readers and the audit log see it"),
+        Err(why) => return bad(ctx, format!("reason: {why}")),
+    };
+    let replacement = form.superseded_by.trim();
+    if replacement.len() > 200 {
+        return bad(ctx, "the replacing entry's id is too long");
+    }
+    let change = commons_catalog::PresentationChange {
+        hidden: form.hidden.is_some(),
+        featured: form.featured.is_some(),
+        superseded_by: (!replacement.is_empty()).then_some(replacement),
+        reason: &reason,
+    };
+    match state
+        .catalog
+        .set_presentation(&id, &change, &viewer.actor(), now())
+        .await
+    {
+        Ok(_) => see_other(&ctx.href(&format!("/admin/entries/{id}"))),
+        Err(error) => failed(ctx, error),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 //!    with a message id present in every `locales/*/main.ftl`.
 //! 3. Render it with [`render`].
 
-mod admin;
+pub(crate) mod admin;
 mod assessment;
 pub mod assets;
 mod feeds;
@@ -62,6 +62,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/requests", get(admin::requests))
         .route("/admin/requests/{id}", axum::routing::post(admin::decide))
         .route("/admin/audit", get(admin::audit))
+        .route(
+            "/admin/entries/{id}",
+            get(admin::entry).post(admin::present_entry),
+        )
         .route(
             "/admin/tokens/{organisation}",
             get(admin::tokens).post(admin::issue_token),

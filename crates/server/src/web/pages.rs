@@ -478,6 +478,37 @@ pub struct HomePage {
     organisation_count: usize,
     recent: Vec<Item>,
     facets: Vec<FacetView>,
+    featured: Vec<Featured>,
+}
+
+/// An entry the curators feature, with their reason.
+pub struct Featured {
+    /// Its page.
+    pub href: String,
+    /// Its name.
+    pub name: String,
+    /// Why it is featured.
+    pub reason: String,
+}
+
+/// The entries the curators feature (none when the catalog cannot say).
+async fn featured(state: &AppState, ctx: &Ctx) -> Vec<Featured> {
+    let ids = state.catalog.featured().await.unwrap_or_default();
+    let mut shown = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (Ok(Some(software)), Ok(Some(presentation))) = (
+            state.catalog.software(&id).await,
+            state.catalog.presentation(&id).await,
+        ) else {
+            continue;
+        };
+        shown.push(Featured {
+            href: ctx.href(&format!("/software/{id}")),
+            name: software.name,
+            reason: presentation.reason,
+        });
+    }
+    shown
 }
 
 /// `GET /`.
@@ -507,6 +538,7 @@ pub async fn home(ctx: Ctx, State(state): State<AppState>) -> Response {
         organisation_count: names.len(),
         recent,
         facets,
+        featured: featured(&state, &ctx).await,
         ctx,
     };
     render(StatusCode::OK, &body.ctx, &body)
@@ -738,6 +770,10 @@ pub struct DescriptionLanguage {
 pub struct SoftwarePage {
     ctx: Ctx,
     p: PublicCode,
+    /// The entry that replaces this one, as the curators say: its page, name, and why.
+    superseded: Option<Featured>,
+    /// Where the signed-in curator presents this entry.
+    curate_href: Option<String>,
     /// The description shown: its language, whether it is the page's, its texts.
     desc_tag: String,
     desc_foreign: bool,
@@ -957,7 +993,35 @@ pub async fn software(
             href: Some(ctx.href(&format!("/software?category={c}"))),
         })
         .collect();
+    let superseded = match state.catalog.presentation(&id).await {
+        Ok(Some(presentation)) => match presentation.superseded_by {
+            Some(other) => state
+                .catalog
+                .software(&other)
+                .await
+                .ok()
+                .flatten()
+                .filter(|o| o.listed)
+                .map(|o| Featured {
+                    href: ctx.href(&format!("/software/{other}")),
+                    name: o.name,
+                    reason: presentation.reason,
+                }),
+            None => None,
+        },
+        _ => None,
+    };
+    let may_curate = crate::auth::authorize(
+        ctx.viewer(),
+        crate::auth::Action::CurateEntry {
+            organisation: software.organisation_id.as_deref(),
+        },
+    )
+    .is_ok();
+    let curate_href = may_curate.then(|| ctx.href(&format!("/admin/entries/{id}")));
     let page = SoftwarePage {
+        superseded,
+        curate_href,
         desc_foreign,
         fallback_note,
         localised_name: description.localised_name.clone().filter(|n| *n != p.name),
