@@ -453,3 +453,30 @@ async fn a_curator_hides_features_and_supersedes_entries_and_readers_see_it() {
     .await;
     assert_eq!(itself, 404);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_pages_have_their_headings_in_order() {
+    let app = app().await;
+    let entry = unicef_entry(&app.state.catalog).await;
+    let pages = [
+        "/admin".to_string(),
+        "/admin/roles".into(),
+        "/admin/requests".into(),
+        "/admin/audit".into(),
+        "/admin/tokens/unicef".into(),
+        format!("/admin/entries/{entry}"),
+        "/publish".into(),
+    ];
+    for page in pages {
+        let request = Request::get(&page)
+            .header(
+                "cookie",
+                format!("commons_session={}", Who::ConfiguredAdmin.cookie()),
+            )
+            .body(Body::empty())
+            .unwrap();
+        let (response, html) = split(app.send(request).await).await;
+        assert_eq!(response.status(), 200, "{page}");
+        crate::web::assert_headings_in_order(&String::from_utf8_lossy(&html), &page);
+    }
+}

@@ -1007,3 +1007,79 @@ async fn countries_and_languages_are_named_in_the_readers_language() {
         assert!(results.contains(kenya), "{lang}: the country facet");
     }
 }
+
+/// The heading levels of a page, in document order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    html.match_indices("<h")
+        .filter_map(|(at, _)| {
+            let level = html.as_bytes().get(at + 2)?;
+            let after = html.as_bytes().get(at + 3)?;
+            ((b'1'..=b'6').contains(level) && (*after == b'>' || *after == b' '))
+                .then_some(level - b'0')
+        })
+        .collect()
+}
+
+/// One `h1`, first, and no level skipped on the way down (h2 → h4 is a skip).
+pub fn assert_headings_in_order(html: &str, page: &str) {
+    let levels = heading_levels(html);
+    assert_eq!(
+        levels.first(),
+        Some(&1),
+        "{page}: the first heading is the h1: {levels:?}"
+    );
+    assert_eq!(
+        levels.iter().filter(|l| **l == 1).count(),
+        1,
+        "{page}: one h1: {levels:?}"
+    );
+    for pair in levels.windows(2) {
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "{page}: h{} after h{}: {levels:?}",
+            pair[1],
+            pair[0]
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_has_its_headings_in_order() {
+    let app = TestApp::with_demo().await;
+    let ids: Vec<String> = app.get_json("/api/v1/software?limit=100").await["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    let organisation = app.get_json("/api/v1/organisations").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut pages: Vec<String> = [
+        "/",
+        "/software",
+        "/software?q=health",
+        "/software?q=zzzzqqq",
+        "/organisations",
+        "/about",
+        "/methodology",
+        "/status",
+        "/licenses",
+        "/validate",
+        "/duplicates",
+        "/no-such-page",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    pages.push(format!("/organisations/{organisation}"));
+    pages.extend(ids.iter().map(|id| format!("/software/{id}")));
+    for lang in ["en", "ar", "zh"] {
+        for page in &pages {
+            let separator = if page.contains('?') { '&' } else { '?' };
+            let (_, html) = app.get(&format!("{page}{separator}lang={lang}")).await;
+            assert_headings_in_order(&String::from_utf8_lossy(&html), &format!("{page} ({lang})"));
+        }
+    }
+}
