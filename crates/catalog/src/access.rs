@@ -188,6 +188,25 @@ pub enum Decision {
     Refuse,
 }
 
+/// The columns [`session_from_row`] reads, in its order.
+macro_rules! session_columns {
+    () => {
+        "subject, email, name, csrf, id_token, created_at, expires_at"
+    };
+}
+
+fn session_from_row(r: &AnyRow) -> Result<Session, CatalogError> {
+    Ok(Session {
+        subject: r.try_get(0)?,
+        email: r.try_get(1)?,
+        name: r.try_get(2)?,
+        csrf: r.try_get(3)?,
+        id_token: r.try_get(4)?,
+        created_at: r.try_get(5)?,
+        expires_at: r.try_get(6)?,
+    })
+}
+
 /// The columns [`request_from_row`] reads, in its order (a macro, so that queries stay
 /// literal strings).
 macro_rules! request_columns {
@@ -337,26 +356,16 @@ impl Catalog {
 
     /// The live session `cookie` opens, if any.
     pub async fn session(&self, cookie: &str, now: i64) -> Result<Option<Session>, CatalogError> {
-        let row = sqlx::query(
-            "SELECT subject, email, name, csrf, id_token, created_at, expires_at FROM sessions \
-             WHERE id_hash = $1 AND expires_at > $2",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions WHERE id_hash = $1 AND expires_at > $2"
+        ))
         .bind(secret_hash(cookie))
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(Session {
-                subject: r.try_get(0)?,
-                email: r.try_get(1)?,
-                name: r.try_get(2)?,
-                csrf: r.try_get(3)?,
-                id_token: r.try_get(4)?,
-                created_at: r.try_get(5)?,
-                expires_at: r.try_get(6)?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(session_from_row).transpose()
     }
 
     /// Ends the session `cookie` opens, recording the sign-out; `None` when there was none.
@@ -366,26 +375,18 @@ impl Catalog {
         now: i64,
     ) -> Result<Option<Session>, CatalogError> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "DELETE FROM sessions WHERE id_hash = $1 \
-             RETURNING subject, email, name, csrf, id_token, created_at, expires_at",
-        )
+        let row = sqlx::query(concat!(
+            "DELETE FROM sessions WHERE id_hash = $1 RETURNING ",
+            session_columns!()
+        ))
         .bind(secret_hash(cookie))
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(r) = row else {
+        let Some(row) = row else {
             tx.rollback().await?;
             return Ok(None);
         };
-        let session = Session {
-            subject: r.try_get(0)?,
-            email: r.try_get(1)?,
-            name: r.try_get(2)?,
-            csrf: r.try_get(3)?,
-            id_token: r.try_get(4)?,
-            created_at: r.try_get(5)?,
-            expires_at: r.try_get(6)?,
-        };
+        let session = session_from_row(&row)?;
         let actor = person_actor(&session.email);
         append(
             &mut tx,

@@ -127,7 +127,7 @@ fn operator(access: &MetricsAccess, headers: &HeaderMap) -> Result<(), ApiError>
         (status = 200, description = "A page of entries, newest first", body = AuditPage),
         (status = 400, description = "A malformed or unknown parameter", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token or not the operator's (with `WWW-Authenticate: Bearer`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A token was given, but the operator configured none: the log is not served over HTTP", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Signed in without the administrator's or a curator's role; or a token was given, but the operator configured none", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(

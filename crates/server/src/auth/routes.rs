@@ -40,7 +40,8 @@ pub fn safe_return_to(wanted: Option<&str>) -> String {
     }
 }
 
-fn see_other(location: &str) -> Response {
+/// A `303 See Other` to `location` (after a form, or on to the provider).
+pub(crate) fn see_other(location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     if let Ok(value) = HeaderValue::from_str(location) {
         response.headers_mut().insert(header::LOCATION, value);

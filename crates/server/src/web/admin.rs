@@ -7,13 +7,14 @@
 //! transaction. After a write the browser is sent back to the page (POST, redirect, GET).
 
 use super::{Ctx, error_page, render};
+use crate::auth::routes::see_other;
 use crate::auth::{Action, Denied, Viewer, Visitor, authorize, csrf_matches, now};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use commons_catalog::{
     AuditQuery, CatalogError, Decision, NewPublishRequest, PublishRequest, RequestStatus,
     RoleGrant, RoleName,
@@ -73,14 +74,6 @@ fn fresh_form(ctx: Ctx, viewer: &Viewer, csrf: &str) -> Result<Ctx, Box<Response
             Some("the form is stale or was not sent from this site: reload the page".into()),
         )))
     }
-}
-
-fn see_other(location: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(value) = HeaderValue::from_str(location) {
-        response.headers_mut().insert(header::LOCATION, value);
-    }
-    response
 }
 
 fn failed(ctx: Ctx, error: CatalogError) -> Response {
