@@ -53,7 +53,7 @@ trap cleanup EXIT
 # against nothing.
 ready=""
 for _ in $(seq 1 600); do
-  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then ready=1; break; fi
+  if curl -fsS --max-time 2 "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then ready=1; break; fi
   if ! kill -0 "$server" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
   sleep 0.2
 done
@@ -115,7 +115,7 @@ cleanup_signin() {
 }
 trap cleanup_signin EXIT
 for _ in $(seq 1 300); do
-  if curl -fsS "http://127.0.0.1:$signin_port/readyz" >/dev/null 2>&1 &&
+  if curl -fsS --max-time 2 "http://127.0.0.1:$signin_port/readyz" >/dev/null 2>&1 &&
      curl -fsS "http://127.0.0.1:$provider_port/.well-known/openid-configuration" >/dev/null 2>&1; then break; fi
   sleep 0.2
 done

@@ -46,7 +46,7 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 ok=
 for _ in $(seq 100); do
-    if curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
+    if curl -sf --max-time 2 "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
     sleep 0.1
 done
 if [ -z "$ok" ]; then
@@ -69,7 +69,7 @@ if command -v git >/dev/null 2>&1; then
     trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA" "$DEMO"' EXIT
     ok=
     for _ in $(seq 1200); do
-        if curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
+        if curl -sf --max-time 2 "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
         kill -0 $SERVER 2>/dev/null || break
         sleep 0.1
     done

@@ -105,7 +105,7 @@ if [ -x "$BIN" ]; then
     SERVER=$!
     ok=
     for _ in $(seq 300); do
-        if curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
+        if curl -sf --max-time 2 "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then ok=1; break; fi
         kill -0 $SERVER 2>/dev/null || break
         sleep 0.1
     done

@@ -63,7 +63,7 @@ start() { # ARGS...: runs the entrypoint with ARGS in the read-only root; output
         /usr/sbin/chroot --userspec="$USERSPEC" "$ROOT" $ENTRY "$@" >"$DATA.log" 2>&1 &
     PID=$!
     for _ in $(seq 600); do
-        curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && return 0
+        curl -sf --max-time 2 "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && return 0
         kill -0 "$PID" 2>/dev/null || break
         sleep 0.1
     done

@@ -3,7 +3,14 @@
 # stops the server and removes the directory on exit, and waits until it is ready.
 cargo build -q -p commons-cli
 DATA=$(mktemp -d)
-PORT=${PORT:-$((20000 + RANDOM % 20000))}
+# Below the kernel's ephemeral range (32768 and up here), so that no outgoing connection holds
+# it; one nobody listens on.
+if [ -z "${PORT:-}" ]; then
+    for _ in $(seq 50); do
+        PORT=$((20000 + RANDOM % 12000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
+    done
+fi
 # Search by meaning with the model the tests already have (scripts/embed-reference.sh)
 # rather than a download per run; without it the demo fetches its own.
 if [ -n "${COMMONS_EMBED_MODEL:-}" ]; then export COMMONS_SEARCH_MODEL_DIR="$COMMONS_EMBED_MODEL"; fi
@@ -14,7 +21,7 @@ trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 # cores, more on a loaded machine. Up to two minutes, then a clear failure.
 READY=""
 for _ in $(seq 1200); do
-    if curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then READY=1; break; fi
+    if curl -sf --max-time 2 "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then READY=1; break; fi
     if ! kill -0 "$SERVER" 2>/dev/null; then break; fi
     sleep 0.1
 done

@@ -102,6 +102,24 @@ impl Server {
     /// Opens everything and binds the listener; does not serve yet.
     pub async fn start(config: ServeConfig) -> Result<(Self, StartReport), ServerError> {
         let started = Instant::now();
+        // The addresses first: the demo's assessment or an index rebuild takes a while, and an
+        // address chosen by the caller must not be taken by someone else meanwhile (an
+        // outgoing connection's ephemeral port, another test). Connections wait in the backlog
+        // until the server serves.
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .map_err(|e| ServerError::Bind(config.listen, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| ServerError::Bind(config.listen, e))?;
+        let metrics_listener = match config.metrics_listen {
+            Some(address) => Some(
+                TcpListener::bind(address)
+                    .await
+                    .map_err(|e| ServerError::Bind(address, e))?,
+            ),
+            None => None,
+        };
         let catalog = Catalog::open(config.database.as_deref(), &config.data_dir).await?;
         let demo = if config.demo {
             demo::load_if_empty(&catalog, &config.data_dir, config.assess_worker.clone()).await?
@@ -144,20 +162,6 @@ impl Server {
             )?));
         }
         state.set_ready(true);
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .map_err(|e| ServerError::Bind(config.listen, e))?;
-        let address = listener
-            .local_addr()
-            .map_err(|e| ServerError::Bind(config.listen, e))?;
-        let metrics_listener = match config.metrics_listen {
-            Some(address) => Some(
-                TcpListener::bind(address)
-                    .await
-                    .map_err(|e| ServerError::Bind(address, e))?,
-            ),
-            None => None,
-        };
         let (stop_follower, stopped) = tokio::sync::watch::channel(false);
         let follower = tokio::spawn(indexer::follow(
             state.clone(),
