@@ -188,6 +188,13 @@ pub enum Decision {
     Refuse,
 }
 
+/// The columns [`grant_from_row`] reads, in its order.
+macro_rules! grant_columns {
+    () => {
+        "id, email, role, scope, granted_by, granted_at"
+    };
+}
+
 /// The columns [`session_from_row`] reads, in its order.
 macro_rules! session_columns {
     () => {
@@ -406,10 +413,11 @@ impl Catalog {
 
     /// The roles given to `email`.
     pub async fn grants_of(&self, email: &str) -> Result<Vec<RoleGrant>, CatalogError> {
-        let rows = sqlx::query(
-            "SELECT id, email, role, scope, granted_by, granted_at FROM role_grants \
-             WHERE email = $1 ORDER BY id",
-        )
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            grant_columns!(),
+            " FROM role_grants WHERE email = $1 ORDER BY id"
+        ))
         .bind(email)
         .fetch_all(&self.pool)
         .await?;
@@ -418,9 +426,11 @@ impl Catalog {
 
     /// Every role given, oldest first.
     pub async fn grants(&self) -> Result<Vec<RoleGrant>, CatalogError> {
-        let rows = sqlx::query(
-            "SELECT id, email, role, scope, granted_by, granted_at FROM role_grants ORDER BY id",
-        )
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            grant_columns!(),
+            " FROM role_grants ORDER BY id"
+        ))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(grant_from_row).collect()
@@ -463,10 +473,10 @@ impl Catalog {
         at: i64,
     ) -> Result<Option<RoleGrant>, CatalogError> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "DELETE FROM role_grants WHERE id = $1 \
-             RETURNING id, email, role, scope, granted_by, granted_at",
-        )
+        let row = sqlx::query(concat!(
+            "DELETE FROM role_grants WHERE id = $1 RETURNING ",
+            grant_columns!()
+        ))
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -649,10 +659,11 @@ async fn insert_grant(
     actor: &str,
     at: i64,
 ) -> Result<RoleGrant, CatalogError> {
-    let existing = sqlx::query(
-        "SELECT id, email, role, scope, granted_by, granted_at FROM role_grants \
-         WHERE email = $1 AND role = $2 AND scope = $3",
-    )
+    let existing = sqlx::query(concat!(
+        "SELECT ",
+        grant_columns!(),
+        " FROM role_grants WHERE email = $1 AND role = $2 AND scope = $3"
+    ))
     .bind(email)
     .bind(role.as_str())
     .bind(scope)
@@ -661,10 +672,11 @@ async fn insert_grant(
     if let Some(row) = existing {
         return grant_from_row(&row);
     }
-    let row = sqlx::query(
+    let row = sqlx::query(concat!(
         "INSERT INTO role_grants (email, role, scope, granted_by, granted_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, email, role, scope, granted_by, granted_at",
-    )
+         VALUES ($1, $2, $3, $4, $5) RETURNING ",
+        grant_columns!()
+    ))
     .bind(email)
     .bind(role.as_str())
     .bind(scope)

@@ -1,6 +1,6 @@
 //! `/login`, `/auth/callback` and `/logout`.
 
-use super::{LOGIN_COOKIE, Visitor, cookie, csrf_matches, now, random_token};
+use super::{LOGIN_COOKIE, Visitor, cookie, now, random_token};
 use crate::state::AppState;
 use crate::web::{Ctx, error_page};
 use axum::Form;
@@ -244,13 +244,10 @@ pub async fn logout(
     let Some(viewer) = visitor.viewer else {
         return see_other("/");
     };
-    if !csrf_matches(&viewer, &form.csrf) {
-        return error_page(
-            ctx,
-            StatusCode::FORBIDDEN,
-            Some("the form is stale or was not sent from this site: reload the page".into()),
-        );
-    }
+    let ctx = match crate::web::admin::fresh_form(ctx, &viewer, &form.csrf) {
+        Ok(ctx) => ctx,
+        Err(response) => return *response,
+    };
     let cookie_name = state.access.session_cookie();
     let closed = match cookie(&headers, cookie_name) {
         Some(token) => state.catalog.close_session(token, now()).await,

@@ -64,7 +64,7 @@ fn not_allowed(ctx: Ctx) -> Response {
 }
 
 /// A form's CSRF token checked: 403 when it is not the session's.
-fn fresh_form(ctx: Ctx, viewer: &Viewer, csrf: &str) -> Result<Ctx, Box<Response>> {
+pub(crate) fn fresh_form(ctx: Ctx, viewer: &Viewer, csrf: &str) -> Result<Ctx, Box<Response>> {
     if csrf_matches(viewer, csrf) {
         Ok(ctx)
     } else {
