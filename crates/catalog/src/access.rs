@@ -580,13 +580,17 @@ impl Catalog {
 
     /// Decides a pending request on behalf of `actor`, with a reason. Accepting creates the
     /// organisation when the catalog does not have it yet and makes the requester its member,
-    /// in the same transaction. Fails with [`CatalogError::NotFound`] when there is no such
-    /// pending request (unknown, or decided already: a decision is made once).
+    /// in the same transaction, as is `registry`, the publishers registry with the forge group
+    /// added (see [`Catalog::save_registry`]). Fails with [`CatalogError::NotFound`] when
+    /// there is no such pending request (unknown, or decided already: a decision is made
+    /// once), and with [`CatalogError::Conflict`] when the registry changed meanwhile: then
+    /// nothing is decided.
     pub async fn decide_request(
         &self,
         id: i64,
         decision: Decision,
         reason: &str,
+        registry: Option<&crate::RegistrySave<'_>>,
         actor: &str,
         at: i64,
     ) -> Result<PublishRequest, CatalogError> {
@@ -614,6 +618,9 @@ impl Catalog {
             )));
         };
         let request = request_from_row(&row)?;
+        if let Some(save) = registry.filter(|_| decision == Decision::Accept) {
+            crate::registry::save_registry_in(&mut tx, save, actor, at).await?;
+        }
         append(
             &mut tx,
             &AuditEvent {

@@ -25,6 +25,9 @@ pub enum CatalogError {
     /// The entry, organisation or token named does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// The change was prepared from a state that another writer changed meanwhile.
+    #[error("{0}")]
+    Conflict(String),
     /// A publisher token may not make this declaration.
     #[error("refused: {0}")]
     Refused(crate::declarations::Refusal),

@@ -22,6 +22,7 @@ mod federation;
 mod hooks;
 pub mod model;
 mod presentation;
+mod registry;
 mod store;
 
 pub use access::{
@@ -52,4 +53,5 @@ pub use hooks::{
 };
 pub use model::*;
 pub use presentation::{Presentation, PresentationChange};
+pub use registry::{REGISTRY_REVISIONS_KEPT, RegistryChange, RegistryRevision, RegistrySave};
 pub use store::{Backend, Catalog, Prepared};

@@ -516,6 +516,7 @@ mod declarations;
 mod federation;
 mod hooks;
 mod presentation;
+mod registry;
 mod upgrade;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -15,9 +15,11 @@ use std::sync::Arc;
 /// `commons crawl` arguments.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// The publishers registry (YAML; see `commons publishers check`).
+    /// Crawl the publishers of this registry file (YAML; see `commons publishers check`)
+    /// instead of the registry the catalog keeps (curated at /admin/publishers or imported
+    /// with `commons publishers import`). The file is not imported.
     #[arg(long, value_name = "FILE")]
-    publishers: PathBuf,
+    publishers: Option<PathBuf>,
     #[command(flatten)]
     store: StoreArgs,
     /// Also contact this host (`host` or `host:port`), and let it be at a loopback, private
@@ -51,14 +53,17 @@ pub struct Args {
 
 /// Runs the crawl; exit 0 when it ran, 2 on usage, registry or catalog errors.
 pub fn run(args: Args) -> ExitCode {
-    let registry = match Registry::load(&args.publishers) {
-        Ok(registry) => registry,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{}:{e}", args.publishers.display());
+    let registry = match &args.publishers {
+        Some(file) => match Registry::load(file) {
+            Ok(registry) => Some(registry),
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{}:{e}", file.display());
+                }
+                return ExitCode::from(2);
             }
-            return ExitCode::from(2);
-        }
+        },
+        None => None,
     };
     let result = runtime().and_then(|rt| rt.block_on(crawl(args, registry)));
     match result {
@@ -70,8 +75,22 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-async fn crawl(args: Args, registry: Registry) -> anyhow::Result<()> {
+async fn crawl(args: Args, registry: Option<Registry>) -> anyhow::Result<()> {
     let catalog = Catalog::open(args.store.database.as_deref(), &args.store.data_dir).await?;
+    let registry = match registry {
+        Some(registry) => registry,
+        None => {
+            let stored = commons_crawler::stored::load(&catalog).await?;
+            if stored.registry.publishers.is_empty() {
+                anyhow::bail!(
+                    "the catalog's publishers registry is empty: add publishers at \
+                     /admin/publishers, import a file with `commons publishers import FILE`, \
+                     or name one with --publishers FILE"
+                );
+            }
+            stored.registry
+        }
+    };
     let mut options = CrawlerOptions::new(&args.store.data_dir);
     options.allow_hosts = args.allow_hosts.clone();
     options.workers = usize::from(args.workers);

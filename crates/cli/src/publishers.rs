@@ -35,6 +35,19 @@ enum Action {
         /// The registry file (YAML).
         file: PathBuf,
     },
+    /// Make a registry file the catalog's publishers registry (a new revision, in the audit
+    /// log, when it differs): exit 0 imported or unchanged, 1 invalid, 2 unreadable.
+    Import {
+        /// The registry file (YAML).
+        file: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Print the catalog's publishers registry as a registry file (YAML).
+    Export {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Issue, list and revoke publishers' API tokens (for their declarations).
     Token {
         #[command(subcommand)]
@@ -135,6 +148,8 @@ fn parse_label(text: &str) -> Result<String, String> {
 pub fn run(args: Args) -> ExitCode {
     match args.action {
         Action::Check { file } => check(file),
+        Action::Import { file, store } => import(file, store),
+        Action::Export { store } => export(store),
         Action::Token { action } => token(action),
         Action::HookSecret { action } => hook_secret(action),
     }
@@ -278,6 +293,92 @@ fn check(file: PathBuf) -> ExitCode {
             }
             println!("{}: {} errors", file.display(), errors.len());
             ExitCode::from(1)
+        }
+    }
+}
+
+fn import(file: PathBuf, store: StoreArgs) -> ExitCode {
+    use commons_crawler::stored::Imported;
+    init_logging();
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    if size > commons_crawler::registry::MAX_REGISTRY_SIZE as u64 {
+        eprintln!(
+            "{}: error: {size} bytes, more than the {} allowed",
+            file.display(),
+            commons_crawler::registry::MAX_REGISTRY_SIZE
+        );
+        return ExitCode::from(1);
+    }
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: error: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let result = runtime().and_then(|rt| {
+        rt.block_on(async {
+            let catalog = Catalog::open(store.database.as_deref(), &store.data_dir).await?;
+            let actor = commons_catalog::OPERATOR_CLI;
+            let imported = commons_crawler::stored::import(&catalog, &bytes, actor, now()).await;
+            catalog.close().await;
+            Ok::<_, anyhow::Error>(imported?)
+        })
+    });
+    match result {
+        Ok(Imported::Invalid(errors)) => {
+            for e in &errors {
+                println!("{}:{e}", file.display());
+            }
+            println!(
+                "{}: {} errors; the registry is unchanged",
+                file.display(),
+                errors.len()
+            );
+            ExitCode::from(1)
+        }
+        Ok(Imported::Unchanged(number)) => {
+            println!("registry revision {number} already says the same: unchanged");
+            ExitCode::SUCCESS
+        }
+        Ok(Imported::Saved(number, summary)) => {
+            println!(
+                "registry revision {number}: {} added, {} removed, {} changed",
+                summary.added.len(),
+                summary.removed.len(),
+                summary.changed.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("commons publishers import: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn export(store: StoreArgs) -> ExitCode {
+    init_logging();
+    let result = runtime().and_then(|rt| {
+        rt.block_on(async {
+            let catalog = Catalog::open(store.database.as_deref(), &store.data_dir).await?;
+            let revision = catalog.registry().await;
+            catalog.close().await;
+            Ok::<_, anyhow::Error>(revision?)
+        })
+    });
+    match result {
+        Ok(Some(revision)) => {
+            print!("{}", revision.text);
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            println!("[]");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("commons publishers export: {e:#}");
+            ExitCode::from(2)
         }
     }
 }

@@ -16,6 +16,7 @@ use std::time::Duration;
 
 /// `commons serve` arguments.
 #[derive(ClapArgs, Debug)]
+#[command(group(clap::ArgGroup::new("crawling").args(["publishers", "crawl"])))]
 pub struct Args {
     /// Address to listen on [env: COMMONS_LISTEN; file: listen; default: 127.0.0.1:8080].
     #[arg(long, value_name = "ADDR")]
@@ -39,21 +40,27 @@ pub struct Args {
     /// How often this replica's search index looks for catalog changes, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(50..=60_000))]
     poll_ms: u64,
-    /// Crawl the forges of the publishers in this registry (see `commons publishers check`);
-    /// enables the push webhooks.
+    /// Crawl the forges of the publishers registry the catalog keeps (curated at
+    /// /admin/publishers, or imported with `commons publishers import`); enables the push
+    /// webhooks.
+    #[arg(long)]
+    crawl: bool,
+    /// Crawl the forges of the publishers in this registry file instead (see `commons
+    /// publishers check`): it is imported at start and the registry can then be changed only
+    /// by editing it. Enables the push webhooks.
     #[arg(long, value_name = "FILE")]
     publishers: Option<PathBuf>,
     /// Crawl everything at start and then this often (e.g. 1h, 30m); without it, only
-    /// webhooks trigger crawls. Needs --publishers.
-    #[arg(long, value_name = "DURATION", requires = "publishers", value_parser = parse_period)]
+    /// webhooks trigger crawls. Needs --crawl or --publishers.
+    #[arg(long, value_name = "DURATION", requires = "crawling", value_parser = parse_period)]
     crawl_every: Option<Duration>,
     /// Also contact this host (host or host:port) when crawling, besides the registry's hosts,
     /// even at a loopback, private or other non-public address (refused otherwise).
-    #[arg(long = "allow-host", value_name = "HOST", requires = "publishers")]
+    #[arg(long = "allow-host", value_name = "HOST", requires = "crawling")]
     allow_hosts: Vec<String>,
     /// Do not assess crawled repositories (no history is fetched; entries keep the
     /// assessments they have).
-    #[arg(long, requires = "publishers")]
+    #[arg(long, requires = "crawling")]
     no_assess: bool,
     #[command(flatten)]
     cache: crate::gc::GitCacheArgs,
@@ -196,14 +203,15 @@ pub fn run(args: Args) -> ExitCode {
         limits: ConnectionLimits::default(),
         demo: args.demo,
         poll_interval: Duration::from_millis(args.poll_ms),
-        crawl: args.publishers.map(|publishers| CrawlConfig {
+        crawl: (args.crawl || args.publishers.is_some()).then(|| CrawlConfig {
+            publishers: args.publishers,
             every: args.crawl_every,
             allow_hosts: args.allow_hosts,
             // Secrets come from the environment only, never from flags (which `ps` shows).
             webhook_key: std::env::var("COMMONS_WEBHOOK_KEY").ok(),
             assess: !args.no_assess,
             git_cache_max: args.cache.max_bytes(),
-            ..CrawlConfig::new(publishers)
+            ..CrawlConfig::from_database()
         }),
         assess_worker: Some(assess_worker),
         meaning: MeaningConfig {

@@ -238,3 +238,55 @@ async fn hook_secrets_are_rotated_with_the_servers_key_and_printed_once() {
     assert_eq!(listed.lines().count(), 3, "{listed}");
     assert!(!listed.contains("cmnhook_"), "{listed}");
 }
+
+#[test]
+fn a_registry_file_is_imported_checked_and_exported_back() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let file = work.path().join("publishers.yml");
+    let registry = "- id: unicef\n  name: UNICEF\n  hosting:\n    - url: https://gitlab.example.org/unicef\n      kind: gitlab\n- id: wfp\n  name: WFP\n  suspended: Moving forge.\n  hosting:\n    - url: https://github.com/wfp\n      kind: github\n";
+    std::fs::write(&file, registry).unwrap();
+    let import = |path: &Path| {
+        commons(&[
+            "publishers",
+            "import",
+            path.to_str().unwrap(),
+            "--data",
+            data_arg,
+        ])
+    };
+
+    let out = import(&file);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "registry revision 1: 2 added, 0 removed, 0 changed"
+    );
+    let out = import(&file);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("unchanged"), "{}", stdout(&out));
+
+    // A file that does not pass the checks changes nothing and says where it fails.
+    let bad = work.path().join("bad.yml");
+    std::fs::write(&bad, "- id: unicef\n  name: UNICEF\n  hosting: []\n").unwrap();
+    let out = import(&bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("bad.yml:3:12: error: hosting must be"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = commons(&["publishers", "export", "--data", data_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let exported = commons_crawler::Registry::parse(stdout(&out).as_bytes()).unwrap();
+    assert_eq!(
+        exported,
+        commons_crawler::Registry::parse(registry.as_bytes()).unwrap()
+    );
+    assert_eq!(
+        exported.publishers[1].suspended.as_deref(),
+        Some("Moving forge.")
+    );
+}

@@ -131,7 +131,9 @@ pub struct Crawler {
 }
 
 struct Inner {
-    registry: Registry,
+    /// The registry in force: replaced whole when the curators change it (see
+    /// [`Crawler::set_registry`]); a crawl round or webhook works on the snapshot it took.
+    registry: std::sync::RwLock<Arc<Registry>>,
     catalog: Catalog,
     http: Http,
     options: CrawlerOptions,
@@ -145,6 +147,13 @@ struct Checkout {
     clone_url: String,
     branch: String,
     publiccode: Option<commons_publiccode::PublicCode>,
+}
+
+/// The hosts a crawler may contact: the registry's and the operator's `--allow-host`.
+fn allowed_hosts(registry: &Registry, options: &CrawlerOptions) -> HashSet<String> {
+    let mut hosts: HashSet<String> = registry.hosts().into_iter().collect();
+    hosts.extend(options.allow_hosts.iter().map(|h| h.to_ascii_lowercase()));
+    hosts
 }
 
 fn now() -> i64 {
@@ -161,8 +170,8 @@ impl Crawler {
         catalog: Catalog,
         options: CrawlerOptions,
     ) -> Result<Crawler, CrawlError> {
-        let mut hosts: HashSet<String> = registry.hosts().into_iter().collect();
-        hosts.extend(options.allow_hosts.iter().map(|h| h.to_ascii_lowercase()));
+        let registry = registry.without_suspended();
+        let hosts = allowed_hosts(&registry, &options);
         let egress = commons_egress::Allowance::hosts(&options.allow_hosts);
         let http = Http::new(hosts, egress, options.limits.clone())
             .map_err(|e| CrawlError::Setup(e.to_string()))?;
@@ -177,7 +186,7 @@ impl Crawler {
             .then(|| Assessor::new(&options.data_dir, options.assess_worker.clone()));
         Ok(Crawler {
             inner: Arc::new(Inner {
-                registry,
+                registry: std::sync::RwLock::new(Arc::new(registry)),
                 catalog,
                 http,
                 options,
@@ -189,8 +198,29 @@ impl Crawler {
 
     /// The registry it crawls (whose hosting holds a repository: see
     /// [`Registry::owner_of`]).
-    pub fn registry(&self) -> &Registry {
-        &self.inner.registry
+    pub fn registry(&self) -> Arc<Registry> {
+        let registry = self
+            .inner
+            .registry
+            .read()
+            .unwrap_or_else(|p| p.into_inner());
+        Arc::clone(&registry)
+    }
+
+    /// Puts a new registry in force (the curators changed it): the next crawl round, webhook
+    /// and request use it, and only its hosts (and `--allow-host`) are contacted from then on.
+    /// Suspended publishers are left out: they are not crawled and own no repository.
+    pub fn set_registry(&self, registry: Registry) {
+        let registry = registry.without_suspended();
+        self.inner
+            .http
+            .set_allowed(allowed_hosts(&registry, &self.inner.options));
+        let mut current = self
+            .inner
+            .registry
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        *current = Arc::new(registry);
     }
 
     /// Crawls every publisher once: discovery, then the queued jobs (including jobs a killed
@@ -200,7 +230,8 @@ impl Crawler {
         let started_at = now();
         let mut summary = Summary::default();
         let mut jobs = Vec::new();
-        for publisher in &self.inner.registry.publishers {
+        let registry = self.registry();
+        for publisher in &registry.publishers {
             for hosting in &publisher.hosting {
                 match self.discover(publisher, hosting).await? {
                     Ok(targets) => {
@@ -251,7 +282,7 @@ impl Crawler {
         }
         // Peer catalogs after the forges: a repository the direct crawl reads is then found
         // by the peer's pull, which only adds its listing to it.
-        for publisher in &self.inner.registry.publishers {
+        for publisher in &registry.publishers {
             let Some(catalog) = &publisher.catalog else {
                 continue;
             };
@@ -472,9 +503,7 @@ impl Crawler {
             url: answered.to_string(),
             reason,
         })?;
-        self.inner
-            .registry
-            .check_owner(&publisher.id, hosting, &url)?;
+        self.registry().check_owner(&publisher.id, hosting, &url)?;
         Ok(url)
     }
 
@@ -489,8 +518,9 @@ impl Crawler {
         })
     }
 
-    fn publisher(&self, id: &str) -> Option<&PublisherEntry> {
-        self.inner.registry.publishers.iter().find(|p| p.id == id)
+    fn publisher(&self, id: &str) -> Option<PublisherEntry> {
+        let registry = self.registry();
+        registry.publishers.iter().find(|p| p.id == id).cloned()
     }
 
     /// Crawls one repository and records the result.
@@ -498,6 +528,7 @@ impl Crawler {
         let Some(publisher) = self.publisher(&target.publisher_id) else {
             return Err(CrawlError::UnknownRepository(target.repository.url.clone()));
         };
+        let publisher = &publisher;
         let base = self.record_for(
             publisher,
             &target.hosting,
@@ -837,9 +868,8 @@ impl Crawler {
             reason,
         })?;
         let (current, recorded_as) = self.current_url(url, &asked).await?;
-        let (publisher, hosting) = self
-            .inner
-            .registry
+        let registry = self.registry();
+        let (publisher, hosting) = registry
             .owner_of(&current)
             .ok_or_else(|| CrawlError::UnknownRepository(current.as_url()))?;
         let repository = if hosting.kind == HostingKind::Git {

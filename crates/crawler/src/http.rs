@@ -142,10 +142,18 @@ pub fn token_variable(host: &str) -> String {
     name
 }
 
+fn allows(allowed: &std::sync::RwLock<HashSet<String>>, host: &str) -> bool {
+    allowed
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .contains(host)
+}
+
 /// The crawler's HTTP client.
 pub struct Http {
     client: reqwest::Client,
-    allowed: Arc<HashSet<String>>,
+    /// Replaced whole when the registry changes (see [`Http::set_allowed`]).
+    allowed: Arc<std::sync::RwLock<HashSet<String>>>,
     egress: Allowance,
     per_host: Mutex<HashMap<String, Arc<Semaphore>>>,
     limits: Limits,
@@ -159,7 +167,7 @@ impl Http {
         egress: Allowance,
         limits: Limits,
     ) -> Result<Http, FetchError> {
-        let allowed = Arc::new(allowed);
+        let allowed = Arc::new(std::sync::RwLock::new(allowed));
         let policy_hosts = Arc::clone(&allowed);
         let policy_egress = egress.clone();
         let max_redirects = limits.max_redirects;
@@ -173,7 +181,7 @@ impl Http {
                 return attempt.error(refused);
             }
             match authority(target) {
-                Some(host) if scheme_ok && policy_hosts.contains(&host) => attempt.follow(),
+                Some(host) if scheme_ok && allows(&policy_hosts, &host) => attempt.follow(),
                 _ => {
                     let shown = target.host_str().unwrap_or("?").to_string();
                     attempt.error(format!(
@@ -200,6 +208,12 @@ impl Http {
         })
     }
 
+    /// Contacts only these hosts from now on (the registry changed).
+    pub fn set_allowed(&self, hosts: HashSet<String>) {
+        let mut allowed = self.allowed.write().unwrap_or_else(|p| p.into_inner());
+        *allowed = hosts;
+    }
+
     /// The limits in force.
     pub fn limits(&self) -> &Limits {
         &self.limits
@@ -218,7 +232,7 @@ impl Http {
             )));
         }
         let host = match authority(url) {
-            Some(host) if self.allowed.contains(&host) => host,
+            Some(host) if allows(&self.allowed, &host) => host,
             _ => {
                 return Err(FetchError::Refused(format!(
                     "{}: host not named in the publishers registry",

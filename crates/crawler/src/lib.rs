@@ -2,6 +2,8 @@
 //! on GitLab, GitHub, Gitea/Forgejo and plain git servers, and keeps the catalog current.
 //!
 //! - [`registry`]: the publishers registry (who publishes where), checked with positions.
+//! - [`stored`]: the registry as the catalog's database keeps it (curated in the browser,
+//!   imported from and exported to a registry file).
 //! - [`http`]: the polite, capped, allowlisted HTTP client every request goes through.
 //! - [`forge`]: the GitLab, GitHub and Gitea adapters, as each vendor documents its API.
 //! - [`git`]: plain git over smart HTTP (HEAD check, shallow size-limited fetch, tree read).
@@ -21,6 +23,7 @@ pub mod gc;
 pub mod git;
 pub mod http;
 pub mod registry;
+pub mod stored;
 pub mod webhook;
 pub mod worker;
 

@@ -21,6 +21,12 @@
 //!     kind: open-catalog-api
 //! ```
 //!
+//! A publisher may be suspended, with the reason (`suspended: "why"`): it stays in the
+//! registry (its hosting locations stay claimed) but is not crawled and owns no repository.
+//!
+//! The same text is what the catalog keeps when the registry is curated in the browser
+//! ([`Registry::to_yaml`] writes it, [`Registry::parse`] checks it).
+//!
 //! The file is read with the bounded YAML loader of `commons-publiccode` (depth, node budget,
 //! duplicate keys), so a hostile registry gets errors with line and column, never a panic.
 
@@ -49,7 +55,21 @@ pub enum HostingKind {
 }
 
 impl HostingKind {
-    fn parse(text: &str) -> Option<Self> {
+    /// Every kind, in the order a form lists them.
+    pub const ALL: [HostingKind; 4] = [Self::Gitlab, Self::Github, Self::Gitea, Self::Git];
+
+    /// The kind's word in a registry file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Gitlab => "gitlab",
+            Self::Github => "github",
+            Self::Gitea => "gitea",
+            Self::Git => "git",
+        }
+    }
+
+    /// The kind a registry file's word names (`forgejo` is Gitea's API).
+    pub fn parse(text: &str) -> Option<Self> {
         match text {
             "gitlab" => Some(Self::Gitlab),
             "github" => Some(Self::Github),
@@ -175,6 +195,9 @@ pub struct PublisherEntry {
     /// The peer catalog it stands for, when it is one (then `hosting` is empty).
     #[serde(default)]
     pub catalog: Option<PeerCatalog>,
+    /// Why it is suspended, when it is (not crawled meanwhile).
+    #[serde(default)]
+    pub suspended: Option<String>,
 }
 
 impl PublisherEntry {
@@ -287,6 +310,76 @@ impl Registry {
         }
     }
 
+    /// The registry without its suspended publishers: what is crawled.
+    pub fn without_suspended(&self) -> Registry {
+        Registry {
+            publishers: self
+                .publishers
+                .iter()
+                .filter(|p| p.suspended.is_none())
+                .cloned()
+                .collect(),
+            owners: Default::default(),
+        }
+    }
+
+    /// The registry as the text of a registry file, which [`Registry::parse`] reads back
+    /// into an equal registry. Every string is written double-quoted with JSON's escapes
+    /// (a subset of YAML's), so no value can change the document's structure.
+    pub fn to_yaml(&self) -> String {
+        if self.publishers.is_empty() {
+            return "[]\n".to_string();
+        }
+        let mut out = String::new();
+        for p in &self.publishers {
+            out.push_str(&format!(
+                "- id: {}\n  name: {}\n",
+                quoted(&p.id),
+                quoted(&p.name)
+            ));
+            if let Some(uri) = &p.uri {
+                out.push_str(&format!("  uri: {}\n", quoted(uri)));
+            }
+            if let Some(reason) = &p.suspended {
+                out.push_str(&format!("  suspended: {}\n", quoted(reason)));
+            }
+            if let Some(catalog) = &p.catalog {
+                let kind = match catalog.kind {
+                    CatalogKind::OpenCatalogApi => "open-catalog-api",
+                };
+                out.push_str(&format!(
+                    "  catalog:\n    url: {}\n    kind: {kind}\n",
+                    quoted(&catalog.url)
+                ));
+            }
+            if !p.hosting.is_empty() {
+                out.push_str("  hosting:\n");
+            }
+            for h in &p.hosting {
+                out.push_str(&format!(
+                    "    - url: {}\n      kind: {}\n",
+                    quoted(&h.url),
+                    h.kind.as_str()
+                ));
+                if let Some(api) = &h.api {
+                    out.push_str(&format!("      api: {}\n", quoted(api)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks a registry built in memory (from a form) with the checks of the file: the
+    /// problems come back without positions, each naming the value at fault.
+    pub fn check(publishers: Vec<PublisherEntry>) -> Result<Registry, Vec<String>> {
+        let candidate = Registry {
+            publishers,
+            owners: Default::default(),
+        };
+        Registry::parse(candidate.to_yaml().as_bytes())
+            .map_err(|errors| errors.into_iter().map(|e| e.message).collect())
+    }
+
     /// Every host named in the registry, plus the API hosts derived from it: the only hosts
     /// the crawler contacts.
     pub fn hosts(&self) -> Vec<String> {
@@ -377,6 +470,26 @@ impl Registry {
     }
 }
 
+/// A YAML double-quoted scalar that reads back as `text`: the quote and the backslash
+/// escaped, and every character YAML does not take as printable (controls, line and
+/// paragraph separators, the byte-order mark) written as `\uXXXX`.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn too_large(size: usize) -> RegistryError {
     RegistryError::whole(format!(
         "the file is {size} bytes, more than the {MAX_REGISTRY_SIZE} bytes allowed"
@@ -436,7 +549,7 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
     let fields = mapping(
         node,
         "a publisher",
-        &["id", "name", "uri", "hosting", "catalog"],
+        &["id", "name", "uri", "hosting", "catalog", "suspended"],
         errors,
     )?;
     let id = required_text(node, &fields, "id", errors);
@@ -455,6 +568,9 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
     let name = required_text(node, &fields, "name", errors);
     let uri = fields.get("uri").and_then(|n| text(n, "uri", errors));
     let catalog = fields.get("catalog").and_then(|n| read_catalog(n, errors));
+    let suspended = fields
+        .get("suspended")
+        .and_then(|n| text(n, "suspended (the reason)", errors));
     let hosting = match fields.get("hosting") {
         None if fields.contains_key("catalog") => Vec::new(),
         None => {
@@ -491,6 +607,7 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
         uri,
         hosting,
         catalog,
+        suspended,
     })
 }
 
@@ -946,5 +1063,78 @@ mod tests {
             api_base(&h("https://codeberg.example/o", HostingKind::Gitea)),
             "https://codeberg.example/api/v1"
         );
+    }
+
+    #[test]
+    fn the_written_registry_reads_back_equal() {
+        let mut r = Registry::parse(GOOD.as_bytes()).unwrap();
+        r.publishers[0].suspended = Some("asked by \"the\" owner:\n- see #12".into());
+        r.publishers[1].hosting[0].api = Some("https://git.example.org/api".into());
+        r.publishers.push(PublisherEntry {
+            id: "peer".into(),
+            name: "A peer: {catalog} & [more]\u{2028}\u{7}".into(),
+            uri: None,
+            hosting: Vec::new(),
+            catalog: Some(PeerCatalog {
+                url: "https://api.example.org/v1".into(),
+                kind: CatalogKind::OpenCatalogApi,
+            }),
+            suspended: None,
+        });
+        let text = r.to_yaml();
+        assert_eq!(Registry::parse(text.as_bytes()).unwrap(), r, "{text}");
+        assert_eq!(r.without_suspended().publishers.len(), 2);
+        assert_eq!(Registry::default().to_yaml(), "[]\n");
+        assert!(Registry::parse(b"[]\n").unwrap().publishers.is_empty());
+    }
+
+    #[test]
+    fn a_registry_from_a_form_gets_the_checks_of_a_file() {
+        let mut publishers = Registry::parse(GOOD.as_bytes()).unwrap().publishers;
+        publishers[1].hosting.push(Hosting {
+            url: "https://gitlab.example.org/UNICEF".into(),
+            kind: HostingKind::Gitlab,
+            api: None,
+        });
+        publishers[1].id = "Not An Id".into();
+        let problems = Registry::check(publishers).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("\"Not An Id\" must be made of")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("already claimed by publisher \"unicef\"")),
+            "{problems:?}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_survives_the_round_trip(
+            name in "\\PC*[^\\s]\\PC*",
+            reason in proptest::option::of("[^\\s](\\PC|[\\n\\t\\r])*[^\\s]"),
+        ) {
+            let r = Registry {
+                publishers: vec![PublisherEntry {
+                    id: "p".into(),
+                    name: name.trim().to_string(),
+                    uri: None,
+                    hosting: vec![Hosting {
+                        url: "https://git.example.org/a".into(),
+                        kind: HostingKind::Gitea,
+                        api: None,
+                    }],
+                    catalog: None,
+                    suspended: reason,
+                }],
+                owners: Default::default(),
+            };
+            let text = r.to_yaml();
+            proptest::prop_assert_eq!(Registry::parse(text.as_bytes()), Ok(r), "{}", text);
+        }
     }
 }

@@ -68,8 +68,10 @@ pub struct OidcConfig {
 /// Crawling from the server: a registry, a period, and the webhook secrets.
 #[derive(Debug, Clone)]
 pub struct CrawlConfig {
-    /// The publishers registry file.
-    pub publishers: PathBuf,
+    /// The publishers registry file, imported into the catalog at start and then the only
+    /// way to change the registry; `None`: the registry the catalog keeps, curated in the
+    /// browser (`/admin/publishers`) or imported with `commons publishers import`.
+    pub publishers: Option<PathBuf>,
     /// Crawl everything this often (`None`: only on webhooks).
     pub every: Option<Duration>,
     /// Hosts contacted besides those of the registry (tests on loopback).
@@ -92,7 +94,16 @@ impl CrawlConfig {
     /// assessments on, the default queue, git cache cap and workers, no webhook key.
     pub fn new(publishers: impl Into<PathBuf>) -> Self {
         CrawlConfig {
-            publishers: publishers.into(),
+            publishers: Some(publishers.into()),
+            ..CrawlConfig::from_database()
+        }
+    }
+
+    /// Crawling the registry the catalog keeps, only on webhooks, with every other setting at
+    /// its default.
+    pub fn from_database() -> Self {
+        CrawlConfig {
+            publishers: None,
             every: None,
             allow_hosts: Vec::new(),
             webhook_key: None,

@@ -153,13 +153,16 @@ impl Server {
             state.validations = Arc::new(api::validate::ValidationSlots::new(validations));
         }
         if let Some(crawl) = &config.crawl {
-            state.crawl = Some(Arc::new(crawl_state(
-                &state.catalog,
-                &config.data_dir,
-                crawl,
-                config.assess_worker.clone(),
-                Arc::clone(&state.metrics),
-            )?));
+            state.crawl = Some(Arc::new(
+                crawl_state(
+                    &state.catalog,
+                    &config.data_dir,
+                    crawl,
+                    config.assess_worker.clone(),
+                    Arc::clone(&state.metrics),
+                )
+                .await?,
+            ));
         }
         state.set_ready(true);
         let (stop_follower, stopped) = tokio::sync::watch::channel(false);
@@ -178,6 +181,7 @@ impl Server {
         {
             tokio::spawn(crawl_periodically(
                 Arc::clone(crawl),
+                state.catalog.clone(),
                 every,
                 Arc::new(CountOutcomes(Arc::clone(&state.metrics))),
                 stopped,
@@ -237,21 +241,20 @@ impl Server {
     }
 }
 
-fn crawl_state(
+async fn crawl_state(
     catalog: &Catalog,
     data_dir: &std::path::Path,
     config: &CrawlConfig,
     assess_worker: Option<commons_crawler::worker::AssessWorker>,
     metrics: Arc<metrics::Metrics>,
 ) -> Result<CrawlState, ServerError> {
-    let registry = commons_crawler::Registry::load(&config.publishers).map_err(|errors| {
-        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        ServerError::Startup(format!(
-            "the publishers registry {} is invalid:\n{}",
-            config.publishers.display(),
-            shown.join("\n")
-        ))
-    })?;
+    if let Some(file) = &config.publishers {
+        import_registry_file(catalog, file).await?;
+    }
+    let stored = commons_crawler::stored::load(catalog)
+        .await
+        .map_err(|e| ServerError::Startup(format!("the publishers registry: {e}")))?;
+    let registry = stored.registry;
     let mut options = commons_crawler::CrawlerOptions::new(data_dir);
     options.allow_hosts = config.allow_hosts.clone();
     options.assess = config.assess;
@@ -274,7 +277,61 @@ fn crawl_state(
         crawler,
         webhook_key,
         queue,
+        registry_file: config.publishers.clone(),
+        registry_number: std::sync::atomic::AtomicI64::new(stored.number),
     })
+}
+
+/// Makes the registry file the catalog's registry (a new revision when it differs), as the
+/// operator who started the server with it. Replicas started together may race: the loser
+/// of a race finds the file's registry saved and changes nothing.
+async fn import_registry_file(
+    catalog: &Catalog,
+    file: &std::path::Path,
+) -> Result<(), ServerError> {
+    use commons_crawler::stored::{Imported, RegistryChangeError, import};
+    let invalid = |errors: Vec<String>| {
+        ServerError::Startup(format!(
+            "the publishers registry {} is invalid:\n{}",
+            file.display(),
+            errors.join("\n")
+        ))
+    };
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > commons_crawler::registry::MAX_REGISTRY_SIZE as u64 {
+        return Err(invalid(vec![format!(
+            "the file is {size} bytes, more than the {} allowed",
+            commons_crawler::registry::MAX_REGISTRY_SIZE
+        )]));
+    }
+    let bytes = std::fs::read(file)
+        .map_err(|e| ServerError::Startup(format!("cannot read {}: {e}", file.display())))?;
+    let actor = format!("operator (registry file {})", file.display());
+    for _ in 0..3 {
+        let at = auth::now();
+        match import(catalog, &bytes, &actor, at).await {
+            Ok(Imported::Invalid(errors)) => {
+                return Err(invalid(errors.iter().map(ToString::to_string).collect()));
+            }
+            Ok(Imported::Unchanged(_)) => return Ok(()),
+            Ok(Imported::Saved(number, summary)) => {
+                tracing::info!(
+                    revision = number,
+                    added = summary.added.len(),
+                    removed = summary.removed.len(),
+                    changed = summary.changed.len(),
+                    "the registry file was imported"
+                );
+                return Ok(());
+            }
+            Err(RegistryChangeError::Catalog(commons_catalog::CatalogError::Conflict(_))) => {}
+            Err(RegistryChangeError::Invalid(errors)) => return Err(invalid(errors)),
+            Err(RegistryChangeError::Catalog(e)) => return Err(e.into()),
+        }
+    }
+    Err(ServerError::Startup(
+        "the publishers registry kept changing while the registry file was imported".into(),
+    ))
 }
 
 /// Counts each crawled repository's outcome in the metrics.
@@ -291,12 +348,14 @@ impl commons_crawler::Progress for CountOutcomes {
 /// Crawls everything at start, then every `every`, until `stop` turns true.
 async fn crawl_periodically(
     crawl: Arc<CrawlState>,
+    catalog: Catalog,
     every: std::time::Duration,
     progress: Arc<CountOutcomes>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     loop {
         let started = Instant::now();
+        crawl.refresh_registry(&catalog).await;
         tokio::select! {
             result = crawl.crawler.run(progress.clone()) => match result {
                 Ok(summary) => tracing::info!(

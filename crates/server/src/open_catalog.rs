@@ -321,6 +321,7 @@ async fn publisher_json(
     let mut out = Vec::new();
     for publisher in publishers {
         let declared: Vec<(String, bool)> = registry
+            .as_ref()
             .and_then(|r| r.publishers.iter().find(|p| p.id == publisher.id))
             .map(|p| {
                 p.hosting

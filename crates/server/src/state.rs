@@ -20,6 +20,40 @@ pub struct CrawlState {
     pub webhook_key: Option<commons_catalog::WebhookKey>,
     /// The recrawls webhooks asked for.
     pub queue: std::sync::Arc<crate::hook_queue::HookQueue>,
+    /// The registry file the server was started with (then the registry is changed only by
+    /// editing it), or `None` when curators change the registry in the browser.
+    pub registry_file: Option<std::path::PathBuf>,
+    /// The revision of the registry the crawler has.
+    pub registry_number: std::sync::atomic::AtomicI64,
+}
+
+impl CrawlState {
+    /// Gives the crawler the newest registry when the catalog has a newer revision than the
+    /// one it has (a curator changed it, on this server or another). On failure the crawler
+    /// keeps the registry it has, and the failure is logged.
+    pub async fn refresh_registry(&self, catalog: &commons_catalog::Catalog) {
+        use std::sync::atomic::Ordering;
+        let number = match catalog.registry_number().await {
+            Ok(number) => number,
+            Err(error) => {
+                tracing::warn!(%error, "the registry's revision could not be read");
+                return;
+            }
+        };
+        if number == self.registry_number.load(Ordering::Acquire) {
+            return;
+        }
+        match commons_crawler::stored::load(catalog).await {
+            Ok(stored) => {
+                self.crawler.set_registry(stored.registry);
+                self.registry_number.store(stored.number, Ordering::Release);
+                tracing::info!(revision = stored.number, "the publishers registry changed");
+            }
+            Err(error) => {
+                tracing::error!(%error, "the new publishers registry is not used");
+            }
+        }
+    }
 }
 
 /// Who may read `/metrics`.

@@ -123,6 +123,10 @@ async fn app() -> TestApp {
             .await
             .unwrap();
     }
+    let registry = "- id: unicef\n  name: UNICEF\n  hosting:\n    - url: https://gitlab.example.org/unicef\n      kind: gitlab\n";
+    commons_crawler::stored::import(catalog, registry.as_bytes(), "test", 1)
+        .await
+        .unwrap();
     for who in EVERYONE.into_iter().filter(|w| *w != Who::Anonymous) {
         let session = Session {
             subject: format!("{who:?}"),
@@ -142,6 +146,17 @@ async fn app() -> TestApp {
 }
 
 async fn send(app: &TestApp, who: Who, method: &str, uri: &str, form: &[(&str, &str)]) -> u16 {
+    exchange(app, who, method, uri, form).await.0
+}
+
+/// A request's status and body.
+async fn exchange(
+    app: &TestApp,
+    who: Who,
+    method: &str,
+    uri: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
     let mut request = Request::builder().method(method).uri(uri);
     if who != Who::Anonymous {
         request = request.header("cookie", format!("commons_session={}", who.cookie()));
@@ -154,8 +169,11 @@ async fn send(app: &TestApp, who: Who, method: &str, uri: &str, form: &[(&str, &
     } else {
         Body::empty()
     };
-    let (response, _) = split(app.send(request.body(body).unwrap()).await).await;
-    response.status().as_u16()
+    let (response, body) = split(app.send(request.body(body).unwrap()).await).await;
+    (
+        response.status().as_u16(),
+        String::from_utf8_lossy(&body).into_owned(),
+    )
 }
 
 /// What `who` gets from a page (GET) that `allowed` people may see.
@@ -187,6 +205,7 @@ async fn every_route_for_every_role() {
         let decides_unicef =
             who.is_admin() || matches!(who, Who::CuratorOfUnicef | Who::GlobalCurator);
         let curates_unicef = decides_unicef;
+        let edits_registry = who.is_admin() || who == Who::GlobalCurator;
         let entry = unicef_entry(&catalog).await;
         let entry_page = format!("/admin/entries/{entry}");
         let pages = [
@@ -197,6 +216,10 @@ async fn every_route_for_every_role() {
             ("/admin/audit", reviews),
             ("/admin/tokens/unicef", who.is_admin() || who == Who::Member),
             (entry_page.as_str(), curates_unicef),
+            ("/admin/publishers", reviews),
+            ("/admin/publishers/registry.yml", reviews),
+            ("/admin/publishers/new", edits_registry),
+            ("/admin/publishers/unicef", curates_unicef),
         ];
         for (path, allowed) in pages {
             assert_eq!(
@@ -312,8 +335,85 @@ async fn every_route_for_every_role() {
                 "POST {path} as {who:?}"
             );
         }
+        registry_writes(&app, who, edits_registry, curates_unicef).await;
         // Clean up what an allowed write left, so the next role starts alike.
         catalog.revoke_role(to_revoke.id, "test", 4).await.unwrap();
+    }
+}
+
+/// One field of a form.
+type FormPair<'a> = (&'a str, &'a str);
+
+fn pairs<'a>(form: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The registry's forms, each made from the revision in force when it is sent (as a page
+/// shown just before would be).
+async fn registry_writes(app: &TestApp, who: Who, edits_registry: bool, curates_unicef: bool) {
+    let csrf = who.csrf();
+    let new_id = format!("moh-{who:?}").to_lowercase();
+    let new_url = format!("https://gitlab.example.org/{new_id}");
+    let export = "- id: unicef\n  name: UNICEF\n  hosting:\n    - url: https://gitlab.example.org/unicef\n      kind: gitlab\n";
+    let writes: [(&str, Vec<FormPair>, bool); 5] = [
+        (
+            "/admin/publishers/new",
+            vec![
+                ("id", new_id.as_str()),
+                ("name", "Ministry of Health"),
+                ("url-0", new_url.as_str()),
+                ("kind-0", "gitlab"),
+            ],
+            edits_registry,
+        ),
+        (
+            "/admin/publishers/unicef",
+            vec![
+                ("name", "UNICEF"),
+                ("url-0", "https://gitlab.example.org/unicef"),
+                ("kind-0", "gitlab"),
+            ],
+            curates_unicef,
+        ),
+        (
+            "/admin/publishers/unicef/suspend",
+            vec![("reason", "Moving forge.")],
+            curates_unicef,
+        ),
+        ("/admin/publishers/unicef/resume", vec![], curates_unicef),
+        (
+            "/admin/publishers/import",
+            vec![("registry", export)],
+            edits_registry,
+        ),
+    ];
+    for (path, fields, allowed) in writes {
+        let from = app
+            .state
+            .catalog
+            .registry_number()
+            .await
+            .unwrap()
+            .to_string();
+        let form = |token: &str| {
+            let mut form = vec![("csrf", token.to_string()), ("from", from.clone())];
+            form.extend(fields.iter().map(|(k, v)| (*k, v.to_string())));
+            form
+        };
+        if allowed {
+            let forged = form("forged");
+            assert_eq!(
+                send(app, who, "POST", path, &pairs(&forged)).await,
+                403,
+                "POST {path} as {who:?} without the CSRF token"
+            );
+        }
+        let real = form(&csrf);
+        assert_eq!(
+            send(app, who, "POST", path, &pairs(&real)).await,
+            form_status(who, allowed),
+            "POST {path} as {who:?}"
+        );
     }
 }
 
@@ -466,6 +566,9 @@ async fn the_account_pages_have_their_headings_in_order() {
         "/admin/tokens/unicef".into(),
         format!("/admin/entries/{entry}"),
         "/publish".into(),
+        "/admin/publishers".into(),
+        "/admin/publishers/new".into(),
+        "/admin/publishers/unicef".into(),
     ];
     for page in pages {
         let request = Request::get(&page)
@@ -479,4 +582,177 @@ async fn the_account_pages_have_their_headings_in_order() {
         assert_eq!(response.status(), 200, "{page}");
         crate::web::assert_headings_in_order(&String::from_utf8_lossy(&html), &page);
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn curators_change_the_registry_and_every_change_is_checked_and_audited() {
+    let app = app().await;
+    let catalog = app.state.catalog.clone();
+    let who = Who::GlobalCurator;
+    let csrf = who.csrf();
+    let post = |path: &'static str, fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        let csrf = csrf.clone();
+        async move {
+            let from = app
+                .state
+                .catalog
+                .registry_number()
+                .await
+                .unwrap()
+                .to_string();
+            let mut form = vec![("csrf", csrf), ("from", from)];
+            form.extend(fields);
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            exchange(app, who, "POST", path, &form).await
+        }
+    };
+    let moh = |url: &str| {
+        vec![
+            ("id", "moh".to_string()),
+            ("name", "Ministry of Health".to_string()),
+            ("url-0", url.to_string()),
+            ("kind-0", "gitlab".to_string()),
+        ]
+    };
+
+    // The registry's checks, in the form's language of problems: the form comes back, filled.
+    let (status, page) = post("/admin/publishers/new", moh("ftp://gitlab.example.org/moh")).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains("must be http or https"), "{page}");
+    assert!(page.contains("value=\"Ministry of Health\""));
+    // A hosting another publisher holds is refused.
+    let (status, page) = post(
+        "/admin/publishers/new",
+        moh("https://gitlab.example.org/UNICEF"),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("already claimed by publisher"), "{page}");
+    let (status, _) = post(
+        "/admin/publishers/new",
+        moh("https://gitlab.example.org/moh"),
+    )
+    .await;
+    assert_eq!(status, 303);
+
+    // A change made from an older revision is refused, not merged over the newer one.
+    let stale = [
+        ("csrf", csrf.as_str()),
+        ("from", "1"),
+        ("name", "UNICEF (renamed)"),
+        ("url-0", "https://gitlab.example.org/unicef"),
+        ("kind-0", "gitlab"),
+    ];
+    let (status, _) = exchange(&app, who, "POST", "/admin/publishers/unicef", &stale).await;
+    assert_eq!(status, 409);
+
+    let (status, _) = post(
+        "/admin/publishers/unicef/suspend",
+        vec![("reason", "Moving to a new forge.".to_string())],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, yaml) = exchange(&app, who, "GET", "/admin/publishers/registry.yml", &[]).await;
+    assert_eq!(status, 200);
+    let exported = commons_crawler::Registry::parse(yaml.as_bytes()).unwrap();
+    let ids: Vec<&str> = exported.publishers.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["unicef", "moh"]);
+    assert_eq!(
+        exported.publishers[0].suspended.as_deref(),
+        Some("Moving to a new forge.")
+    );
+    assert_eq!(
+        exported.publishers[0].name, "UNICEF",
+        "the stale rename was not saved"
+    );
+    let (_, list) = exchange(&app, who, "GET", "/admin/publishers", &[]).await;
+    assert!(list.contains("Moving to a new forge."), "{list}");
+
+    // An import that does not pass the checks changes nothing and says where it fails.
+    let (status, page) = post(
+        "/admin/publishers/import",
+        vec![(
+            "registry",
+            "- id: x\n  name: X\n  hosting: []\n".to_string(),
+        )],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("3:12: error: hosting must be"), "{page}");
+
+    let actions: Vec<String> = catalog
+        .audit_entries(&commons_catalog::AuditQuery {
+            since: None,
+            actor: Some(format!("user:{}", who.email())),
+            action: None,
+            before_seq: None,
+            limit: 100,
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|action| action.starts_with("publisher."))
+        .collect();
+    assert_eq!(actions, ["publisher.suspend", "publisher.add"]);
+    assert!(
+        catalog.organisation("moh").await.unwrap().is_some(),
+        "an added publisher is an organisation at once"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accepting_a_request_can_add_its_forge_group_to_the_registry() {
+    let app = app().await;
+    let catalog = app.state.catalog.clone();
+    let request = catalog
+        .request_publishing(
+            "cio@moh.example.org",
+            &NewPublishRequest {
+                organisation_id: "moh",
+                organisation: "Ministry of Health",
+                forge_url: "https://gitlab.example.org/moh/",
+                evidence: "I am its CIO.",
+            },
+            3,
+        )
+        .await
+        .unwrap();
+    let who = Who::GlobalCurator;
+    let (_, queue) = exchange(&app, who, "GET", "/admin/requests", &[]).await;
+    assert!(
+        queue.contains("<option value=\"gitlab\" selected>"),
+        "the kind is guessed from the host: {queue}"
+    );
+    let csrf = who.csrf();
+    let decide = [
+        ("csrf", csrf.as_str()),
+        ("decision", "accept"),
+        ("reason", "Known ministry."),
+        ("kind", "gitlab"),
+    ];
+    let path = format!("/admin/requests/{}", request.id);
+    assert_eq!(send(&app, who, "POST", &path, &decide).await, 303);
+    let stored = commons_crawler::stored::load(&catalog).await.unwrap();
+    let moh = stored
+        .registry
+        .publishers
+        .iter()
+        .find(|p| p.id == "moh")
+        .expect("the accepted organisation is in the registry");
+    assert_eq!(moh.name, "Ministry of Health");
+    assert_eq!(moh.hosting[0].url, "https://gitlab.example.org/moh");
+    let audit = catalog
+        .audit_entries(&commons_catalog::AuditQuery {
+            since: None,
+            actor: None,
+            action: Some("publisher.add-hosting".into()),
+            before_seq: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].target, "publisher:moh");
 }

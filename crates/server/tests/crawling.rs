@@ -62,6 +62,23 @@ async fn crawls_at_start_and_on_a_signed_webhook() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // The file the server was started with is the catalog's registry now, saved by the
+    // operator who gave it.
+    let revision = catalog
+        .registry()
+        .await
+        .unwrap()
+        .expect("the file was imported");
+    assert!(
+        revision.saved_by.starts_with("operator (registry file "),
+        "{revision:?}"
+    );
+    assert!(
+        revision.text.contains("id: \"testers\""),
+        "{}",
+        revision.text
+    );
+
     let key = WebhookKey::new(KEY).unwrap();
     let secret = catalog
         .rotate_hook_secret(&key, "testers", 1, "test")
@@ -450,6 +467,85 @@ async fn hooks_beyond_the_queue_get_503_and_their_retry_is_acted_on() {
         assert!(Instant::now() < deadline, "the queue drains");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    let _ = stop.send(());
+    running.await.unwrap().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_crawls_the_registry_curators_change_in_the_catalog() {
+    let repos = tempfile::tempdir().unwrap();
+    let git_server = GitHttpServer::start(repos.path());
+    let git = git_server.address;
+    let url = format!("http://{git}/tool.git");
+    let text = example()
+        .replace("https://github.com/primeroIMS/primero", &url)
+        .replace("name: Primero", "name: Curatedworthy");
+    publish(repos.path(), "tool", &text);
+    let work = tempfile::tempdir().unwrap();
+    // No file: the server crawls the catalog's registry, empty at start.
+    let (base, catalog, stop, running) =
+        crawling_server(String::new(), git, work.path(), |crawl| {
+            crawl.publishers = None
+        })
+        .await;
+    assert_eq!(catalog.registry_number().await.unwrap(), 0);
+    let client = reqwest::Client::new();
+    let payload =
+        serde_json::json!({"object_kind": "push", "project": {"web_url": url}}).to_string();
+    let unknown = client
+        .post(format!("{base}/api/v1/hooks/gitlab"))
+        .header("X-Gitlab-Token", "no publisher has it")
+        .body(payload.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 401);
+
+    // A curator adds the publisher (through another server: only the catalog is shared); it
+    // is an organisation at once, so its webhook secret can be set before any crawl.
+    let registry = format!(
+        "- id: testers\n  name: Test Agency\n  hosting:\n    - url: {url}\n      kind: git\n"
+    );
+    commons_crawler::stored::import(&catalog, registry.as_bytes(), "user:cu@example.org", 2)
+        .await
+        .unwrap();
+    let key = WebhookKey::new(KEY).unwrap();
+    let secret = catalog
+        .rotate_hook_secret(&key, "testers", 1, "test")
+        .await
+        .unwrap()
+        .secret;
+    let hook = || {
+        client
+            .post(format!("{base}/api/v1/hooks/gitlab"))
+            .header("X-Gitlab-Token", &secret)
+            .body(payload.clone())
+            .send()
+    };
+    assert_eq!(hook().await.unwrap().status(), 202);
+    let pushed = Instant::now();
+    while json(&client, format!("{base}/api/v1/software?q=curatedworthy")).await["total"] != 1 {
+        assert!(
+            pushed.elapsed() < Duration::from_secs(20),
+            "crawled on the webhook"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Suspended: its webhooks are refused.
+    let suspended = registry.replace(
+        "  name: Test Agency\n",
+        "  name: Test Agency\n  suspended: \"Audit.\"\n",
+    );
+    commons_crawler::stored::import(&catalog, suspended.as_bytes(), "user:cu@example.org", 3)
+        .await
+        .unwrap();
+    assert_eq!(
+        hook().await.unwrap().status(),
+        403,
+        "a suspended publisher owns nothing"
+    );
+
     let _ = stop.send(());
     running.await.unwrap().unwrap();
 }

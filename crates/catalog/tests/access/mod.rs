@@ -140,18 +140,32 @@ async fn a_request_is_decided_once_and_acceptance_makes_a_member() {
 
         let curator = "user:cu@example.org";
         let accepted = c
-            .decide_request(first.id, Decision::Accept, "Known office.", curator, 20)
+            .decide_request(
+                first.id,
+                Decision::Accept,
+                "Known office.",
+                None,
+                curator,
+                20,
+            )
             .await
             .unwrap();
         assert_eq!(accepted.status, RequestStatus::Accepted);
         assert_eq!(accepted.reason.as_deref(), Some("Known office."));
         assert!(matches!(
-            c.decide_request(first.id, Decision::Refuse, "changed my mind", curator, 21)
-                .await,
+            c.decide_request(
+                first.id,
+                Decision::Refuse,
+                "changed my mind",
+                None,
+                curator,
+                21
+            )
+            .await,
             Err(CatalogError::NotFound(_))
         ));
         let refused = c
-            .decide_request(second.id, Decision::Refuse, "Not staff.", curator, 22)
+            .decide_request(second.id, Decision::Refuse, "Not staff.", None, curator, 22)
             .await
             .unwrap();
         assert_eq!(refused.status, RequestStatus::Refused);

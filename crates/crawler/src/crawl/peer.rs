@@ -229,7 +229,7 @@ impl Crawler {
             ));
             return self.report_peer(record, pulled, progress).await;
         }
-        let direct = self.inner.registry.owner_of(&url).is_some();
+        let direct = self.registry().owner_of(&url).is_some();
         if direct && existing.is_none() {
             // The direct crawl has not read it (yet); its forge, not the peer, makes it.
             *pulled.counts.entry("left_to_forge".into()).or_default() += 1;
@@ -286,7 +286,7 @@ impl Crawler {
         if let Some(entry) = catalog.software_by_url(&url.as_url()).await? {
             return Ok(Some(entry));
         }
-        let case = match self.inner.registry.owner_of(url) {
+        let case = match self.registry().owner_of(url) {
             Some((_, hosting)) => hosting.kind.path_case(),
             None if forge_of(url) == ForgeKind::Git => PathCase::Sensitive,
             None => PathCase::Insensitive,

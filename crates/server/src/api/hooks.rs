@@ -99,7 +99,10 @@ async fn accept(
         count(state, forge, "bad_payload");
         ApiError::BadRequest(format!("the pushed repository {:?}: {e}", push.repository))
     })?;
-    let owner = crawl.crawler.registry().owner_of(&repository);
+    // A curator may have just added the hosting, on this server or another.
+    crawl.refresh_registry(&state.catalog).await;
+    let registry = crawl.crawler.registry();
+    let owner = registry.owner_of(&repository);
     let Some((_, hosting)) = owner.filter(|(p, _)| p.id == push.publisher) else {
         count(state, forge, "not_owner");
         tracing::warn!(publisher = push.publisher, repository = ?push.repository, "webhook for a repository of another publisher refused");

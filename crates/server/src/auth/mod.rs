@@ -213,6 +213,14 @@ pub enum Action<'a> {
     },
     /// Read the audit log.
     ReadAudit,
+    /// Read the publishers registry (and export it).
+    ReadRegistry,
+    /// Change the publishers registry: publisher `organisation` (edit, suspend, resume), or
+    /// with `None` the whole of it (add a publisher, import a file).
+    EditRegistry {
+        /// The publisher changed, when one is.
+        organisation: Option<&'a str>,
+    },
 }
 
 /// Why an action is refused.
@@ -232,7 +240,12 @@ pub fn authorize(viewer: Option<&Viewer>, action: Action<'_>) -> Result<(), Deni
     let allowed = match action {
         Action::SeeOwnAccount | Action::RequestPublishing => true,
         Action::ManageRoles => viewer.is_admin(),
-        Action::ReviewRequests | Action::ReadAudit => viewer.is_admin() || viewer.curates_any(),
+        Action::ReviewRequests | Action::ReadAudit | Action::ReadRegistry => {
+            viewer.is_admin() || viewer.curates_any()
+        }
+        Action::EditRegistry { organisation } => {
+            viewer.is_admin() || viewer.curates(organisation.unwrap_or_default())
+        }
         Action::DecideRequest { organisation } => viewer.is_admin() || viewer.curates(organisation),
         Action::ManageTokens { organisation } => {
             viewer.is_admin() || viewer.member_of(organisation)

@@ -16,9 +16,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
 use commons_catalog::{
-    AuditQuery, CatalogError, Decision, NewPublishRequest, PublishRequest, RequestStatus,
-    RoleGrant, RoleName,
+    AuditQuery, CatalogError, Decision, NewPublishRequest, PublishRequest, RegistryChange,
+    RegistrySave, RequestStatus, RoleGrant, RoleName,
 };
+use commons_crawler::HostingKind;
+use commons_crawler::stored::RegistryChangeError;
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -27,7 +29,7 @@ const AUDIT_PAGE: i64 = 50;
 
 /// The person signed in, when they may do `action`; else the answer: a redirect to sign in
 /// (a page), 401 (a form), 403, or 404 where the catalog offers no sign-in at all.
-fn allowed(
+pub(super) fn allowed(
     ctx: Ctx,
     visitor: &Visitor,
     method: &Method,
@@ -76,7 +78,7 @@ pub(crate) fn fresh_form(ctx: Ctx, viewer: &Viewer, csrf: &str) -> Result<Ctx, B
     }
 }
 
-fn failed(ctx: Ctx, error: CatalogError) -> Response {
+pub(super) fn failed(ctx: Ctx, error: CatalogError) -> Response {
     match error {
         CatalogError::NotFound(detail) => error_page(ctx, StatusCode::NOT_FOUND, Some(detail)),
         other => {
@@ -86,13 +88,13 @@ fn failed(ctx: Ctx, error: CatalogError) -> Response {
     }
 }
 
-fn bad(ctx: Ctx, detail: impl Into<String>) -> Response {
+pub(super) fn bad(ctx: Ctx, detail: impl Into<String>) -> Response {
     error_page(ctx, StatusCode::BAD_REQUEST, Some(detail.into()))
 }
 
 /// Text from a form: trimmed, without control characters but line breaks, at most `max`
 /// characters; `None` when empty.
-fn text(value: &str, max: usize) -> Result<Option<String>, String> {
+pub(super) fn text(value: &str, max: usize) -> Result<Option<String>, String> {
     let value = value.trim();
     if value.chars().count() > max {
         return Err(format!("at most {max} characters"));
@@ -142,7 +144,7 @@ fn role_view(grant: &RoleGrant) -> RoleView {
 }
 
 /// A time as shown: `2026-12-03 14:05 UTC`.
-fn when(at: i64) -> String {
+pub(super) fn when(at: i64) -> String {
     jiff::Timestamp::from_second(at)
         .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default()
@@ -158,6 +160,7 @@ pub struct AccountPage {
     may_manage_roles: bool,
     may_review: bool,
     may_read_audit: bool,
+    may_read_registry: bool,
     /// The organisations whose tokens they manage.
     token_organisations: Vec<String>,
 }
@@ -174,6 +177,7 @@ pub async fn account(ctx: Ctx, visitor: Visitor, method: Method) -> Response {
         may_manage_roles: may(Action::ManageRoles),
         may_review: may(Action::ReviewRequests),
         may_read_audit: may(Action::ReadAudit),
+        may_read_registry: may(Action::ReadRegistry),
         token_organisations: viewer
             .grants
             .iter()
@@ -319,9 +323,13 @@ pub struct RequestView {
     pub decided: String,
     /// The viewer may decide it now.
     pub decidable: bool,
+    /// The decision may add the forge group to the registry (the registry is not a file).
+    pub offer_registry: bool,
+    /// The forge kind the address most likely is (empty: unknown).
+    pub kind_guess: &'static str,
 }
 
-fn request_view(request: PublishRequest, viewer: &Viewer) -> RequestView {
+fn request_view(request: PublishRequest, viewer: &Viewer, offer_registry: bool) -> RequestView {
     let decidable = request.status == RequestStatus::Pending
         && authorize(
             Some(viewer),
@@ -339,6 +347,8 @@ fn request_view(request: PublishRequest, viewer: &Viewer) -> RequestView {
         created: when(request.created_at),
         decided: request.decided_at.map(when).unwrap_or_default(),
         decidable,
+        offer_registry,
+        kind_guess: super::registry::guess_kind(&request.forge_url),
         request,
     }
 }
@@ -369,7 +379,7 @@ pub async fn publish(
     let page = PublishPage {
         requests: requests
             .into_iter()
-            .map(|r| request_view(r, &viewer))
+            .map(|r| request_view(r, &viewer, super::registry::editable(&state)))
             .collect(),
         ctx,
     };
@@ -481,7 +491,7 @@ pub async fn requests(
     let page = RequestsPage {
         requests: requests
             .into_iter()
-            .map(|r| request_view(r, &viewer))
+            .map(|r| request_view(r, &viewer, super::registry::editable(&state)))
             .collect(),
         ctx,
     };
@@ -494,6 +504,9 @@ pub struct DecisionForm {
     csrf: String,
     decision: String,
     reason: String,
+    /// The kind of forge to add the request's group to the registry as (empty: not added).
+    #[serde(default)]
+    kind: String,
 }
 
 /// `POST /admin/requests/{id}`.
@@ -541,13 +554,79 @@ pub async fn decide(
         }
         Err(why) => return bad(ctx, format!("reason: {why}")),
     };
+    let kind = match form.kind.as_str() {
+        "" => None,
+        word => match HostingKind::parse(word) {
+            Some(kind) => Some(kind),
+            None => return bad(ctx, "the forge kind is gitlab, github, gitea or git"),
+        },
+    };
+    let registry = match kind.filter(|_| decision == Decision::Accept) {
+        Some(_) if !super::registry::editable(&state) => {
+            return bad(
+                ctx,
+                "this server crawls a registry file: add the forge group to the file",
+            );
+        }
+        Some(kind) => {
+            let added = super::registry::with_requested_hosting(
+                &state,
+                &request.organisation_id,
+                &request.organisation,
+                &request.forge_url,
+                kind,
+            )
+            .await;
+            match added {
+                Ok(added) => Some(added),
+                Err(RegistryChangeError::Invalid(problems)) => {
+                    return bad(
+                        ctx,
+                        format!(
+                            "the forge group cannot be added to the registry: {}",
+                            problems.join("; ")
+                        ),
+                    );
+                }
+                Err(error) => return super::registry::change_failed(ctx, error),
+            }
+        }
+        None => None,
+    };
+    let target = format!("publisher:{}", request.organisation_id);
+    let save = registry.map(|(from, text, before, after)| {
+        (
+            from,
+            text,
+            RegistryChange {
+                action: "publisher.add-hosting",
+                target: &target,
+                before: Some(before),
+                after: Some(after),
+            },
+        )
+    });
+    // Accepting creates the organisation itself: nothing else to add.
+    let save = save.as_ref().map(|(from, text, change)| RegistrySave {
+        from: *from,
+        text,
+        change: change.clone(),
+        added: &[],
+    });
     match state
         .catalog
-        .decide_request(id, decision, &reason, &viewer.actor(), now())
+        .decide_request(id, decision, &reason, save.as_ref(), &viewer.actor(), now())
         .await
     {
-        Ok(_) => see_other(&ctx.href("/admin/requests")),
-        Err(CatalogError::NotFound(detail)) => error_page(ctx, StatusCode::CONFLICT, Some(detail)),
+        Ok(_) => {
+            if save.is_some() {
+                super::registry::changed(&state).await;
+            }
+            see_other(&ctx.href("/admin/requests"))
+        }
+        Err(CatalogError::NotFound(detail) | CatalogError::Conflict(detail)) => {
+            error_page(ctx, StatusCode::CONFLICT, Some(detail))
+        }
         Err(error) => failed(ctx, error),
     }
 }

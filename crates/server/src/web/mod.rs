@@ -20,6 +20,7 @@ mod feeds;
 pub mod i18n;
 mod licenses;
 mod pages;
+pub(crate) mod registry;
 mod status;
 mod validator;
 
@@ -73,6 +74,25 @@ pub fn router() -> Router<AppState> {
         .route(
             "/admin/tokens/{organisation}/{id}/revoke",
             axum::routing::post(admin::revoke_token),
+        )
+        .route("/admin/publishers", get(registry::list))
+        .route("/admin/publishers/registry.yml", get(registry::export))
+        .route(
+            "/admin/publishers/import",
+            axum::routing::post(registry::import)
+                .layer(DefaultBodyLimit::max(registry::MAX_IMPORT_FORM)),
+        )
+        .route(
+            "/admin/publishers/new",
+            get(registry::new_form).post(registry::create),
+        )
+        .route(
+            "/admin/publishers/{id}",
+            get(registry::edit_form).post(registry::update),
+        )
+        .route(
+            "/admin/publishers/{id}/{verb}",
+            axum::routing::post(registry::suspend),
         )
         .route("/publish", get(admin::publish).post(admin::publish_submit))
         .route("/assets/{name}", get(assets::serve))

@@ -123,6 +123,32 @@ test("the curator decides the request in Chinese on a phone", async () => {
   await context.close();
 });
 
+test("the accepted forge group is in the registry; a curator suspends it, and it is audited", async () => {
+  const { context, page, problems } = await signIn("cura@example.org", "Cura", { viewport: DESKTOP, locale: "en-GB" });
+  await page.goto(BASE + "/admin/publishers?lang=en");
+  const row = page.locator("tr", { hasText: "(wfp)" });
+  assert.ok((await row.textContent()).includes("https://gitlab.example.org/wfp"), "added with the acceptance");
+  await assertAccessible(page, "/admin/publishers");
+  await row.getByRole("link").click();
+  await page.waitForURL(/\/admin\/publishers\/wfp/);
+  await assertAccessible(page, "/admin/publishers/wfp");
+  // A second forge: the blank line under the first one.
+  await page.locator("#url-1").fill("https://github.com/wfp");
+  await page.locator("#kind-1").selectOption("github");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.waitForURL(/\/admin\/publishers(\?|$)/);
+  assert.ok((await page.locator("tr", { hasText: "(wfp)" }).textContent()).includes("https://github.com/wfp"));
+  await page.goto(BASE + "/admin/publishers/wfp?lang=en");
+  await page.locator("#reason").fill("Moving to the new forge.");
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await page.waitForURL(/\/admin\/publishers\/wfp/);
+  assert.ok((await page.content()).includes("Moving to the new forge."));
+  await page.goto(BASE + "/admin/audit?lang=en&action=publisher.suspend");
+  assert.ok((await page.content()).includes("publisher:wfp"), "the suspension is audited");
+  assert.deepEqual(problems, [], "console errors");
+  await context.close();
+});
+
 test("the accepted requester issues an API token in Arabic on a phone; it is shown once", async () => {
   const { context, page, problems } = await signIn("ana@example.org", "Ana Lima", { viewport: PHONE, locale: "ar" });
   await page.goto(BASE + "/admin?lang=ar");
