@@ -166,9 +166,11 @@ pub struct StoredDeclaration {
     pub not_applicable: bool,
     /// When, in Unix seconds.
     pub declared_at: i64,
-    /// The token it was made with.
-    pub token_id: i64,
-    /// The organisation that declared (the token's).
+    /// The token it was made with, when made through the API.
+    pub token_id: Option<i64>,
+    /// The member who made it in the browser (their e-mail address), when so made.
+    pub member: Option<String>,
+    /// The organisation that declared (the token's, or the member's).
     pub organisation_id: String,
 }
 
@@ -184,10 +186,50 @@ pub struct Withdrawal {
     pub item: String,
     /// When, in Unix seconds.
     pub withdrawn_at: i64,
-    /// The token it was made with.
-    pub token_id: i64,
-    /// The organisation that withdrew (the token's).
+    /// The token it was made with, when made through the API.
+    pub token_id: Option<i64>,
+    /// The member who made it in the browser, when so made.
+    pub member: Option<String>,
+    /// The organisation that withdrew (the token's, or the member's).
     pub organisation_id: String,
+}
+
+/// Who writes a declaration or a withdrawal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declarant<'a> {
+    /// A publisher's API token, by its id (it must be live and be the entry's organisation's).
+    Token(i64),
+    /// A member of an organisation signed in, whose membership the caller checked; the entry
+    /// must be that organisation's.
+    Member {
+        /// Their e-mail address.
+        email: &'a str,
+        /// The organisation they are a member of.
+        organisation: &'a str,
+    },
+}
+
+impl Declarant<'_> {
+    fn token_id(self) -> Option<i64> {
+        match self {
+            Declarant::Token(id) => Some(id),
+            Declarant::Member { .. } => None,
+        }
+    }
+
+    fn member(self) -> Option<String> {
+        match self {
+            Declarant::Token(_) => None,
+            Declarant::Member { email, .. } => Some(email.to_string()),
+        }
+    }
+
+    fn actor(self, organisation: &str) -> String {
+        match self {
+            Declarant::Token(id) => publisher_actor(organisation, id),
+            Declarant::Member { email, .. } => crate::access::person_actor(email),
+        }
+    }
 }
 
 /// One row of an entry's declaration history.
@@ -201,7 +243,8 @@ pub enum DeclarationEvent {
 }
 
 const DECLARATION_COLUMNS: &str = "d.id, d.software_id, d.item, d.withdrawal, d.declared_by, \
-     d.role, d.statement, d.url, d.not_applicable, d.declared_at, d.token_id, d.organisation_id";
+     d.role, d.statement, d.url, d.not_applicable, d.declared_at, d.token_id, d.organisation_id, \
+     d.member";
 
 /// The SHA-256 (hex) of a token: what the catalog stores and looks up.
 fn token_hash(token: &str) -> String {
@@ -426,14 +469,34 @@ impl Catalog {
         token_id: i64,
         at: i64,
     ) -> Result<StoredDeclaration, CatalogError> {
+        self.declare_as(
+            software_id,
+            item,
+            declaration,
+            Declarant::Token(token_id),
+            at,
+        )
+        .await
+    }
+
+    /// Records a declaration like [`Catalog::declare`], made by `declarant`: a token, or a
+    /// member of the entry's organisation signed in.
+    pub async fn declare_as(
+        &self,
+        software_id: &str,
+        item: &str,
+        declaration: &NewDeclaration,
+        declarant: Declarant<'_>,
+        at: i64,
+    ) -> Result<StoredDeclaration, CatalogError> {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
-        let organisation_id = writer_organisation(&mut tx, software_id, token_id, at).await?;
+        let organisation_id = writer_organisation(&mut tx, software_id, declarant, at).await?;
         let before = current_of_item(&mut tx, software_id, item).await?;
         let row = sqlx::query(
             "INSERT INTO declarations (software_id, item, withdrawal, declared_by, role, \
-             statement, url, not_applicable, organisation_id, token_id, declared_at) \
-             VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             statement, url, not_applicable, organisation_id, token_id, declared_at, member) \
+             VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(software_id)
         .bind(item)
@@ -443,8 +506,9 @@ impl Catalog {
         .bind(&declaration.url)
         .bind(i64::from(declaration.not_applicable))
         .bind(&organisation_id)
-        .bind(token_id)
+        .bind(declarant.token_id())
         .bind(at)
+        .bind(declarant.member())
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get(0)?;
@@ -459,10 +523,11 @@ impl Catalog {
             url: declaration.url.clone(),
             not_applicable: declaration.not_applicable,
             declared_at: at,
-            token_id,
+            token_id: declarant.token_id(),
+            member: declarant.member(),
             organisation_id,
         };
-        let actor = publisher_actor(&stored.organisation_id, token_id);
+        let actor = declarant.actor(&stored.organisation_id);
         let target = declaration_target(software_id, item);
         append(
             &mut tx,
@@ -491,22 +556,35 @@ impl Catalog {
         token_id: i64,
         at: i64,
     ) -> Result<Option<Withdrawal>, CatalogError> {
+        self.withdraw_as(software_id, item, Declarant::Token(token_id), at)
+            .await
+    }
+
+    /// Withdraws like [`Catalog::withdraw`], on behalf of `declarant`.
+    pub async fn withdraw_as(
+        &self,
+        software_id: &str,
+        item: &str,
+        declarant: Declarant<'_>,
+        at: i64,
+    ) -> Result<Option<Withdrawal>, CatalogError> {
         let mut tx = self.pool.begin().await?;
         let seq = next_seq(&mut tx).await?;
-        let organisation_id = writer_organisation(&mut tx, software_id, token_id, at).await?;
+        let organisation_id = writer_organisation(&mut tx, software_id, declarant, at).await?;
         let Some(current) = current_of_item(&mut tx, software_id, item).await? else {
             tx.rollback().await?;
             return Ok(None);
         };
         let row = sqlx::query(
             "INSERT INTO declarations (software_id, item, withdrawal, organisation_id, token_id, \
-             declared_at) VALUES ($1, $2, 1, $3, $4, $5) RETURNING id",
+             declared_at, member) VALUES ($1, $2, 1, $3, $4, $5, $6) RETURNING id",
         )
         .bind(software_id)
         .bind(item)
         .bind(&organisation_id)
-        .bind(token_id)
+        .bind(declarant.token_id())
         .bind(at)
+        .bind(declarant.member())
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get(0)?;
@@ -516,10 +594,11 @@ impl Catalog {
             software_id: software_id.to_string(),
             item: item.to_string(),
             withdrawn_at: at,
-            token_id,
+            token_id: declarant.token_id(),
+            member: declarant.member(),
             organisation_id,
         };
-        let actor = publisher_actor(&withdrawal.organisation_id, token_id);
+        let actor = declarant.actor(&withdrawal.organisation_id);
         let target = declaration_target(software_id, item);
         append(
             &mut tx,
@@ -614,7 +693,7 @@ async fn current_of_item(
 async fn writer_organisation(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     software_id: &str,
-    token_id: i64,
+    declarant: Declarant<'_>,
     at: i64,
 ) -> Result<String, CatalogError> {
     let entry = sqlx::query("SELECT organisation_id FROM software WHERE id = $1")
@@ -627,6 +706,19 @@ async fn writer_organisation(
         )));
     };
     let entry_organisation: Option<String> = entry.try_get(0)?;
+    let token_id = match declarant {
+        Declarant::Token(id) => id,
+        Declarant::Member { organisation, .. } => {
+            if entry_organisation.as_deref() != Some(organisation) {
+                return Err(Refusal::OtherOrganisation {
+                    token: organisation.to_string(),
+                    entry: entry_organisation,
+                }
+                .into());
+            }
+            return Ok(organisation.to_string());
+        }
+    };
     let token = sqlx::query(
         "SELECT organisation_id FROM publisher_tokens WHERE id = $1 AND revoked_at IS NULL \
          AND (expires_at IS NULL OR expires_at > $2)",
@@ -668,8 +760,9 @@ fn event_from_row(r: &AnyRow) -> Result<DeclarationEvent, CatalogError> {
     let software_id: String = r.try_get(1)?;
     let item: String = r.try_get(2)?;
     let at: i64 = r.try_get(9)?;
-    let token_id: i64 = r.try_get(10)?;
+    let token_id: Option<i64> = r.try_get(10)?;
     let organisation_id: String = r.try_get(11)?;
+    let member: Option<String> = r.try_get(12)?;
     if r.try_get::<i64, _>(3)? != 0 {
         return Ok(DeclarationEvent::Withdrawn(Withdrawal {
             id,
@@ -677,6 +770,7 @@ fn event_from_row(r: &AnyRow) -> Result<DeclarationEvent, CatalogError> {
             item,
             withdrawn_at: at,
             token_id,
+            member,
             organisation_id,
         }));
     }
@@ -692,6 +786,7 @@ fn event_from_row(r: &AnyRow) -> Result<DeclarationEvent, CatalogError> {
         not_applicable: r.try_get::<i64, _>(8)? != 0,
         declared_at: at,
         token_id,
+        member,
         organisation_id,
     }))
 }

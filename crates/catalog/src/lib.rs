@@ -39,7 +39,7 @@ pub use backup::{
 };
 pub use crawl::*;
 pub use declarations::{
-    DeclarationEvent, IssuedToken, NewDeclaration, PublisherToken, Refusal, Revocation,
+    Declarant, DeclarationEvent, IssuedToken, NewDeclaration, PublisherToken, Refusal, Revocation,
     StoredDeclaration, TOKEN_PREFIX, TokenIdentity, Withdrawal,
 };
 pub use error::CatalogError;

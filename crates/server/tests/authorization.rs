@@ -208,6 +208,7 @@ async fn every_route_for_every_role() {
         let edits_registry = who.is_admin() || who == Who::GlobalCurator;
         let entry = unicef_entry(&catalog).await;
         let entry_page = format!("/admin/entries/{entry}");
+        let declarations_page = format!("/admin/declarations/{entry}");
         let pages = [
             ("/admin", signed_in),
             ("/publish", signed_in),
@@ -220,6 +221,7 @@ async fn every_route_for_every_role() {
             ("/admin/publishers/registry.yml", reviews),
             ("/admin/publishers/new", edits_registry),
             ("/admin/publishers/unicef", curates_unicef),
+            (declarations_page.as_str(), who == Who::Member),
         ];
         for (path, allowed) in pages {
             assert_eq!(
@@ -289,8 +291,20 @@ async fn every_route_for_every_role() {
             ("superseded_by", ""),
             ("reason", "Widely reused."),
         ];
-        let writes: [(String, &Form, bool, u16); 7] = [
+        let declare = [
+            ("csrf", csrf.as_str()),
+            ("action", "declare"),
+            ("by", "Ana Lima"),
+            ("statement", "No personal data is collected."),
+        ];
+        let writes: [(String, &Form, bool, u16); 8] = [
             (entry_page.clone(), &present, curates_unicef, 303),
+            (
+                format!("{declarations_page}/dpg-privacy-and-laws"),
+                &declare,
+                who == Who::Member,
+                303,
+            ),
             ("/publish".into(), &publish, signed_in, 303),
             ("/admin/roles".into(), &grant, who.is_admin(), 303),
             (
@@ -755,4 +769,81 @@ async fn accepting_a_request_can_add_its_forge_group_to_the_registry() {
         .unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].target, "publisher:moh");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_declares_in_the_browser_and_the_api_shows_it() {
+    let app = app().await;
+    let entry = unicef_entry(&app.state.catalog).await;
+    let who = Who::Member;
+    let csrf = who.csrf();
+    let page = format!("/admin/declarations/{entry}");
+    let (status, html) = exchange(&app, who, "GET", &page, &[]).await;
+    assert_eq!(status, 200);
+    crate::web::assert_headings_in_order(&html, &page);
+    assert!(
+        html.contains("value=\"Member\""),
+        "the name is offered as who declares"
+    );
+    let (_, software_page) = exchange(&app, who, "GET", &format!("/software/{entry}"), &[]).await;
+    assert!(software_page.contains(&format!("href=\"/admin/declarations/{entry}")));
+
+    let item = format!("{page}/dpg-do-no-harm");
+    // The API's checks: a link that is not http(s) is refused, the form comes back filled.
+    let bad = [
+        ("csrf", csrf.as_str()),
+        ("action", "declare"),
+        ("by", "Ana Lima"),
+        ("statement", "We assessed the risks."),
+        ("url", "javascript:alert(1)"),
+    ];
+    let (status, html) = exchange(&app, who, "POST", &item, &bad).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("url must be http or https"), "{html}");
+    assert!(html.contains("We assessed the risks."));
+
+    let good = [
+        ("csrf", csrf.as_str()),
+        ("action", "declare"),
+        ("by", "Ana Lima"),
+        ("role", "Chief Information Officer"),
+        ("statement", "We assessed the risks."),
+        ("url", "https://unicef.example/harm.pdf"),
+    ];
+    assert_eq!(send(&app, who, "POST", &item, &good).await, 303);
+    let api = app
+        .get_json(&format!("/api/v1/software/{entry}/declarations"))
+        .await;
+    assert_eq!(api["dpg-do-no-harm"]["by"], "Ana Lima", "{api}");
+    assert_eq!(api["dpg-do-no-harm"]["organisation"], "unicef");
+
+    let withdraw = [("csrf", csrf.as_str()), ("action", "withdraw")];
+    assert_eq!(send(&app, who, "POST", &item, &withdraw).await, 303);
+    let api = app
+        .get_json(&format!("/api/v1/software/{entry}/declarations"))
+        .await;
+    assert!(api.get("dpg-do-no-harm").is_none(), "{api}");
+    let actors: Vec<String> = app
+        .state
+        .catalog
+        .audit_entries(&commons_catalog::AuditQuery {
+            since: None,
+            actor: None,
+            action: None,
+            before_seq: None,
+            limit: 20,
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action.starts_with("declaration."))
+        .map(|e| format!("{} {}", e.action, e.actor))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            "declaration.withdraw user:member@example.org",
+            "declaration.put user:member@example.org"
+        ]
+    );
 }

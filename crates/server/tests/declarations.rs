@@ -436,7 +436,7 @@ async fn withdrawing_puts_the_item_back_to_missing() {
     assert_eq!(history.len(), 2);
     assert!(matches!(
         &history[1],
-        commons_catalog::DeclarationEvent::Withdrawn(w) if w.token_id == f.unicef_token_id
+        commons_catalog::DeclarationEvent::Withdrawn(w) if w.token_id == Some(f.unicef_token_id)
     ));
     f.assert_no_token(&seen);
 }

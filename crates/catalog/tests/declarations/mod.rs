@@ -171,7 +171,7 @@ async fn declarations_are_current_until_replaced_or_withdrawn_and_all_are_kept()
             .unwrap();
         assert_eq!(first.by, "Jane Doe");
         assert_eq!(first.organisation_id, "unicef");
-        assert_eq!(first.token_id, token.id);
+        assert_eq!(first.token_id, Some(token.id));
         assert_eq!(first.declared_at, 1_000);
         // The write takes a change number: followers see the entry again.
         assert_eq!(c.max_seq().await.unwrap(), seq + 1);
@@ -503,6 +503,80 @@ async fn an_expired_token_neither_authenticates_nor_declares() {
         ));
         let listed = c.publisher_tokens(Some("unicef")).await.unwrap();
         assert_eq!(listed[0].expires_at, Some(500));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_signed_in_declares_and_withdraws_for_their_organisation_only() {
+    on_both(|c| async move {
+        let id = entry(&c).await;
+        let member = Declarant::Member {
+            email: "ana@unicef.example",
+            organisation: "unicef",
+        };
+        let stored = c
+            .declare_as(
+                &id,
+                "dpg-privacy-and-laws",
+                &privacy("Ana Lima"),
+                member,
+                1_000,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (stored.token_id, stored.member.as_deref()),
+            (None, Some("ana@unicef.example"))
+        );
+        assert_eq!(
+            c.current_declarations(&id).await.unwrap(),
+            std::slice::from_ref(&stored)
+        );
+
+        // A member of another organisation is refused, and nothing is written.
+        let stranger = Declarant::Member {
+            email: "bo@who.example",
+            organisation: "who",
+        };
+        let refused = c
+            .declare_as(&id, "dpg-do-no-harm", &privacy("Bo"), stranger, 1_001)
+            .await;
+        assert!(
+            matches!(
+                refused,
+                Err(CatalogError::Refused(Refusal::OtherOrganisation { .. }))
+            ),
+            "{refused:?}"
+        );
+
+        let withdrawn = c
+            .withdraw_as(&id, "dpg-privacy-and-laws", member, 1_002)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(withdrawn.member.as_deref(), Some("ana@unicef.example"));
+        assert!(c.current_declarations(&id).await.unwrap().is_empty());
+        let history = c.declaration_history(&id).await.unwrap();
+        assert_eq!(history.len(), 2, "{history:?}");
+        let actors: Vec<String> = c
+            .audit_entries(&AuditQuery {
+                since: None,
+                actor: None,
+                action: None,
+                before_seq: None,
+                limit: 50,
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action.starts_with("declaration."))
+            .map(|e| e.actor)
+            .collect();
+        assert_eq!(
+            actors,
+            ["user:ana@unicef.example", "user:ana@unicef.example"]
+        );
     })
     .await;
 }

@@ -723,3 +723,22 @@ kind-github = منظمة أو مستخدم GitHub
 kind-gitea = منظمة Gitea أو Forgejo
 kind-git = مستودع git مفرد
 kind-catalog = فهرس نظير
+
+## إقرارات العضو
+declarations-title = الإقرارات
+declarations-lead = ما تقرّه منظمتك بشأن هذه البرمجية حيث لا يستطيع أي مستودع إظهاره. يسري الإقرار فورًا في التقييم ويكون علنيًا؛ ويحل الإقرار الجديد محل الحالي، ويبقى كل إقرار وسحب في سجل المدخل وسجل التدقيق.
+declarations-only-you = لا يستطيع إظهار هذه إلا الناشر
+declarations-others = المبادئ والمؤشرات الأخرى
+declarations-others-help = يفحص التقييم هذه في المستودع؛ ويضيف الإقرار ما لا يستطيع رؤيته.
+declaration-none = غير مُقرّ
+declaration-declared = مُقرّ
+declaration-not-applicable = مُقرّ بأنه لا ينطبق
+declaration-by = من
+declaration-field-by = من يُقرّ (اسم شخص)
+declaration-field-role = منصبه أو صفته
+declaration-field-statement = نص الإقرار
+declaration-field-url = رابط المستند الداعم
+declaration-field-not-applicable = لا ينطبق هذا على هذه البرمجية
+declaration-help = قدّم نص إقرار أو رابطًا، أو اختر «لا ينطبق».
+declaration-submit = إقرار
+declaration-withdraw = سحب الإقرار

@@ -670,3 +670,22 @@ kind-github = GitHub organisation or user
 kind-gitea = Gitea or Forgejo organisation
 kind-git = Plain git repository
 kind-catalog = Peer catalog
+
+## A member's declarations
+declarations-title = Declarations
+declarations-lead = What your organisation declares about this software where no repository can show it. A declaration takes effect in the assessment at once and is public; a new one replaces the current one, and every declaration and withdrawal stays in the entry’s history and the audit log.
+declarations-only-you = Only the publisher can show these
+declarations-others = The other principles and indicators
+declarations-others-help = The assessment checks these in the repository; a declaration adds what it cannot see.
+declaration-none = Not declared
+declaration-declared = Declared
+declaration-not-applicable = Declared not applicable
+declaration-by = By
+declaration-field-by = Who declares (a person’s name)
+declaration-field-role = Their role or title
+declaration-field-statement = Statement
+declaration-field-url = Link to the supporting document
+declaration-field-not-applicable = This does not apply to this software
+declaration-help = Give a statement, a link, or tick “does not apply”.
+declaration-submit = Declare
+declaration-withdraw = Withdraw the declaration

@@ -670,3 +670,22 @@ kind-github = Organización o usuario de GitHub
 kind-gitea = Organización de Gitea o Forgejo
 kind-git = Repositorio git simple
 kind-catalog = Catálogo par
+
+## Las declaraciones de un miembro
+declarations-title = Declaraciones
+declarations-lead = Lo que su organización declara sobre este software donde ningún repositorio puede mostrarlo. Una declaración surte efecto de inmediato en la evaluación y es pública; una nueva sustituye a la actual, y cada declaración y retirada queda en el historial de la entrada y en el registro de auditoría.
+declarations-only-you = Solo el editor puede mostrarlos
+declarations-others = Los demás principios e indicadores
+declarations-others-help = La evaluación los comprueba en el repositorio; una declaración añade lo que no puede ver.
+declaration-none = Sin declarar
+declaration-declared = Declarado
+declaration-not-applicable = Declarado no aplicable
+declaration-by = Por
+declaration-field-by = Quién declara (el nombre de una persona)
+declaration-field-role = Su cargo o título
+declaration-field-statement = Declaración
+declaration-field-url = Enlace al documento justificativo
+declaration-field-not-applicable = No se aplica a este software
+declaration-help = Dé una declaración, un enlace, o marque «no se aplica».
+declaration-submit = Declarar
+declaration-withdraw = Retirar la declaración

@@ -670,3 +670,22 @@ kind-github = Organisation ou utilisateur GitHub
 kind-gitea = Organisation Gitea ou Forgejo
 kind-git = Dépôt git simple
 kind-catalog = Catalogue pair
+
+## Les déclarations d’un membre
+declarations-title = Déclarations
+declarations-lead = Ce que votre organisation déclare sur ce logiciel là où aucun dépôt ne peut le montrer. Une déclaration prend effet aussitôt dans l’évaluation et est publique ; une nouvelle remplace l’actuelle, et chaque déclaration et retrait reste dans l’historique de l’entrée et le journal d’audit.
+declarations-only-you = Seul l’éditeur peut les montrer
+declarations-others = Les autres principes et indicateurs
+declarations-others-help = L’évaluation les vérifie dans le dépôt ; une déclaration ajoute ce qu’elle ne peut pas voir.
+declaration-none = Non déclaré
+declaration-declared = Déclaré
+declaration-not-applicable = Déclaré sans objet
+declaration-by = Par
+declaration-field-by = Qui déclare (le nom d’une personne)
+declaration-field-role = Sa fonction ou son titre
+declaration-field-statement = Déclaration
+declaration-field-url = Lien vers le document justificatif
+declaration-field-not-applicable = Cela ne s’applique pas à ce logiciel
+declaration-help = Donnez une déclaration, un lien, ou cochez « ne s’applique pas ».
+declaration-submit = Déclarer
+declaration-withdraw = Retirer la déclaration

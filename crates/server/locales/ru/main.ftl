@@ -682,3 +682,22 @@ kind-github = Организация или пользователь GitHub
 kind-gitea = Организация Gitea или Forgejo
 kind-git = Отдельный репозиторий git
 kind-catalog = Партнёрский каталог
+
+## Заявления участника
+declarations-title = Заявления
+declarations-lead = Что ваша организация заявляет об этой программе там, где никакой репозиторий не может этого показать. Заявление сразу учитывается в оценке и публично; новое заменяет текущее, а каждое заявление и отзыв остаются в истории записи и в журнале аудита.
+declarations-only-you = Это может показать только издатель
+declarations-others = Остальные принципы и показатели
+declarations-others-help = Оценка проверяет их в репозитории; заявление добавляет то, чего она не видит.
+declaration-none = Не заявлено
+declaration-declared = Заявлено
+declaration-not-applicable = Заявлено как неприменимое
+declaration-by = Автор
+declaration-field-by = Кто заявляет (имя человека)
+declaration-field-role = Должность или звание
+declaration-field-statement = Заявление
+declaration-field-url = Ссылка на подтверждающий документ
+declaration-field-not-applicable = К этой программе не относится
+declaration-help = Дайте заявление, ссылку или отметьте «не относится».
+declaration-submit = Заявить
+declaration-withdraw = Отозвать заявление

@@ -639,3 +639,22 @@ kind-github = GitHub 组织或用户
 kind-gitea = Gitea 或 Forgejo 组织
 kind-git = 单个 git 仓库
 kind-catalog = 对等目录
+
+## 成员的声明
+declarations-title = 声明
+declarations-lead = 贵组织就本软件所作的、任何仓库都无法体现的声明。声明立即在评估中生效并公开；新声明会取代当前声明，每次声明和撤回都保留在条目历史和审计日志中。
+declarations-only-you = 只有发布者能够说明的事项
+declarations-others = 其他原则和指标
+declarations-others-help = 评估会在仓库中检查这些事项；声明用于补充评估无法看到的内容。
+declaration-none = 未声明
+declaration-declared = 已声明
+declaration-not-applicable = 已声明不适用
+declaration-by = 声明人
+declaration-field-by = 声明人（个人姓名）
+declaration-field-role = 职务或头衔
+declaration-field-statement = 声明内容
+declaration-field-url = 证明文件链接
+declaration-field-not-applicable = 不适用于本软件
+declaration-help = 请填写声明内容或链接，或勾选“不适用”。
+declaration-submit = 声明
+declaration-withdraw = 撤回声明

@@ -236,7 +236,7 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<NewDeclaration, Ap
 }
 
 /// Trims the texts (an empty optional text is no text) and checks them.
-fn check(body: DeclarationBody) -> Result<NewDeclaration, String> {
+pub(crate) fn check(body: DeclarationBody) -> Result<NewDeclaration, String> {
     fn optional(text: Option<String>) -> Option<String> {
         text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
     }

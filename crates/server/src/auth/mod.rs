@@ -213,6 +213,12 @@ pub enum Action<'a> {
     },
     /// Read the audit log.
     ReadAudit,
+    /// Declare, and withdraw declarations, about the entries `organisation` publishes (what an
+    /// assessment cannot detect): its members, as its API tokens do.
+    Declare {
+        /// The entries' organisation.
+        organisation: &'a str,
+    },
     /// Read the publishers registry (and export it).
     ReadRegistry,
     /// Change the publishers registry: publisher `organisation` (edit, suspend, resume), or
@@ -240,6 +246,8 @@ pub fn authorize(viewer: Option<&Viewer>, action: Action<'_>) -> Result<(), Deni
     let allowed = match action {
         Action::SeeOwnAccount | Action::RequestPublishing => true,
         Action::ManageRoles => viewer.is_admin(),
+        // A declaration is the publisher's word: its members alone give it.
+        Action::Declare { organisation } => viewer.member_of(organisation),
         Action::ReviewRequests | Action::ReadAudit | Action::ReadRegistry => {
             viewer.is_admin() || viewer.curates_any()
         }

@@ -16,6 +16,7 @@
 pub(crate) mod admin;
 mod assessment;
 pub mod assets;
+mod declarations;
 mod feeds;
 pub mod i18n;
 mod licenses;
@@ -74,6 +75,11 @@ pub fn router() -> Router<AppState> {
         .route(
             "/admin/tokens/{organisation}/{id}/revoke",
             axum::routing::post(admin::revoke_token),
+        )
+        .route("/admin/declarations/{id}", get(declarations::show))
+        .route(
+            "/admin/declarations/{id}/{item}",
+            axum::routing::post(declarations::write),
         )
         .route("/admin/publishers", get(registry::list))
         .route("/admin/publishers/registry.yml", get(registry::export))

@@ -774,6 +774,8 @@ pub struct SoftwarePage {
     superseded: Option<Featured>,
     /// Where the signed-in curator presents this entry.
     curate_href: Option<String>,
+    /// The declarations page, for a member of the publishing organisation.
+    declare_href: Option<String>,
     /// The description shown: its language, whether it is the page's, its texts.
     desc_tag: String,
     desc_foreign: bool,
@@ -1019,9 +1021,18 @@ pub async fn software(
     )
     .is_ok();
     let curate_href = may_curate.then(|| ctx.href(&format!("/admin/entries/{id}")));
+    let may_declare = software
+        .organisation_id
+        .as_deref()
+        .is_some_and(|organisation| {
+            crate::auth::authorize(ctx.viewer(), crate::auth::Action::Declare { organisation })
+                .is_ok()
+        });
+    let declare_href = may_declare.then(|| ctx.href(&format!("/admin/declarations/{id}")));
     let page = SoftwarePage {
         superseded,
         curate_href,
+        declare_href,
         desc_foreign,
         fallback_note,
         localised_name: description.localised_name.clone().filter(|n| *n != p.name),
