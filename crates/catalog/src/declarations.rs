@@ -38,6 +38,49 @@ const TOKEN_BYTES: usize = 32;
 /// Length of a token's text: the prefix and 32 bytes in unpadded base64 (43 characters).
 const TOKEN_LEN: usize = TOKEN_PREFIX.len() + (TOKEN_BYTES * 4).div_ceil(3);
 
+/// What a publisher's token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenScope {
+    /// Declare and withdraw declarations about the organisation's entries.
+    Declarations,
+    /// That, and ask the catalog to read one of the organisation's repositories again.
+    Publishing,
+}
+
+impl TokenScope {
+    /// Every scope, narrowest first.
+    pub const ALL: [TokenScope; 2] = [TokenScope::Declarations, TokenScope::Publishing];
+
+    /// The scope's word, as stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Declarations => "declarations",
+            TokenScope::Publishing => "publishing",
+        }
+    }
+
+    /// The scope a word names.
+    pub fn parse(word: &str) -> Option<TokenScope> {
+        TokenScope::ALL.into_iter().find(|s| s.as_str() == word)
+    }
+
+    /// Whether a token of this scope may declare (every scope may).
+    pub fn may_declare(self) -> bool {
+        true
+    }
+
+    /// Whether a token of this scope may ask for a repository to be read again.
+    pub fn may_publish(self) -> bool {
+        self == TokenScope::Publishing
+    }
+
+    fn stored(word: &str) -> Result<TokenScope, CatalogError> {
+        TokenScope::parse(word)
+            .ok_or_else(|| CatalogError::Corrupt(format!("token scope {word:?}")))
+    }
+}
+
 /// A token just issued. `secret` is the only copy there will ever be: show it once.
 #[derive(Clone)]
 pub struct IssuedToken {
@@ -51,6 +94,8 @@ pub struct IssuedToken {
     pub created_at: i64,
     /// When it stops authenticating, in Unix seconds (`None`: when revoked).
     pub expires_at: Option<i64>,
+    /// What it may do.
+    pub scope: TokenScope,
     /// The token itself (`cmn_...`).
     pub secret: String,
 }
@@ -63,6 +108,7 @@ impl std::fmt::Debug for IssuedToken {
             .field("label", &self.label)
             .field("created_at", &self.created_at)
             .field("expires_at", &self.expires_at)
+            .field("scope", &self.scope)
             .field("secret", &"<redacted>")
             .finish()
     }
@@ -84,6 +130,8 @@ pub struct PublisherToken {
     pub expires_at: Option<i64>,
     /// When it was revoked, in Unix seconds.
     pub revoked_at: Option<i64>,
+    /// What it may do.
+    pub scope: TokenScope,
     /// How many declarations and withdrawals were made with it.
     pub uses: i64,
     /// When it was last used for one, in Unix seconds.
@@ -97,6 +145,8 @@ pub struct TokenIdentity {
     pub token_id: i64,
     /// Its organisation.
     pub organisation_id: String,
+    /// What it may do.
+    pub scope: TokenScope,
 }
 
 /// What revoking a token did.
@@ -278,17 +328,23 @@ impl Catalog {
         at: i64,
         actor: &str,
     ) -> Result<IssuedToken, CatalogError> {
-        self.issue_token_until(organisation_id, label, None, at, actor)
-            .await
+        self.issue_token_until(
+            organisation_id,
+            label,
+            (None, TokenScope::Declarations),
+            at,
+            actor,
+        )
+        .await
     }
 
     /// Issues a token as [`Catalog::issue_token`] does, that stops authenticating at
-    /// `expires_at` (Unix seconds; `None`: when revoked).
+    /// `expires_at` (Unix seconds; `None`: when revoked) and may do what `scope` allows.
     pub async fn issue_token_until(
         &self,
         organisation_id: &str,
         label: Option<&str>,
-        expires_at: Option<i64>,
+        (expires_at, scope): (Option<i64>, TokenScope),
         at: i64,
         actor: &str,
     ) -> Result<IssuedToken, CatalogError> {
@@ -297,13 +353,15 @@ impl Catalog {
         // One statement: the organisation is checked and the token written at once.
         let row = sqlx::query(
             "INSERT INTO publisher_tokens (organisation_id, label, token_hash, created_at, \
-             expires_at) SELECT id, $2, $3, $4, $5 FROM organisations WHERE id = $1 RETURNING id",
+             expires_at, scope) SELECT id, $2, $3, $4, $5, $6 FROM organisations WHERE id = $1 \
+             RETURNING id",
         )
         .bind(organisation_id)
         .bind(label)
         .bind(token_hash(&secret))
         .bind(at)
         .bind(expires_at)
+        .bind(scope.as_str())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else {
@@ -326,6 +384,7 @@ impl Catalog {
                     "label": label,
                     "createdAt": at,
                     "expiresAt": expires_at,
+                    "scope": scope.as_str(),
                 })),
                 at,
             },
@@ -338,6 +397,7 @@ impl Catalog {
             label: label.map(str::to_string),
             created_at: at,
             expires_at,
+            scope,
             secret,
         })
     }
@@ -350,7 +410,7 @@ impl Catalog {
         let rows = sqlx::query(
             "SELECT t.id, t.organisation_id, t.label, t.created_at, t.revoked_at, t.expires_at, \
              (SELECT COUNT(*) FROM declarations d WHERE d.token_id = t.id), \
-             (SELECT MAX(d.declared_at) FROM declarations d WHERE d.token_id = t.id) \
+             (SELECT MAX(d.declared_at) FROM declarations d WHERE d.token_id = t.id), t.scope \
              FROM publisher_tokens t WHERE t.organisation_id = $1 OR $2 = 1 ORDER BY t.id",
         )
         .bind(organisation_id.unwrap_or(""))
@@ -368,6 +428,7 @@ impl Catalog {
                     expires_at: r.try_get(5)?,
                     uses: r.try_get(6)?,
                     last_used_at: r.try_get(7)?,
+                    scope: TokenScope::stored(&r.try_get::<String, _>(8)?)?,
                 })
             })
             .collect()
@@ -440,7 +501,7 @@ impl Catalog {
             return Ok(None);
         }
         let row = sqlx::query(
-            "SELECT id, organisation_id FROM publisher_tokens \
+            "SELECT id, organisation_id, scope FROM publisher_tokens \
              WHERE token_hash = $1 AND revoked_at IS NULL \
              AND (expires_at IS NULL OR expires_at > $2)",
         )
@@ -452,6 +513,7 @@ impl Catalog {
             Ok(TokenIdentity {
                 token_id: r.try_get(0)?,
                 organisation_id: r.try_get(1)?,
+                scope: TokenScope::stored(&r.try_get::<String, _>(2)?)?,
             })
         })
         .transpose()

@@ -40,7 +40,7 @@ pub use backup::{
 pub use crawl::*;
 pub use declarations::{
     Declarant, DeclarationEvent, IssuedToken, NewDeclaration, PublisherToken, Refusal, Revocation,
-    StoredDeclaration, TOKEN_PREFIX, TokenIdentity, Withdrawal,
+    StoredDeclaration, TOKEN_PREFIX, TokenIdentity, TokenScope, Withdrawal,
 };
 pub use error::CatalogError;
 pub use federation::{

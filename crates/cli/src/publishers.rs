@@ -95,10 +95,16 @@ enum TokenAction {
         /// How long the token authenticates: from 1 day to 5 years ("90days", "1year").
         #[arg(long, value_name = "DURATION", default_value = "90days", value_parser = parse_lifetime)]
         expires_in: std::time::Duration,
+        /// What the token may do: `declarations` (declare about the publisher's entries), or
+        /// `publishing` (that, and ask for a repository to be read again through
+        /// POST /api/v1/hooks/publisher).
+        #[arg(long, value_enum, default_value = "declarations")]
+        scope: ScopeArg,
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// List tokens (never their secrets): id, publisher, issued, expires, revoked, uses, label.
+    /// List tokens (never their secrets): id, publisher, issued, expires, scope, revoked, uses,
+    /// label.
     List {
         /// Only this publisher's tokens.
         publisher: Option<String>,
@@ -115,6 +121,21 @@ enum TokenAction {
         #[command(flatten)]
         store: StoreArgs,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    Declarations,
+    Publishing,
+}
+
+impl ScopeArg {
+    fn scope(self) -> commons_catalog::TokenScope {
+        match self {
+            ScopeArg::Declarations => commons_catalog::TokenScope::Declarations,
+            ScopeArg::Publishing => commons_catalog::TokenScope::Publishing,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -419,6 +440,7 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
             publisher,
             label,
             expires_in,
+            scope,
             store,
         } => {
             let catalog = open(&store).await?;
@@ -429,7 +451,7 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
                 .issue_token_until(
                     &publisher,
                     label.as_deref(),
-                    Some(expires_at),
+                    (Some(expires_at), scope.scope()),
                     at,
                     commons_catalog::OPERATOR_CLI,
                 )
@@ -449,10 +471,10 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
             };
             println!("{}", issued.secret);
             eprintln!(
-                "Token {} issued for {}{}, valid until {}. It is shown only this once and cannot be recovered \
+                "Token {} issued for {}{}, scope {}, valid until {}. It is shown only this once and cannot be recovered \
                  (the catalog keeps only its hash): give it to the publisher now. They send it as \
                  `Authorization: Bearer <token>` to PUT and DELETE \
-                 /api/v1/software/{{id}}/declarations/{{item}}; revoke it with \
+                 /api/v1/software/{{id}}/declarations/{{item}}{}; revoke it with \
                  `commons publishers token revoke {}`.",
                 issued.id,
                 issued.organisation_id,
@@ -461,7 +483,13 @@ async fn token_action(action: TokenAction) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default(),
+                issued.scope.as_str(),
                 rfc3339(expires_at),
+                if issued.scope.may_publish() {
+                    " and to POST /api/v1/hooks/publisher"
+                } else {
+                    ""
+                },
                 issued.id,
             );
             Ok(ExitCode::SUCCESS)
@@ -518,6 +546,7 @@ fn print_tokens(tokens: &[PublisherToken]) {
                 t.organisation_id.clone(),
                 rfc3339(t.created_at),
                 t.expires_at.map_or("never".into(), rfc3339),
+                t.scope.as_str().to_string(),
                 t.revoked_at.map_or("-".into(), rfc3339),
                 t.uses.to_string(),
                 t.last_used_at.map_or("-".into(), rfc3339),
@@ -530,6 +559,7 @@ fn print_tokens(tokens: &[PublisherToken]) {
         "PUBLISHER",
         "ISSUED",
         "EXPIRES",
+        "SCOPE",
         "REVOKED",
         "USES",
         "LAST USED",

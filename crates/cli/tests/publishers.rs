@@ -290,3 +290,61 @@ fn a_registry_file_is_imported_checked_and_exported_back() {
         Some("Moving forge.")
     );
 }
+
+#[tokio::test]
+async fn a_token_s_scope_is_chosen_at_issue_and_listed() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    catalog_with_unicef(&data);
+    let data_arg = data.to_str().unwrap();
+    let out = commons(&[
+        "publishers",
+        "token",
+        "issue",
+        "unicef",
+        "--scope",
+        "publishing",
+        "--data",
+        data_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("scope publishing"),
+        "{}",
+        stderr(&out)
+    );
+    let token = stdout(&out).trim().to_string();
+    let who = identity(&data, &token).await.unwrap();
+    assert_eq!(who.scope, commons_catalog::TokenScope::Publishing);
+    let plain = commons(&["publishers", "token", "issue", "unicef", "--data", data_arg]);
+    let plain = identity(&data, stdout(&plain).trim()).await.unwrap();
+    assert_eq!(
+        plain.scope,
+        commons_catalog::TokenScope::Declarations,
+        "the default"
+    );
+
+    let list = commons(&[
+        "publishers",
+        "token",
+        "list",
+        "--format",
+        "json",
+        "--data",
+        data_arg,
+    ]);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    assert_eq!(listed[0]["scope"], "publishing");
+    assert_eq!(listed[1]["scope"], "declarations");
+    let out = commons(&[
+        "publishers",
+        "token",
+        "issue",
+        "unicef",
+        "--scope",
+        "everything",
+        "--data",
+        data_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -47,6 +47,7 @@ fn api_routes() -> Router<AppState> {
         )
         .route("/hooks/github/{publisher}", post(hooks::github))
         .route("/hooks/gitlab", post(hooks::gitlab))
+        .route("/hooks/publisher", post(hooks::publisher))
         .route("/validate", post(validate::validate_body))
         // The operator's: no cross-origin access, never cached.
         .route("/audit", get(audit::list))

@@ -846,4 +846,34 @@ async fn a_member_declares_in_the_browser_and_the_api_shows_it() {
             "declaration.put user:member@example.org"
         ]
     );
+
+    // A token of scope `publishing`, issued in the browser.
+    let issue = [
+        ("csrf", csrf.as_str()),
+        ("label", "Release pipeline"),
+        ("days", "30"),
+        ("scope", "publishing"),
+    ];
+    let (status, html) = exchange(&app, who, "POST", "/admin/tokens/unicef", &issue).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Declarations and publishing"), "{html}");
+    let tokens = app
+        .state
+        .catalog
+        .publisher_tokens(Some("unicef"))
+        .await
+        .unwrap();
+    let newest = tokens.last().unwrap();
+    assert_eq!(
+        (newest.label.as_deref(), newest.scope),
+        (
+            Some("Release pipeline"),
+            commons_catalog::TokenScope::Publishing
+        )
+    );
+    let odd = [("csrf", csrf.as_str()), ("days", "30"), ("scope", "admin")];
+    assert_eq!(
+        send(&app, who, "POST", "/admin/tokens/unicef", &odd).await,
+        400
+    );
 }

@@ -532,6 +532,52 @@ async fn a_server_crawls_the_registry_curators_change_in_the_catalog() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
+    // From a release pipeline: a token of scope `publishing` asks for the recrawl itself; a
+    // declarations-only token, no token or another publisher's repository are refused.
+    let changed = text.replace("name: Curatedworthy", "name: Pipelineworthy");
+    publish(repos.path(), "tool", &changed);
+    let recrawl = |token: Option<String>, repository: &str| {
+        let mut request = client
+            .post(format!("{base}/api/v1/hooks/publisher"))
+            .header("content-type", "application/json")
+            .body(serde_json::json!({ "repository": repository }).to_string());
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let scoped = |scope| {
+        let catalog = catalog.clone();
+        async move {
+            catalog
+                .issue_token_until("testers", Some("CI"), (None, scope), 4, "test")
+                .await
+                .unwrap()
+                .secret
+        }
+    };
+    let declaring = scoped(commons_catalog::TokenScope::Declarations).await;
+    let publishing = scoped(commons_catalog::TokenScope::Publishing).await;
+    assert_eq!(recrawl(None, &url).await.unwrap().status(), 401);
+    assert_eq!(recrawl(Some(declaring), &url).await.unwrap().status(), 403);
+    let elsewhere = format!("http://{git}/someone-else.git");
+    assert_eq!(
+        recrawl(Some(publishing.clone()), &elsewhere)
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(recrawl(Some(publishing), &url).await.unwrap().status(), 202);
+    let asked = Instant::now();
+    while json(&client, format!("{base}/api/v1/software?q=pipelineworthy")).await["total"] != 1 {
+        assert!(
+            asked.elapsed() < Duration::from_secs(20),
+            "recrawled on the publisher's request"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
     // Suspended: its webhooks are refused.
     let suspended = registry.replace(
         "  name: Test Agency\n",

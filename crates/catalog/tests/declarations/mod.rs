@@ -63,7 +63,8 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
             c.authenticate(&issued.secret, 1_000).await.unwrap(),
             Some(TokenIdentity {
                 token_id: issued.id,
-                organisation_id: "unicef".into()
+                organisation_id: "unicef".into(),
+                scope: TokenScope::Declarations,
             })
         );
         assert_eq!(
@@ -487,7 +488,13 @@ async fn an_expired_token_neither_authenticates_nor_declares() {
     on_both(|c| async move {
         let id = entry(&c).await;
         let token = c
-            .issue_token_until("unicef", Some("90 days"), Some(500), 200, OPERATOR_CLI)
+            .issue_token_until(
+                "unicef",
+                Some("90 days"),
+                (Some(500), TokenScope::Declarations),
+                200,
+                OPERATOR_CLI,
+            )
             .await
             .unwrap();
         assert_eq!(token.expires_at, Some(500));

@@ -742,3 +742,8 @@ declaration-field-not-applicable = لا ينطبق هذا على هذه البر
 declaration-help = قدّم نص إقرار أو رابطًا، أو اختر «لا ينطبق».
 declaration-submit = إقرار
 declaration-withdraw = سحب الإقرار
+
+token-scope = النطاق
+token-scope-declarations = الإقرارات فقط
+token-scope-publishing = الإقرارات والنشر
+token-scope-help = يمكن لرمز النشر أيضًا أن يطلب من الفهرس إعادة قراءة أحد مستودعاتك (POST /api/v1/hooks/publisher)، من خط إصدار مثلًا.

@@ -689,3 +689,8 @@ declaration-field-not-applicable = This does not apply to this software
 declaration-help = Give a statement, a link, or tick “does not apply”.
 declaration-submit = Declare
 declaration-withdraw = Withdraw the declaration
+
+token-scope = Scope
+token-scope-declarations = Declarations only
+token-scope-publishing = Declarations and publishing
+token-scope-help = A publishing token may also ask the catalog to read one of your repositories again (POST /api/v1/hooks/publisher), from a release pipeline for instance.

@@ -689,3 +689,8 @@ declaration-field-not-applicable = No se aplica a este software
 declaration-help = Dé una declaración, un enlace, o marque «no se aplica».
 declaration-submit = Declarar
 declaration-withdraw = Retirar la declaración
+
+token-scope = Alcance
+token-scope-declarations = Solo declaraciones
+token-scope-publishing = Declaraciones y publicación
+token-scope-help = Un token de publicación también puede pedir al catálogo que vuelva a leer uno de sus repositorios (POST /api/v1/hooks/publisher), por ejemplo desde una cadena de publicación.

@@ -689,3 +689,8 @@ declaration-field-not-applicable = Cela ne s’applique pas à ce logiciel
 declaration-help = Donnez une déclaration, un lien, ou cochez « ne s’applique pas ».
 declaration-submit = Déclarer
 declaration-withdraw = Retirer la déclaration
+
+token-scope = Portée
+token-scope-declarations = Déclarations seulement
+token-scope-publishing = Déclarations et publication
+token-scope-help = Un jeton de publication peut aussi demander au catalogue de relire l’un de vos dépôts (POST /api/v1/hooks/publisher), depuis une chaîne de publication par exemple.

@@ -701,3 +701,8 @@ declaration-field-not-applicable = К этой программе не отно�
 declaration-help = Дайте заявление, ссылку или отметьте «не относится».
 declaration-submit = Заявить
 declaration-withdraw = Отозвать заявление
+
+token-scope = Область действия
+token-scope-declarations = Только заявления
+token-scope-publishing = Заявления и публикация
+token-scope-help = Токен публикации может также попросить каталог заново прочитать один из ваших репозиториев (POST /api/v1/hooks/publisher), например из конвейера выпуска.

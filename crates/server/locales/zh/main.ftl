@@ -658,3 +658,8 @@ declaration-field-not-applicable = 不适用于本软件
 declaration-help = 请填写声明内容或链接，或勾选“不适用”。
 declaration-submit = 声明
 declaration-withdraw = 撤回声明
+
+token-scope = 范围
+token-scope-declarations = 仅限声明
+token-scope-publishing = 声明和发布
+token-scope-help = 发布令牌还可以请求目录重新读取您的某个仓库（POST /api/v1/hooks/publisher），例如从发布流水线发出。

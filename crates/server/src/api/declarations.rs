@@ -153,7 +153,10 @@ fn now() -> i64 {
 
 /// Who the request's bearer token speaks for; 401 without one or with a token that is not
 /// live. The token is only hashed and looked up; it appears in no message.
-async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<TokenIdentity, ApiError> {
+pub(crate) async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<TokenIdentity, ApiError> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Err(ApiError::Unauthenticated {
             detail: "this operation needs a publisher token: Authorization: Bearer <token>".into(),

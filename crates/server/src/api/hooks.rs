@@ -57,10 +57,9 @@ async fn capped_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError>
 }
 
 fn crawl_state(state: &AppState) -> Result<Arc<CrawlState>, ApiError> {
-    state
-        .crawl
-        .clone()
-        .ok_or_else(|| ApiError::NotFound("this server does not crawl (no --publishers)".into()))
+    state.crawl.clone().ok_or_else(|| {
+        ApiError::NotFound("this server does not crawl (started without --crawl)".into())
+    })
 }
 
 fn now() -> i64 {
@@ -270,6 +269,76 @@ pub async fn gitlab(
         publisher: &publisher,
         repository,
         delivery: delivery_id(&headers, &["x-gitlab-event-uuid", "idempotency-key"]),
+    };
+    accept(&state, &crawl, push).await
+}
+
+/// What a publisher asks to be read again.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecrawlBody {
+    /// The repository's URL, in any spelling the forge accepts; it must lie in one of the
+    /// token's publisher's hosting locations.
+    #[schema(max_length = 2000, pattern = r"^[hH][tT][tT][pP][sS]?://\S+$")]
+    pub repository: String,
+}
+
+/// A publisher asks the catalog to read one of its repositories again (a release pipeline,
+/// a forge without webhooks), with a token of scope `publishing`.
+#[utoipa::path(
+    post, path = "/api/v1/hooks/publisher", tag = "crawl",
+    request_body(content = RecrawlBody, content_type = "application/json"),
+    security(("publisherToken" = [])),
+    responses(
+        (status = 202, description = "The repository will be read again"),
+        (status = 401, description = "No token, or a token that is unknown, revoked or expired (with `WWW-Authenticate: Bearer`)", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("WWW-Authenticate" = String, description = "`Bearer realm=\"commons\"`, with `error=\"invalid_token\"` when a token was given"))),
+        (status = 403, description = "The token's scope is `declarations`, or the repository is not its publisher's", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "This server does not crawl", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The repository is not a usable URL", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 1 MiB", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The body is not `{\"repository\": URL}`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Too many recrawls waiting (see Retry-After)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn publisher(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let who = super::declarations::authenticate(&state, &headers).await?;
+    if !who.scope.may_publish() {
+        return Err(ApiError::Forbidden(
+            "this token may declare only: a token of scope `publishing` asks for recrawls".into(),
+        ));
+    }
+    let crawl = crawl_state(&state)?;
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+    if !json {
+        return Err(ApiError::UnsupportedMediaType(
+            "the body must be JSON (Content-Type: application/json)".into(),
+        ));
+    }
+    let bytes = capped_body(&headers, body).await?;
+    let asked: RecrawlBody = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::Unprocessable(format!("the body is not {{\"repository\": URL}}: {e}"))
+    })?;
+    if asked.repository.chars().count() > 2000 {
+        return Err(ApiError::Unprocessable(
+            "the repository URL is longer than 2,000 characters".into(),
+        ));
+    }
+    let push = Push {
+        forge: "token",
+        publisher: &who.organisation_id,
+        repository: asked.repository,
+        delivery: None,
     };
     accept(&state, &crawl, push).await
 }

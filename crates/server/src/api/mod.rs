@@ -47,6 +47,7 @@ use utoipa::OpenApi;
         crawl::repository,
         hooks::github,
         hooks::gitlab,
+        hooks::publisher,
         ops::healthz,
         ops::readyz,
         ops::metrics,
@@ -81,7 +82,9 @@ impl utoipa::Modify for PublisherTokens {
                     .bearer_format("cmn_ followed by 43 URL-safe base64 characters")
                     .description(Some(
                         "A token issued to the publishing organisation by the catalog's \
-                         operator (`commons publishers token issue`)",
+                         operator (`commons publishers token issue`) or by its members at \
+                         /admin/tokens; a token of scope `publishing` may also ask for \
+                         recrawls",
                     ))
                     .build(),
             ),

@@ -752,6 +752,16 @@ pub struct TokenView {
     pub revoked: String,
     /// Declarations and withdrawals made with it.
     pub uses: i64,
+    /// Its scope's message id.
+    pub scope_id: &'static str,
+}
+
+/// The message id of a token scope's name.
+fn scope_message(scope: commons_catalog::TokenScope) -> &'static str {
+    match scope {
+        commons_catalog::TokenScope::Declarations => "token-scope-declarations",
+        commons_catalog::TokenScope::Publishing => "token-scope-publishing",
+    }
 }
 
 /// `/admin/tokens/{organisation}`: a publisher's API tokens.
@@ -811,6 +821,7 @@ async fn tokens_page(
                 expires: t.expires_at.map(when).unwrap_or_default(),
                 revoked: t.revoked_at.map(when).unwrap_or_default(),
                 uses: t.uses,
+                scope_id: scope_message(t.scope),
             })
             .collect(),
         default_days,
@@ -851,6 +862,9 @@ pub struct IssueForm {
     #[serde(default)]
     label: String,
     days: String,
+    /// `declarations` (when absent) or `publishing`.
+    #[serde(default)]
+    scope: String,
 }
 
 /// `POST /admin/tokens/{organisation}`: issues a token and shows it, once.
@@ -882,6 +896,13 @@ pub async fn issue_token(
         Ok(label) => label,
         Err(why) => return bad(ctx, format!("label: {why}")),
     };
+    let scope = match form.scope.as_str() {
+        "" => commons_catalog::TokenScope::Declarations,
+        word => match commons_catalog::TokenScope::parse(word) {
+            Some(scope) => scope,
+            None => return bad(ctx, "the scope is declarations or publishing"),
+        },
+    };
     let at = now();
     let expires_at = at + i64::from(days) * 86_400;
     let issued = match state
@@ -889,7 +910,7 @@ pub async fn issue_token(
         .issue_token_until(
             &organisation,
             label.as_deref(),
-            Some(expires_at),
+            (Some(expires_at), scope),
             at,
             &viewer.actor(),
         )
