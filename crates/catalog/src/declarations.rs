@@ -896,10 +896,23 @@ mod tests {
             label: None,
             created_at: 0,
             expires_at: None,
+            scope: TokenScope::Publishing,
             secret: new_token().unwrap(),
         };
         let shown = format!("{issued:?}");
         assert!(!shown.contains(&issued.secret), "{shown}");
         assert!(shown.contains("redacted"));
+    }
+
+    #[test]
+    fn scopes_read_back_from_their_words() {
+        for scope in TokenScope::ALL {
+            assert_eq!(TokenScope::parse(scope.as_str()), Some(scope));
+            assert!(scope.may_declare());
+        }
+        assert!(TokenScope::Publishing.may_publish());
+        assert!(!TokenScope::Declarations.may_publish());
+        assert_eq!(TokenScope::parse("admin"), None);
+        assert!(TokenScope::stored("admin").is_err());
     }
 }

@@ -121,6 +121,7 @@ async fn tokens_are_issued_listed_revoked_and_authenticate_by_hash() {
                 created_at: 1_000,
                 expires_at: None,
                 revoked_at: None,
+                scope: TokenScope::Declarations,
                 uses: 0,
                 last_used_at: None,
             }
