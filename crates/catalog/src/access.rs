@@ -260,6 +260,10 @@ fn grant_json(grant: &RoleGrant) -> serde_json::Value {
     })
 }
 
+/// Requests one person may have waiting at once: the queue is the curators' time, and a
+/// flood of requests from one account would bury everyone else's.
+pub const MAX_PENDING_REQUESTS: i64 = 5;
+
 impl Catalog {
     /// Records a sign-in under way, found later by `state` (whose hash alone is stored).
     /// Expired attempts are swept at the same time.
@@ -501,7 +505,8 @@ impl Catalog {
         Ok(Some(grant))
     }
 
-    /// Records a request to publish by `requester`.
+    /// Records a request to publish by `requester`; fails with [`CatalogError::Conflict`] when
+    /// [`MAX_PENDING_REQUESTS`] of theirs wait already.
     pub async fn request_publishing(
         &self,
         requester: &str,
@@ -509,9 +514,13 @@ impl Catalog {
         at: i64,
     ) -> Result<PublishRequest, CatalogError> {
         let mut tx = self.pool.begin().await?;
+        // One statement, so that a burst of requests cannot pass the bound together on SQLite
+        // (one writer); on PostgreSQL concurrent ones may each see the count before the others.
         let row = sqlx::query(concat!(
             "INSERT INTO publish_requests (requester, organisation_id, organisation, forge_url, \
-             evidence, status, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6) \
+             evidence, status, created_at) SELECT $1, $2, $3, $4, $5, 'pending', $6 \
+             WHERE (SELECT COUNT(*) FROM publish_requests \
+                    WHERE requester = $1 AND status = 'pending') < $7 \
              RETURNING ",
             request_columns!()
         ))
@@ -521,8 +530,16 @@ impl Catalog {
         .bind(request.forge_url)
         .bind(request.evidence)
         .bind(at)
-        .fetch_one(&mut *tx)
+        .bind(MAX_PENDING_REQUESTS)
+        .fetch_optional(&mut *tx)
         .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Err(CatalogError::Conflict(format!(
+                "{MAX_PENDING_REQUESTS} of your requests are waiting for a curator already: \
+                 wait for their decision before asking again"
+            )));
+        };
         let stored = request_from_row(&row)?;
         append(
             &mut tx,

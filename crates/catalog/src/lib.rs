@@ -26,8 +26,8 @@ mod registry;
 mod store;
 
 pub use access::{
-    Decision, LoginAttempt, NewPublishRequest, PublishRequest, RequestStatus, RoleGrant, RoleName,
-    Session, person_actor, secret_hash,
+    Decision, LoginAttempt, MAX_PENDING_REQUESTS, NewPublishRequest, PublishRequest, RequestStatus,
+    RoleGrant, RoleName, Session, person_actor, secret_hash,
 };
 pub use assessment::{NewAssessment, StoredAssessment};
 pub use audit::{

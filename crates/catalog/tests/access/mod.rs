@@ -192,3 +192,43 @@ async fn a_request_is_decided_once_and_acceptance_makes_a_member() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_person_has_a_bounded_number_of_requests_waiting() {
+    on_both(|c| async move {
+        let asked = NewPublishRequest {
+            organisation_id: "wfp",
+            organisation: "World Food Programme",
+            forge_url: "https://gitlab.example.org/wfp",
+            evidence: "I run WFP's open source office.",
+        };
+        let mut ids = Vec::new();
+        for n in 0..MAX_PENDING_REQUESTS {
+            ids.push(
+                c.request_publishing("ana@example.org", &asked, n)
+                    .await
+                    .unwrap()
+                    .id,
+            );
+        }
+        let over = c.request_publishing("ana@example.org", &asked, 99).await;
+        assert!(matches!(over, Err(CatalogError::Conflict(_))), "{over:?}");
+        // Someone else still may; and a decision frees a place.
+        c.request_publishing("bo@example.org", &asked, 100)
+            .await
+            .unwrap();
+        c.decide_request(ids[0], Decision::Refuse, "Duplicate.", None, "user:cu", 101)
+            .await
+            .unwrap();
+        c.request_publishing("ana@example.org", &asked, 102)
+            .await
+            .unwrap();
+        let waiting = c.publish_requests(Some("ana@example.org")).await.unwrap();
+        let pending = waiting
+            .iter()
+            .filter(|r| r.status == RequestStatus::Pending)
+            .count() as i64;
+        assert_eq!(pending, MAX_PENDING_REQUESTS);
+    })
+    .await;
+}

@@ -219,17 +219,7 @@ async fn writable(
 
 /// Reads and checks the body of a declaration.
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<NewDeclaration, ApiError> {
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(|m| m.trim().to_ascii_lowercase())
-        .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
-    if !json {
-        return Err(ApiError::UnsupportedMediaType(
-            "the body must be JSON (Content-Type: application/json)".into(),
-        ));
-    }
+    super::require_json(headers)?;
     let bytes = axum::body::to_bytes(body, MAX_DECLARATION_BODY)
         .await
         .map_err(|_| ApiError::PayloadTooLarge(MAX_DECLARATION_BODY))?;

@@ -314,17 +314,7 @@ pub async fn publisher(
         ));
     }
     let crawl = crawl_state(&state)?;
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(|m| m.trim().to_ascii_lowercase())
-        .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
-    if !json {
-        return Err(ApiError::UnsupportedMediaType(
-            "the body must be JSON (Content-Type: application/json)".into(),
-        ));
-    }
+    super::require_json(&headers)?;
     let bytes = capped_body(&headers, body).await?;
     let asked: RecrawlBody = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::Unprocessable(format!("the body is not {{\"repository\": URL}}: {e}"))

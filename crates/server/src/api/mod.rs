@@ -16,6 +16,23 @@ pub mod views;
 use axum::Json;
 use utoipa::OpenApi;
 
+/// `415` unless the request's body is JSON (`application/json` or a `+json` type).
+pub(crate) fn require_json(headers: &axum::http::HeaderMap) -> Result<(), crate::error::ApiError> {
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+    if json {
+        Ok(())
+    } else {
+        Err(crate::error::ApiError::UnsupportedMediaType(
+            "the body must be JSON (Content-Type: application/json)".into(),
+        ))
+    }
+}
+
 /// The OpenAPI description of the whole API.
 #[derive(OpenApi)]
 #[openapi(

@@ -81,6 +81,7 @@ pub(crate) fn fresh_form(ctx: Ctx, viewer: &Viewer, csrf: &str) -> Result<Ctx, B
 pub(super) fn failed(ctx: Ctx, error: CatalogError) -> Response {
     match error {
         CatalogError::NotFound(detail) => error_page(ctx, StatusCode::NOT_FOUND, Some(detail)),
+        CatalogError::Conflict(detail) => error_page(ctx, StatusCode::CONFLICT, Some(detail)),
         other => {
             tracing::error!(error = %other, "admin page failed");
             error_page(ctx, StatusCode::INTERNAL_SERVER_ERROR, None)

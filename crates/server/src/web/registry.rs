@@ -244,17 +244,10 @@ pub async fn import(
     Form(form): Form<ImportForm>,
 ) -> Response {
     let action = Action::EditRegistry { organisation: None };
-    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+    let (ctx, viewer) = match editor(&state, ctx, &visitor, &method, action, &form.csrf).await {
         Ok(ok) => ok,
         Err(response) => return *response,
     };
-    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
-        Ok(ctx) => ctx,
-        Err(response) => return *response,
-    };
-    if !editable(&state) {
-        return read_only(ctx);
-    }
     match stored::import(
         &state.catalog,
         form.registry.as_bytes(),
@@ -274,6 +267,33 @@ pub async fn import(
         }
         Err(error) => change_failed(ctx, error),
     }
+}
+
+/// The person signed in who may do `action`, with the form's CSRF token checked, on a server
+/// whose registry the browser may change.
+async fn editor(
+    state: &AppState,
+    ctx: Ctx,
+    visitor: &Visitor,
+    method: &Method,
+    action: Action<'_>,
+    csrf: &str,
+) -> Result<(Ctx, std::sync::Arc<Viewer>), Box<Response>> {
+    let (ctx, viewer) = allowed(ctx, visitor, method, action)?;
+    let ctx = fresh_form(ctx, &viewer, csrf)?;
+    if !editable(state) {
+        return Err(Box::new(read_only(ctx)));
+    }
+    Ok((ctx, viewer))
+}
+
+/// The CSRF token of a form read as pairs.
+fn csrf_of(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .find(|(key, _)| key == "csrf")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
 }
 
 /// 409 on a server whose registry is a file.
@@ -413,7 +433,6 @@ pub async fn edit_form(
 /// A publisher's form, as sent: fixed fields and numbered hosting lines
 /// (`url-N`, `kind-N`, `api-N`).
 struct PublisherForm {
-    csrf: String,
     from: i64,
     id: String,
     name: String,
@@ -453,7 +472,6 @@ impl PublisherForm {
             hostings.pop();
         }
         Ok(PublisherForm {
-            csrf: take("csrf"),
             from: take("from")
                 .trim()
                 .parse()
@@ -565,7 +583,8 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let action = Action::EditRegistry { organisation: None };
-    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+    let csrf = csrf_of(&pairs);
+    let (ctx, viewer) = match editor(&state, ctx, &visitor, &method, action, &csrf).await {
         Ok(ok) => ok,
         Err(response) => return *response,
     };
@@ -573,13 +592,6 @@ pub async fn create(
         Ok(form) => form,
         Err(why) => return bad(ctx, why),
     };
-    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
-        Ok(ctx) => ctx,
-        Err(response) => return *response,
-    };
-    if !editable(&state) {
-        return read_only(ctx);
-    }
     let id = form.id.to_lowercase();
     let entry = match form.entry(&id, None) {
         Ok(entry) => entry,
@@ -628,7 +640,8 @@ pub async fn update(
     let action = Action::EditRegistry {
         organisation: Some(&id),
     };
-    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+    let csrf = csrf_of(&pairs);
+    let (ctx, viewer) = match editor(&state, ctx, &visitor, &method, action, &csrf).await {
         Ok(ok) => ok,
         Err(response) => return *response,
     };
@@ -637,13 +650,6 @@ pub async fn update(
         Err(why) => return bad(ctx, why),
     };
     form.id = id.clone();
-    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
-        Ok(ctx) => ctx,
-        Err(response) => return *response,
-    };
-    if !editable(&state) {
-        return read_only(ctx);
-    }
     let stored = match load(&state).await {
         Ok(stored) => stored,
         Err(error) => return change_failed(ctx, error),
@@ -744,17 +750,10 @@ pub async fn suspend(
     let action = Action::EditRegistry {
         organisation: Some(&id),
     };
-    let (ctx, viewer) = match allowed(ctx, &visitor, &method, action) {
+    let (ctx, viewer) = match editor(&state, ctx, &visitor, &method, action, &form.csrf).await {
         Ok(ok) => ok,
         Err(response) => return *response,
     };
-    let ctx = match fresh_form(ctx, &viewer, &form.csrf) {
-        Ok(ctx) => ctx,
-        Err(response) => return *response,
-    };
-    if !editable(&state) {
-        return read_only(ctx);
-    }
     let suspended = match verb.as_str() {
         "suspend" => match text(&form.reason, 1000) {
             Ok(Some(reason)) => Some(reason.replace(['\r', '\n'], " ")),
