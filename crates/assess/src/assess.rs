@@ -463,39 +463,50 @@ fn gather_facts(
             })
             .unwrap_or_default();
         if mandatory.is_empty() {
-            facts.no_proprietary_dependency = Some(Evidence::file(
-                source,
-                head,
-                "no-proprietary-dependency",
-                "dependsOn.proprietary lists no mandatory dependency",
-            ));
+            facts.no_proprietary_dependency = Some(
+                Evidence::file(
+                    source,
+                    head,
+                    "no-proprietary-dependency",
+                    "dependsOn.proprietary lists no mandatory dependency",
+                )
+                .at_key("dependsOn.proprietary"),
+            );
         }
-        if let Some(url) = pc
-            .description
-            .values()
-            .find_map(|d| d.documentation.clone().or(d.api_documentation.clone()))
-        {
-            facts.documentation_url = Some(Evidence::file(source, head, "documentation-link", url));
+        let documentation = pc.description.iter().find_map(|(lang, d)| {
+            let doc = |key: &str, url: &Option<String>| {
+                url.clone()
+                    .map(|url| (format!("description.{lang}.{key}"), url))
+            };
+            doc("documentation", &d.documentation).or(doc("apiDocumentation", &d.api_documentation))
+        });
+        if let Some((key, url)) = documentation {
+            facts.documentation_url =
+                Some(Evidence::file(source, head, "documentation-link", url).at_key(key));
         }
-        if let Some(owner) = pc
-            .legal
-            .main_copyright_owner
-            .clone()
-            .or(pc.legal.repo_owner.clone())
-        {
-            facts.ownership = Some(Evidence::file(source, head, "copyright-owner", owner));
+        let owner = match (&pc.legal.main_copyright_owner, &pc.legal.repo_owner) {
+            (Some(owner), _) => Some(("legal.mainCopyrightOwner", owner)),
+            (None, Some(owner)) => Some(("legal.repoOwner", owner)),
+            (None, None) => None,
+        };
+        if let Some((key, owner)) = owner {
+            facts.ownership =
+                Some(Evidence::file(source, head, "copyright-owner", owner.clone()).at_key(key));
         }
         let kind = serde_json::to_value(pc.maintenance.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         if kind != "none" && !kind.is_empty() {
-            facts.maintained_declared = Some(Evidence::file(
-                source,
-                head,
-                "maintenance-type",
-                format!("maintenance.type: {kind}"),
-            ));
+            facts.maintained_declared = Some(
+                Evidence::file(
+                    source,
+                    head,
+                    "maintenance-type",
+                    format!("maintenance.type: {kind}"),
+                )
+                .at_key("maintenance.type"),
+            );
         }
     }
     if vulnerabilities.database_available && vulnerabilities.distinct == 0 {

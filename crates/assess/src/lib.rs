@@ -58,6 +58,10 @@ pub struct Evidence {
     pub commit: Option<String>,
     /// What was found, in plain words.
     pub detail: String,
+    /// The key of a YAML file the evidence is, as a dotted path (`legal.license`), when it
+    /// is one key of the file: readers link to its line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl Evidence {
@@ -68,7 +72,14 @@ impl Evidence {
             file: Some(file.to_string()),
             commit: Some(commit.to_string()),
             detail: detail.into(),
+            key: None,
         }
+    }
+
+    /// The same evidence, as the key `key` (a dotted path) of its file.
+    pub fn at_key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
     }
 
     /// Evidence that is not one file (history, input, absence).
@@ -78,6 +89,7 @@ impl Evidence {
             file: None,
             commit: None,
             detail: detail.into(),
+            key: None,
         }
     }
 }

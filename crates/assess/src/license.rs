@@ -895,12 +895,15 @@ fn reconcile(
     let declared_expr =
         declared.and_then(|d| spdx::Expression::parse_mode(d, spdx::ParseMode::LAX).ok());
     if let Some(d) = declared {
-        evidence.push(Evidence::file(
-            "publiccode.yml",
-            head,
-            "declared-license",
-            format!("legal.license: {d}"),
-        ));
+        evidence.push(
+            Evidence::file(
+                "publiccode.yml",
+                head,
+                "declared-license",
+                format!("legal.license: {d}"),
+            )
+            .at_key("legal.license"),
+        );
     }
     for d in &project_declarations {
         let said = match (&d.expression, &d.license_file, &d.problem) {

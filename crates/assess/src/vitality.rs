@@ -264,6 +264,7 @@ fn report(acc: Accumulator, tags: &[Tag], now: i64, complete: bool, head: &str) 
             file: None,
             commit: Some(id.clone()),
             detail: "newest commit by author date".into(),
+            key: None,
         });
     }
     VitalityReport {

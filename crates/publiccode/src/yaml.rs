@@ -162,6 +162,23 @@ pub fn load(text: &str) -> Result<Option<Node>, LoadError> {
     }
 }
 
+/// The line (1-based) where the key at the dotted `path` (`legal.license`) starts in a YAML
+/// document, when the document loads and has it; mapping keys only.
+pub fn key_line(text: &str, path: &str) -> Option<usize> {
+    let root = load(text).ok()??;
+    let mut node = &root;
+    let mut line = None;
+    for segment in path.split('.') {
+        let Value::Map(entries) = &node.value else {
+            return None;
+        };
+        let (key, value) = entries.iter().find(|(key, _)| key.text == segment)?;
+        line = Some(key.pos.line);
+        node = value;
+    }
+    line
+}
+
 /// Loads the text like [`load`], calling `should_stop` now and then (every thousand or so
 /// parser events) and giving up with [`Stopped`] as soon as it answers `true`: a caller whose
 /// request has gone away stops paying for it.
@@ -601,6 +618,21 @@ fn is_float(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_found_by_its_dotted_path() {
+        let text = "publiccodeYmlVersion: '0.4'\nlegal:\n  # the licence\n  license: MIT\n  repoOwner: UNICEF\ndescription:\n  en:\n    documentation: https://docs.example.org\n";
+        assert_eq!(key_line(text, "legal.license"), Some(4));
+        assert_eq!(key_line(text, "legal.repoOwner"), Some(5));
+        assert_eq!(key_line(text, "description.en.documentation"), Some(8));
+        assert_eq!(key_line(text, "legal.mainCopyrightOwner"), None);
+        assert_eq!(
+            key_line(text, "legal.license.spdx"),
+            None,
+            "a scalar has no keys"
+        );
+        assert_eq!(key_line("legal: [", "legal"), None, "not YAML");
+    }
 
     #[test]
     fn resolves_core_schema_scalars() {

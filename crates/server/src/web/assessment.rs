@@ -20,6 +20,17 @@ pub struct EvidenceView {
     /// The commit on the entry's forge, when the forge is known.
     pub(super) commit_href: Option<String>,
     full_commit: Option<String>,
+    /// The key of the file it is (`legal.license`), when it is one.
+    pub(super) key: Option<String>,
+}
+
+/// The publiccode.yml the catalog has at a commit: evidence that is one of its keys links to
+/// the key's line.
+pub struct PubliccodeAt<'a> {
+    /// The commit it was read at.
+    pub commit: &'a str,
+    /// Its text.
+    pub text: &'a str,
 }
 
 /// The URL forms of the forges whose pages Commons links to.
@@ -111,12 +122,23 @@ impl ForgeLinks {
 }
 
 impl EvidenceView {
-    fn link(&mut self, links: &ForgeLinks) {
+    fn link(&mut self, links: &ForgeLinks, publiccode: Option<&PubliccodeAt<'_>>) {
         let Some(commit) = self.full_commit.as_deref() else {
             return;
         };
         self.file_href = self.file.as_deref().and_then(|f| links.file(commit, f));
         self.commit_href = links.commit(commit);
+        // A key of the publiccode.yml read at this very commit: its line, in the form every
+        // supported forge uses (`#L12`).
+        let line = match (&self.key, publiccode) {
+            (Some(key), Some(p)) if p.commit == commit => {
+                commons_publiccode::yaml::key_line(p.text, key)
+            }
+            _ => None,
+        };
+        if let (Some(href), Some(line)) = (self.file_href.as_mut(), line) {
+            href.push_str(&format!("#L{line}"));
+        }
     }
 }
 
@@ -154,6 +176,7 @@ fn evidence(v: &Value) -> Vec<EvidenceView> {
             file_href: None,
             commit_href: None,
             full_commit: text(e, "commit"),
+            key: text(e, "key"),
         })
         .collect()
 }
@@ -599,7 +622,7 @@ fn cost(ctx: &Ctx, v: &Value) -> CostView {
 
 impl AssessmentView {
     /// Links every piece of evidence to its file and commit on the entry's forge.
-    pub fn link_evidence(&mut self, links: &ForgeLinks) {
+    pub fn link_evidence(&mut self, links: &ForgeLinks, publiccode: Option<&PubliccodeAt<'_>>) {
         let mut all: Vec<&mut EvidenceView> = Vec::new();
         if let Some(l) = self.license.as_mut() {
             all.extend(l.evidence.iter_mut());
@@ -617,7 +640,7 @@ impl AssessmentView {
             all.extend(c.evidence.iter_mut());
         }
         for evidence in all {
-            evidence.link(links);
+            evidence.link(links, publiccode);
         }
     }
 }
@@ -958,6 +981,45 @@ mod tests {
             with_credentials.commit(commit).as_deref(),
             Some("https://gitlab.un.org/a/b/-/commit/8c65aa2d7a3cc5f56d408adf297cde57a6adf253")
         );
+    }
+
+    #[test]
+    fn evidence_that_is_a_key_of_the_publiccode_yml_links_to_its_line() {
+        use super::{EvidenceView, ForgeLinks, PubliccodeAt};
+        use commons_catalog::ForgeKind;
+        let commit = "8c65aa2d7a3cc5f56d408adf297cde57a6adf253";
+        let text = "publiccodeYmlVersion: '0.4'\nname: X\nlegal:\n  license: MIT\n";
+        let evidence = |key: Option<&str>, at: &str| EvidenceView {
+            rule: "declared-license".into(),
+            file: Some("publiccode.yml".into()),
+            commit: Some(at.chars().take(10).collect()),
+            detail: None,
+            file_href: None,
+            commit_href: None,
+            full_commit: Some(at.into()),
+            key: key.map(str::to_string),
+        };
+        let links = ForgeLinks::of(ForgeKind::Gitlab, "https://gitlab.un.org/a/b").unwrap();
+        let file = PubliccodeAt { commit, text };
+        let mut at_key = evidence(Some("legal.license"), commit);
+        at_key.link(&links, Some(&file));
+        assert_eq!(
+            at_key.file_href.as_deref(),
+            Some(
+                "https://gitlab.un.org/a/b/-/blob/8c65aa2d7a3cc5f56d408adf297cde57a6adf253/publiccode.yml#L4"
+            )
+        );
+        // Another commit's file, a key it does not have, or no key: the file, no line.
+        let other = "0000000000000000000000000000000000000000";
+        for (key, at) in [
+            (Some("legal.license"), other),
+            (Some("legal.repoOwner"), commit),
+            (None, commit),
+        ] {
+            let mut e = evidence(key, at);
+            e.link(&links, Some(&file));
+            assert!(!e.file_href.unwrap().contains("#L"), "{key:?} at {at}");
+        }
     }
 
     #[test]

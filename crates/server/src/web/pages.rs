@@ -920,12 +920,25 @@ pub async fn software(
     let newer_release = stored
         .as_ref()
         .and_then(|s| super::assessment::newer_release(&s.body, declared_version?));
+    // The live publiccode.yml and its commit, for evidence that is one of its keys.
+    let live = revisions
+        .iter()
+        .find(|r| Some(r.id) == software.live_revision_id)
+        .and_then(|r| r.commit.clone().map(|commit| (r.id, commit)));
+    let live_text = match &live {
+        Some((id, _)) => state.catalog.raw(*id).await.ok().flatten(),
+        None => None,
+    };
+    let publiccode_at = live
+        .as_ref()
+        .zip(live_text.as_deref())
+        .map(|((_, commit), text)| super::assessment::PubliccodeAt { commit, text });
     let assessment = stored.map(|stored| {
         let mut view = super::assessment::view(&ctx, &stored, &medians);
         if let Some(links) =
             super::assessment::ForgeLinks::of(software.forge, &software.repository_url)
         {
-            view.link_evidence(&links);
+            view.link_evidence(&links, publiccode_at.as_ref());
         }
         view
     });
