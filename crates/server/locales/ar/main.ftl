@@ -747,3 +747,4 @@ token-scope = النطاق
 token-scope-declarations = الإقرارات فقط
 token-scope-publishing = الإقرارات والنشر
 token-scope-help = يمكن لرمز النشر أيضًا أن يطلب من الفهرس إعادة قراءة أحد مستودعاتك (POST /api/v1/hooks/publisher)، من خط إصدار مثلًا.
+publisher-too-many-hostings = لهذا الناشر مواقع استضافة أكثر مما يتسع له هذا النموذج: عدّله باستيراد ملف سجل.

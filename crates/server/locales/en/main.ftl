@@ -694,3 +694,4 @@ token-scope = Scope
 token-scope-declarations = Declarations only
 token-scope-publishing = Declarations and publishing
 token-scope-help = A publishing token may also ask the catalog to read one of your repositories again (POST /api/v1/hooks/publisher), from a release pipeline for instance.
+publisher-too-many-hostings = This publisher has more hosting locations than this form holds: change it by importing a registry file.

@@ -694,3 +694,4 @@ token-scope = Alcance
 token-scope-declarations = Solo declaraciones
 token-scope-publishing = Declaraciones y publicación
 token-scope-help = Un token de publicación también puede pedir al catálogo que vuelva a leer uno de sus repositorios (POST /api/v1/hooks/publisher), por ejemplo desde una cadena de publicación.
+publisher-too-many-hostings = Este editor tiene más lugares de alojamiento de los que caben en este formulario: cámbielo importando un archivo de registro.

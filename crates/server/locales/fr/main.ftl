@@ -694,3 +694,4 @@ token-scope = Portée
 token-scope-declarations = Déclarations seulement
 token-scope-publishing = Déclarations et publication
 token-scope-help = Un jeton de publication peut aussi demander au catalogue de relire l’un de vos dépôts (POST /api/v1/hooks/publisher), depuis une chaîne de publication par exemple.
+publisher-too-many-hostings = Cet éditeur a plus de lieux d’hébergement que ce formulaire n’en contient : modifiez-le en important un fichier de registre.

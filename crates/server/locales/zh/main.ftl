@@ -663,3 +663,4 @@ token-scope = 范围
 token-scope-declarations = 仅限声明
 token-scope-publishing = 声明和发布
 token-scope-help = 发布令牌还可以请求目录重新读取您的某个仓库（POST /api/v1/hooks/publisher），例如从发布流水线发出。
+publisher-too-many-hostings = 该发布者的托管位置超出本表单的容量：请通过导入登记册文件进行修改。

@@ -30,8 +30,9 @@ pub const MAX_IMPORT_FORM: usize = 4 * 1024 * 1024;
 /// Blank hosting lines offered under the existing ones, to add locations without script.
 const BLANK_HOSTINGS: usize = 2;
 
-/// Most hosting lines a form may send.
-const MAX_HOSTINGS: usize = 100;
+/// Most hosting lines a form may send; a publisher with more is changed by importing a file
+/// (its form would drop the lines past the bound).
+const MAX_HOSTINGS: usize = 1000;
 
 /// Where the registry of this server comes from, as the page explains it.
 fn source_message(state: &AppState) -> &'static str {
@@ -326,7 +327,10 @@ pub struct PublisherPage {
     catalog: String,
     hostings: Vec<HostingRow>,
     suspended: Option<String>,
+    /// The forms are offered.
     editable: bool,
+    /// The registry is this server's file (else, when not editable, the form is too small).
+    file_managed: bool,
     kinds: &'static [&'static str],
     problems: Vec<String>,
 }
@@ -374,6 +378,7 @@ fn publisher_page(
         hostings: hosting_rows(entry.map_or(&[][..], |p| &p.hosting)),
         suspended: entry.and_then(|p| p.suspended.clone()),
         editable,
+        file_managed: false,
         kinds: KINDS,
         problems: Vec::new(),
         ctx,
@@ -396,7 +401,8 @@ pub async fn new_form(
         Ok(stored) => stored.number,
         Err(error) => return change_failed(ctx, error),
     };
-    let page = publisher_page(ctx, number, None, editable(&state));
+    let mut page = publisher_page(ctx, number, None, editable(&state));
+    page.file_managed = !editable(&state);
     render(StatusCode::OK, &page.ctx, &page)
 }
 
@@ -566,6 +572,7 @@ impl PublisherForm {
             hostings,
             suspended,
             editable: true,
+            file_managed: false,
             kinds: KINDS,
             problems,
             ctx,
@@ -662,6 +669,15 @@ pub async fn update(
         );
     };
     let before = stored.registry.publishers[at].clone();
+    if before.hosting.len() + BLANK_HOSTINGS > MAX_HOSTINGS {
+        return bad(
+            ctx,
+            format!(
+                "{id:?} has more hosting locations than this form holds: change it by \
+                 importing a registry file"
+            ),
+        );
+    }
     let entry = match form.entry(&id, before.suspended.clone()) {
         Ok(entry) => entry,
         Err(problems) => return form.page_again(ctx, false, problems, before.suspended),
