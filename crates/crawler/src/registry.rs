@@ -37,6 +37,10 @@ use std::fmt;
 use std::path::Path;
 use url::Url;
 
+/// Ids no publisher may have: they name pages beside the publishers' own under
+/// `/admin/publishers/`.
+pub const RESERVED_IDS: [&str; 2] = ["new", "import"];
+
 /// Largest registry file accepted (a registry of 20,000 publishers is about 4 MiB).
 pub const MAX_REGISTRY_SIZE: usize = 16 * 1024 * 1024;
 
@@ -563,6 +567,11 @@ fn read_publisher(node: &Node, errors: &mut Vec<RegistryError>) -> Option<Publis
                 n.pos,
                 format!("id {id:?} must be made of a-z, 0-9 and '-'"),
             ));
+        } else if RESERVED_IDS.contains(&id.as_str()) {
+            errors.push(RegistryError::at(
+                n.pos,
+                format!("id {id:?} is reserved (it names a page of /admin/publishers)"),
+            ));
         }
     }
     let name = required_text(node, &fields, "name", errors);
@@ -1063,6 +1072,21 @@ mod tests {
             api_base(&h("https://codeberg.example/o", HostingKind::Gitea)),
             "https://codeberg.example/api/v1"
         );
+    }
+
+    #[test]
+    fn the_admin_pages_names_are_not_publisher_ids() {
+        for id in RESERVED_IDS {
+            let text = format!(
+                "- id: {id}\n  name: X\n  hosting: [{{url: 'https://github.com/x', kind: github}}]\n"
+            );
+            let errors = Registry::parse(text.as_bytes()).unwrap_err();
+            assert!(
+                errors[0].to_string().starts_with("1:7: error: id"),
+                "{errors:?}"
+            );
+            assert!(errors[0].message.contains("reserved"));
+        }
     }
 
     #[test]
