@@ -8,6 +8,7 @@
 
 use crate::registry::{PublisherEntry, Registry, RegistryError};
 use commons_catalog::{Catalog, CatalogError, RegistryChange, RegistrySave};
+use std::collections::HashMap;
 
 /// The registry in force and the revision it comes from (0: none was ever saved, the
 /// registry is empty).
@@ -17,6 +18,8 @@ pub struct StoredRegistry {
     pub number: i64,
     /// The registry.
     pub registry: Registry,
+    /// Who saved the revision and when (Unix seconds), when one was saved.
+    pub saved: Option<(String, i64)>,
 }
 
 /// Why a registry could not be changed.
@@ -48,6 +51,7 @@ pub async fn load(catalog: &Catalog) -> Result<StoredRegistry, RegistryChangeErr
     Ok(StoredRegistry {
         number: revision.number,
         registry,
+        saved: Some((revision.saved_by, revision.saved_at)),
     })
 }
 
@@ -111,20 +115,25 @@ impl ImportSummary {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
 
+    /// By id, in one pass over each side: a registry of 20,000 publishers is compared at
+    /// every start of a server given a file.
     fn between(before: &Registry, after: &Registry) -> ImportSummary {
-        let find = |r: &Registry, id: &str| r.publishers.iter().find(|p| p.id == id).cloned();
+        fn by_id(r: &Registry) -> HashMap<&str, &PublisherEntry> {
+            r.publishers.iter().map(|p| (p.id.as_str(), p)).collect()
+        }
+        let (old, new) = (by_id(before), by_id(after));
         let mut summary = ImportSummary::default();
         for p in &after.publishers {
-            match find(before, &p.id) {
+            match old.get(p.id.as_str()) {
                 None => summary.added.push(p.id.clone()),
-                Some(old) if old != *p => summary.changed.push(p.id.clone()),
+                Some(was) if *was != p => summary.changed.push(p.id.clone()),
                 Some(_) => {}
             }
         }
         summary.removed = before
             .publishers
             .iter()
-            .filter(|p| find(after, &p.id).is_none())
+            .filter(|p| !new.contains_key(p.id.as_str()))
             .map(|p| p.id.clone())
             .collect();
         summary

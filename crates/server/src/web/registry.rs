@@ -150,9 +150,9 @@ async fn list_page(
         Ok(stored) => stored,
         Err(error) => return change_failed(ctx, error),
     };
-    let revision = match state.catalog.registry().await {
-        Ok(revision) => revision,
-        Err(error) => return failed(ctx, error),
+    let (saved_by, saved_at) = match &stored.saved {
+        Some((by, at)) => (by.clone(), when(*at)),
+        None => (String::new(), String::new()),
     };
     let editable = editable(state);
     let publishers = stored
@@ -176,14 +176,8 @@ async fn list_page(
     };
     let page = RegistryPage {
         number: stored.number,
-        saved_by: revision
-            .as_ref()
-            .map(|r| r.saved_by.clone())
-            .unwrap_or_default(),
-        saved_at: revision
-            .as_ref()
-            .map(|r| when(r.saved_at))
-            .unwrap_or_default(),
+        saved_by,
+        saved_at,
         source_id: source_message(state),
         editable,
         may_add: editable
@@ -337,6 +331,15 @@ pub struct PublisherPage {
 
 const KINDS: &[&str] = &["gitlab", "github", "gitea", "git"];
 
+/// Where a publisher's form is sent: its own address, or `new` (`id` is `None`).
+fn form_action(ctx: &Ctx, id: Option<&str>) -> String {
+    format!(
+        "/admin/publishers/{}?lang={}",
+        id.unwrap_or("new"),
+        ctx.lang()
+    )
+}
+
 fn hosting_rows(hosting: &[Hosting]) -> Vec<HostingRow> {
     let mut rows: Vec<HostingRow> = hosting
         .iter()
@@ -360,10 +363,7 @@ fn publisher_page(
     entry: Option<&PublisherEntry>,
     editable: bool,
 ) -> PublisherPage {
-    let action = match entry {
-        Some(p) => format!("/admin/publishers/{}?lang={}", p.id, ctx.lang()),
-        None => format!("/admin/publishers/new?lang={}", ctx.lang()),
-    };
+    let action = form_action(&ctx, entry.map(|p| p.id.as_str()));
     PublisherPage {
         number,
         new: entry.is_none(),
@@ -556,11 +556,7 @@ impl PublisherForm {
     ) -> Response {
         let mut hostings = self.hostings;
         hostings.extend(hosting_rows(&[]));
-        let action = if new {
-            format!("/admin/publishers/new?lang={}", ctx.lang())
-        } else {
-            format!("/admin/publishers/{}?lang={}", self.id, ctx.lang())
-        };
+        let action = form_action(&ctx, (!new).then_some(self.id.as_str()));
         let page = PublisherPage {
             number: self.from,
             new,
