@@ -5,43 +5,7 @@
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence};
-use serde::Serialize;
-
-/// Status of one OSAID component.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AiStatus {
-    /// Available under open terms, with evidence.
-    Met,
-    /// Found, but the terms restrict use or could not be told open: a curator must look.
-    NeedsReview,
-    /// Not found.
-    Missing,
-}
-
-/// One component.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct AiItem {
-    /// `parameters`, `code` or `data-information`.
-    pub id: &'static str,
-    /// Status.
-    pub status: AiStatus,
-    /// What was found.
-    pub evidence: Vec<Evidence>,
-}
-
-/// The AI section (absent for entries that are not AI systems).
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct AiReport {
-    /// Why the entry was taken as an AI system.
-    pub detected_by: Vec<Evidence>,
-    /// The three OSAID components.
-    pub items: Vec<AiItem>,
-    /// Method reference.
-    pub method: &'static str,
-}
+pub use commons_report::{AiItem, AiReport, AiStatus};
 
 const WEIGHT_EXTENSIONS: &[&str] = &[
     "safetensors",
@@ -164,7 +128,7 @@ pub fn assess(
         .find_map(|l| l.trim().strip_prefix("license:"))
         .map(|l| l.trim().trim_matches('"').to_string());
     let mut parameters = AiItem {
-        id: "parameters",
+        id: "parameters".into(),
         status: AiStatus::Missing,
         evidence: Vec::new(),
     };
@@ -228,7 +192,7 @@ pub fn assess(
         .take(5)
         .collect();
     let mut code = AiItem {
-        id: "code",
+        id: "code".into(),
         status: AiStatus::Missing,
         evidence: Vec::new(),
     };
@@ -249,7 +213,7 @@ pub fn assess(
         (true, _) => AiStatus::Missing,
     };
     let mut data = AiItem {
-        id: "data-information",
+        id: "data-information".into(),
         status: AiStatus::Missing,
         evidence: Vec::new(),
     };
@@ -274,6 +238,6 @@ pub fn assess(
     Some(AiReport {
         detected_by,
         items: vec![parameters, code, data],
-        method: "osaid-1.0 (heuristic: file names and model cards)",
+        method: "osaid-1.0 (heuristic: file names and model cards)".into(),
     })
 }

@@ -6,7 +6,7 @@ use crate::repo::{Limits, Repo, RepoError, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence, METHOD_VERSION};
 use crate::{ai, cost, license, lockfile, osv, principles, security, vitality, workflow};
 use commons_publiccode::PublicCode;
-use serde::{Deserialize, Serialize};
+pub use commons_report::{Assessment, Facets, PubliccodeStatus};
 use std::path::Path;
 
 /// What the caller knows besides the repository.
@@ -25,123 +25,6 @@ pub struct Input<'a> {
     pub now: i64,
     /// The deadline and the read budget.
     pub limits: Limits,
-}
-
-/// Where the publiccode.yml came from.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct PubliccodeStatus {
-    /// `input` (given by the caller), a path in the tree, or `null` when there is none.
-    pub source: Option<String>,
-    /// True when it is valid (the model was used).
-    pub valid: bool,
-}
-
-/// A full assessment. Its JSON shape is public (README, "commons assess").
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Assessment {
-    /// Method version.
-    pub method_version: &'static str,
-    /// When (Unix seconds).
-    pub assessed_at: i64,
-    /// The commit assessed.
-    pub commit: String,
-    /// False when HEAD's tree had more entries than are listed.
-    pub tree_complete: bool,
-    /// The publiccode.yml used.
-    pub publiccode: PubliccodeStatus,
-    /// License.
-    pub license: license::LicenseReport,
-    /// Security posture.
-    pub security: security::SecurityReport,
-    /// Known vulnerabilities.
-    pub vulnerabilities: osv::VulnerabilityReport,
-    /// Vitality (absent when the history could not be read).
-    pub vitality: Option<vitality::VitalityReport>,
-    /// UN Open Source Principles.
-    pub un_principles: Vec<principles::Item>,
-    /// DPG Standard indicators.
-    pub dpg_indicators: Vec<principles::Item>,
-    /// OSAID 1.0 (absent when the entry is not an AI system).
-    pub ai: Option<ai::AiReport>,
-    /// Cost to rebuild and reuse.
-    pub cost: cost::CostReport,
-    /// Checks that could not run or files they could not use.
-    pub errors: Vec<CheckError>,
-}
-
-/// The values the catalog indexes for search facets and sorting.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Facets {
-    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
-    pub license_family: String,
-    /// Every license of the effective expression is OSI-approved.
-    pub osi_approved: bool,
-    /// Developers Italia's vitality index, 0–100.
-    pub vitality: Option<u32>,
-    /// Scorecard-like aggregate, 0–10.
-    pub security_score: Option<f64>,
-    /// Distinct known vulnerabilities (`None` without OSV data).
-    pub vulnerabilities: Option<usize>,
-    /// The newest commit's author date, Unix seconds (absent in facets stored before it was
-    /// recorded, and when the history could not be read).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_commit_at: Option<i64>,
-}
-
-impl Facets {
-    /// True when known vulnerabilities were found (`None` without OSV data).
-    pub fn vulnerabilities_present(&self) -> Option<bool> {
-        self.vulnerabilities.map(|n| n > 0)
-    }
-
-    /// Reads the facets back from a stored assessment's JSON (only stable keys are used).
-    pub fn from_json(value: &serde_json::Value) -> Option<Facets> {
-        let license = value.get("license")?;
-        let vulns = value.get("vulnerabilities");
-        Some(Facets {
-            license_family: license.get("family")?.as_str()?.to_string(),
-            osi_approved: license.get("osiApproved")?.as_bool()?,
-            vitality: value
-                .pointer("/vitality/developersItalia/index")
-                .and_then(|v| v.as_u64())
-                .map(|v| v as u32),
-            security_score: value.pointer("/security/score").and_then(|v| v.as_f64()),
-            vulnerabilities: vulns
-                .filter(|v| v.get("databaseAvailable").and_then(|b| b.as_bool()) == Some(true))
-                .and_then(|v| v.get("distinct"))
-                .and_then(|v| v.as_u64())
-                .map(|v| v as usize),
-            last_commit_at: value
-                .pointer("/vitality/lastCommitAt")
-                .and_then(|v| v.as_i64()),
-        })
-    }
-}
-
-impl Assessment {
-    /// The search facets.
-    pub fn facets(&self) -> Facets {
-        Facets {
-            license_family: serde_json::to_value(self.license.family)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_else(|| "unknown".into()),
-            osi_approved: self.license.osi_approved,
-            vitality: self
-                .vitality
-                .as_ref()
-                .and_then(|v| v.developers_italia.index),
-            security_score: self.security.score,
-            vulnerabilities: self
-                .vulnerabilities
-                .database_available
-                .then_some(self.vulnerabilities.distinct),
-            last_commit_at: self.vitality.as_ref().and_then(|v| v.last_commit_at),
-        }
-    }
 }
 
 fn now_seconds() -> i64 {
@@ -259,7 +142,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
     );
     repo.check_deadline()?;
     Ok(Assessment {
-        method_version: METHOD_VERSION,
+        method_version: METHOD_VERSION.to_string(),
         assessed_at: now,
         commit: repo.head().to_string(),
         tree_complete: !truncated,

@@ -4,7 +4,7 @@
 
 use crate::repo::{Repo, TreeEntry};
 use crate::{CheckError, Evidence};
-use serde::Serialize;
+pub use commons_report::CostReport;
 use std::collections::{BTreeMap, HashMap};
 
 /// Organic-mode constants: effort = A·KSLOC^B, schedule = C·effort^D.
@@ -22,40 +22,6 @@ pub const DEFAULT_OVERHEAD: f64 = 2.4;
 /// Largest file counted, and most files counted.
 const MAX_FILE_BYTES: u64 = 1024 * 1024;
 const MAX_FILES: usize = 100_000;
-
-/// The cost section.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct CostReport {
-    /// Code lines (no blanks, no comments).
-    pub code_lines: usize,
-    /// Code lines per language (tokei's names).
-    pub by_language: BTreeMap<String, usize>,
-    /// Files counted.
-    pub files: usize,
-    /// Effort, person-months.
-    pub effort_person_months: f64,
-    /// Schedule, months.
-    pub schedule_months: f64,
-    /// Average people.
-    pub people: f64,
-    /// Estimated cost to rebuild, in `currency`.
-    pub estimated_cost: f64,
-    /// Currency of the wage.
-    pub currency: &'static str,
-    /// Yearly wage assumed.
-    pub yearly_wage: f64,
-    /// Overhead factor assumed.
-    pub overhead: f64,
-    /// Organisations that declare they use it (`usedBy`).
-    pub used_by: usize,
-    /// Catalog entries that declare `isBasedOn`/`dependsOn` it (given by the caller).
-    pub dependents_in_catalog: Option<usize>,
-    /// Formula and counting method.
-    pub method: &'static str,
-    /// What was excluded and why.
-    pub evidence: Vec<Evidence>,
-}
 
 /// Directories and files that are not the project's own code.
 fn excluded(path: &str) -> bool {
@@ -202,12 +168,12 @@ pub fn assess(
         schedule_months: round2(schedule),
         people: round2(people),
         estimated_cost: cost.round(),
-        currency: "USD",
+        currency: "USD".into(),
         yearly_wage: DEFAULT_WAGE,
         overhead: DEFAULT_OVERHEAD,
         used_by,
         dependents_in_catalog,
-        method: "basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)",
+        method: "basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)".into(),
         evidence: vec![Evidence::rule(
             "cocomo-counting",
             format!(

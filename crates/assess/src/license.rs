@@ -8,8 +8,8 @@ pub mod declarations;
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::{CheckError, Evidence};
+pub use commons_report::{DetectedFile, Family, HeaderCount, LicenseReport};
 pub use declarations::ProjectDeclaration;
-use serde::Serialize;
 use spdx::detection::{Store, TextData};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -21,101 +21,6 @@ const MAX_LICENSE_BYTES: u64 = 512 * 1024;
 /// Source files sampled for `SPDX-License-Identifier` headers, and bytes read from each.
 const MAX_HEADER_FILES: usize = 2_000;
 const HEADER_BYTES: usize = 4 * 1024;
-
-/// How much a license asks of those who reuse the software.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Family {
-    /// Public domain and permissive licenses (MIT, BSD, Apache-2.0...): keep the notices.
-    Permissive,
-    /// File- or library-level copyleft (LGPL, MPL, EPL...): share changes to those files.
-    WeakCopyleft,
-    /// Whole-work copyleft on distribution (GPL, EUPL...).
-    StrongCopyleft,
-    /// Copyleft that also applies to use over a network (AGPL, OSL...).
-    NetworkCopyleft,
-    /// Not known to Commons (a LicenseRef, or a license outside the table and not copyleft-flagged).
-    Unknown,
-}
-
-/// One license file recognised (or not) by its text.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DetectedFile {
-    /// Path in the repository.
-    pub file: String,
-    /// SPDX id of the best match, when its score reaches [`CONFIDENCE_THRESHOLD`].
-    pub license: Option<String>,
-    /// Best candidate even when below the threshold.
-    pub best_candidate: Option<String>,
-    /// Sørensen–Dice score of the best candidate, 0.0–1.0.
-    pub confidence: f32,
-    /// Why the file could not be read or recognised, in plain words.
-    pub problem: Option<String>,
-    /// The common license the recognised one is a near-copy of (Pixar's license: Apache-2.0).
-    pub variant_of: Option<String>,
-    /// What else a reader should know about this file: a near-copy that scored almost as well,
-    /// or the license statement the file makes in prose.
-    pub note: Option<String>,
-}
-
-/// An `SPDX-License-Identifier` header found in a source file.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HeaderCount {
-    /// The expression as written.
-    pub expression: String,
-    /// How many files carry it.
-    pub files: usize,
-    /// One of them.
-    pub example: String,
-}
-
-/// The license section of an assessment.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LicenseReport {
-    /// `legal.license` from publiccode.yml, when given.
-    pub declared: Option<String>,
-    /// License files found, in the order of licensee's filename preference.
-    pub files: Vec<DetectedFile>,
-    /// REUSE-style headers (from at most 2,000 source files, first 4 KiB of each).
-    pub spdx_headers: Vec<HeaderCount>,
-    /// GNU license notices in prose ("either version 3 of the License, or (at your option) any
-    /// later version") in the same source files' headers, as the SPDX ids they stand for.
-    pub notice_headers: Vec<HeaderCount>,
-    /// The project's own statements of its license (top-level package manifests, then a README
-    /// or COPYING sentence), in the order they are believed.
-    pub project_declarations: Vec<ProjectDeclaration>,
-    /// The expression the assessment uses: `legal.license` if valid; else the project's own
-    /// declaration; else the source headers' one expression when it names the license files'
-    /// texts; else the one license the files contain. `null` when the files contain several
-    /// licenses and nothing says how they combine (two files do not mean AND).
-    pub effective: Option<String>,
-    /// Where `effective` comes from (`publiccode.yml legal.license`, `Cargo.toml
-    /// package.license`, `README.md sentence`, `source headers`, `license files`).
-    pub effective_source: Option<String>,
-    /// True when the files contain several licenses and nothing says how they combine.
-    pub combination_unknown: bool,
-    /// Every SPDX id in the effective expression (or, when the combination is unknown, of every
-    /// license file) is OSI-approved.
-    pub osi_approved: bool,
-    /// Every SPDX id in the effective expression (or of every license file) is FSF free/libre.
-    pub fsf_libre: bool,
-    /// Family of the effective expression (OR takes the least demanding choice, AND the most);
-    /// when the combination is unknown, the most demanding of the files' licenses, which is
-    /// what a reuser must be ready for.
-    pub family: Family,
-    /// True when the declared license (`legal.license`, or without it the project's own
-    /// declaration that `effective` comes from) and the detected files disagree.
-    pub mismatch: bool,
-    /// Plain explanation of the mismatch, when there is one.
-    pub mismatch_detail: Option<String>,
-    /// How the result was reached.
-    pub evidence: Vec<Evidence>,
-    /// SPDX License List version of the detector and the identifiers.
-    pub spdx_list_version: &'static str,
-}
 
 fn store() -> Option<&'static Store> {
     static STORE: OnceLock<Option<Store>> = OnceLock::new();
@@ -1049,7 +954,7 @@ fn reconcile(
         mismatch,
         mismatch_detail,
         evidence,
-        spdx_list_version: spdx::license_version(),
+        spdx_list_version: spdx::license_version().to_string(),
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
 use crate::{CheckError, bounds};
-use serde::Serialize;
+pub use commons_report::LockfileSummary;
 use std::collections::{BTreeSet, HashMap};
 
 /// Largest lockfile read.
@@ -29,18 +29,6 @@ pub struct Package {
     pub version: String,
     /// Lockfile path.
     pub file: String,
-}
-
-/// A lockfile read.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct LockfileSummary {
-    /// Path.
-    pub file: String,
-    /// Ecosystem.
-    pub ecosystem: &'static str,
-    /// Packages found.
-    pub packages: usize,
 }
 
 type Reader = fn(&str) -> Result<Vec<(String, String)>, String>;
@@ -116,7 +104,7 @@ pub fn read_all(
             Ok(found) => {
                 summaries.push(LockfileSummary {
                     file: entry.path.clone(),
-                    ecosystem,
+                    ecosystem: ecosystem.to_string(),
                     packages: found.len(),
                 });
                 packages.extend(found.iter().map(|(name, version)| Package {

@@ -6,6 +6,7 @@
 
 use crate::lockfile::Package;
 use crate::version::{Ordering3, compare};
+pub use commons_report::{Finding, VulnerabilityReport};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
@@ -625,50 +626,6 @@ fn in_range(order: &str, version: &str, events: &[Event]) -> Option<bool> {
         }
     }
     Some(vulnerable)
-}
-
-/// One vulnerable package found.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Finding {
-    /// OSV id.
-    pub id: String,
-    /// Aliases.
-    pub aliases: Vec<String>,
-    /// Summary.
-    pub summary: Option<String>,
-    /// Severity vectors.
-    pub severity: Vec<String>,
-    /// Ecosystem.
-    pub ecosystem: String,
-    /// Package.
-    pub package: String,
-    /// Locked version.
-    pub version: String,
-    /// Lockfile.
-    pub file: String,
-    /// Fixed versions named by the record (any range).
-    pub fixed_in: Vec<String>,
-}
-
-/// The vulnerabilities section.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct VulnerabilityReport {
-    /// True when an OSV export was available.
-    pub database_available: bool,
-    /// "As of" date of the OSV data.
-    pub database_as_of: Option<String>,
-    /// Lockfiles read, with the number of packages of each.
-    pub lockfiles: Vec<crate::lockfile::LockfileSummary>,
-    /// Packages checked.
-    pub packages: usize,
-    /// Findings.
-    pub findings: Vec<Finding>,
-    /// Distinct vulnerabilities, records grouped by their aliases (Scorecard's count).
-    pub distinct: usize,
-    /// Packages for which some range could not be evaluated (GIT ranges, odd versions).
-    pub not_evaluated: usize,
 }
 
 /// Matches every package against the database.

@@ -6,8 +6,7 @@
 //! interpretation (see `../shared/notes/assessment.md` §1), stated in each item's `rule`.
 
 use crate::Evidence;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+pub use commons_report::{Declaration, Item, Status};
 use std::collections::BTreeMap;
 
 /// The ids of the eight UN Open Source Principles, in the order of the report.
@@ -59,123 +58,15 @@ pub fn is_item_id(id: &str) -> bool {
     item_ids().any(|known| known == id)
 }
 
-/// An item's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// Shown by evidence found automatically.
-    Met,
-    /// Stated by the publisher (see `declaration`).
-    Declared,
-    /// Neither found nor declared.
-    Missing,
-    /// The publisher declared that the item does not apply.
-    NotApplicable,
-}
-
-impl Status {
-    /// The status as it is written in the report (`met`, `declared`, `missing`,
-    /// `not-applicable`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::Declared => "declared",
-            Status::Missing => "missing",
-            Status::NotApplicable => "not-applicable",
-        }
-    }
-}
-
-/// The status rule: evidence makes an item met whatever is declared; otherwise a declaration
-/// makes it declared (or not applicable, when that is what it says); otherwise it is missing.
-fn status_of(met: bool, declaration: Option<&Declaration>) -> Status {
-    match (declaration, met) {
-        (_, true) => Status::Met,
-        (Some(d), false) if d.not_applicable => Status::NotApplicable,
-        (Some(_), false) => Status::Declared,
-        (None, false) => Status::Missing,
-    }
-}
-
-/// Applies the publisher's current declarations to a stored report (the JSON of an
-/// [`Assessment`](crate::Assessment)): every item of `unPrinciples` and `dpgIndicators` gets
-/// the declaration on its id, or none, and its status decided again by the rule of the
-/// assessment itself (evidence first, then declarations). An item is taken as met when its stored status is `met` (only evidence makes it so); any other
-/// stored status came from evidence that was not enough plus whatever was declared at the
-/// time, so it is decided again: declared or not applicable with a current declaration, and
-/// back to missing without one (a withdrawn declaration no longer counts). Items the report
-/// does not have are not added; anything that is not an item is left alone.
-pub fn apply_declarations(body: &mut Value, declarations: &Declarations) {
-    for list in ["unPrinciples", "dpgIndicators"] {
-        let Some(items) = body.get_mut(list).and_then(Value::as_array_mut) else {
-            continue;
-        };
-        for item in items.iter_mut().filter_map(Value::as_object_mut) {
-            let Some(id) = item.get("id").and_then(Value::as_str) else {
-                continue;
-            };
-            let declaration = declarations.get(id);
-            let stored = item.get("status").and_then(Value::as_str);
-            let met = stored == Some(Status::Met.as_str());
-            let status = status_of(met, declaration);
-            let decided_here = met
-                || declaration.is_some()
-                || stored == Some(Status::Declared.as_str())
-                || stored == Some(Status::NotApplicable.as_str());
-            if decided_here {
-                item.insert("status".into(), Value::from(status.as_str()));
-            }
-            match declaration.and_then(|d| serde_json::to_value(d).ok()) {
-                Some(d) => item.insert("declaration".into(), d),
-                None => item.remove("declaration"),
-            };
-        }
-    }
-}
-
-/// A publisher's statement about one item, filled by the server from its API.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Declaration {
-    /// Who declared (name).
-    pub by: String,
-    /// Their role or title (DPG indicators 7–9 need someone authorised to speak for the project).
-    #[serde(default)]
-    pub role: Option<String>,
-    /// When (RFC 3339 or a date).
-    pub at: String,
-    /// What they state.
-    #[serde(default)]
-    pub statement: Option<String>,
-    /// A link to the supporting document.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// True when they declare the item not applicable.
-    #[serde(default)]
-    pub not_applicable: bool,
+/// Applies the publisher's current declarations to a stored report: see
+/// [`Assessment::apply_declarations`](crate::Assessment::apply_declarations), the one rule the
+/// assessment itself and every reader of a stored report use.
+pub fn apply_declarations(report: &mut crate::Assessment, declarations: &Declarations) {
+    report.apply_declarations(|id| declarations.get(id));
 }
 
 /// Declarations by item id (`un-open-by-default`, `dpg-sdg-relevance`, ...).
 pub type Declarations = BTreeMap<String, Declaration>;
-
-/// One principle or indicator.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Item {
-    /// Stable id.
-    pub id: &'static str,
-    /// Official name.
-    pub name: &'static str,
-    /// Status.
-    pub status: Status,
-    /// What Commons looks for automatically.
-    pub rule: &'static str,
-    /// What was found.
-    pub evidence: Vec<Evidence>,
-    /// The publisher's declaration, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub declaration: Option<Declaration>,
-}
 
 /// Facts gathered by the other sections, the inputs of this one.
 #[derive(Debug, Default)]
@@ -220,12 +111,12 @@ fn item(
         !found.is_empty()
     };
     let declaration = declarations.get(id).cloned();
-    let status = status_of(met, declaration.as_ref());
+    let status = Status::decide(met, declaration.as_ref());
     Item {
-        id,
-        name,
+        id: id.to_string(),
+        name: name.to_string(),
         status,
-        rule,
+        rule: rule.to_string(),
         evidence: found,
         declaration,
     }
@@ -388,6 +279,7 @@ pub fn dpg_indicators(f: &Facts, d: &Declarations) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn the_declaration_only_items_are_those_no_evidence_can_meet() {
@@ -426,7 +318,7 @@ mod tests {
         let unmet: Vec<&str> = items
             .iter()
             .filter(|i| i.status != Status::Met)
-            .map(|i| i.id)
+            .map(|i| i.id.as_str())
             .collect();
         assert_eq!(unmet, DECLARATION_ONLY);
     }
@@ -484,6 +376,14 @@ mod tests {
     }
 
     /// The item `id` of the report's list `list` (`unPrinciples`, `dpgIndicators`).
+    /// Applies `current` as a reader of the stored JSON does: read it as a report, apply,
+    /// write it back.
+    fn apply(body: &mut Value, current: &Declarations) {
+        let mut report: crate::Assessment = serde_json::from_value(body.clone()).unwrap();
+        apply_declarations(&mut report, current);
+        *body = serde_json::to_value(report).unwrap();
+    }
+
     fn item_in<'a>(body: &'a Value, list: &str, id: &str) -> &'a Value {
         body[list]
             .as_array()
@@ -525,12 +425,12 @@ mod tests {
     #[test]
     fn item_ids_are_those_of_the_report() {
         let none = Declarations::new();
-        let un: Vec<&str> = un_principles(&Facts::default(), &none)
-            .iter()
+        let un: Vec<String> = un_principles(&Facts::default(), &none)
+            .into_iter()
             .map(|i| i.id)
             .collect();
-        let dpg: Vec<&str> = dpg_indicators(&Facts::default(), &none)
-            .iter()
+        let dpg: Vec<String> = dpg_indicators(&Facts::default(), &none)
+            .into_iter()
             .map(|i| i.id)
             .collect();
         assert_eq!(un, UN_PRINCIPLE_IDS);
@@ -550,7 +450,7 @@ mod tests {
         current.insert("dpg-do-no-harm".into(), declaration("Jane Doe", false));
         current.insert("dpg-data-extraction".into(), declaration("Jane Doe", true));
         current.insert("un-contribute-back".into(), declaration("Jane Doe", false));
-        apply_declarations(&mut body, &current);
+        apply(&mut body, &current);
         assert_eq!(
             status_in(&body, "dpgIndicators", "dpg-do-no-harm"),
             "declared"
@@ -582,7 +482,7 @@ mod tests {
         let mut current = Declarations::new();
         // Even a declaration that the item does not apply cannot undo evidence.
         current.insert("dpg-open-licensing".into(), declaration("Jane Doe", true));
-        apply_declarations(&mut body, &current);
+        apply(&mut body, &current);
         let item = item_in(&body, "dpgIndicators", "dpg-open-licensing").clone();
         assert_eq!(item["status"], "met");
         assert_eq!(item["declaration"]["notApplicable"], true);
@@ -600,7 +500,7 @@ mod tests {
             status_in(&body, "dpgIndicators", "dpg-sdg-relevance"),
             "not-applicable"
         );
-        apply_declarations(&mut body, &Declarations::new());
+        apply(&mut body, &Declarations::new());
         for id in ["dpg-privacy-and-laws", "dpg-sdg-relevance"] {
             assert_eq!(status_in(&body, "dpgIndicators", id), "missing", "{id}");
             let item = item_in(&body, "dpgIndicators", id);
@@ -624,41 +524,30 @@ mod tests {
             "dpg-privacy-and-laws".into(),
             declaration("New Name", false),
         );
-        apply_declarations(&mut body, &current);
+        apply(&mut body, &current);
         let item = item_in(&body, "dpgIndicators", "dpg-privacy-and-laws");
         assert_eq!(item["status"], "declared");
         assert_eq!(item["declaration"]["by"], "New Name");
         // Applying twice gives the same report.
         let once = body.clone();
-        apply_declarations(&mut body, &current);
+        apply(&mut body, &current);
         assert_eq!(body, once);
     }
 
     #[test]
-    fn reports_without_items_or_with_odd_items_are_left_alone() {
+    fn a_status_of_a_newer_method_reads_as_missing_until_declared() {
         let mut current = Declarations::new();
         current.insert("dpg-do-no-harm".into(), declaration("Jane Doe", false));
-        for original in [
-            serde_json::json!({}),
-            serde_json::json!({"unPrinciples": null, "dpgIndicators": "x"}),
-            serde_json::json!({"dpgIndicators": [1, "x", {"name": "no id"}, {"id": 3}]}),
-            serde_json::json!([1, 2]),
-        ] {
-            let mut body = original.clone();
-            apply_declarations(&mut body, &current);
-            assert_eq!(body, original);
-        }
-        // A status of a newer method is kept unless a declaration decides it.
         let mut body = serde_json::json!({"dpgIndicators": [
             {"id": "dpg-documentation", "status": "partly-met"},
             {"id": "dpg-do-no-harm", "status": "partly-met"},
         ]});
-        apply_declarations(&mut body, &current);
-        assert_eq!(body["dpgIndicators"][0]["status"], "partly-met");
+        apply(&mut body, &current);
+        assert_eq!(body["dpgIndicators"][0]["status"], "missing");
         assert_eq!(body["dpgIndicators"][1]["status"], "declared");
         // An item the report does not have is not added.
         let mut body = serde_json::json!({"dpgIndicators": []});
-        apply_declarations(&mut body, &current);
+        apply(&mut body, &current);
         assert_eq!(body["dpgIndicators"], serde_json::json!([]));
     }
 }

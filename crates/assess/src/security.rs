@@ -7,106 +7,35 @@ use crate::license::LicenseReport;
 use crate::repo::{Repo, Tag, TreeEntry, looks_like_text};
 use crate::workflow::{Workflow, get, text};
 use crate::{CheckError, Evidence};
-use serde::Serialize;
+pub use commons_report::{NotComputed, Risk, SecurityCheck, SecurityReport};
 
-/// Scorecard's risk levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Risk {
-    /// Weight 10.
-    Critical,
-    /// Weight 7.5.
-    High,
-    /// Weight 5.
-    Medium,
-    /// Weight 2.5.
-    Low,
-}
-
-impl Risk {
-    /// Scorecard's weight (`GetAggregateScore`).
-    pub fn weight(self) -> f64 {
-        match self {
-            Risk::Critical => 10.0,
-            Risk::High => 7.5,
-            Risk::Medium => 5.0,
-            Risk::Low => 2.5,
-        }
-    }
-}
-
-/// One check's result.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Check {
-    /// Scorecard's check name (stable id), e.g. `Security-Policy`.
-    pub id: &'static str,
-    /// Risk level.
-    pub risk: Risk,
-    /// 0–10, or `None` when inconclusive (left out of the aggregate).
-    pub score: Option<u8>,
-    /// Why, in one sentence.
-    pub reason: String,
-    /// True when Commons measures something narrower than or different from Scorecard.
-    pub differs_from_scorecard: bool,
-    /// What was found.
-    pub evidence: Vec<Evidence>,
-}
-
-/// A Scorecard check that is not computed, and why.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct NotComputed {
-    /// Scorecard's check name.
-    pub id: &'static str,
-    /// Why it cannot be computed from a clone.
-    pub reason: &'static str,
-}
-
-/// The security section.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct SecurityReport {
-    /// Risk-weighted mean of the conclusive checks, 0–10, one decimal.
-    pub score: Option<f64>,
-    /// The checks.
-    pub checks: Vec<Check>,
-    /// Scorecard's checks not computed here.
-    pub not_computed: Vec<NotComputed>,
-    /// Method reference.
-    pub method: &'static str,
-}
-
-/// Scorecard checks that need a forge's API (or an external service).
-pub const NOT_COMPUTED: &[NotComputed] = &[
-    NotComputed {
-        id: "Branch-Protection",
-        reason: "branch protection rules live in the forge's settings (admin API), not in git",
-    },
-    NotComputed {
-        id: "Code-Review",
-        reason: "reviews and approvals of merged changes are forge data",
-    },
-    NotComputed {
-        id: "Contributors",
-        reason: "needs authors' organisation from forge profiles",
-    },
-    NotComputed {
-        id: "CII-Best-Practices",
-        reason: "needs the OpenSSF Best Practices badge API (network)",
-    },
-    NotComputed {
-        id: "Webhooks",
-        reason: "webhook settings need a forge admin token",
-    },
-    NotComputed {
-        id: "Packaging",
-        reason: "upstream also checks that the publishing workflow ran successfully (forge API)",
-    },
-    NotComputed {
-        id: "SBOM",
-        reason: "half of the score is release assets (forge API); not computed yet for the source half",
-    },
+/// Scorecard checks that need a forge's API (or an external service): id and why.
+pub const NOT_COMPUTED: &[(&str, &str)] = &[
+    (
+        "Branch-Protection",
+        "branch protection rules live in the forge's settings (admin API), not in git",
+    ),
+    (
+        "Code-Review",
+        "reviews and approvals of merged changes are forge data",
+    ),
+    (
+        "Contributors",
+        "needs authors' organisation from forge profiles",
+    ),
+    (
+        "CII-Best-Practices",
+        "needs the OpenSSF Best Practices badge API (network)",
+    ),
+    ("Webhooks", "webhook settings need a forge admin token"),
+    (
+        "Packaging",
+        "upstream also checks that the publishing workflow ran successfully (forge API)",
+    ),
+    (
+        "SBOM",
+        "half of the score is release assets (forge API); not computed yet for the source half",
+    ),
 ];
 
 /// Inputs the security checks share with the rest of the assessment.
@@ -147,25 +76,31 @@ pub fn assess(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityReport
     SecurityReport {
         score: aggregate(&checks),
         checks,
-        not_computed: NOT_COMPUTED.to_vec(),
-        method: "openssf-scorecard-v5-like (clone only)",
+        not_computed: NOT_COMPUTED
+            .iter()
+            .map(|(id, reason)| NotComputed {
+                id: id.to_string(),
+                reason: reason.to_string(),
+            })
+            .collect(),
+        method: "openssf-scorecard-v5-like (clone only)".into(),
     }
 }
 
 /// Scorecard's aggregate: Σ weight·score / Σ weight over conclusive checks, one decimal.
-pub fn aggregate(checks: &[Check]) -> Option<f64> {
+pub fn aggregate(checks: &[SecurityCheck]) -> Option<f64> {
     let (sum, weights) = checks
         .iter()
-        .filter_map(|c| c.score.map(|s| (f64::from(s), c.risk.weight())))
+        .filter_map(|c| c.score.zip(c.risk.weight()).map(|(s, w)| (f64::from(s), w)))
         .fold((0.0, 0.0), |(s, w), (score, weight)| {
             (s + score * weight, w + weight)
         });
     (weights > 0.0).then(|| (sum / weights * 10.0).round() / 10.0)
 }
 
-fn check(id: &'static str, risk: Risk, score: Option<u8>, reason: impl Into<String>) -> Check {
-    Check {
-        id,
+fn check(id: &str, risk: Risk, score: Option<u8>, reason: impl Into<String>) -> SecurityCheck {
+    SecurityCheck {
+        id: id.to_string(),
         risk,
         score,
         reason: reason.into(),
@@ -201,7 +136,7 @@ fn has_executable_magic(prefix: &[u8]) -> bool {
         || prefix.starts_with(b"\0asm")
 }
 
-fn binary_artifacts(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
+fn binary_artifacts(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
     let mut found = Vec::new();
     let mut sniffed = 0usize;
     for entry in ctx.tree.iter().filter(|e| e.is_file() && e.size > 0) {
@@ -295,7 +230,7 @@ fn untrusted_expression(script: &str) -> Option<&'static str> {
     None
 }
 
-fn dangerous_workflow(ctx: &Context<'_>) -> Check {
+fn dangerous_workflow(ctx: &Context<'_>) -> SecurityCheck {
     if ctx.workflows.is_empty() {
         return check("Dangerous-Workflow", Risk::Critical, None, "no workflows");
     }
@@ -359,7 +294,7 @@ fn find_files<'a>(ctx: &'a Context<'_>, pred: impl Fn(&TreeEntry) -> bool) -> Ve
     ctx.tree.iter().filter(|e| pred(e)).collect()
 }
 
-fn dependency_update_tool(ctx: &Context<'_>) -> Check {
+fn dependency_update_tool(ctx: &Context<'_>) -> SecurityCheck {
     let known = |p: &str| {
         let lower = p.to_ascii_lowercase();
         matches!(
@@ -427,7 +362,7 @@ const FUZZ_SIGNATURES: &[(&str, &[&str], &str)] = &[
     ("elixir", &["ex", "exs"], "ExUnitProperties"),
 ];
 
-fn fuzzing(ctx: &Context<'_>) -> Check {
+fn fuzzing(ctx: &Context<'_>) -> SecurityCheck {
     let mut evidence = Vec::new();
     if let Some(e) = ctx
         .tree
@@ -499,7 +434,7 @@ fn fuzzing(ctx: &Context<'_>) -> Check {
     c
 }
 
-fn license_check(ctx: &Context<'_>) -> Check {
+fn license_check(ctx: &Context<'_>) -> SecurityCheck {
     let files = &ctx.license.files;
     let mut score = 0u8;
     let mut evidence = Vec::new();
@@ -542,7 +477,7 @@ fn license_check(ctx: &Context<'_>) -> Check {
     c
 }
 
-fn maintained(ctx: &Context<'_>) -> Check {
+fn maintained(ctx: &Context<'_>) -> SecurityCheck {
     let Some((commits, age_days)) = ctx.recent_commits else {
         return check("Maintained", Risk::High, None, "history not read");
     };
@@ -573,7 +508,7 @@ fn is_full_sha(reference: &str) -> bool {
     reference.len() == 40 && reference.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
+fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
     // (weight, pinned) per dependency: GitHub-owned actions 2, third-party actions 8, others 10.
     let mut deps: Vec<(u32, bool)> = Vec::new();
     let mut evidence = Vec::new();
@@ -744,7 +679,7 @@ const SAST_TOOLS: &[&str] = &[
     "github/super-linter",
 ];
 
-fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
+fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
     let mut evidence = Vec::new();
     for wf in ctx.workflows {
         for step in wf.steps() {
@@ -800,7 +735,7 @@ fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
     c
 }
 
-fn security_policy(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
+fn security_policy(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
     let policy = ctx.tree.iter().find(|e| {
         let dir = e.dir();
         let name = e.name().to_ascii_lowercase();
@@ -875,7 +810,7 @@ fn security_policy(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
     c
 }
 
-fn signed_releases(ctx: &Context<'_>) -> Check {
+fn signed_releases(ctx: &Context<'_>) -> SecurityCheck {
     let mut tags: Vec<&Tag> = ctx
         .tags
         .iter()
@@ -932,7 +867,7 @@ fn permission_level(node: Option<&saphyr::YamlOwned>) -> Option<&'static str> {
     Some("read")
 }
 
-fn token_permissions(ctx: &Context<'_>) -> Check {
+fn token_permissions(ctx: &Context<'_>) -> SecurityCheck {
     if ctx.workflows.is_empty() {
         return check("Token-Permissions", Risk::High, None, "no workflows");
     }
@@ -973,7 +908,7 @@ fn token_permissions(ctx: &Context<'_>) -> Check {
     c
 }
 
-fn ci_tests(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
+fn ci_tests(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
     let mut configs: Vec<String> = ctx.workflows.iter().map(|w| w.path.clone()).collect();
     let mut runs_tests = ctx.workflows.iter().any(|wf| {
         wf.steps().iter().any(|s| {
@@ -1033,7 +968,7 @@ fn ci_tests(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Check {
     c
 }
 
-fn vulnerabilities(ctx: &Context<'_>) -> Check {
+fn vulnerabilities(ctx: &Context<'_>) -> SecurityCheck {
     match ctx.vulnerabilities {
         None => check(
             "Vulnerabilities",

@@ -10,7 +10,7 @@
 
 use crate::repo::{Commit, Repo, RepoError, Tag};
 use crate::{CheckError, Evidence};
-use serde::Serialize;
+pub use commons_report::{DevelopersItaliaIndex, VitalityReport};
 use std::collections::HashMap;
 
 /// Days in Developers Italia's window (`ACTIVITY_DAYS` default).
@@ -62,66 +62,6 @@ fn points(table: &[(f64, f64, u32)], value: f64) -> u32 {
         .find(|(min, max, _)| *min <= value && value < *max)
         .map(|r| r.2)
         .unwrap_or(0)
-}
-
-/// Developers Italia's index with its inputs.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct DevelopersItaliaIndex {
-    /// The index, 0–100 (`None` when their crawler would refuse the repository).
-    pub index: Option<u32>,
-    /// Window in days.
-    pub window_days: i64,
-    /// Age in days of the oldest commit.
-    pub longevity_days: f64,
-    /// Distinct author e-mails before the end of the window (cumulative, raw e-mails).
-    pub authors_total: usize,
-    /// Why there is no index, when there is none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refused: Option<String>,
-    /// Method reference.
-    pub method: &'static str,
-}
-
-/// The vitality section.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct VitalityReport {
-    /// Developers Italia's index.
-    pub developers_italia: DevelopersItaliaIndex,
-    /// Commits reachable from HEAD.
-    pub commits_total: usize,
-    /// Commits authored in the last 90 days.
-    pub commits_90_days: usize,
-    /// Commits authored in the last 365 days.
-    pub commits_365_days: usize,
-    /// Distinct authors (after `.mailmap`) in the last 90 days.
-    pub authors_90_days: usize,
-    /// Distinct authors (after `.mailmap`) in the last 365 days.
-    pub authors_365_days: usize,
-    /// Distinct authors (after `.mailmap`) over the whole history.
-    pub authors_total: usize,
-    /// Tags (releases).
-    pub releases: usize,
-    /// Tags whose commit is dated in the last 365 days.
-    pub releases_365_days: usize,
-    /// Newest tag by commit date.
-    pub latest_release: Option<String>,
-    /// Fewest authors who made half of the commits of the last 365 days (of all commits when
-    /// there were none in that year).
-    pub bus_factor: usize,
-    /// Days since the newest commit (author date).
-    pub days_since_last_commit: Option<i64>,
-    /// The newest commit.
-    pub last_commit: Option<String>,
-    /// The newest commit's author date, Unix seconds (what a result card shows as "last
-    /// commit"; a day count alone goes stale as soon as it is stored).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_commit_at: Option<i64>,
-    /// False when the history was cut short by the commit limit or the deadline.
-    pub history_complete: bool,
-    /// How the figures were reached.
-    pub evidence: Vec<Evidence>,
 }
 
 #[derive(Default)]
@@ -332,7 +272,7 @@ fn developers_italia(acc: &Accumulator, tags: &[Tag], now: i64) -> DevelopersIta
         longevity_days: 0.0,
         authors_total: 0,
         refused: None,
-        method,
+        method: method.to_string(),
     };
     let Some(oldest) = acc.oldest else {
         out.refused = Some("no commits".into());

@@ -1,6 +1,9 @@
 use crate::support::*;
 
-fn check<'a>(a: &'a commons_assess::Assessment, id: &str) -> &'a commons_assess::security::Check {
+fn check<'a>(
+    a: &'a commons_assess::Assessment,
+    id: &str,
+) -> &'a commons_assess::security::SecurityCheck {
     a.security
         .checks
         .iter()

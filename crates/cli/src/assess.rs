@@ -277,7 +277,7 @@ pub fn render_text(a: &Assessment) -> String {
         "  not computed: {}",
         s.not_computed
             .iter()
-            .map(|n| n.id)
+            .map(|n| n.id.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     );

@@ -9,7 +9,7 @@ use crate::error::{CrawlError, FetchError};
 use crate::git;
 use crate::http::Http;
 use crate::worker::AssessWorker;
-use commons_assess::osv;
+use commons_assess::{Assessment, osv};
 use commons_catalog::{Catalog, CatalogError, NewAssessment};
 use commons_publiccode::PublicCode;
 use std::path::{Path, PathBuf};
@@ -187,17 +187,20 @@ pub enum Runner {
 }
 
 impl Runner {
-    /// Assesses `git_dir`: the assessment's JSON, or why there is none.
+    /// Assesses `git_dir`: the report, or why there is none. A worker's answer is read as
+    /// the same typed report an assessment in this process gives.
     async fn assess(
         self,
         git_dir: &Path,
         publiccode: Option<PublicCode>,
-    ) -> Result<serde_json::Value, String> {
+    ) -> Result<Assessment, String> {
         match self {
             Runner::Worker(worker, data_dir) => {
                 let store = data_dir.join("osv").join(osv::STORE_FILE);
                 let osv_data_dir = store.is_file().then_some(data_dir);
-                worker.assess(git_dir, publiccode, osv_data_dir).await
+                let body = worker.assess(git_dir, publiccode, osv_data_dir).await?;
+                serde_json::from_value(body)
+                    .map_err(|e| format!("the worker's report could not be read: {e}"))
             }
             Runner::InProcess(osv) => {
                 let git_dir = git_dir.to_path_buf();
@@ -211,8 +214,7 @@ impl Runner {
                 })
                 .await;
                 match computed {
-                    Ok(Ok(assessment)) => serde_json::to_value(&assessment)
-                        .map_err(|_| "it could not be serialised".to_string()),
+                    Ok(Ok(assessment)) => Ok(assessment),
                     Ok(Err(e)) => Err(e.to_string()),
                     Err(e) => Err(e.to_string()),
                 }
@@ -247,20 +249,24 @@ pub async fn assess_and_record(
     }) {
         return Ok(Recorded::Unchanged);
     }
-    let body = match recording
+    let assessment = match recording
         .runner
         .assess(recording.git_dir, recording.publiccode)
         .await
     {
-        Ok(body) => body,
+        Ok(assessment) => assessment,
         Err(why) => return Ok(Recorded::Failed(format!("assessment failed: {why}"))),
     };
-    let Some(assessment) = read_back(&body) else {
+    if assessment.commit.is_empty() || assessment.method_version.is_empty() {
         return Ok(Recorded::Failed(
-            "assessment failed: the report lacks its commit, method, date or license".into(),
+            "assessment failed: the report lacks its commit or method".into(),
         ));
-    };
-    let Ok(facets_json) = serde_json::to_value(&assessment.facets) else {
+    }
+    let facets = assessment.facets();
+    let (Ok(body), Ok(facets_json)) = (
+        serde_json::to_value(&assessment),
+        serde_json::to_value(&facets),
+    ) else {
         return Ok(Recorded::Failed(
             "assessment failed: it could not be serialised".into(),
         ));
@@ -276,26 +282,7 @@ pub async fn assess_and_record(
             body,
         })
         .await?;
-    Ok(Recorded::Assessed(assessment.facets))
-}
-
-/// What the catalog keeps beside an assessment's JSON.
-struct ReadBack {
-    commit: String,
-    method_version: String,
-    assessed_at: i64,
-    facets: commons_assess::Facets,
-}
-
-/// Reads back from an assessment's JSON (the same whether it was made here or by a worker)
-/// what the catalog records beside it.
-fn read_back(body: &serde_json::Value) -> Option<ReadBack> {
-    Some(ReadBack {
-        commit: body.get("commit")?.as_str()?.to_string(),
-        method_version: body.get("methodVersion")?.as_str()?.to_string(),
-        assessed_at: body.get("assessedAt")?.as_i64()?,
-        facets: commons_assess::Facets::from_json(body)?,
-    })
+    Ok(Recorded::Assessed(facets))
 }
 
 /// The operator's OSV export, loaded again when its file changed; `None` without one

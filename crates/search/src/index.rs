@@ -10,6 +10,7 @@ use crate::query::{
 use crate::typo::{TypoExpansions, TypoQuery};
 use crate::vectors::{Nearest, VectorStore};
 use commons_publiccode::{PathCase, PublicCode, RepositoryUrl};
+use commons_report::Facets;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -83,7 +84,7 @@ pub struct SearchDocument {
     /// The live model.
     pub publiccode: PublicCode,
     /// What the latest assessment found, when the entry was assessed.
-    pub scores: Option<Scores>,
+    pub scores: Option<Facets>,
     /// What a result list shows of the entry, as the caller encodes it (the server's JSON
     /// card), stored as given and handed back with each hit so that a page of results needs
     /// no other read; empty when the caller keeps none.
@@ -92,22 +93,6 @@ pub struct SearchDocument {
     /// each language the caller has labels for: `(language tag, label)`. Indexed with that
     /// language's analysis, so "Santé" or "卫生" finds the entries whose scope is health care.
     pub labels: Vec<(String, String)>,
-}
-
-/// The assessment values the index filters and sorts on.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Scores {
-    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
-    pub license_family: String,
-    /// Every license is OSI-approved.
-    pub osi_approved: bool,
-    /// Vitality index, 0–100, when the history could be read.
-    pub vitality: Option<u32>,
-    /// Security score, 0–10.
-    pub security_score: Option<f64>,
-    /// Distinct known vulnerabilities, when an OSV database was available.
-    pub vulnerabilities: Option<usize>,
 }
 
 /// The catalog's median scores (see [`SearchIndex::score_medians`]).

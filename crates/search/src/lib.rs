@@ -17,12 +17,13 @@ mod query;
 mod typo;
 pub mod vectors;
 
+pub use commons_report::Facets;
 pub use error::SearchError;
 pub use index::{
     EMBEDDED_TEXT_BYTES, EmbeddingSource, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
-    MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, OpenState, Rebuild, ScoreMedians, Scores,
-    SearchDocument, SearchIndex, based_on_link, depends_on_link, facet_values, links_of,
-    security_band, sort_key, vitality_band,
+    MEANING_CANDIDATES, MEANING_MIN_SIMILARITY, OpenState, Rebuild, ScoreMedians, SearchDocument,
+    SearchIndex, based_on_link, depends_on_link, facet_values, links_of, security_band, sort_key,
+    vitality_band,
 };
 pub use query::{
     Facet, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar, Sort,

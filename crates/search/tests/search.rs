@@ -413,18 +413,19 @@ fn hostile_queries_never_fail() {
 }
 
 /// Assessment scores for two of the entries; the others were never assessed.
-fn scores_of(id: &str) -> Option<Scores> {
+fn scores_of(id: &str) -> Option<Facets> {
     let (family, vitality, security, vulnerabilities) = match id {
         "immunise" => ("network-copyleft", 82, 7.4, 0),
         "protect" => ("permissive", 31, 9.2, 3),
         _ => return None,
     };
-    Some(Scores {
+    Some(Facets {
         license_family: family.into(),
         osi_approved: true,
         vitality: Some(vitality),
         security_score: Some(security),
         vulnerabilities: Some(vulnerabilities),
+        last_commit_at: None,
     })
 }
 

@@ -352,6 +352,29 @@ async fn openapi_health_and_metrics() {
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }
+    // The assessment's report is typed in the document, down to its items' statuses.
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["AssessmentView"]["properties"]["report"]["$ref"],
+        "#/components/schemas/Assessment"
+    );
+    for part in [
+        "license",
+        "security",
+        "vulnerabilities",
+        "vitality",
+        "unPrinciples",
+        "cost",
+    ] {
+        assert!(
+            schemas["Assessment"]["properties"].get(part).is_some(),
+            "{part}"
+        );
+    }
+    assert_eq!(
+        schemas["ItemStatus"]["enum"],
+        serde_json::json!(["met", "declared", "not-applicable", "missing"])
+    );
     assert_eq!(app.get("/healthz").await.0.status(), 200);
     assert_eq!(app.get("/readyz").await.0.status(), 200);
     app.state.set_ready(false);

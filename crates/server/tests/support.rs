@@ -25,6 +25,25 @@ impl TestApp {
         Self::with_demo_and(true).await
     }
 
+    /// The demo as `commons serve --demo` loads it: each entry's repository made and assessed
+    /// in this process.
+    pub async fn with_assessed_demo() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::open(None, dir.path()).await.unwrap();
+        let loaded = commons_server::demo::load_if_empty(&catalog, dir.path(), None)
+            .await
+            .unwrap();
+        assert!(loaded.entries > 0);
+        assert_eq!(loaded.assessed, loaded.entries, "every demo entry assessed");
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        commons_server::indexer::rebuild(&catalog, &index)
+            .await
+            .unwrap();
+        let state = AppState::new(catalog, index);
+        state.set_ready(true);
+        TestApp { state, _dir: dir }
+    }
+
     async fn with_demo_and(security_fixture: bool) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let catalog = Catalog::open(None, dir.path()).await.unwrap();

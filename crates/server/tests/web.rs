@@ -610,9 +610,63 @@ async fn the_status_page_explains_every_outcome_in_every_language() {
     assert!(html.contains("https://nowhere.example/x"));
 }
 
+/// The page and the API read a live assessment (a demo repository made and assessed as
+/// `commons serve --demo` does) through the typed contract: what the API serves is the stored
+/// report whole, and the page's summary and parts come from it, in every language.
+#[tokio::test]
+async fn a_live_assessment_of_a_demo_repository_is_shown_and_served_whole() {
+    let app = TestApp::with_assessed_demo().await;
+    let id = demo_id(&app, "q=case+compass").await;
+    let stored = app
+        .state
+        .catalog
+        .latest_assessment(&id)
+        .await
+        .unwrap()
+        .expect("assessed");
+    let report: commons_report::Assessment =
+        serde_json::from_value(stored.body.clone()).expect("the stored report reads");
+    assert_eq!(report.method_version, commons_assess::METHOD_VERSION);
+    assert_eq!(
+        serde_json::to_value(&report).unwrap(),
+        stored.body,
+        "nothing lost"
+    );
+    let served = app
+        .get_json(&format!("/api/v1/software/{id}/assessment"))
+        .await;
+    let served: commons_report::Assessment =
+        serde_json::from_value(served["report"].clone()).expect("the served report reads");
+    assert_eq!(served.license, report.license);
+    assert_eq!(served.security, report.security);
+    assert_eq!(served.vitality, report.vitality);
+    assert_eq!(served.un_principles.len(), 8);
+    assert_eq!(served.dpg_indicators.len(), 9);
+    let score = report.security.score.expect("a security score");
+    let (_, html) = page(&app, &format!("/software/{id}?lang=en")).await;
+    for part in ["license", "security", "vulnerabilities", "vitality", "cost"] {
+        assert!(html.contains(&format!("id=\"assess-{part}\"")), "{part}");
+    }
+    let shown = format!("{score:.1}");
+    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
+    // Fluent isolates placeables (FSI … PDI) so numbers keep their direction in any script.
+    let plain = html.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(plain.contains(&format!("{shown} out of 10")), "{shown}");
+    let license = report.license.effective.as_deref().expect("a license");
+    assert!(html.contains(license), "{license}");
+    let first_check = &report.security.checks[0];
+    assert!(html.contains(&first_check.id), "{}", first_check.id);
+    for lang in ["ar", "zh", "fr", "es", "ru"] {
+        let (response, html) = page(&app, &format!("/software/{id}?lang={lang}")).await;
+        assert_eq!(response.status(), 200, "{lang}");
+        assert!(html.contains("id=\"assess-security\""), "{lang}");
+        assert!(html.contains(license), "{lang}");
+    }
+}
+
 /// A report of `commons assess --format json` on a real repository (trimmed, with a license
 /// mismatch, a vulnerability, a declaration, an AI section and hostile texts added).
-const ASSESSMENT: &str = r#"{"methodVersion":"commons-assess/1","assessedAt":1795579579,"commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","treeComplete":true,"publiccode":{"source":"publiccode.yml","valid":true},"license":{"declared":"AGPL-3.0-or-later","files":[{"file":"LICENSE","license":"MIT","bestCandidate":"MIT","confidence":1.0,"problem":null}],"spdxHeaders":[],"effective":"MIT","osiApproved":true,"fsfLibre":true,"family":"permissive","mismatch":true,"mismatchDetail":"publiccode.yml declares AGPL-3.0-or-later, LICENSE is MIT <script>alert(3)</script>","evidence":[{"rule":"license-text-detection","file":"LICENSE","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"text matches MIT (Dice 1.000)"},{"rule":"declared-license","file":"publiccode.yml","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"legal.license: MIT"}],"spdxListVersion":"3.29.0"},"security":{"score":6.7,"checks":[{"id":"Binary-Artifacts","risk":"high","score":10,"reason":"found bin/<img src=x onerror=alert(4)>.exe","differsFromScorecard":false,"evidence":[]},{"id":"Dangerous-Workflow","risk":"critical","score":10,"reason":"no dangerous workflow patterns","differsFromScorecard":false,"evidence":[]},{"id":"Dependency-Update-Tool","risk":"high","score":10,"reason":"a dependency update tool is configured","differsFromScorecard":false,"evidence":[{"rule":"dependency-update-config","file":".github/dependabot.yml","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"configuration file"}]},{"id":"Fuzzing","risk":"medium","score":0,"reason":"no fuzzing found (OSS-Fuzz membership is not checked offline)","differsFromScorecard":true,"evidence":[]},{"id":"Vulnerabilities","risk":"high","score":null,"reason":"no OSV export imported (commons osv import)","differsFromScorecard":false,"evidence":[]}],"notComputed":[{"id":"Branch-Protection","reason":"branch protection rules live in the forge's settings (admin API), not in git"},{"id":"Code-Review","reason":"reviews and approvals of merged changes are forge data"}],"method":"openssf-scorecard-v5-like (clone only)"},"vulnerabilities":{"databaseAvailable":true,"databaseAsOf":"2026-05-09T00:00:00Z","lockfiles":[{"file":"Cargo.lock","ecosystem":"crates.io","packages":51}],"packages":51,"distinct":1,"notEvaluated":0,"findings":[{"id":"RUSTSEC-2021-0003","aliases":[],"summary":"Buffer overflow in SmallVec::insert_many","severity":[],"ecosystem":"crates.io","package":"smallvec","version":"1.6.0","file":"Cargo.lock","fixedIn":["1.6.1"]}]},"vitality":{"developersItalia":{"index":50,"windowDays":60,"longevityDays":267.75,"authorsTotal":4,"method":"developers-italia/publiccode-crawler@9dbec2ed repo_activity.go"},"commitsTotal":5,"commits90Days":3,"commits365Days":5,"authors90Days":3,"authors365Days":4,"authorsTotal":4,"releases":2,"releases365Days":2,"latestRelease":"v1.1.0","busFactor":2,"daysSinceLastCommit":0,"lastCommit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","historyComplete":true,"evidence":[{"rule":"history-walk","detail":"5 commits reachable from HEAD 8c65aa2d7a3cc5f56d408adf297cde57a6adf253; authors identified by e-mail after .mailmap"},{"rule":"last-commit","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"newest commit by author date"}]},"unPrinciples":[{"id":"un-open-by-default","name":"Open by default","status":"met","rule":"an OSI-approved license and a publiccode.yml","evidence":[{"rule":"osi-approved","detail":"MIT is OSI-approved"},{"rule":"publiccode-valid","file":"publiccode.yml","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"valid publiccode.yml"}]},{"id":"un-contribute-back","name":"Contribute back","status":"met","rule":"a CONTRIBUTING guide (upstream contributions are declared by the publisher)","evidence":[{"rule":"contributing-guide","file":"CONTRIBUTING.md","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"file present"}]},{"id":"un-secure-by-design","name":"Secure by design","status":"declared","rule":"a security policy, a dependency update tool and no known vulnerability in locked dependencies","evidence":[{"rule":"security-policy","file":"SECURITY.md","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"file present"},{"rule":"dependency-update-config","file":".github/dependabot.yml","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"configuration file"}],"declaration":{"by":"Amina Diallo","role":"product owner","at":"2026-10-01T00:00:00Z","statement":"Threat model reviewed yearly","url":null,"notApplicable":false}}],"dpgIndicators":[{"id":"dpg-sdg-relevance","name":"Relevance to Sustainable Development Goals","status":"not-applicable","rule":"declared by the publisher (SDGs and how the software serves them)","evidence":[]},{"id":"dpg-open-licensing","name":"Use of approved open licenses","status":"met","rule":"an OSI-approved license","evidence":[{"rule":"osi-approved","detail":"MIT is OSI-approved"}]},{"id":"dpg-clear-ownership","name":"Clear ownership","status":"met","rule":"legal.mainCopyrightOwner or legal.repoOwner in publiccode.yml, or REUSE metadata","evidence":[{"rule":"copyright-owner","file":"publiccode.yml","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"UNICEF"}]}],"ai":{"detectedBy":[{"rule":"weights-file","file":"model/weights.safetensors","commit":"8c65aa2d7a3cc5f56d408adf297cde57a6adf253","detail":"weights file"}],"items":[{"id":"parameters","status":"needs-review","evidence":[{"rule":"weights-license","detail":"RAIL license"}]},{"id":"code","status":"met","evidence":[]},{"id":"data-information","status":"missing","evidence":[]}],"method":"osaid-1.0"},"cost":{"codeLines":1313,"byLanguage":{"Rust":1313},"files":8,"effortPersonMonths":3.19,"scheduleMonths":3.89,"people":0.82,"estimatedCost":35960.0,"currency":"USD","yearlyWage":56286.0,"overhead":2.4,"usedBy":0,"dependentsInCatalog":null,"method":"basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)","evidence":[{"rule":"cocomo-counting","detail":"8 files counted at HEAD 8c65aa2d7a3cc5f56d408adf297cde57a6adf253; 1 excluded (vendored, generated, lockfiles); 0 over 1 MiB skipped"}]},"errors":[{"check":"license","message":"NOTICE: is binary, not a license text"}]}"#;
+const ASSESSMENT: &str = include_str!("../../report/tests/fixtures/commons-assess-1.json");
 
 #[tokio::test]
 async fn the_software_page_shows_an_assessment_with_its_evidence() {

@@ -14,7 +14,7 @@
 //! and gemspecs are scanned line by line: the first is INI, the second Ruby, and only one
 //! assignment is read from each.
 
-use serde::Serialize;
+pub use commons_report::ProjectDeclaration;
 
 /// Largest manifest read (the license files' cap: real manifests are a few KiB, large
 /// pom.xml files about 100 KiB).
@@ -24,26 +24,6 @@ pub const MAX_MANIFEST_BYTES: u64 = 512 * 1024;
 pub const MAX_README_BYTES: usize = 256 * 1024;
 /// Most characters of a statement kept as written.
 const MAX_AS_WRITTEN: usize = 200;
-
-/// One statement of the project's license.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct ProjectDeclaration {
-    /// File that states it.
-    pub file: String,
-    /// Where in the file: a key path (`package.license`, `project.license`,
-    /// `licenses/license/name`), or `sentence` for prose.
-    pub field: String,
-    /// The words as written (at most 200 characters).
-    pub as_written: String,
-    /// The SPDX expression it states, when it states one.
-    pub expression: Option<String>,
-    /// A file the declaration names as holding the license text (Cargo's `license-file`,
-    /// npm's `SEE LICENSE IN`, pyproject's `license.file`).
-    pub license_file: Option<String>,
-    /// Why no expression could be read from it.
-    pub problem: Option<String>,
-}
 
 /// Why a manifest could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

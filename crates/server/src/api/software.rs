@@ -459,19 +459,45 @@ pub async fn assessment(
     Ok(Json(AssessmentView::of(stored)))
 }
 
-/// The latest assessment as readers see it (API and page): the stored report with what
-/// changed since it was computed — the publisher's current declarations applied to the
-/// principles and DPG indicators, and the number of catalog entries that build on the entry
-/// (`isBasedOn` its URL or `dependsOn` its name) counted now.
+/// An entry's latest assessment as readers see it (API and page).
+#[derive(Debug, Clone)]
+pub struct AssessmentAsRead {
+    /// The entry.
+    pub software_id: String,
+    /// The revision assessed.
+    pub revision_id: Option<i64>,
+    /// The commit assessed.
+    pub commit: Option<String>,
+    /// The method's version.
+    pub method_version: String,
+    /// When, Unix seconds.
+    pub assessed_at: i64,
+    /// The report, with what changed since it was computed.
+    pub report: commons_report::Assessment,
+}
+
+/// The latest assessment as readers see it (API and page): the stored report read as the
+/// typed contract, with what changed since it was computed — the publisher's current
+/// declarations applied to the principles and DPG indicators, and the number of catalog
+/// entries that build on the entry (`isBasedOn` its URL or `dependsOn` its name) counted now.
+/// A stored report that does not read as the contract is a server error (logged), never a
+/// page that claims what the report does not say.
 pub(crate) async fn assessment_as_read(
     state: &AppState,
     software: &commons_catalog::Software,
-) -> Result<Option<commons_catalog::StoredAssessment>, ApiError> {
-    let Some(mut stored) = state.catalog.latest_assessment(&software.id).await? else {
+) -> Result<Option<AssessmentAsRead>, ApiError> {
+    let Some(stored) = state.catalog.latest_assessment(&software.id).await? else {
         return Ok(None);
     };
+    let mut report: commons_report::Assessment =
+        serde_json::from_value(stored.body).map_err(|e| {
+            ApiError::Internal(format!(
+                "the stored assessment {} of {:?} does not read as a report: {e}",
+                stored.id, software.id
+            ))
+        })?;
     let declarations = super::declarations::current(&state.catalog, &software.id).await?;
-    commons_assess::principles::apply_declarations(&mut stored.body, &declarations);
+    report.apply_declarations(|id| declarations.get(id));
     let mut urls = vec![software.repository_url.as_str()];
     urls.extend(software.publiccode.as_ref().map(|p| p.url.as_str()));
     let name = software
@@ -479,14 +505,17 @@ pub(crate) async fn assessment_as_read(
         .as_ref()
         .map_or(software.name.as_str(), |p| p.name.as_str());
     match state.index.dependents(&software.id, &urls, name) {
-        Ok(count) => {
-            if let Some(cost) = stored.body.get_mut("cost").and_then(|c| c.as_object_mut()) {
-                cost.insert("dependentsInCatalog".into(), count.into());
-            }
-        }
+        Ok(count) => report.cost.dependents_in_catalog = Some(count),
         Err(error) => tracing::warn!(%error, "dependents not counted"),
     }
-    Ok(Some(stored))
+    Ok(Some(AssessmentAsRead {
+        software_id: stored.software_id,
+        revision_id: stored.revision_id,
+        commit: stored.commit,
+        method_version: stored.method_version,
+        assessed_at: stored.assessed_at,
+        report,
+    }))
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ impl Signals {
     /// The signals of an entry's stored assessment facets; `None` when it has none or they
     /// cannot be read.
     fn of(facets: &serde_json::Value) -> Option<Self> {
-        let f = commons_assess::Facets::deserialize(facets).ok()?;
+        let f = commons_report::Facets::deserialize(facets).ok()?;
         Some(Signals {
             security_score: f.security_score,
             vitality: f.vitality,
@@ -296,19 +296,18 @@ pub struct AssessmentView {
     /// When, RFC 3339.
     pub assessed_at: String,
     /// The report, each result with its evidence.
-    #[schema(value_type = Object)]
-    pub report: serde_json::Value,
+    pub report: commons_report::Assessment,
 }
 
 impl AssessmentView {
-    /// The view of a stored assessment.
-    pub fn of(a: commons_catalog::StoredAssessment) -> Self {
+    /// The view of an assessment as read now.
+    pub fn of(a: crate::api::software::AssessmentAsRead) -> Self {
         AssessmentView {
             revision_id: a.revision_id,
             commit: a.commit,
             method_version: a.method_version,
             assessed_at: rfc3339(a.assessed_at),
-            report: a.body,
+            report: a.report,
         }
     }
 }

@@ -1,12 +1,16 @@
-//! The assessment section of the software page: the stored `commons assess` report (README,
-//! "commons assess") read as JSON and turned into views. Every key is optional here: a report
-//! of an older or newer method version shows what it has. Texts that come from the report
-//! (reasons, evidence details, rules) are English and marked so; labels are translated.
+//! The assessment section of the software page: the typed report (`commons-report`) as read
+//! now, turned into views. A report of an older method reads with defaults for what it lacks
+//! (the contract's rule), so it shows what it has. Texts that come from the report (reasons,
+//! evidence details, rules) are English and marked so; labels are translated.
 
 use super::Ctx;
-use commons_catalog::{ForgeKind, StoredAssessment};
+use crate::api::software::AssessmentAsRead;
+use commons_catalog::ForgeKind;
+use commons_report::{
+    AiItem, AiStatus, Assessment, CostReport, Declaration, Evidence, Family, Item, LicenseReport,
+    SecurityReport, VitalityReport, VulnerabilityReport,
+};
 use commons_search::ScoreMedians;
-use serde_json::Value;
 
 /// One piece of evidence: which rule, file and commit, and what was found.
 pub struct EvidenceView {
@@ -142,41 +146,22 @@ impl EvidenceView {
     }
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    match v.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-fn int(v: &Value, key: &str) -> Option<i64> {
-    v.get(key)?.as_f64().map(|f| f.round() as i64)
-}
-
-fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-}
-
 fn short(commit: &str) -> String {
     commit.chars().take(10).collect()
 }
 
-fn evidence(v: &Value) -> Vec<EvidenceView> {
-    list(v, "evidence")
+fn evidence(items: &[Evidence]) -> Vec<EvidenceView> {
+    items
         .iter()
         .map(|e| EvidenceView {
-            rule: text(e, "rule").unwrap_or_default(),
-            file: text(e, "file"),
-            commit: text(e, "commit").map(|c| short(&c)),
-            detail: text(e, "detail"),
+            rule: e.rule.clone(),
+            file: e.file.clone(),
+            commit: e.commit.as_deref().map(short),
+            detail: Some(e.detail.clone()).filter(|d| !d.is_empty()),
             file_href: None,
             commit_href: None,
-            full_commit: text(e, "commit"),
-            key: text(e, "key"),
+            full_commit: e.commit.clone(),
+            key: e.key.clone(),
         })
         .collect()
 }
@@ -323,26 +308,15 @@ pub struct AssessmentView {
     pub(super) api_href: String,
 }
 
-const FAMILIES: [&str; 5] = [
-    "permissive",
-    "weak-copyleft",
-    "strong-copyleft",
-    "network-copyleft",
-    "unknown",
-];
-
-fn license(ctx: &Ctx, v: &Value) -> LicenseView {
-    let declared = text(v, "declared");
-    let detected = text(v, "effective");
-    let mismatch = v.get("mismatch").and_then(Value::as_bool).unwrap_or(false);
-    let agreement = match (&declared, &detected, mismatch) {
+fn license(ctx: &Ctx, l: &LicenseReport) -> LicenseView {
+    let declared = l.declared.clone();
+    let detected = l.effective.clone();
+    let agreement = match (&declared, &detected, l.mismatch) {
         (_, _, true) => "mismatch",
         (Some(_), Some(_), false) => "agree",
         _ => "unknown",
     };
-    let family = text(v, "family")
-        .filter(|f| FAMILIES.contains(&f.as_str()))
-        .unwrap_or_else(|| "unknown".into());
+    let family = l.family.as_str();
     let anchor = detected
         .as_deref()
         .and_then(super::licenses::guide_anchor)
@@ -352,271 +326,254 @@ fn license(ctx: &Ctx, v: &Value) -> LicenseView {
         declared,
         detected,
         agreement,
-        mismatch_detail: text(v, "mismatchDetail"),
-        combination_unknown: v
-            .get("combinationUnknown")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        osi: v.get("osiApproved").and_then(Value::as_bool),
+        mismatch_detail: l.mismatch_detail.clone(),
+        combination_unknown: l.combination_unknown,
+        osi: Some(l.osi_approved),
         family_label: ctx.t(&format!("family-{family}")),
         family_explain: ctx.t(&format!("family-{family}-explain")),
-        files: list(v, "files")
+        files: l
+            .files
             .iter()
             .map(|f| {
-                let found = text(f, "license")
-                    .or_else(|| text(f, "problem"))
+                let found = f
+                    .license
+                    .clone()
+                    .or_else(|| f.problem.clone())
                     .unwrap_or_default();
-                let confidence = f
-                    .get("confidence")
-                    .and_then(Value::as_f64)
-                    .map(|c| format!("{c:.3}"))
-                    .unwrap_or_default();
-                (text(f, "file").unwrap_or_default(), found, confidence)
+                (f.file.clone(), found, format!("{:.3}", f.confidence))
             })
             .collect(),
-        evidence: evidence(v),
+        evidence: evidence(&l.evidence),
     }
 }
 
-/// A risk level's weight in the security score, as `commons-assess` applies it (OpenSSF
-/// Scorecard's weights).
-fn risk_weight(risk: &str) -> Option<&'static str> {
-    match risk {
-        "critical" => Some("10"),
-        "high" => Some("7.5"),
-        "medium" => Some("5"),
-        "low" => Some("2.5"),
-        _ => None,
-    }
-}
-
-fn security(ctx: &Ctx, v: &Value) -> SecurityView {
+fn security(ctx: &Ctx, s: &SecurityReport) -> SecurityView {
     SecurityView {
-        score: v
-            .get("score")
-            .and_then(Value::as_f64)
-            .map(|s| format!("{s:.1}")),
-        checks: list(v, "checks")
+        score: s.score.map(|score| format!("{score:.1}")),
+        checks: s
+            .checks
             .iter()
-            .map(|c| {
-                let risk = text(c, "risk").unwrap_or_default();
-                CheckView {
-                    id: text(c, "id").unwrap_or_default(),
-                    weight: match risk_weight(&risk) {
-                        Some(weight) => format!("{} ×{weight}", ctx.t(&format!("risk-{risk}"))),
-                        None => risk,
-                    },
-                    score: int(c, "score"),
-                    reason: text(c, "reason").unwrap_or_default(),
-                    differs: c
-                        .get("differsFromScorecard")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false),
-                    evidence: evidence(c),
-                }
+            .map(|c| CheckView {
+                id: c.id.clone(),
+                // The weight the score gives the check, from the same table the score uses.
+                weight: match c.risk.weight() {
+                    Some(weight) => format!(
+                        "{} ×{}",
+                        ctx.t(&format!("risk-{}", c.risk.as_str())),
+                        score_text(weight)
+                    ),
+                    None => c.risk.as_str().to_string(),
+                },
+                score: c.score.map(i64::from),
+                reason: c.reason.clone(),
+                differs: c.differs_from_scorecard,
+                evidence: evidence(&c.evidence),
             })
             .collect(),
-        not_computed: list(v, "notComputed")
+        not_computed: s
+            .not_computed
             .iter()
-            .map(|c| {
-                (
-                    text(c, "id").unwrap_or_default(),
-                    text(c, "reason").unwrap_or_default(),
-                )
-            })
+            .map(|c| (c.id.clone(), c.reason.clone()))
             .collect(),
     }
 }
 
-fn vulnerabilities(v: &Value) -> VulnerabilitiesView {
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn vulnerabilities(v: &VulnerabilityReport) -> VulnerabilitiesView {
     VulnerabilitiesView {
-        available: v
-            .get("databaseAvailable")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        as_of: text(v, "databaseAsOf").map(|d| d.chars().take(10).collect()),
-        packages: int(v, "packages").unwrap_or(0),
-        distinct: int(v, "distinct").unwrap_or(0),
-        not_evaluated: int(v, "notEvaluated").unwrap_or(0),
-        lockfiles: list(v, "lockfiles")
+        available: v.database_available,
+        as_of: v
+            .database_as_of
+            .as_deref()
+            .map(|d| d.chars().take(10).collect()),
+        packages: count(v.packages),
+        distinct: count(v.distinct),
+        not_evaluated: count(v.not_evaluated),
+        lockfiles: v
+            .lockfiles
             .iter()
-            .map(|l| {
-                (
-                    text(l, "file").unwrap_or_default(),
-                    text(l, "ecosystem").unwrap_or_default(),
-                    int(l, "packages").unwrap_or(0),
-                )
-            })
+            .map(|l| (l.file.clone(), l.ecosystem.clone(), count(l.packages)))
             .collect(),
-        findings: list(v, "findings")
+        findings: v
+            .findings
             .iter()
             .map(|f| FindingView {
-                id: text(f, "id").unwrap_or_default(),
-                package: text(f, "package").unwrap_or_default(),
-                version: text(f, "version").unwrap_or_default(),
-                file: text(f, "file").unwrap_or_default(),
-                fixed: list(f, "fixedIn")
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                summary: text(f, "summary").unwrap_or_default(),
+                id: f.id.clone(),
+                package: f.package.clone(),
+                version: f.version.clone(),
+                file: f.file.clone(),
+                fixed: f.fixed_in.join(", "),
+                summary: f.summary.clone().unwrap_or_default(),
             })
             .collect(),
     }
 }
 
-fn vitality(ctx: &Ctx, v: &Value) -> VitalityView {
-    let mut facts = Vec::new();
-    let mut fact = |id: &str, value: Option<String>| {
-        if let Some(value) = value {
-            facts.push((ctx.t(id), value));
-        }
+fn vitality(ctx: &Ctx, v: &VitalityReport) -> VitalityView {
+    let releases = match &v.latest_release {
+        Some(latest) => format!("{} ({latest})", v.releases),
+        None => v.releases.to_string(),
     };
-    let pair = |a: &str, b: &str| match (int(v, a), int(v, b)) {
-        (Some(x), Some(y)) => Some(format!("{x} / {y}")),
-        _ => None,
-    };
-    fact("vitality-commits", pair("commits90Days", "commits365Days"));
-    fact("vitality-authors", pair("authors90Days", "authors365Days"));
-    fact(
-        "vitality-releases",
-        int(v, "releases").map(|r| match text(v, "latestRelease") {
-            Some(latest) => format!("{r} ({latest})"),
-            None => r.to_string(),
-        }),
-    );
-    fact(
-        "vitality-bus-factor",
-        int(v, "busFactor").map(|b| b.to_string()),
-    );
-    fact(
-        "vitality-days-since",
-        int(v, "daysSinceLastCommit").map(|d| d.to_string()),
-    );
-    fact(
-        "vitality-commits-total",
-        int(v, "commitsTotal").map(|c| c.to_string()),
-    );
+    let mut facts = vec![
+        (
+            ctx.t("vitality-commits"),
+            format!("{} / {}", v.commits_90_days, v.commits_365_days),
+        ),
+        (
+            ctx.t("vitality-authors"),
+            format!("{} / {}", v.authors_90_days, v.authors_365_days),
+        ),
+        (ctx.t("vitality-releases"), releases),
+        (ctx.t("vitality-bus-factor"), v.bus_factor.to_string()),
+    ];
+    if let Some(days) = v.days_since_last_commit {
+        facts.push((ctx.t("vitality-days-since"), days.to_string()));
+    }
+    facts.push((ctx.t("vitality-commits-total"), v.commits_total.to_string()));
     VitalityView {
-        index: v.get("developersItalia").and_then(|d| int(d, "index")),
+        index: v.developers_italia.index.map(i64::from),
         facts,
-        evidence: evidence(v),
+        evidence: evidence(&v.evidence),
     }
 }
 
-fn indicators(ctx: &Ctx, items: &[Value], statuses: &[&str]) -> Vec<IndicatorView> {
+/// A principle, indicator or AI component as the report has it.
+struct IndicatorInput<'a> {
+    id: &'a str,
+    /// As the report writes it (`not-applicable`).
+    status: &'static str,
+    name: Option<&'a str>,
+    rule: Option<&'a str>,
+    evidence: &'a [Evidence],
+    declaration: Option<&'a Declaration>,
+}
+
+impl<'a> IndicatorInput<'a> {
+    fn of_item(item: &'a Item) -> Self {
+        IndicatorInput {
+            id: &item.id,
+            status: item.status.as_str(),
+            name: Some(item.name.as_str()).filter(|n| !n.is_empty()),
+            rule: Some(item.rule.as_str()).filter(|r| !r.is_empty()),
+            evidence: &item.evidence,
+            declaration: item.declaration.as_ref(),
+        }
+    }
+
+    fn of_ai(item: &'a AiItem) -> Self {
+        IndicatorInput {
+            id: &item.id,
+            status: match item.status {
+                AiStatus::Met => "met",
+                AiStatus::Missing => "missing",
+                AiStatus::NeedsReview => "needs-review",
+            },
+            name: None,
+            rule: None,
+            evidence: &item.evidence,
+            declaration: None,
+        }
+    }
+}
+
+/// "Declared by Jane Doe (product owner) on 2026-10-01".
+fn declared_by(ctx: &Ctx, d: &Declaration) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("by", d.by.clone());
+    let role = d.role.clone().filter(|r| !r.trim().is_empty());
+    let message = if role.is_some() {
+        "declared-by"
+    } else {
+        "declared-by-without-role"
+    };
+    args.set("role", role.unwrap_or_default());
+    args.set("at", d.at.chars().take(10).collect::<String>());
+    super::i18n::message(ctx.locale, message, Some(&args))
+}
+
+fn indicators<'a>(
+    ctx: &Ctx,
+    items: impl IntoIterator<Item = IndicatorInput<'a>>,
+) -> Vec<IndicatorView> {
     items
-        .iter()
+        .into_iter()
         .map(|i| {
-            let id = text(i, "id").unwrap_or_default();
-            let status = text(i, "status")
-                .filter(|s| statuses.contains(&s.as_str()))
-                .unwrap_or_else(|| "missing".into());
             // Nothing in a repository can show these: without a declaration they are not
             // declared, which says nothing against the software.
             let status =
-                if status == "missing" && commons_assess::principles::is_declaration_only(&id) {
-                    "not-declared".to_string()
+                if i.status == "missing" && commons_assess::principles::is_declaration_only(i.id) {
+                    "not-declared"
                 } else {
-                    status
+                    i.status
                 };
-            let name_id = format!("indicator-{id}");
-            let name = super::i18n::lookup(ctx.locale, &name_id, None)
-                .or_else(|| text(i, "name"))
-                .unwrap_or_else(|| id.clone());
-            let declaration = i.get("declaration").filter(|d| d.is_object()).map(|d| {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("by", text(d, "by").unwrap_or_default());
-                let role = text(d, "role").filter(|r| !r.trim().is_empty());
-                let message = if role.is_some() {
-                    "declared-by"
-                } else {
-                    "declared-by-without-role"
-                };
-                args.set("role", role.unwrap_or_default());
-                args.set(
-                    "at",
-                    text(d, "at")
-                        .map(|a| a.chars().take(10).collect::<String>())
-                        .unwrap_or_default(),
-                );
-                super::i18n::message(ctx.locale, message, Some(&args))
-            });
+            let name = super::i18n::lookup(ctx.locale, &format!("indicator-{}", i.id), None)
+                .or_else(|| i.name.map(str::to_string))
+                .unwrap_or_else(|| i.id.to_string());
             // The publisher's own words, in their language and direction (isolated in the
             // template, so an English statement reads right on an Arabic page).
             let declaration_statement = i
-                .get("declaration")
-                .and_then(|d| text(d, "statement"))
+                .declaration
+                .and_then(|d| d.statement.clone())
                 .filter(|s| !s.trim().is_empty());
-            let declaration_url = i
-                .get("declaration")
-                .and_then(|d| text(d, "url"))
-                .filter(|u| {
-                    let lower = u.to_ascii_lowercase();
-                    lower.starts_with("https://") || lower.starts_with("http://")
-                });
+            let declaration_url = i.declaration.and_then(|d| d.url.clone()).filter(|u| {
+                let lower = u.to_ascii_lowercase();
+                lower.starts_with("https://") || lower.starts_with("http://")
+            });
             IndicatorView {
                 declaration_url,
                 declaration_statement,
                 status_label: ctx.t(&format!("assess-status-{status}")),
-                status,
+                status: status.to_string(),
                 name,
-                rule: text(i, "rule"),
-                evidence: evidence(i),
-                declaration,
-                id,
+                rule: i.rule.map(str::to_string),
+                evidence: evidence(i.evidence),
+                declaration: i.declaration.map(|d| declared_by(ctx, d)),
+                id: i.id.to_string(),
             }
         })
         .collect()
 }
 
-fn cost(ctx: &Ctx, v: &Value) -> CostView {
-    let no_code = int(v, "codeLines") == Some(0);
-    let mut facts = Vec::new();
-    if let Some(lines) = int(v, "codeLines") {
-        facts.push((ctx.t("cost-lines"), grouped(lines)));
-    }
-    if let Some(effort) = v.get("effortPersonMonths").and_then(Value::as_f64) {
-        facts.push((ctx.t("cost-effort"), format!("{effort:.1}")));
-    }
-    if let Some(schedule) = v.get("scheduleMonths").and_then(Value::as_f64) {
-        facts.push((ctx.t("cost-schedule"), format!("{schedule:.1}")));
-    }
-    if let Some(people) = v.get("people").and_then(Value::as_f64) {
-        facts.push((ctx.t("cost-people"), format!("{people:.1}")));
-    }
-    if let Some(used) = int(v, "usedBy") {
-        facts.push((ctx.t("cost-used-by"), used.to_string()));
-    }
-    if let Some(dependents) = int(v, "dependentsInCatalog") {
+fn cost(ctx: &Ctx, c: &CostReport) -> CostView {
+    let no_code = c.code_lines == 0;
+    let mut facts = vec![
+        (ctx.t("cost-lines"), grouped(count(c.code_lines))),
+        (
+            ctx.t("cost-effort"),
+            format!("{:.1}", c.effort_person_months),
+        ),
+        (ctx.t("cost-schedule"), format!("{:.1}", c.schedule_months)),
+        (ctx.t("cost-people"), format!("{:.1}", c.people)),
+        (ctx.t("cost-used-by"), c.used_by.to_string()),
+    ];
+    if let Some(dependents) = c.dependents_in_catalog {
         facts.push((ctx.t("cost-dependents"), dependents.to_string()));
     }
-    let mut languages: Vec<(String, i64)> = v
-        .get("byLanguage")
-        .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .map(|(k, n)| (k.clone(), n.as_i64().unwrap_or(0)))
-                .collect()
-        })
-        .unwrap_or_default();
-    languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut languages: Vec<(&String, &usize)> = c.by_language.iter().collect();
+    languages.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     CostView {
-        cost: int(v, "estimatedCost")
-            .filter(|_| !no_code)
-            .map(grouped)
-            .unwrap_or_default(),
+        cost: if no_code {
+            String::new()
+        } else {
+            grouped(c.estimated_cost.round() as i64)
+        },
         no_code,
-        currency: text(v, "currency").unwrap_or_else(|| "USD".into()),
+        currency: if c.currency.is_empty() {
+            "USD".into()
+        } else {
+            c.currency.clone()
+        },
         facts,
         languages: languages
             .iter()
-            .map(|(l, n)| format!("{l} {}", grouped(*n)))
+            .map(|(l, n)| format!("{l} {}", grouped(count(**n))))
             .collect::<Vec<_>>()
             .join(" · "),
-        method: text(v, "method"),
-        evidence: evidence(v),
+        method: Some(c.method.clone()).filter(|m| !m.is_empty()),
+        evidence: evidence(&c.evidence),
     }
 }
 
@@ -647,10 +604,8 @@ impl AssessmentView {
 
 /// The report's latest release (a tag) when it is a newer version than `declared`, the
 /// `softwareVersion` of publiccode.yml; `None` when either cannot be read as a version.
-pub fn newer_release(body: &Value, declared: &str) -> Option<String> {
-    let latest = body
-        .get("vitality")
-        .and_then(|v| text(v, "latestRelease"))?;
+pub fn newer_release(report: &Assessment, declared: &str) -> Option<String> {
+    let latest = report.vitality.as_ref()?.latest_release.clone()?;
     let newer = commons_assess::version::compare("SEMVER", &latest, declared)?;
     (newer == std::cmp::Ordering::Greater).then_some(latest)
 }
@@ -684,11 +639,9 @@ fn against_median(score: f64, median: Option<f64>) -> &'static str {
     }
 }
 
-fn license_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
-    let view = license(ctx, v);
-    let family = text(v, "family")
-        .filter(|f| FAMILIES.contains(&f.as_str()))
-        .unwrap_or_else(|| "unknown".into());
+fn license_summary(ctx: &Ctx, l: &LicenseReport) -> SummaryItem {
+    let view = license(ctx, l);
+    let family = l.family.as_str();
     let headline = match (&view.detected, view.osi) {
         (Some(id), Some(true)) => ctx.ta("summary-license-osi", "license", id),
         (Some(id), _) => id.clone(),
@@ -698,7 +651,7 @@ fn license_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
         (ctx.t("verdict-license-mismatch"), "bad")
     } else if view.combination_unknown {
         (ctx.t("verdict-license-combination"), "neutral")
-    } else if family == "unknown" {
+    } else if l.family == Family::Unknown {
         (ctx.t("verdict-license-unknown"), "bad")
     } else {
         (ctx.t(&format!("verdict-license-{family}")), "good")
@@ -713,9 +666,8 @@ fn license_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
     }
 }
 
-fn security_summary(ctx: &Ctx, v: &Value, medians: &ScoreMedians) -> SummaryItem {
-    let score = v.get("score").and_then(Value::as_f64);
-    let (headline, context, verdict, tone) = match score {
+fn security_summary(ctx: &Ctx, s: &SecurityReport, medians: &ScoreMedians) -> SummaryItem {
+    let (headline, context, verdict, tone) = match s.score {
         Some(score) => {
             let place = against_median(score, medians.security);
             let tone = match place {
@@ -747,7 +699,7 @@ fn security_summary(ctx: &Ctx, v: &Value, medians: &ScoreMedians) -> SummaryItem
     }
 }
 
-fn vulnerabilities_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
+fn vulnerabilities_summary(ctx: &Ctx, v: &VulnerabilityReport) -> SummaryItem {
     let view = vulnerabilities(v);
     let (headline, verdict, tone) = if !view.available {
         (
@@ -788,25 +740,24 @@ fn vulnerabilities_summary(ctx: &Ctx, v: &Value) -> SummaryItem {
 
 /// Days from the newest commit to `now`: from its date when the report has it, otherwise
 /// from the days counted at the assessment plus the days since.
-fn days_since_last_commit(v: &Value, assessed_at: i64, now: i64) -> Option<i64> {
+fn days_since_last_commit(v: &VitalityReport, assessed_at: i64, now: i64) -> Option<i64> {
     const DAY: i64 = 86_400;
-    match v.get("lastCommitAt").and_then(Value::as_i64) {
+    match v.last_commit_at {
         Some(at) => Some((now - at).div_euclid(DAY).max(0)),
-        None => {
-            int(v, "daysSinceLastCommit").map(|d| d + (now - assessed_at).div_euclid(DAY).max(0))
-        }
+        None => v
+            .days_since_last_commit
+            .map(|d| d + (now - assessed_at).div_euclid(DAY).max(0)),
     }
 }
 
 fn vitality_summary(
     ctx: &Ctx,
-    v: &Value,
+    v: &VitalityReport,
     assessed_at: i64,
     now: i64,
     medians: &ScoreMedians,
 ) -> SummaryItem {
     let days = days_since_last_commit(v, assessed_at, now);
-    let index = v.get("developersItalia").and_then(|d| int(d, "index"));
     let (verdict, tone) = match days {
         Some(d) if d <= 90 => ("verdict-vitality-active", "good"),
         Some(d) if d <= 365 => ("verdict-vitality-slow", "neutral"),
@@ -817,7 +768,7 @@ fn vitality_summary(
         Some(d) => ctx.tn("summary-last-commit-days", d),
         None => ctx.t("summary-not-computed"),
     };
-    let context = index.map(|i| {
+    let context = v.developers_italia.index.map(|i| {
         let out_of = ctx.ta("summary-vitality-index", "index", &i.to_string());
         match median_context(ctx, medians.vitality, medians.vitality_count) {
             Some(median) => format!("{out_of} · {median}"),
@@ -835,83 +786,82 @@ fn vitality_summary(
 }
 
 /// The summary at the top of the page: each part the report has, in brief.
-fn summary(ctx: &Ctx, stored: &StoredAssessment, medians: &ScoreMedians) -> Vec<SummaryItem> {
-    let body = &stored.body;
-    let present = |key: &str| body.get(key).filter(|v| v.is_object());
+fn summary(ctx: &Ctx, read: &AssessmentAsRead, medians: &ScoreMedians) -> Vec<SummaryItem> {
+    let report = &read.report;
     let now = jiff::Timestamp::now().as_second();
-    [
-        present("license").map(|v| license_summary(ctx, v)),
-        present("security").map(|v| security_summary(ctx, v, medians)),
-        present("vulnerabilities").map(|v| vulnerabilities_summary(ctx, v)),
-        present("vitality").map(|v| vitality_summary(ctx, v, stored.assessed_at, now, medians)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    let mut parts = vec![
+        license_summary(ctx, &report.license),
+        security_summary(ctx, &report.security, medians),
+        vulnerabilities_summary(ctx, &report.vulnerabilities),
+    ];
+    if let Some(v) = &report.vitality {
+        parts.push(vitality_summary(ctx, v, read.assessed_at, now, medians));
+    }
+    parts
 }
 
-/// The view of a stored assessment; `medians` place its scores in the catalog.
-pub fn view(ctx: &Ctx, stored: &StoredAssessment, medians: &ScoreMedians) -> AssessmentView {
-    let body = &stored.body;
-    let present = |key: &str| body.get(key).filter(|v| v.is_object());
+/// The view of an assessment as read now; `medians` place its scores in the catalog.
+pub fn view(ctx: &Ctx, read: &AssessmentAsRead, medians: &ScoreMedians) -> AssessmentView {
+    let report = &read.report;
     AssessmentView {
-        summary: summary(ctx, stored, medians),
-        assessed_at: crate::api::views::rfc3339(stored.assessed_at)
+        summary: summary(ctx, read, medians),
+        assessed_at: crate::api::views::rfc3339(read.assessed_at)
             .chars()
             .take(10)
             .collect(),
-        commit: stored
-            .commit
-            .as_deref()
-            .or_else(|| body.get("commit").and_then(Value::as_str))
-            .map(short)
-            .unwrap_or_default(),
-        method_version: stored.method_version.clone(),
-        license: present("license").map(|v| license(ctx, v)),
-        security: present("security").map(|v| security(ctx, v)),
-        vulnerabilities: present("vulnerabilities").map(vulnerabilities),
-        vitality: present("vitality").map(|v| vitality(ctx, v)),
+        commit: short(read.commit.as_deref().unwrap_or(&report.commit)),
+        method_version: read.method_version.clone(),
+        license: Some(license(ctx, &report.license)),
+        security: Some(security(ctx, &report.security)),
+        vulnerabilities: Some(vulnerabilities(&report.vulnerabilities)),
+        vitality: report.vitality.as_ref().map(|v| vitality(ctx, v)),
         principles: indicators(
             ctx,
-            list(body, "unPrinciples"),
-            &["met", "declared", "missing", "not-applicable"],
+            report.un_principles.iter().map(IndicatorInput::of_item),
         ),
         dpg: indicators(
             ctx,
-            list(body, "dpgIndicators"),
-            &["met", "declared", "missing", "not-applicable"],
+            report.dpg_indicators.iter().map(IndicatorInput::of_item),
         ),
-        ai: present("ai")
-            .map(|ai| indicators(ctx, list(ai, "items"), &["met", "needs-review", "missing"]))
+        ai: report
+            .ai
+            .as_ref()
+            .map(|ai| indicators(ctx, ai.items.iter().map(IndicatorInput::of_ai)))
             .unwrap_or_default(),
-        cost: present("cost").map(|v| cost(ctx, v)),
-        errors: list(body, "errors")
+        cost: Some(cost(ctx, &report.cost)),
+        errors: report
+            .errors
             .iter()
-            .map(|e| {
-                (
-                    text(e, "check").unwrap_or_default(),
-                    text(e, "message").unwrap_or_default(),
-                )
-            })
+            .map(|e| (e.check.clone(), e.message.clone()))
             .collect(),
-        api_href: format!("/api/v1/software/{}/assessment", stored.software_id),
+        api_href: format!("/api/v1/software/{}/assessment", read.software_id),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{days_since_last_commit, grouped, risk_weight};
-    use commons_assess::security::Risk;
+    use super::{days_since_last_commit, grouped};
+    use commons_report::{Assessment, Item, Status, VitalityReport};
+
+    /// A report read from JSON, as the page reads a stored one.
+    fn report(json: serde_json::Value) -> Assessment {
+        serde_json::from_value(json).expect("reads as a report")
+    }
 
     #[test]
     fn an_item_only_a_publisher_can_show_is_not_declared_rather_than_missing() {
         let ctx = super::Ctx::new(super::super::i18n::Locale::En, "/software");
+        let item = |id: &str, status| Item {
+            id: id.into(),
+            status,
+            ..Item::default()
+        };
         let items = [
-            serde_json::json!({"id": "dpg-do-no-harm", "status": "missing"}),
-            serde_json::json!({"id": "dpg-documentation", "status": "missing"}),
-            serde_json::json!({"id": "dpg-sdg-relevance", "status": "declared"}),
+            item("dpg-do-no-harm", Status::Missing),
+            item("dpg-documentation", Status::Missing),
+            item("dpg-sdg-relevance", Status::Declared),
         ];
-        let views = super::indicators(&ctx, &items, &["met", "declared", "missing"]);
+        let views = super::indicators(&ctx, items.iter().map(super::IndicatorInput::of_item));
         let shown: Vec<(&str, &str)> = views
             .iter()
             .map(|v| (v.status.as_str(), v.status_label.as_str()))
@@ -1024,7 +974,7 @@ mod tests {
 
     #[test]
     fn a_release_newer_than_the_declared_version_is_named() {
-        let body = |tag: &str| serde_json::json!({"vitality": {"latestRelease": tag}});
+        let body = |tag: &str| report(serde_json::json!({"vitality": {"latestRelease": tag}}));
         assert_eq!(
             super::newer_release(&body("v1.1.0"), "1.0").as_deref(),
             Some("v1.1.0")
@@ -1032,17 +982,28 @@ mod tests {
         assert_eq!(super::newer_release(&body("v1.0.0"), "1.0"), None);
         assert_eq!(super::newer_release(&body("v0.9"), "1.0.0"), None);
         assert_eq!(super::newer_release(&body("nightly"), "1.0.0"), None);
-        assert_eq!(super::newer_release(&serde_json::json!({}), "1.0.0"), None);
+        assert_eq!(
+            super::newer_release(&report(serde_json::json!({})), "1.0.0"),
+            None
+        );
     }
 
     #[test]
     fn the_weights_shown_are_the_ones_the_score_uses() {
-        for risk in [Risk::Critical, Risk::High, Risk::Medium, Risk::Low] {
-            let name = serde_json::to_value(risk).unwrap();
-            let shown = risk_weight(name.as_str().unwrap()).expect("a weight");
-            assert_eq!(shown.parse::<f64>().unwrap(), risk.weight(), "{risk:?}");
-        }
-        assert_eq!(risk_weight("unknown"), None);
+        let ctx = super::Ctx::new(super::super::i18n::Locale::En, "/software");
+        let security = report(serde_json::json!({"security": {"checks": [
+            {"id": "A", "risk": "critical", "score": 10},
+            {"id": "B", "risk": "low", "score": 0},
+            {"id": "C", "risk": "extreme", "score": 5},
+        ]}}))
+        .security;
+        let shown: Vec<String> = super::security(&ctx, &security)
+            .checks
+            .into_iter()
+            .map(|c| c.weight)
+            .collect();
+        // A level a newer method added reads as unknown and shows no weight.
+        assert_eq!(shown, ["Critical ×10", "Low ×2.5", "unknown"]);
     }
 
     #[test]
@@ -1050,14 +1011,17 @@ mod tests {
         let day = 86_400;
         let assessed = 1_780_000_000;
         let now = assessed + 10 * day + 5;
-        let dated =
-            serde_json::json!({"lastCommitAt": assessed - 3 * day, "daysSinceLastCommit": 3});
+        let vitality =
+            |json| serde_json::from_value::<VitalityReport>(json).expect("reads as vitality");
+        let dated = vitality(
+            serde_json::json!({"lastCommitAt": assessed - 3 * day, "daysSinceLastCommit": 3}),
+        );
         assert_eq!(days_since_last_commit(&dated, assessed, now), Some(13));
         // An older report: the days it counted, plus the days since it was made.
-        let counted = serde_json::json!({"daysSinceLastCommit": 3});
+        let counted = vitality(serde_json::json!({"daysSinceLastCommit": 3}));
         assert_eq!(days_since_last_commit(&counted, assessed, now), Some(13));
         assert_eq!(
-            days_since_last_commit(&serde_json::json!({}), assessed, now),
+            days_since_last_commit(&vitality(serde_json::json!({})), assessed, now),
             None
         );
         // A clock behind the commit never gives negative days.

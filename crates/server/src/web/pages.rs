@@ -919,7 +919,7 @@ pub async fn software(
         .and_then(|p| p.software_version.as_deref());
     let newer_release = stored
         .as_ref()
-        .and_then(|s| super::assessment::newer_release(&s.body, declared_version?));
+        .and_then(|s| super::assessment::newer_release(&s.report, declared_version?));
     // The live publiccode.yml and its commit, for evidence that is one of its keys.
     let live = revisions
         .iter()
