@@ -4,6 +4,7 @@
 //! item says what it found.
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::say::say;
 use crate::{CheckError, Evidence};
 pub use commons_report::{AiItem, AiReport, AiStatus};
 
@@ -91,7 +92,7 @@ pub fn assess(
                 "publiccode.yml",
                 head,
                 "ai-keyword",
-                format!("mentions \"{word}\""),
+                say("evidence-ai-keyword", &[("word", (*word).into())]),
             ));
         }
     }
@@ -102,11 +103,16 @@ pub fn assess(
             &w.path,
             head,
             "ai-weights-file",
-            format!("{} bytes of model parameters", w.size),
+            say("evidence-ai-weights-bytes", &[("bytes", w.size.into())]),
         ));
     }
     if let Some(c) = model_cards.first() {
-        detected_by.push(Evidence::file(&c.path, head, "ai-model-card", "model card"));
+        detected_by.push(Evidence::file(
+            &c.path,
+            head,
+            "ai-model-card",
+            say("evidence-model-card", &[]),
+        ));
     }
     if detected_by.is_empty() {
         return None;
@@ -118,7 +124,10 @@ pub fn assess(
             Ok(b) if looks_like_text(&b) => card_text.push_str(&String::from_utf8_lossy(&b)),
             Ok(_) => errors.push(CheckError::new(
                 "ai",
-                format!("{}: binary, not a model card", card.path),
+                say(
+                    "error-model-card-binary",
+                    &[("file", card.path.as_str().into())],
+                ),
             )),
             Err(e) => errors.push(CheckError::new("ai", e.to_string())),
         }
@@ -141,7 +150,7 @@ pub fn assess(
             &w.path,
             head,
             "weights-in-repository",
-            "weights file",
+            say("evidence-weights-file", &[]),
         ));
     } else if let Some(link) = weights_link {
         parameters
@@ -157,7 +166,10 @@ pub fn assess(
             {
                 parameters.evidence.push(Evidence::rule(
                     "weights-license-restrictive",
-                    format!("model card license `{l}` restricts use"),
+                    say(
+                        "evidence-weights-license-restrictive",
+                        &[("license", l.as_str().into())],
+                    ),
                 ));
                 AiStatus::NeedsReview
             }
@@ -168,19 +180,28 @@ pub fn assess(
             {
                 parameters.evidence.push(Evidence::rule(
                     "weights-license",
-                    format!("model card license `{l}` is OSI-approved"),
+                    say(
+                        "evidence-weights-license-approved",
+                        &[("license", l.as_str().into())],
+                    ),
                 ));
                 AiStatus::Met
             }
             Some(l) => {
                 parameters.evidence.push(Evidence::rule(
                     "weights-license-unknown",
-                    format!("model card license `{l}` is not an OSI-approved SPDX id"),
+                    say(
+                        "evidence-weights-license-unknown",
+                        &[("license", l.as_str().into())],
+                    ),
                 ));
                 AiStatus::NeedsReview
             }
             None if code_license_osi.is_some() => {
-                parameters.evidence.push(Evidence::rule("weights-repository-license", "no model card license; the repository's OSI-approved license is assumed to cover the weights"));
+                parameters.evidence.push(Evidence::rule(
+                    "weights-repository-license",
+                    say("evidence-weights-repository-license", &[]),
+                ));
                 AiStatus::NeedsReview
             }
             None => AiStatus::NeedsReview,
@@ -201,7 +222,7 @@ pub fn assess(
             &t.path,
             head,
             "training-code",
-            "training code",
+            say("evidence-training-code", &[]),
         ));
     }
     if let Some(osi) = &code_license_osi {
@@ -222,14 +243,14 @@ pub fn assess(
             &card.path,
             head,
             "data-card",
-            "data card / datasheet",
+            say("evidence-data-card", &[]),
         ));
     }
     let lower = card_text.to_ascii_lowercase();
     if lower.contains("training data") || lower.contains("training dataset") {
         data.evidence.push(Evidence::rule(
             "model-card-training-data",
-            "the model card describes its training data",
+            say("evidence-model-card-training-data", &[]),
         ));
     }
     if !data.evidence.is_empty() {

@@ -3,6 +3,7 @@
 
 use crate::principles::{Declarations, Facts};
 use crate::repo::{Limits, Repo, RepoError, TreeEntry, looks_like_text};
+use crate::say::say;
 use crate::{CheckError, Evidence, METHOD_VERSION};
 use crate::{ai, cost, license, lockfile, osv, principles, security, vitality, workflow};
 use commons_publiccode::PublicCode;
@@ -47,10 +48,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
     let mut errors = Vec::new();
     let (tree, truncated) = repo.tree()?;
     if truncated {
-        errors.push(CheckError::new(
-            "tree",
-            "HEAD's tree is larger than the listing limit; later files were not seen",
-        ));
+        errors.push(CheckError::new("tree", say("error-tree-truncated", &[])));
     }
     let (owned_publiccode, publiccode_status, publiccode_text) =
         load_publiccode(&repo, &tree, input, &mut errors);
@@ -100,16 +98,23 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
         Evidence::rule(
             "osi-approved",
             match &license.effective {
-                Some(effective) => format!("{effective} is OSI-approved"),
+                Some(effective) => say(
+                    "evidence-osi-approved",
+                    &[("license", effective.as_str().into())],
+                ),
                 // Several license files and no word on how they combine: each is approved.
-                None => format!(
-                    "every license file's license is OSI-approved ({})",
-                    license
-                        .files
-                        .iter()
-                        .filter_map(|f| f.license.as_deref())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                None => say(
+                    "evidence-osi-approved-files",
+                    &[(
+                        "licenses",
+                        license
+                            .files
+                            .iter()
+                            .filter_map(|f| f.license.as_deref())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    )],
                 ),
             },
         )
@@ -195,9 +200,9 @@ fn load_publiccode(
     if !entry.is_file() {
         errors.push(CheckError::new(
             "publiccode",
-            format!(
-                "{}: not a regular file (symbolic links are not followed)",
-                entry.path
+            say(
+                "error-publiccode-not-regular",
+                &[("file", entry.path.as_str().into())],
             ),
         ));
         return (
@@ -227,9 +232,14 @@ fn load_publiccode(
     if let Some(first) = validation.errors().next() {
         errors.push(CheckError::new(
             "publiccode",
-            format!(
-                "{}:{}:{}: {} (run `commons validate` for every problem)",
-                entry.path, first.line, first.column, first.message
+            say(
+                "error-publiccode-invalid",
+                &[
+                    ("file", entry.path.as_str().into()),
+                    ("line", first.line.into()),
+                    ("column", first.column.into()),
+                    ("problem", first.message.as_str().into()),
+                ],
             ),
         ));
     }
@@ -253,7 +263,14 @@ fn role_file(
 ) -> Option<Evidence> {
     tree.iter()
         .find(|e| pred(e, &e.name().to_ascii_lowercase()))
-        .map(|e| Evidence::file(&e.path, repo.head(), rule, "file present"))
+        .map(|e| {
+            Evidence::file(
+                &e.path,
+                repo.head(),
+                rule,
+                say("evidence-file-present", &[]),
+            )
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -306,7 +323,14 @@ fn gather_facts(
         "docs",
         tree.iter()
             .find(|e| e.path.starts_with("docs/") || e.path.starts_with("doc/"))
-            .map(|e| Evidence::file(&e.path, head, "docs-directory", "documentation directory")),
+            .map(|e| {
+                Evidence::file(
+                    &e.path,
+                    head,
+                    "docs-directory",
+                    say("evidence-documentation-directory", &[]),
+                )
+            }),
     );
     add(
         "authors",
@@ -331,7 +355,7 @@ fn gather_facts(
                 source,
                 head,
                 "publiccode-valid",
-                "valid publiccode.yml",
+                say("evidence-publiccode-valid", &[]),
             ));
         }
         let mandatory: Vec<&str> = pc
@@ -351,7 +375,7 @@ fn gather_facts(
                     source,
                     head,
                     "no-proprietary-dependency",
-                    "dependsOn.proprietary lists no mandatory dependency",
+                    say("evidence-no-proprietary-dependency", &[]),
                 )
                 .at_key("dependsOn.proprietary"),
             );
@@ -395,13 +419,19 @@ fn gather_facts(
     if vulnerabilities.database_available && vulnerabilities.distinct == 0 {
         facts.no_known_vulnerabilities = Some(Evidence::rule(
             "no-known-vulnerabilities",
-            format!(
-                "{} locked packages, none affected (OSV data as of {})",
-                vulnerabilities.packages,
-                vulnerabilities
-                    .database_as_of
-                    .as_deref()
-                    .unwrap_or("unknown")
+            say(
+                "evidence-no-known-vulnerabilities",
+                &[
+                    ("packages", vulnerabilities.packages.into()),
+                    (
+                        "date",
+                        vulnerabilities
+                            .database_as_of
+                            .as_deref()
+                            .unwrap_or("unknown")
+                            .into(),
+                    ),
+                ],
             ),
         ));
     }
@@ -412,15 +442,21 @@ fn gather_facts(
     if let Some(score) = security.score.filter(|s| *s >= 5.0) {
         facts.security_score_ok = Some(Evidence::rule(
             "security-score",
-            format!("Scorecard-like aggregate {score}"),
+            say(
+                "evidence-security-score",
+                &[("score", score.to_string().into())],
+            ),
         ));
     }
     if let Some(v) = vitality.filter(|v| v.commits_365_days > 0 && v.authors_365_days >= 2) {
         facts.active = Some(Evidence::rule(
             "active-maintainers",
-            format!(
-                "{} commits by {} people in the last 365 days",
-                v.commits_365_days, v.authors_365_days
+            say(
+                "evidence-active-maintainers",
+                &[
+                    ("commits", v.commits_365_days.into()),
+                    ("people", v.authors_365_days.into()),
+                ],
             ),
         ));
     }

@@ -3,6 +3,7 @@
 //! number of organisations using the software.
 
 use crate::repo::{Repo, TreeEntry};
+use crate::say::say;
 use crate::{CheckError, Evidence};
 pub use commons_report::CostReport;
 use std::collections::{BTreeMap, HashMap};
@@ -135,7 +136,10 @@ pub fn assess(
         if files >= MAX_FILES {
             errors.push(CheckError::new(
                 "cost",
-                format!("more than {MAX_FILES} source files; the rest were not counted"),
+                say(
+                    "error-too-many-source-files",
+                    &[("limit", MAX_FILES.into())],
+                ),
             ));
             break;
         }
@@ -176,9 +180,14 @@ pub fn assess(
         method: "basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)".into(),
         evidence: vec![Evidence::rule(
             "cocomo-counting",
-            format!(
-                "{files} files counted at HEAD {}; {excluded_files} excluded (vendored, generated, lockfiles); {skipped_large} over 1 MiB skipped",
-                repo.head()
+            say(
+                "evidence-cocomo-counting",
+                &[
+                    ("files", files.into()),
+                    ("head", repo.head().into()),
+                    ("excluded", excluded_files.into()),
+                    ("large", skipped_large.into()),
+                ],
             ),
         )],
     }

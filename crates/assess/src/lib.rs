@@ -23,6 +23,7 @@ pub mod osv;
 pub mod pom;
 pub mod principles;
 pub mod repo;
+pub mod say;
 pub mod security;
 pub mod version;
 pub mod vitality;

@@ -7,7 +7,9 @@
 pub mod declarations;
 
 use crate::repo::{Repo, TreeEntry, looks_like_text};
+use crate::say::say;
 use crate::{CheckError, Evidence};
+use commons_report::Said;
 pub use commons_report::{DetectedFile, Family, HeaderCount, LicenseReport};
 pub use declarations::ProjectDeclaration;
 use spdx::detection::{Store, TextData};
@@ -527,6 +529,7 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
         problem: None,
         variant_of: None,
         note: None,
+        note_l10n: None,
     };
     if !entry.is_file() {
         out.problem = Some(match entry.kind {
@@ -562,22 +565,43 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
     out.best_candidate = detection.best_candidate;
     out.confidence = (score * 1000.0).round() / 1000.0;
     out.variant_of = detection.variant_of;
-    if let (Some(id), Some((copy, copy_score))) = (&out.license, &detection.near_copy) {
-        out.note = Some(format!(
-            "{copy}, a near-copy of {id} under another name, also scores {copy_score:.3}; {id} scores {score:.3} and is taken"
-        ));
+    let note = if let (Some(id), Some((copy, copy_score))) = (&out.license, &detection.near_copy) {
+        Some(say(
+            "evidence-license-near-copy-scores",
+            &[
+                ("copy", copy.as_str().into()),
+                ("license", id.as_str().into()),
+                ("copyScore", format!("{copy_score:.3}").into()),
+                ("score", format!("{score:.3}").into()),
+            ],
+        ))
     } else if let (Some(id), Some(common)) = (&out.license, &out.variant_of) {
-        out.note = Some(format!(
-            "{id} is a near-copy of {common} under another name, and this text matches {id} more closely than {common}"
-        ));
+        Some(say(
+            "evidence-license-variant",
+            &[
+                ("license", id.as_str().into()),
+                ("common", common.as_str().into()),
+            ],
+        ))
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        out.note = Some(note.text);
+        out.note_l10n = note.message;
     }
     if out.license.is_none()
         && let Some(mut statement) = declarations::choice_sentence(&text)
     {
-        out.note = Some(format!(
-            "not a license text; it states the project's license: {}",
-            statement.expression.as_deref().unwrap_or_default()
-        ));
+        let note = say(
+            "evidence-license-statement",
+            &[(
+                "expression",
+                statement.expression.as_deref().unwrap_or_default().into(),
+            )],
+        );
+        out.note = Some(note.text);
+        out.note_l10n = note.message;
         // Not a license text: the detector's best guess (a score of about 0.1) is noise.
         out.best_candidate = None;
         statement.file = entry.path.clone();
@@ -781,21 +805,31 @@ fn reconcile(
     let mut evidence = Vec::new();
     let detected: BTreeSet<String> = files.iter().filter_map(|f| f.license.clone()).collect();
     for f in files.iter().filter(|f| f.license.is_some()) {
-        let mut detail = format!(
-            "text matches {} (Dice {:.3})",
-            f.license.as_deref().unwrap_or_default(),
-            f.confidence
+        let license = f.license.as_deref().unwrap_or_default();
+        let score = format!("{:.3}", f.confidence);
+        let detail = say(
+            "evidence-license-text-match",
+            &[("license", license.into()), ("score", score.into())],
         );
-        if let Some(note) = &f.note {
-            detail.push_str("; ");
-            detail.push_str(note);
-        }
         evidence.push(Evidence::file(
             &f.file,
             head,
             "license-text-detection",
             detail,
         ));
+        // What else to know about the match (a near-copy that scored almost as well), as its
+        // own sentence.
+        if let Some(note) = &f.note {
+            evidence.push(Evidence::file(
+                &f.file,
+                head,
+                "license-text-note",
+                Said {
+                    text: note.clone(),
+                    message: f.note_l10n.clone(),
+                },
+            ));
+        }
     }
     let declared_expr =
         declared.and_then(|d| spdx::Expression::parse_mode(d, spdx::ParseMode::LAX).ok());
@@ -914,9 +948,17 @@ fn reconcile(
     if combination_unknown {
         evidence.push(Evidence::rule(
             "license-combination",
-            format!(
-                "the license files contain {}, and neither publiccode.yml, a manifest, a README nor the source headers say whether they apply together (AND) or as a choice (OR)",
-                detected.iter().cloned().collect::<Vec<_>>().join(", ")
+            say(
+                "evidence-license-combination",
+                &[(
+                    "licenses",
+                    detected
+                        .iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                )],
             ),
         ));
     }

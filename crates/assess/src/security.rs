@@ -5,8 +5,10 @@
 
 use crate::license::LicenseReport;
 use crate::repo::{Repo, Tag, TreeEntry, looks_like_text};
+use crate::say::say;
 use crate::workflow::{Workflow, get, text};
 use crate::{CheckError, Evidence};
+use commons_report::Said;
 pub use commons_report::{NotComputed, Risk, SecurityCheck, SecurityReport};
 
 /// Scorecard checks that need a forge's API (or an external service): id and why.
@@ -98,18 +100,20 @@ pub fn aggregate(checks: &[SecurityCheck]) -> Option<f64> {
     (weights > 0.0).then(|| (sum / weights * 10.0).round() / 10.0)
 }
 
-fn check(id: &str, risk: Risk, score: Option<u8>, reason: impl Into<String>) -> SecurityCheck {
+fn check(id: &str, risk: Risk, score: Option<u8>, reason: impl Into<Said>) -> SecurityCheck {
+    let reason = reason.into();
     SecurityCheck {
         id: id.to_string(),
         risk,
         score,
-        reason: reason.into(),
+        reason: reason.text,
+        l10n: reason.message,
         differs_from_scorecard: false,
         evidence: Vec::new(),
     }
 }
 
-fn file_evidence(ctx: &Context<'_>, path: &str, rule: &str, detail: impl Into<String>) -> Evidence {
+fn file_evidence(ctx: &Context<'_>, path: &str, rule: &str, detail: impl Into<Said>) -> Evidence {
     Evidence::file(path, ctx.repo.head(), rule, detail)
 }
 
@@ -157,7 +161,7 @@ fn binary_artifacts(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Security
         if sniffed > 20_000 {
             errors.push(CheckError::new(
                 "Binary-Artifacts",
-                "more than 20,000 candidate files; the rest were not inspected",
+                say("security-binary-too-many", &[]),
             ));
             break;
         }
@@ -174,7 +178,7 @@ fn binary_artifacts(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Security
                 ctx,
                 &entry.path,
                 "binary-artifact",
-                format!("{} bytes, not text", entry.size),
+                say("evidence-binary-bytes", &[("bytes", entry.size.into())]),
             ));
         }
     }
@@ -184,9 +188,9 @@ fn binary_artifacts(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Security
         Risk::High,
         Some(score),
         if found.is_empty() {
-            "no binary artifacts in the tree".to_string()
+            say("security-binary-none", &[])
         } else {
-            format!("{} binary artifact(s) checked in", found.len())
+            say("security-binary-found", &[("count", found.len().into())])
         },
     );
     c.evidence = found;
@@ -232,7 +236,12 @@ fn untrusted_expression(script: &str) -> Option<&'static str> {
 
 fn dangerous_workflow(ctx: &Context<'_>) -> SecurityCheck {
     if ctx.workflows.is_empty() {
-        return check("Dangerous-Workflow", Risk::Critical, None, "no workflows");
+        return check(
+            "Dangerous-Workflow",
+            Risk::Critical,
+            None,
+            say("security-no-workflows", &[]),
+        );
     }
     let mut found = Vec::new();
     for wf in ctx.workflows {
@@ -248,7 +257,10 @@ fn dangerous_workflow(ctx: &Context<'_>) -> SecurityCheck {
                     ctx,
                     &wf.path,
                     "script-injection",
-                    format!("job {}: `run` expands untrusted {ctx_name}", step.job),
+                    say(
+                        "evidence-script-injection",
+                        &[("job", step.job.into()), ("context", ctx_name.into())],
+                    ),
                 ));
             }
             let checkout = step.uses.is_some_and(|u| u.starts_with("actions/checkout"));
@@ -266,10 +278,13 @@ fn dangerous_workflow(ctx: &Context<'_>) -> SecurityCheck {
                         ctx,
                         &wf.path,
                         "untrusted-checkout",
-                        format!(
-                            "job {}: privileged trigger ({}) checks out the pull request's code ({reference})",
-                            step.job,
-                            triggers.join(", ")
+                        say(
+                            "evidence-untrusted-checkout",
+                            &[
+                                ("job", step.job.into()),
+                                ("triggers", triggers.join(", ").into()),
+                                ("reference", reference.into()),
+                            ],
                         ),
                     ));
                 }
@@ -281,9 +296,9 @@ fn dangerous_workflow(ctx: &Context<'_>) -> SecurityCheck {
         Risk::Critical,
         Some(if found.is_empty() { 10 } else { 0 }),
         if found.is_empty() {
-            "no dangerous workflow patterns".to_string()
+            say("security-dangerous-none", &[])
         } else {
-            format!("{} dangerous pattern(s)", found.len())
+            say("security-dangerous-found", &[("count", found.len().into())])
         },
     );
     c.evidence = found;
@@ -325,9 +340,9 @@ fn dependency_update_tool(ctx: &Context<'_>) -> SecurityCheck {
         Risk::High,
         Some(if found.is_empty() { 0 } else { 10 }),
         if found.is_empty() {
-            "no Dependabot, Renovate, PyUp or Scala Steward configuration"
+            say("security-update-tool-none", &[])
         } else {
-            "a dependency update tool is configured"
+            say("security-update-tool-found", &[])
         },
     );
     c.evidence = found
@@ -337,7 +352,7 @@ fn dependency_update_tool(ctx: &Context<'_>) -> SecurityCheck {
                 ctx,
                 &e.path,
                 "dependency-update-config",
-                "configuration file",
+                say("evidence-configuration-file", &[]),
             )
         })
         .collect();
@@ -373,7 +388,7 @@ fn fuzzing(ctx: &Context<'_>) -> SecurityCheck {
             ctx,
             &e.path,
             "clusterfuzzlite",
-            "ClusterFuzzLite configuration",
+            say("evidence-clusterfuzzlite", &[]),
         ));
     }
     let mut read = 0;
@@ -413,7 +428,10 @@ fn fuzzing(ctx: &Context<'_>) -> SecurityCheck {
                     ctx,
                     &entry.path,
                     "fuzzer-signature",
-                    format!("{lang} fuzzing: `{sig}`"),
+                    say(
+                        "evidence-fuzzer-signature",
+                        &[("language", (*lang).into()), ("signature", (*sig).into())],
+                    ),
                 ));
                 break;
             }
@@ -424,9 +442,9 @@ fn fuzzing(ctx: &Context<'_>) -> SecurityCheck {
         Risk::Medium,
         Some(if evidence.is_empty() { 0 } else { 10 }),
         if evidence.is_empty() {
-            "no fuzzing found (OSS-Fuzz membership is not checked offline)"
+            say("security-fuzzing-none", &[])
         } else {
-            "fuzzing is set up"
+            say("security-fuzzing-found", &[])
         },
     );
     c.differs_from_scorecard = true;
@@ -451,7 +469,7 @@ fn license_check(ctx: &Context<'_>) -> SecurityCheck {
             ctx,
             &first.file,
             "license-file",
-            "license file",
+            say("evidence-license-file", &[]),
         ));
     }
     let recognised = files.iter().any(|f| {
@@ -468,9 +486,9 @@ fn license_check(ctx: &Context<'_>) -> SecurityCheck {
         Risk::Low,
         Some(score),
         match score {
-            0 => "no license file",
-            10 => "license file at the top level, recognised as an OSI/FSF-approved license",
-            _ => "license file found but not at the top level or not recognised as approved",
+            0 => say("security-license-none", &[]),
+            10 => say("security-license-approved", &[]),
+            _ => say("security-license-partial", &[]),
         },
     );
     c.evidence = evidence;
@@ -479,7 +497,12 @@ fn license_check(ctx: &Context<'_>) -> SecurityCheck {
 
 fn maintained(ctx: &Context<'_>) -> SecurityCheck {
     let Some((commits, age_days)) = ctx.recent_commits else {
-        return check("Maintained", Risk::High, None, "history not read");
+        return check(
+            "Maintained",
+            Risk::High,
+            None,
+            say("security-history-not-read", &[]),
+        );
     };
     let score = if age_days < 90.0 {
         0
@@ -491,15 +514,15 @@ fn maintained(ctx: &Context<'_>) -> SecurityCheck {
         Risk::High,
         Some(score),
         if age_days < 90.0 {
-            "first commit less than 90 days ago".to_string()
+            say("security-maintained-young", &[])
         } else {
-            format!("{commits} commit(s) in the last 90 days (target: one a week)")
+            say("security-maintained-commits", &[("count", commits.into())])
         },
     );
     c.differs_from_scorecard = true;
     c.evidence = vec![Evidence::rule(
         "commits-90-days",
-        "commits only: archived status and issue activity are forge data",
+        say("evidence-commits-only", &[]),
     )];
     c
 }
@@ -536,22 +559,22 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
                         ctx,
                         &wf.path,
                         "unpinned-action",
-                        format!(
-                            "job {}: `{uses}` is not pinned to a full commit hash",
-                            step.job
+                        say(
+                            "evidence-unpinned-action",
+                            &[("job", step.job.into()), ("action", uses.into())],
                         ),
                     ));
                 }
             }
             if let Some(script) = step.run {
-                for (pinned, what) in script_dependencies(script) {
+                for (pinned, what, line) in script_dependencies(script) {
                     deps.push((10, pinned));
-                    if !pinned {
+                    if let (false, Some(what)) = (pinned, what) {
                         evidence.push(file_evidence(
                             ctx,
                             &wf.path,
                             "unpinned-download",
-                            format!("job {}: {what}", step.job),
+                            say(what, &[("job", step.job.into()), ("line", line.into())]),
                         ));
                     }
                 }
@@ -565,7 +588,10 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
         let Some(body) = read_text(ctx, entry, 256 * 1024) else {
             errors.push(CheckError::new(
                 "Pinned-Dependencies",
-                format!("{}: unreadable or not text", entry.path),
+                say(
+                    "error-unreadable-or-binary",
+                    &[("file", entry.path.as_str().into())],
+                ),
             ));
             continue;
         };
@@ -600,7 +626,7 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
                         ctx,
                         &entry.path,
                         "unpinned-image",
-                        format!("`FROM {image}` is not pinned by digest"),
+                        say("evidence-unpinned-image", &[("image", image.into())]),
                     ));
                 }
             }
@@ -611,7 +637,7 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
             "Pinned-Dependencies",
             Risk::Medium,
             None,
-            "no dependencies in workflows or Dockerfiles",
+            say("security-pinned-none", &[]),
         );
         c.differs_from_scorecard = true;
         return c;
@@ -623,10 +649,14 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
         "Pinned-Dependencies",
         Risk::Medium,
         Some(score),
-        format!(
-            "{} of {} dependencies pinned (weighted {pinned}/{total})",
-            deps.iter().filter(|d| d.1).count(),
-            deps.len()
+        say(
+            "security-pinned-count",
+            &[
+                ("pinned", deps.iter().filter(|d| d.1).count().into()),
+                ("total", deps.len().into()),
+                ("pinnedWeight", pinned.into()),
+                ("totalWeight", total.into()),
+            ],
         ),
     );
     c.differs_from_scorecard = true;
@@ -634,8 +664,9 @@ fn pinned_dependencies(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> Secur
     c
 }
 
-/// Downloads in a shell script: (pinned?, description).
-fn script_dependencies(script: &str) -> Vec<(bool, String)> {
+/// Downloads in a shell script: (pinned?, the message that says what is wrong when it is not,
+/// the line).
+fn script_dependencies(script: &str) -> Vec<(bool, Option<&'static str>, String)> {
     let mut out = Vec::new();
     for line in script.lines() {
         let l = line.trim();
@@ -645,22 +676,19 @@ fn script_dependencies(script: &str) -> Vec<(bool, String)> {
                 || l.contains("|sh")
                 || l.contains("|bash"))
         {
-            out.push((false, format!("`{l}` pipes a download into a shell")));
+            out.push((false, Some("evidence-pipe-to-shell"), l.to_string()));
         } else if l.contains("pip install") || l.contains("pip3 install") {
             let pinned = l.contains("--require-hashes");
-            out.push((pinned, format!("`{l}` installs without --require-hashes")));
+            out.push((pinned, Some("evidence-pip-without-hashes"), l.to_string()));
         } else if l.contains("npm install") || l.contains("npm i ") {
-            out.push((
-                false,
-                format!("`{l}` (use `npm ci` to install from the lockfile)"),
-            ));
+            out.push((false, Some("evidence-npm-install"), l.to_string()));
         } else if l.contains("npm ci") {
-            out.push((true, String::new()));
+            out.push((true, None, l.to_string()));
         } else if l.contains("go install") {
             let pinned = l
                 .split_whitespace()
                 .any(|w| w.contains('@') && !w.ends_with("@latest"));
-            out.push((pinned, format!("`{l}` installs without a pinned version")));
+            out.push((pinned, Some("evidence-go-install-unpinned"), l.to_string()));
         }
     }
     out
@@ -694,10 +722,15 @@ fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
                     ctx,
                     &wf.path,
                     "sast-workflow",
-                    format!(
-                        "job {}: {}",
-                        step.job,
-                        step.uses.unwrap_or(run.lines().next().unwrap_or(""))
+                    say(
+                        "evidence-sast-step",
+                        &[
+                            ("job", step.job.into()),
+                            (
+                                "step",
+                                step.uses.unwrap_or(run.lines().next().unwrap_or("")).into(),
+                            ),
+                        ],
                     ),
                 ));
             }
@@ -710,13 +743,16 @@ fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
                     ctx,
                     &entry.path,
                     "sast-gitlab",
-                    "GitLab SAST template included",
+                    say("evidence-sast-gitlab", &[]),
                 ))
             }
             Some(_) => {}
             None => errors.push(CheckError::new(
                 "SAST",
-                ".gitlab-ci.yml unreadable or not text",
+                say(
+                    "error-unreadable-or-binary",
+                    &[("file", ".gitlab-ci.yml".into())],
+                ),
             )),
         }
     }
@@ -725,9 +761,9 @@ fn sast(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
         Risk::Medium,
         Some(if evidence.is_empty() { 0 } else { 10 }),
         if evidence.is_empty() {
-            "no static analysis tool in CI"
+            say("security-sast-none", &[])
         } else {
-            "static analysis runs in CI (per-change coverage is forge data, not checked)"
+            say("security-sast-found", &[])
         },
     );
     c.differs_from_scorecard = true;
@@ -746,21 +782,26 @@ fn security_policy(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityC
             )
     });
     let Some(entry) = policy else {
-        return check("Security-Policy", Risk::Medium, Some(0), "no SECURITY.md");
+        return check(
+            "Security-Policy",
+            Risk::Medium,
+            Some(0),
+            say("security-policy-none", &[]),
+        );
     };
     let Some(body) = read_text(ctx, entry, 1024 * 1024) else {
         errors.push(CheckError::new(
             "Security-Policy",
-            format!(
-                "{}: not a readable text file (links are not followed)",
-                entry.path
+            say(
+                "error-policy-unreadable",
+                &[("file", entry.path.as_str().into())],
             ),
         ));
         return check(
             "Security-Policy",
             Risk::Medium,
             Some(0),
-            "security policy unreadable",
+            say("security-policy-unreadable", &[]),
         );
     };
     let words: Vec<&str> = body.split_whitespace().collect();
@@ -796,16 +837,16 @@ fn security_policy(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityC
         "Security-Policy",
         Risk::Medium,
         Some(score),
-        format!(
-            "security policy found: {} contact(s), {} mention(s) of vulnerabilities/disclosure/time",
-            contacts, hits
+        say(
+            "security-policy-found",
+            &[("contacts", contacts.into()), ("mentions", hits.into())],
         ),
     );
     c.evidence = vec![file_evidence(
         ctx,
         &entry.path,
         "security-policy",
-        "security policy",
+        say("evidence-security-policy", &[]),
     )];
     c
 }
@@ -817,7 +858,12 @@ fn signed_releases(ctx: &Context<'_>) -> SecurityCheck {
         .filter(|t| t.commit_time.is_some())
         .collect();
     if tags.is_empty() {
-        let mut c = check("Signed-Releases", Risk::High, None, "no tags");
+        let mut c = check(
+            "Signed-Releases",
+            Risk::High,
+            None,
+            say("security-no-tags", &[]),
+        );
         c.differs_from_scorecard = true;
         return c;
     }
@@ -829,9 +875,9 @@ fn signed_releases(ctx: &Context<'_>) -> SecurityCheck {
         "Signed-Releases",
         Risk::High,
         Some(score),
-        format!(
-            "{signed} of the last {} tags carry a signature (not verified)",
-            tags.len()
+        say(
+            "security-signed-count",
+            &[("signed", signed.into()), ("count", tags.len().into())],
         ),
     );
     c.differs_from_scorecard = true;
@@ -840,10 +886,13 @@ fn signed_releases(ctx: &Context<'_>) -> SecurityCheck {
         .map(|t| {
             Evidence::rule(
                 "signed-tag",
-                format!(
-                    "tag {}: {}",
-                    t.name,
-                    if t.signed { "signed" } else { "not signed" }
+                say(
+                    if t.signed {
+                        "evidence-tag-signed"
+                    } else {
+                        "evidence-tag-unsigned"
+                    },
+                    &[("tag", t.name.as_str().into())],
                 ),
             )
         })
@@ -869,7 +918,12 @@ fn permission_level(node: Option<&saphyr::YamlOwned>) -> Option<&'static str> {
 
 fn token_permissions(ctx: &Context<'_>) -> SecurityCheck {
     if ctx.workflows.is_empty() {
-        return check("Token-Permissions", Risk::High, None, "no workflows");
+        return check(
+            "Token-Permissions",
+            Risk::High,
+            None,
+            say("security-no-workflows", &[]),
+        );
     }
     let mut score = 10u8;
     let mut evidence = Vec::new();
@@ -879,28 +933,27 @@ fn token_permissions(ctx: &Context<'_>) -> SecurityCheck {
         let all_jobs_declare =
             !jobs.is_empty() && jobs.iter().all(|(_, j)| get(j, "permissions").is_some());
         let (s, why) = match top {
-            Some("read") => (10, "top-level permissions are read-only"),
-            Some(_) => (0, "top-level permissions grant write access"),
-            None if all_jobs_declare => (
-                9,
-                "no top-level permissions, but every job declares its own",
-            ),
-            None => (
-                0,
-                "no permissions declared: the token gets the repository's default (often write)",
-            ),
+            Some("read") => (10, "evidence-permissions-read"),
+            Some(_) => (0, "evidence-permissions-write"),
+            None if all_jobs_declare => (9, "evidence-permissions-per-job"),
+            None => (0, "evidence-permissions-default"),
         };
         score = score.min(s);
-        evidence.push(file_evidence(ctx, &wf.path, "token-permissions", why));
+        evidence.push(file_evidence(
+            ctx,
+            &wf.path,
+            "token-permissions",
+            say(why, &[]),
+        ));
     }
     let mut c = check(
         "Token-Permissions",
         Risk::High,
         Some(score),
         if score == 10 {
-            "every workflow restricts the token to read at the top level"
+            say("security-permissions-read", &[])
         } else {
-            "some workflow leaves the token with write permissions"
+            say("security-permissions-write", &[])
         },
     );
     c.differs_from_scorecard = true;
@@ -941,7 +994,7 @@ fn ci_tests(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
             Some(_) => {}
             None => errors.push(CheckError::new(
                 "CI-Tests",
-                format!("{}: unreadable", entry.path),
+                say("error-unreadable", &[("file", entry.path.as_str().into())]),
             )),
         }
     }
@@ -955,15 +1008,15 @@ fn ci_tests(ctx: &Context<'_>, errors: &mut Vec<CheckError>) -> SecurityCheck {
         Risk::Low,
         Some(score),
         match score {
-            0 => "no CI configuration",
-            3 => "CI is configured but no step mentions tests",
-            _ => "CI is configured and runs tests",
+            0 => say("security-ci-none", &[]),
+            3 => say("security-ci-no-tests", &[]),
+            _ => say("security-ci-tests", &[]),
         },
     );
     c.differs_from_scorecard = true;
     c.evidence = configs
         .iter()
-        .map(|p| file_evidence(ctx, p, "ci-config", "CI configuration (Scorecard checks CI results on merged PRs; Commons checks the configuration)"))
+        .map(|p| file_evidence(ctx, p, "ci-config", say("evidence-ci-config", &[])))
         .collect();
     c
 }
@@ -974,16 +1027,13 @@ fn vulnerabilities(ctx: &Context<'_>) -> SecurityCheck {
             "Vulnerabilities",
             Risk::High,
             None,
-            "no OSV export imported (commons osv import)",
+            say("security-vulnerabilities-no-database", &[]),
         ),
         Some(n) => check(
             "Vulnerabilities",
             Risk::High,
             Some(10u8.saturating_sub(n.min(10) as u8)),
-            format!(
-                "{n} known vulnerabilit{} in locked dependencies",
-                if n == 1 { "y" } else { "ies" }
-            ),
+            say("security-vulnerabilities-count", &[("count", n.into())]),
         ),
     }
 }

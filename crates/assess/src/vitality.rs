@@ -9,6 +9,7 @@
 //! is dated that day; the window is 60 days ending at "now" (keeping now's time of day).
 
 use crate::repo::{Commit, Repo, RepoError, Tag};
+use crate::say::say;
 use crate::{CheckError, Evidence};
 pub use commons_report::{DevelopersItaliaIndex, VitalityReport};
 use std::collections::HashMap;
@@ -150,10 +151,7 @@ pub fn assess(
     if !complete {
         errors.push(CheckError::new(
             "vitality",
-            format!(
-                "history cut after {} commits (limit or deadline)",
-                acc.total
-            ),
+            say("error-history-cut", &[("count", acc.total.into())]),
         ));
     }
     let tags = match tags {
@@ -193,18 +191,15 @@ fn report(acc: Accumulator, tags: &[Tag], now: i64, complete: bool, head: &str) 
         .count();
     let mut evidence = vec![Evidence::rule(
         "history-walk",
-        format!(
-            "{} commits reachable from HEAD {head}; authors identified by e-mail after .mailmap",
-            acc.total
+        say(
+            "evidence-history-walk",
+            &[("count", acc.total.into()), ("head", head.into())],
         ),
     )];
     if let Some((_, id)) = &acc.newest {
         evidence.push(Evidence {
-            rule: "last-commit".into(),
-            file: None,
             commit: Some(id.clone()),
-            detail: "newest commit by author date".into(),
-            key: None,
+            ..Evidence::rule("last-commit", say("evidence-last-commit", &[]))
         });
     }
     VitalityReport {

@@ -39,16 +39,82 @@ impl<'n> Fields<'n> {
     }
 }
 
-fn describe(node: &Node) -> &'static str {
-    match &node.value {
-        Value::Seq(_) => "a list",
-        Value::Map(_) => "a mapping",
-        Value::Scalar(_, ScalarKind::Str) => "text",
-        Value::Scalar(_, ScalarKind::Bool(_)) => "a boolean",
-        Value::Scalar(_, ScalarKind::Int) => "a number",
-        Value::Scalar(_, ScalarKind::Float) => "a number",
-        Value::Scalar(_, ScalarKind::Null) => "nothing",
+/// What a decoder wanted where it found something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expected {
+    Mapping,
+    Text,
+    Boolean,
+    List,
+}
+
+impl Expected {
+    fn describe(self) -> &'static str {
+        match self {
+            Expected::Mapping => "a mapping",
+            Expected::Text => "text",
+            Expected::Boolean => "true or false",
+            Expected::List => "a list",
+        }
     }
+}
+
+/// What a node is, for a type error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    List,
+    Mapping,
+    Text,
+    Boolean,
+    Number,
+    Nothing,
+}
+
+impl Found {
+    fn of(node: &Node) -> Self {
+        match &node.value {
+            Value::Seq(_) => Found::List,
+            Value::Map(_) => Found::Mapping,
+            Value::Scalar(_, ScalarKind::Str) => Found::Text,
+            Value::Scalar(_, ScalarKind::Bool(_)) => Found::Boolean,
+            Value::Scalar(_, ScalarKind::Int | ScalarKind::Float) => Found::Number,
+            Value::Scalar(_, ScalarKind::Null) => Found::Nothing,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Found::List => "a list",
+            Found::Mapping => "a mapping",
+            Found::Text => "text",
+            Found::Boolean => "a boolean",
+            Found::Number => "a number",
+            Found::Nothing => "nothing",
+        }
+    }
+}
+
+/// The message id of a type error, one for each pair the decoders report: each accepts what it
+/// expects and null (text accepts every scalar), so the other pairs never occur.
+fn wrong_type_id(expected: Expected, found: Found) -> Option<&'static str> {
+    use {Expected as E, Found as F};
+    Some(match (expected, found) {
+        (E::Mapping, F::List) => "validator-wrong-type-mapping-list",
+        (E::Mapping, F::Text) => "validator-wrong-type-mapping-text",
+        (E::Mapping, F::Boolean) => "validator-wrong-type-mapping-boolean",
+        (E::Mapping, F::Number) => "validator-wrong-type-mapping-number",
+        (E::Text, F::List) => "validator-wrong-type-text-list",
+        (E::Text, F::Mapping) => "validator-wrong-type-text-mapping",
+        (E::Boolean, F::Text) => "validator-wrong-type-boolean-text",
+        (E::Boolean, F::Number) => "validator-wrong-type-boolean-number",
+        (E::Boolean, F::List) => "validator-wrong-type-boolean-list",
+        (E::Boolean, F::Mapping) => "validator-wrong-type-boolean-mapping",
+        (E::List, F::Mapping) => "validator-wrong-type-list-mapping",
+        (E::List, F::Text) => "validator-wrong-type-list-text",
+        (E::List, F::Boolean) => "validator-wrong-type-list-boolean",
+        (E::List, F::Number) => "validator-wrong-type-list-number",
+        _ => return None,
+    })
 }
 
 impl<'a> Decoder<'a> {
@@ -61,22 +127,31 @@ impl<'a> Decoder<'a> {
 
     /// Reports a type error the way the reference does: at the line where the offending value
     /// starts, naming the key found on that line.
-    pub fn type_error(&mut self, node: &Node, expected: &str) -> TypeError {
+    pub fn type_error(&mut self, node: &Node, expected: Expected) -> TypeError {
         if !self.found.has_room() {
             self.found.count_unlisted(Severity::Error);
             return TypeError;
         }
         let line = node.pos.line;
         let key = self.positions.key_at_line(line);
-        let found = describe(node);
-        let message = if found == "text" && expected == "true or false" {
-            format!(
-                "wrong type for this field: expected {expected}, found text (write true or false without quotes; yes/no/on/off are text in YAML 1.2)"
-            )
-        } else {
-            format!("wrong type for this field: expected {expected}, found {found}")
+        let found = Found::of(node);
+        let diagnostic = match wrong_type_id(expected, found) {
+            Some(id) => {
+                let (expected, found) = (expected.describe(), found.describe());
+                let message = if id == "validator-wrong-type-boolean-text" {
+                    format!(
+                        "wrong type for this field: expected {expected}, found {found} (write true or false without quotes; yes/no/on/off are text in YAML 1.2)"
+                    )
+                } else {
+                    format!("wrong type for this field: expected {expected}, found {found}")
+                };
+                Diagnostic::error(key, message).said(id, &[])
+            }
+            // Not reported by any decoder (see `wrong_type_id`); said without the detail.
+            None => Diagnostic::error(key, "wrong type for this field")
+                .said("validator-wrong-type", &[]),
         };
-        self.found.push(Diagnostic::error(key, message).at(line, 1));
+        self.found.push(diagnostic.at(line, 1));
         TypeError
     }
 
@@ -94,6 +169,7 @@ impl<'a> Decoder<'a> {
                     key.text
                 ),
             )
+            .said("validator-unknown-field", &[("field", key.text.as_str().into())])
             .at(key.pos.line, 1),
         );
     }
@@ -110,7 +186,7 @@ impl<'a> Decoder<'a> {
                 }
                 Ok(Some(Fields { entries }))
             }
-            _ => Err(self.type_error(node, "a mapping")),
+            _ => Err(self.type_error(node, Expected::Mapping)),
         }
     }
 
@@ -123,7 +199,7 @@ impl<'a> Decoder<'a> {
         match &node.value {
             Value::Scalar(_, ScalarKind::Null) => Ok(None),
             Value::Map(entries) => Ok(Some(Fields { entries })),
-            _ => Err(self.type_error(node, "a mapping")),
+            _ => Err(self.type_error(node, Expected::Mapping)),
         }
     }
 
@@ -133,7 +209,7 @@ impl<'a> Decoder<'a> {
         match &node.value {
             Value::Scalar(_, ScalarKind::Null) => Ok(None),
             Value::Scalar(s, _) => Ok(Some(s.clone())),
-            _ => Err(self.type_error(node, "text")),
+            _ => Err(self.type_error(node, Expected::Text)),
         }
     }
 
@@ -143,7 +219,7 @@ impl<'a> Decoder<'a> {
         match &node.value {
             Value::Scalar(_, ScalarKind::Null) => Ok(None),
             Value::Scalar(_, ScalarKind::Bool(b)) => Ok(Some(*b)),
-            _ => Err(self.type_error(node, "true or false")),
+            _ => Err(self.type_error(node, Expected::Boolean)),
         }
     }
 
@@ -163,7 +239,7 @@ impl<'a> Decoder<'a> {
                 }
                 Ok(Some(out))
             }
-            _ => Err(self.type_error(node, "a list")),
+            _ => Err(self.type_error(node, Expected::List)),
         }
     }
 
@@ -172,7 +248,7 @@ impl<'a> Decoder<'a> {
         self.list(node, |d, n| match &n.value {
             Value::Scalar(_, ScalarKind::Null) => Ok(String::new()),
             Value::Scalar(s, _) => Ok(s.clone()),
-            _ => Err(d.type_error(n, "text")),
+            _ => Err(d.type_error(n, Expected::Text)),
         })
     }
 }

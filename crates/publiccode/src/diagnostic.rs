@@ -1,5 +1,6 @@
 //! Problems found in a publiccode.yml file.
 
+use crate::message::{Message, MessageArg};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -41,6 +42,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, for a maintainer.
     pub message: String,
+    /// `message` as a message id and arguments, for readers in other languages; absent in
+    /// diagnostics stored before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub l10n: Option<Message>,
 }
 
 impl Diagnostic {
@@ -52,6 +57,7 @@ impl Diagnostic {
             column: 0,
             severity: Severity::Error,
             message: message.into(),
+            l10n: None,
         }
     }
 
@@ -61,6 +67,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(key, message)
         }
+    }
+
+    /// Sets the message id and arguments that say `message` (see `locales/en/validator.ftl`).
+    pub fn said(mut self, id: &str, args: &[(&str, MessageArg)]) -> Self {
+        self.l10n = Some(Message::new(id, args));
+        self
     }
 
     /// Sets the position.
@@ -123,11 +135,20 @@ impl Omitted {
             "and {total} more problems ({} errors, {} warnings) not listed: only the first {MAX_LISTED} are; correct these and validate again",
             self.errors, self.warnings
         );
-        Some(if self.errors > 0 {
+        let summary = if self.errors > 0 {
             Diagnostic::error("", message)
         } else {
             Diagnostic::warning("", message)
-        })
+        };
+        Some(summary.said(
+            "validator-more-problems-not-listed",
+            &[
+                ("total", total.into()),
+                ("errors", self.errors.into()),
+                ("warnings", self.warnings.into()),
+                ("listed", MAX_LISTED.into()),
+            ],
+        ))
     }
 }
 

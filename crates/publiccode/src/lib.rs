@@ -27,6 +27,7 @@ mod decode;
 mod diagnostic;
 mod emit;
 mod formats;
+mod message;
 pub mod model;
 mod position;
 mod raw;
@@ -38,6 +39,7 @@ pub mod yaml;
 use diagnostic::Collector;
 pub use diagnostic::{Diagnostic, MAX_LISTED, Omitted, Severity};
 pub use emit::to_yaml;
+pub use message::{Message, MessageArg, VALIDATOR_MESSAGES, validator_messages};
 pub use model::PublicCode;
 pub use repository_url::{PathCase, RepositoryUrl, UrlError};
 
@@ -172,7 +174,7 @@ impl Validation {
 pub fn validate(bytes: &[u8], options: &Options<'_>) -> Validation {
     validate_until(bytes, options, &|| false).unwrap_or_else(|Stopped| {
         // The hook above never asks to stop; this only keeps the function total.
-        Validation::fail(Diagnostic::error("", Stopped.to_string()))
+        Validation::fail(Diagnostic::error("", Stopped.to_string()).said("validator-stopped", &[]))
     })
 }
 
@@ -185,14 +187,20 @@ pub fn validate_until(
     should_stop: &dyn Fn() -> bool,
 ) -> Result<Validation, Stopped> {
     if bytes.len() > MAX_FILE_SIZE {
-        return Ok(Validation::fail(Diagnostic::error(
-            "",
-            format!(
-                "the file is {} bytes, more than the {} bytes allowed for a publiccode.yml",
-                bytes.len(),
-                MAX_FILE_SIZE
+        return Ok(Validation::fail(
+            Diagnostic::error(
+                "",
+                format!(
+                    "the file is {} bytes, more than the {} bytes allowed for a publiccode.yml",
+                    bytes.len(),
+                    MAX_FILE_SIZE
+                ),
+            )
+            .said(
+                "validator-file-too-large",
+                &[("size", bytes.len().into()), ("max", MAX_FILE_SIZE.into())],
             ),
-        )));
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -203,6 +211,7 @@ pub fn validate_until(
                     "",
                     format!("Invalid UTF-8: the byte at offset {} is not valid UTF-8 (save the file as UTF-8)", e.valid_up_to()),
                 )
+                .said("validator-invalid-utf8", &[("offset", e.valid_up_to().into())])
                 .at(line, column),
             ));
         }
@@ -213,6 +222,7 @@ pub fn validate_until(
         let (line, column) = line_col_of_byte(bytes, offset);
         return Ok(Validation::fail(
             Diagnostic::error("", "the file contains NUL bytes: it looks binary, not YAML")
+                .said("validator-nul-bytes", &[])
                 .at(line, column),
         ));
     }
@@ -250,14 +260,23 @@ fn validate_str(
                     "publiccodeYmlVersion",
                     "publiccodeYmlVersion is a required field (the file is empty)",
                 )
+                .said("validator-empty-file", &[])
                 .at(1, 1),
             ));
         }
         Err(e) => {
             let (line, column) = e.pos.map_or((0, 0), |p| (p.line, p.column));
-            return Ok(Validation::fail(
-                Diagnostic::error("", format!("YAML syntax error: {}", e.message)).at(line, column),
-            ));
+            let diagnostic = Diagnostic::error("", format!("YAML syntax error: {}", e.message));
+            let diagnostic = match e.l10n {
+                // The loader's own problems have their message ids; the YAML parser describes
+                // its errors in English only, and that description goes in as an argument.
+                Some(said) => Diagnostic {
+                    l10n: Some(said),
+                    ..diagnostic
+                },
+                None => diagnostic.said("validator-yaml-syntax", &[("detail", e.message.into())]),
+            };
+            return Ok(Validation::fail(diagnostic.at(line, column)));
         }
     };
     if !matches!(root.value, yaml::Value::Map(_)) {
@@ -266,6 +285,7 @@ fn validate_str(
                 "",
                 "the document must be a mapping of keys (publiccodeYmlVersion: ..., name: ...)",
             )
+            .said("validator-not-a-mapping", &[])
             .at(root.pos.line, root.pos.column),
         ));
     }
@@ -285,6 +305,13 @@ fn validate_str(
                     "v{version} is not the latest version, use '0'. Parsing this file as v{}.",
                     vocab::LATEST_VERSION
                 ),
+            )
+            .said(
+                "validator-version-not-latest",
+                &[
+                    ("version", version.as_str().into()),
+                    ("latest", vocab::LATEST_VERSION.into()),
+                ],
             )
             .at(line, column),
         );
@@ -333,6 +360,7 @@ fn check_version(
             "publiccodeYmlVersion",
             "publiccodeYmlVersion is a required field (write publiccodeYmlVersion: \"0\")",
         )
+        .said("validator-version-missing", &[])
         // Missing at the top: the document's start is the nearest place to point at.
         .at(1, 1));
     };
@@ -344,16 +372,22 @@ fn check_version(
                 "publiccodeYmlVersion",
                 "wrong type for this field: publiccodeYmlVersion must be text; quote it (publiccodeYmlVersion: \"0\")",
             )
+            .said("validator-version-not-text", &[])
             .at(line, column));
         }
     };
     if !vocab::SUPPORTED_VERSIONS.contains(&version.as_str()) {
+        let supported = vocab::SUPPORTED_VERSIONS.join(", ");
         return Err(Diagnostic::error(
             "publiccodeYmlVersion",
-            format!(
-                "unsupported version: '{version}'. Supported versions: {}",
-                vocab::SUPPORTED_VERSIONS.join(", ")
-            ),
+            format!("unsupported version: '{version}'. Supported versions: {supported}"),
+        )
+        .said(
+            "validator-version-unsupported",
+            &[
+                ("version", version.as_str().into()),
+                ("supported", supported.into()),
+            ],
         )
         .at(line, column));
     }

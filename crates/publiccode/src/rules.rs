@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Collector, Diagnostic};
 use crate::formats::{self, SupportProblem, UriProblem};
+use crate::message::MessageArg;
 use crate::model::*;
 use crate::raw::*;
 use crate::vocab;
@@ -10,8 +11,6 @@ use crate::{AssetKind, AssetRef, Options};
 
 const SPDX_HINT: &str =
     "see https://spdx.org/licenses for identifiers, combined with AND, OR, WITH";
-const DEPRECATED_DROP: &str =
-    "This key is DEPRECATED and will be removed in the future. It's safe to drop it";
 
 pub(crate) struct Rules<'o> {
     pub found: Collector,
@@ -19,11 +18,13 @@ pub(crate) struct Rules<'o> {
     options: &'o Options<'o>,
 }
 
-fn one_of(values: &[&str]) -> String {
+/// The values of a choice, quoted, as the reference lists them (`"a", "b" or "c"`): all but the
+/// last (`"a", "b"`), and the last (`"c"`). Every choice of the standard has two values or more.
+fn one_of(values: &[&str]) -> (String, String) {
     let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.join(""),
+        Some((last, rest)) => (rest.join(", "), last.clone()),
+        None => (String::new(), String::new()),
     }
 }
 
@@ -40,20 +41,68 @@ impl<'o> Rules<'o> {
         }
     }
 
-    fn error(&mut self, key: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Diagnostic::error(key, message));
+    /// Reports an error: `message`, said as the message `id` with `args`.
+    fn error(
+        &mut self,
+        key: impl Into<String>,
+        message: impl Into<String>,
+        id: &str,
+        args: &[(&str, MessageArg)],
+    ) {
+        self.found
+            .push(Diagnostic::error(key, message).said(id, args));
     }
 
-    fn warning(&mut self, key: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Diagnostic::warning(key, message));
+    /// Reports a warning: `message`, said as the message `id` with `args`.
+    fn warning(
+        &mut self,
+        key: impl Into<String>,
+        message: impl Into<String>,
+        id: &str,
+        args: &[(&str, MessageArg)],
+    ) {
+        self.found
+            .push(Diagnostic::warning(key, message).said(id, args));
+    }
+
+    /// Warns that a key is deprecated and may simply be dropped.
+    fn deprecated(&mut self, key: impl Into<String>) {
+        self.warning(
+            key,
+            "This key is DEPRECATED and will be removed in the future. It's safe to drop it",
+            "validator-deprecated-drop",
+            &[],
+        );
+    }
+
+    /// Warns that a key is deprecated in favour of another key, `instead`.
+    fn deprecated_for(&mut self, key: &str, instead: &str) {
+        self.warning(
+            key,
+            format!(
+                "This key is DEPRECATED and will be removed in the future. Use '{instead}' instead"
+            ),
+            "validator-deprecated-use",
+            &[("key", instead.into())],
+        );
     }
 
     fn required(&mut self, key: &str, value: &Option<String>) -> bool {
         if value.as_deref().is_none_or(str::is_empty) {
-            self.error(key, format!("{} is a required field", leaf(key)));
+            self.missing(key);
             return false;
         }
         true
+    }
+
+    fn missing(&mut self, key: &str) {
+        let field = leaf(key);
+        self.error(
+            key,
+            format!("{field} is a required field"),
+            "validator-required",
+            &[("field", field.into())],
+        );
     }
 
     fn link(&mut self, key: &str, value: &str, kind: AssetKind) {
@@ -73,12 +122,14 @@ impl<'o> Rules<'o> {
                     self.link(key, v, AssetKind::Page);
                 }
             } else {
+                let field = leaf(key);
                 self.error(
                     key,
                     format!(
-                        "{} must be an HTTP URL (http:// or https:// with a host), not '{v}'",
-                        leaf(key)
+                        "{field} must be an HTTP URL (http:// or https:// with a host), not '{v}'"
                     ),
+                    "validator-not-http-url",
+                    &[("field", field.into()), ("value", v.as_str().into())],
                 );
             }
         }
@@ -90,25 +141,33 @@ impl<'o> Rules<'o> {
         }
         let v = value.as_deref().unwrap_or_default();
         if !allowed.contains(&v) {
-            self.error(
-                key,
-                format!(
-                    "{} must be one of the following: {}",
-                    leaf(key),
-                    one_of(allowed)
-                ),
-            );
+            self.not_one_of(key, allowed);
         }
+    }
+
+    fn not_one_of(&mut self, key: &str, allowed: &[&str]) {
+        let field = leaf(key);
+        let (choices, last) = one_of(allowed);
+        self.error(
+            key,
+            format!("{field} must be one of the following: {choices} or {last}"),
+            "validator-one-of",
+            &[
+                ("field", field.into()),
+                ("choices", choices.into()),
+                ("last", last.into()),
+            ],
+        );
     }
 
     fn date(&mut self, key: &str, value: &str) {
         if !formats::is_date(value) {
+            let field = leaf(key);
             self.error(
                 key,
-                format!(
-                    "{} must be a date with format 'YYYY-MM-DD', not '{value}'",
-                    leaf(key)
-                ),
+                format!("{field} must be a date with format 'YYYY-MM-DD', not '{value}'"),
+                "validator-not-a-date",
+                &[("field", field.into()), ("value", value.into())],
             );
         }
     }
@@ -117,19 +176,29 @@ impl<'o> Rules<'o> {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty())
             && !formats::is_email(v)
         {
-            self.error(key, format!("{} must be a valid email address", leaf(key)));
+            let field = leaf(key);
+            self.error(
+                key,
+                format!("{field} must be a valid email address"),
+                "validator-not-an-email",
+                &[("field", field.into())],
+            );
         }
     }
 
     fn max_len(&mut self, key: &str, value: &str, max: usize) -> bool {
         if !formats::len_at_most(value, max) {
             let len = formats::char_len(value);
+            let field = leaf(key);
             self.error(
                 key,
-                format!(
-                    "{} must be a maximum of {max} characters in length (it has {len})",
-                    leaf(key)
-                ),
+                format!("{field} must be a maximum of {max} characters in length (it has {len})"),
+                "validator-too-long",
+                &[
+                    ("field", field.into()),
+                    ("max", max.into()),
+                    ("length", len.into()),
+                ],
             );
             return false;
         }
@@ -157,14 +226,24 @@ impl<'o> Rules<'o> {
             if formats::is_url(url) {
                 self.link("url", url, AssetKind::Repository);
             } else {
-                self.error("url", format!("url must be a valid URL, not '{url}'"));
+                self.error(
+                    "url",
+                    format!("url must be a valid URL, not '{url}'"),
+                    "validator-url-invalid",
+                    &[("value", url.into())],
+                );
             }
         }
         self.http_url("landingURL", &doc.landing_url);
         for (i, u) in doc.is_based_on.iter().flatten().enumerate() {
             if !formats::is_url(u) {
                 let key = format!("isBasedOn[{i}]");
-                self.error(&key, format!("{} must be a valid URL", leaf(&key)));
+                self.error(
+                    &key,
+                    format!("{key} must be a valid URL"),
+                    "validator-not-a-url",
+                    &[("field", key.as_str().into())],
+                );
             }
         }
         if let Some(date) = &doc.release_date {
@@ -176,9 +255,12 @@ impl<'o> Rules<'o> {
         ] {
             for (i, t) in list.iter().flatten().enumerate() {
                 if !formats::is_mime_type(t) {
+                    let key = format!("{name}[{i}]");
                     self.error(
-                        format!("{name}[{i}]"),
-                        format!("{name}[{i}] is not a valid MIME type"),
+                        &key,
+                        format!("{key} is not a valid MIME type"),
+                        "validator-not-a-mime-type",
+                        &[("field", key.as_str().into())],
                     );
                 }
             }
@@ -187,13 +269,18 @@ impl<'o> Rules<'o> {
             self.error(
                 "platforms",
                 "platforms must contain more than 0 items (for example: web, linux, windows, mac, android, ios)",
+                "validator-platforms-empty",
+                &[],
             );
         }
         for (i, c) in doc.categories.iter().flatten().enumerate() {
             if !vocab::CATEGORIES.contains(&c.as_str()) {
+                let key = format!("categories[{i}]");
                 self.error(
-                    format!("categories[{i}]"),
-                    format!("categories[{i}] must be a valid category, and '{c}' is not one (see https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/categories-list.rst)"),
+                    &key,
+                    format!("{key} must be a valid category, and '{c}' is not one (see https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/categories-list.rst)"),
+                    "validator-unknown-category",
+                    &[("field", key.as_str().into()), ("value", c.as_str().into())],
                 );
             }
         }
@@ -205,7 +292,7 @@ impl<'o> Rules<'o> {
         for (i, id) in doc.supports.iter().flatten().enumerate() {
             let key = format!("supports[{i}].id");
             let Some(id) = id.as_deref().filter(|s| !s.is_empty()) else {
-                self.error(&key, "id is a required field");
+                self.missing(&key);
                 continue;
             };
             match formats::check_support_id(id) {
@@ -213,10 +300,14 @@ impl<'o> Rules<'o> {
                 Err(SupportProblem::UnknownAlias) => self.error(
                     &key,
                     format!("id contains an unknown alias '{id}' (see https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/aliases-list.rst)"),
+                    "validator-unknown-alias",
+                    &[("value", id.into())],
                 ),
                 Err(SupportProblem::NotAUri) => self.error(
                     &key,
                     "id must be a known alias ('alias:<name>') or a valid URI (URL or URN)",
+                    "validator-support-id-invalid",
+                    &[],
                 ),
             }
         }
@@ -234,10 +325,14 @@ impl<'o> Rules<'o> {
             Err(UriProblem::Invalid) => self.error(
                 &key,
                 "uri is not a valid URI: use the organisation's website URL or a URN",
+                "validator-organisation-uri-invalid",
+                &[],
             ),
             Err(UriProblem::UnknownItalianPa) => self.error(
                 &key,
                 "uri must be a valid Italian Public Administration Code (iPA) with format 'urn:x-italian-pa:[codiceIPA]' (see https://github.com/publiccodeyml/italian-organizations-ipa-vocabulary)",
+                "validator-organisation-uri-ipa",
+                &[],
             ),
         }
     }
@@ -257,9 +352,12 @@ impl<'o> Rules<'o> {
         };
         for (i, s) in a.scope.iter().flatten().enumerate() {
             if !vocab::SCOPES.contains(&s.as_str()) {
+                let field = format!("scope[{i}]");
                 self.error(
-                    format!("intendedAudience.scope[{i}]"),
-                    format!("scope[{i}] must be a valid scope, and '{s}' is not one (see https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/scope-list.rst)"),
+                    format!("intendedAudience.{field}"),
+                    format!("{field} must be a valid scope, and '{s}' is not one (see https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/scope-list.rst)"),
+                    "validator-unknown-scope",
+                    &[("field", field.as_str().into()), ("value", s.as_str().into())],
                 );
             }
         }
@@ -268,19 +366,22 @@ impl<'o> Rules<'o> {
             ("unsupportedCountries", &a.unsupported_countries),
         ] {
             for (i, c) in list.iter().flatten().enumerate() {
-                let key = format!("intendedAudience.{name}[{i}]");
+                let field = format!("{name}[{i}]");
+                let key = format!("intendedAudience.{field}");
                 if !formats::is_country(c) {
                     self.error(
                         &key,
-                        format!("{name}[{i}] must be a valid ISO 3166-1 alpha-2 two-letter country code, and '{c}' is not one"),
+                        format!("{field} must be a valid ISO 3166-1 alpha-2 two-letter country code, and '{c}' is not one"),
+                        "validator-not-a-country",
+                        &[("field", field.as_str().into()), ("value", c.as_str().into())],
                     );
                 } else if *c == c.to_lowercase() {
+                    let upper = c.to_uppercase();
                     self.warning(
                         &key,
-                        format!(
-                            "Lowercase country codes are DEPRECATED. Use uppercase instead ('{}')",
-                            c.to_uppercase()
-                        ),
+                        format!("Lowercase country codes are DEPRECATED. Use uppercase instead ('{upper}')"),
+                        "validator-country-lowercase",
+                        &[("code", upper.into())],
                     );
                 }
             }
@@ -293,6 +394,8 @@ impl<'o> Rules<'o> {
             self.error(
                 "description",
                 "description must contain more than 0 items: describe the software in at least one language",
+                "validator-description-empty",
+                &[],
             );
             return;
         }
@@ -300,6 +403,8 @@ impl<'o> Rules<'o> {
             self.error(
                 "description",
                 format!("description must be a valid BCP 47 language, and '{bad}' is not one (write en, en-GB, fr, zh-Hans, ...)"),
+                "validator-description-language",
+                &[("value", bad.as_str().into())],
             );
             return;
         }
@@ -318,11 +423,18 @@ impl<'o> Rules<'o> {
             let long_key = format!("{p}.longDescription");
             if self.required(&long_key, &d.long_description) {
                 let long = d.long_description.as_deref().unwrap_or_default();
-                if !formats::len_at_least(long, 150) {
+                const MIN_LONG: usize = 150;
+                if !formats::len_at_least(long, MIN_LONG) {
                     let len = formats::char_len(long);
                     self.error(
                         &long_key,
-                        format!("longDescription must be at least 150 characters in length (it has {len})"),
+                        format!("longDescription must be at least {MIN_LONG} characters in length (it has {len})"),
+                        "validator-too-short",
+                        &[
+                            ("field", "longDescription".into()),
+                            ("min", MIN_LONG.into()),
+                            ("length", len.into()),
+                        ],
                     );
                 } else {
                     self.max_len(&long_key, long, 10_000);
@@ -334,12 +446,20 @@ impl<'o> Rules<'o> {
                 self.error(
                     format!("{p}.features"),
                     "features must contain more than 0 items: list the software's key features",
+                    "validator-features-empty",
+                    &[],
                 );
             }
             for (i, v) in d.videos.iter().flatten().enumerate() {
                 let key = format!("{p}.videos[{i}]");
                 if !formats::is_http_url(v) {
-                    self.error(&key, format!("videos[{i}] must be an HTTP URL"));
+                    let field = format!("videos[{i}]");
+                    self.error(
+                        &key,
+                        format!("{field} must be an HTTP URL"),
+                        "validator-video-not-http-url",
+                        &[("field", field.as_str().into())],
+                    );
                 }
             }
         }
@@ -352,6 +472,8 @@ impl<'o> Rules<'o> {
                 self.error(
                     "legal.license",
                     format!("license must be a valid license, and '{license}' is not an SPDX expression ({SPDX_HINT})"),
+                    "validator-license-invalid",
+                    &[("value", license.into())],
                 );
             }
         }
@@ -365,11 +487,15 @@ impl<'o> Rules<'o> {
             self.error(
                 "maintenance.contractors",
                 "contractors is a required field when \"type\" is \"contract\"",
+                "validator-contractors-required",
+                &[],
             );
         } else if kind != "contract" && m.contractors.is_some() {
             self.error(
                 "maintenance.contractors",
                 "contractors must not be present unless \"type\" is \"contract\"",
+                "validator-contractors-not-allowed",
+                &[],
             );
         }
         // Contractors that should not be there are not checked further.
@@ -394,6 +520,8 @@ impl<'o> Rules<'o> {
             self.error(
                 "maintenance.contacts",
                 format!("contacts is a required field when \"type\" is \"{kind}\""),
+                "validator-contacts-required",
+                &[("type", kind.into())],
             );
         }
         for (i, c) in m.contacts.iter().flatten().enumerate() {
@@ -408,23 +536,32 @@ impl<'o> Rules<'o> {
             self.error(
                 "localisation.localisationReady",
                 "localisationReady is a required field (true or false)",
+                "validator-localisation-ready-required",
+                &[],
             );
         }
         match &l.available_languages {
-            None => self.error(
-                "localisation.availableLanguages",
-                "availableLanguages is a required field",
-            ),
+            None => self.missing("localisation.availableLanguages"),
             Some(langs) if langs.is_empty() => self.error(
                 "localisation.availableLanguages",
                 "availableLanguages must contain more than 0 items",
+                "validator-available-languages-empty",
+                &[],
             ),
             Some(langs) => {
                 for (i, lang) in langs.iter().enumerate() {
                     if !formats::is_bcp47(lang) {
+                        let field = format!("availableLanguages[{i}]");
                         self.error(
-                            format!("localisation.availableLanguages[{i}]"),
-                            format!("availableLanguages[{i}] must be a valid BCP 47 language, and '{lang}' is not one"),
+                            format!("localisation.{field}"),
+                            format!(
+                                "{field} must be a valid BCP 47 language, and '{lang}' is not one"
+                            ),
+                            "validator-not-a-language",
+                            &[
+                                ("field", field.as_str().into()),
+                                ("value", lang.as_str().into()),
+                            ],
                         );
                     }
                 }
@@ -452,11 +589,15 @@ impl<'o> Rules<'o> {
             self.error(
                 key,
                 "is an absolute path. Only relative paths or HTTP(s) URLs allowed",
+                "validator-absolute-path",
+                &[],
             );
         } else if value.starts_with("file:") {
             self.error(
                 key,
                 "is a file:// URL. Only relative paths or HTTP(s) URLs allowed",
+                "validator-file-url",
+                &[],
             );
         } else {
             self.link(key, value, kind);
@@ -468,31 +609,25 @@ impl<'o> Rules<'o> {
             self.asset("logo", logo, AssetKind::Logo);
         }
         if let Some(logo) = doc.monochrome_logo.as_deref().filter(|l| !l.is_empty()) {
-            self.warning(
-                "monochromeLogo",
-                "This key is DEPRECATED and will be removed in the future. Use 'logo' instead",
-            );
+            self.deprecated_for("monochromeLogo", "logo");
             self.asset("monochromeLogo", logo, AssetKind::Logo);
         }
         if let Some(file) = &doc.legal.authors_file {
-            self.warning("legal.authorsFile", DEPRECATED_DROP);
+            self.deprecated("legal.authorsFile");
             self.asset("legal.authorsFile", file, AssetKind::AuthorsFile);
         }
         if doc.legal.repo_owner.is_some() {
-            self.warning(
-                "legal.repoOwner",
-                "This key is DEPRECATED and will be removed in the future. Use 'organisation.name' instead",
-            );
+            self.deprecated_for("legal.repoOwner", "organisation.name");
         }
         if doc.input_types.is_some() {
-            self.warning("inputTypes", DEPRECATED_DROP);
+            self.deprecated("inputTypes");
         }
         if doc.output_types.is_some() {
-            self.warning("outputTypes", DEPRECATED_DROP);
+            self.deprecated("outputTypes");
         }
         for (lang, d) in doc.description.iter().flatten() {
             if d.generic_name.as_deref().is_some_and(|g| !g.is_empty()) {
-                self.warning(format!("description.{lang}.genericName"), DEPRECATED_DROP);
+                self.deprecated(format!("description.{lang}.genericName"));
             }
             for (i, shot) in d.screenshots.iter().flatten().enumerate() {
                 self.asset(
@@ -506,6 +641,8 @@ impl<'o> Rules<'o> {
                     self.error(
                         format!("description.{lang}.videos[{i}]"),
                         format!("'{video}' is not a valid video URL supporting oEmbed: link a video page on a platform such as YouTube, Vimeo, Dailymotion or PeerTube"),
+                        "validator-video-not-oembed",
+                        &[("value", video.as_str().into())],
                     );
                 }
             }
@@ -519,10 +656,7 @@ impl<'o> Rules<'o> {
                     && v != "0.2"
                     && v != "1.0"
                 {
-                    self.error(
-                        format!("{name}.countryExtensionVersion"),
-                        "countryExtensionVersion must be one of the following: \"0.2\" or \"1.0\"",
-                    );
+                    self.not_one_of(&format!("{name}.countryExtensionVersion"), &["0.2", "1.0"]);
                 }
                 if let Some(code) = it.codice_ipa.as_deref().filter(|c| !c.is_empty())
                     && !formats::is_ipa_code(code, self.options.ipa_registry)
@@ -530,6 +664,8 @@ impl<'o> Rules<'o> {
                     self.error(
                             format!("{name}.riuso.codiceIPA"),
                             "codiceIPA must be a valid Italian Public Administration Code (iPA) (see https://github.com/publiccodeyml/italian-organizations-ipa-vocabulary)",
+                            "validator-codice-ipa-invalid",
+                            &[],
                         );
                 }
             }
@@ -538,15 +674,22 @@ impl<'o> Rules<'o> {
             self.warning(
                 "it",
                 "Lowercase country codes are DEPRECATED and will be removed in the future. Use 'IT' instead",
+                "validator-it-lowercase",
+                &[],
             );
             if doc.it_upper.is_some() {
-                self.error("it", "'IT' key already present. Remove this key");
+                self.error(
+                    "it",
+                    "'IT' key already present. Remove this key",
+                    "validator-it-duplicate",
+                    &[],
+                );
             }
         }
         let it = doc.it_upper.as_ref().or(doc.it_lower.as_ref());
         if let Some(it) = it {
             if it.conforme.is_some() {
-                self.warning("IT.conforme", DEPRECATED_DROP);
+                self.deprecated("IT.conforme");
             }
             if let Some(code) = it.codice_ipa.as_deref().filter(|c| !c.is_empty())
                 && formats::is_ipa_code(code, self.options.ipa_registry)
@@ -554,6 +697,8 @@ impl<'o> Rules<'o> {
                 self.warning(
                         "IT.riuso.codiceIPA",
                         format!("This key is DEPRECATED and will be removed in the future. Use 'organisation.uri' and set it to 'urn:x-italian-pa:{code}' instead"),
+                        "validator-codice-ipa-deprecated",
+                        &[("code", code.into())],
                     );
             }
         }

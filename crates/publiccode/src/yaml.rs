@@ -9,6 +9,7 @@
 //! too, see [`Node`]'s `Drop`).
 
 use crate::Stopped;
+use crate::message::{Message, MessageArg};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -137,13 +138,18 @@ pub struct LoadError {
     pub message: String,
     /// Where, when known.
     pub pos: Option<Pos>,
+    /// The validator's diagnostic of this error (`YAML syntax error: ` and `message`) as a
+    /// message id and arguments; absent for the YAML parser's own messages, English only.
+    pub l10n: Option<Message>,
 }
 
 impl LoadError {
-    fn at(pos: Pos, message: impl Into<String>) -> Self {
+    /// One of the loader's own problems: `message`, said as the message `id` with `args`.
+    fn at(pos: Pos, message: impl Into<String>, id: &str, args: &[(&str, MessageArg)]) -> Self {
         LoadError {
             message: message.into(),
             pos: Some(pos),
+            l10n: Some(Message::new(id, args)),
         }
     }
 }
@@ -158,6 +164,7 @@ pub fn load(text: &str) -> Result<Option<Node>, LoadError> {
         Err(Failure::Stopped) => Err(LoadError {
             message: "loading was stopped".into(),
             pos: None,
+            l10n: None,
         }),
     }
 }
@@ -276,14 +283,13 @@ impl<'h> Builder<'h> {
             if events.is_multiple_of(EVENTS_BETWEEN_STOP_CHECKS) && (self.should_stop)() {
                 return Err(Failure::Stopped);
             }
-            let (event, span) = event.map_err(|e| {
-                LoadError::at(
-                    Pos {
-                        line: e.marker().line(),
-                        column: e.marker().col() + 1,
-                    },
-                    e.info().to_string(),
-                )
+            let (event, span) = event.map_err(|e| LoadError {
+                message: e.info().to_string(),
+                pos: Some(Pos {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                }),
+                l10n: None,
             })?;
             let pos = Pos::from_span(&span);
             match event {
@@ -293,6 +299,8 @@ impl<'h> Builder<'h> {
                         return Err(LoadError::at(
                             pos,
                             "multiple YAML documents in one file are not supported",
+                            "validator-yaml-multiple-documents",
+                            &[],
                         )
                         .into());
                     }
@@ -348,6 +356,8 @@ impl<'h> Builder<'h> {
             return Err(LoadError::at(
                 pos,
                 format!("nesting is deeper than {MAX_DEPTH} levels"),
+                "validator-yaml-too-deep",
+                &[("max", MAX_DEPTH.into())],
             ));
         }
         Ok(())
@@ -361,6 +371,8 @@ impl<'h> Builder<'h> {
                 format!(
                     "the document has more than {MAX_NODES} nodes (keys, values and list items; an alias counts its value's nodes each time it is used)"
                 ),
+                "validator-yaml-too-many-nodes",
+                &[("max", MAX_NODES.into())],
             ));
         }
         Ok(())
@@ -377,6 +389,8 @@ impl<'h> Builder<'h> {
                 format!(
                     "aliases expand to more than {MAX_COPIED_BYTES} bytes of text (an alias repeats a large value too often?)"
                 ),
+                "validator-yaml-aliases-too-large",
+                &[("max", MAX_COPIED_BYTES.into())],
             ));
         }
         Ok(())
@@ -384,11 +398,11 @@ impl<'h> Builder<'h> {
 
     fn copy_anchored(&mut self, id: usize, pos: Pos) -> Result<(), LoadError> {
         let Some(cost) = self.anchors.get(&id).map(|a| a.cost) else {
-            return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
+            return Err(unknown_anchor(pos));
         };
         self.charge_copy(cost, pos)?;
         let Some(mut copy) = self.anchors.get(&id).map(|a| a.node.clone()) else {
-            return Err(LoadError::at(pos, "alias refers to an unknown anchor"));
+            return Err(unknown_anchor(pos));
         };
         copy.pos = pos;
         self.push_node(copy, cost)
@@ -488,18 +502,31 @@ impl<'h> Builder<'h> {
     }
 }
 
+fn unknown_anchor(pos: Pos) -> LoadError {
+    LoadError::at(
+        pos,
+        "alias refers to an unknown anchor",
+        "validator-yaml-unknown-anchor",
+        &[],
+    )
+}
+
 /// A mapping key from the node read in a key's place: a scalar not seen before in its mapping.
 fn new_key(seen: &mut HashSet<String>, node: &Node) -> Result<Key, LoadError> {
     let Value::Scalar(text, _) = &node.value else {
         return Err(LoadError::at(
             node.pos,
             "a mapping key must be a plain value, not a list or a mapping",
+            "validator-yaml-key-not-scalar",
+            &[],
         ));
     };
     if !seen.insert(text.clone()) {
         return Err(LoadError::at(
             node.pos,
             format!("duplicate key \"{text}\": each key may appear only once"),
+            "validator-yaml-duplicate-key",
+            &[("key", text.as_str().into())],
         ));
     }
     Ok(Key {

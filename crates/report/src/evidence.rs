@@ -1,5 +1,6 @@
 //! Why a result is what it is, and what could not be checked.
 
+use crate::{Message, Said};
 use serde::{Deserialize, Serialize};
 
 /// Why a result is what it is: a file, a commit, a rule.
@@ -15,8 +16,12 @@ pub struct Evidence {
     /// Commit the file was read at, or the commit that is the evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
-    /// What was found, in plain words.
+    /// What was found, in plain words (English).
     pub detail: String,
+    /// `detail` as a message, when it is a sentence of the method (absent in reports made
+    /// before messages, and for plain values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub l10n: Option<Message>,
     /// The key of a YAML file the evidence is, as a dotted path (`legal.license`), when it
     /// is one key of the file: readers link to its line.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -25,13 +30,11 @@ pub struct Evidence {
 
 impl Evidence {
     /// Evidence from a file at a commit.
-    pub fn file(file: &str, commit: &str, rule: &str, detail: impl Into<String>) -> Self {
+    pub fn file(file: &str, commit: &str, rule: &str, detail: impl Into<Said>) -> Self {
         Evidence {
-            rule: rule.to_string(),
             file: Some(file.to_string()),
             commit: Some(commit.to_string()),
-            detail: detail.into(),
-            key: None,
+            ..Evidence::rule(rule, detail)
         }
     }
 
@@ -42,12 +45,14 @@ impl Evidence {
     }
 
     /// Evidence that is not one file (history, input, absence).
-    pub fn rule(rule: &str, detail: impl Into<String>) -> Self {
+    pub fn rule(rule: &str, detail: impl Into<Said>) -> Self {
+        let said = detail.into();
         Evidence {
             rule: rule.to_string(),
             file: None,
             commit: None,
-            detail: detail.into(),
+            detail: said.text,
+            l10n: said.message,
             key: None,
         }
     }
@@ -60,16 +65,21 @@ impl Evidence {
 pub struct CheckError {
     /// The check (section or check id).
     pub check: String,
-    /// What went wrong, in plain words.
+    /// What went wrong, in plain words (English).
     pub message: String,
+    /// `message` as a message, when it is a sentence of the method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub l10n: Option<Message>,
 }
 
 impl CheckError {
     /// A new error for `check`.
-    pub fn new(check: &str, message: impl Into<String>) -> Self {
+    pub fn new(check: &str, message: impl Into<Said>) -> Self {
+        let said = message.into();
         CheckError {
             check: check.to_string(),
-            message: message.into(),
+            message: said.text,
+            l10n: said.message,
         }
     }
 }

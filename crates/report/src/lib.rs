@@ -13,11 +13,14 @@
 mod evidence;
 mod facets;
 mod items;
+mod message;
 mod sections;
 
+pub use commons_publiccode::{Message, MessageArg};
 pub use evidence::{CheckError, Evidence};
 pub use facets::Facets;
 pub use items::{AiItem, AiReport, AiStatus, Declaration, Item, Status};
+pub use message::Said;
 pub use sections::{
     CostReport, DetectedFile, DevelopersItaliaIndex, Family, Finding, HeaderCount, LicenseReport,
     LockfileSummary, NotComputed, ProjectDeclaration, Risk, SecurityCheck, SecurityReport,

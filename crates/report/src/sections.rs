@@ -1,6 +1,6 @@
 //! The report's sections: license, security, vulnerabilities, vitality, cost.
 
-use crate::Evidence;
+use crate::{Evidence, Message};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -57,6 +57,9 @@ pub struct DetectedFile {
     /// What else a reader should know about this file: a near-copy that scored almost as well,
     /// or the license statement the file makes in prose.
     pub note: Option<String>,
+    /// `note` as a message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_l10n: Option<Message>,
 }
 
 /// An `SPDX-License-Identifier` header (or a license notice) found in source files.
@@ -195,8 +198,11 @@ pub struct SecurityCheck {
     pub risk: Risk,
     /// 0–10, or `None` when inconclusive (left out of the aggregate).
     pub score: Option<u8>,
-    /// Why, in one sentence.
+    /// Why, in one sentence (English).
     pub reason: String,
+    /// `reason` as a message (absent in reports made before messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub l10n: Option<Message>,
     /// True when Commons measures something narrower than or different from Scorecard.
     pub differs_from_scorecard: bool,
     /// What was found.

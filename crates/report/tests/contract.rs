@@ -131,3 +131,32 @@ fn declarations_decide_again_what_evidence_did_not() {
     assert_eq!(report.dpg_indicators[0].status, Status::Missing);
     assert_eq!(report.dpg_indicators[1].status, Status::Met);
 }
+
+#[test]
+fn a_sentence_keeps_its_message_and_arguments_through_json() {
+    use commons_report::{Evidence, Message, MessageArg, Said};
+    let said = Said {
+        text: "3 binary artifacts checked in".into(),
+        message: Some(Message {
+            id: "security-binary-found".into(),
+            args: [
+                ("count".to_string(), MessageArg::Number(3)),
+                ("file".to_string(), MessageArg::Text("bin/x.exe".into())),
+            ]
+            .into(),
+        }),
+    };
+    let evidence = Evidence::rule("binary-artifact", said);
+    let json = serde_json::to_value(&evidence).unwrap();
+    assert_eq!(json["detail"], "3 binary artifacts checked in");
+    assert_eq!(json["l10n"]["id"], "security-binary-found");
+    assert_eq!(
+        json["l10n"]["args"],
+        json!({"count": 3, "file": "bin/x.exe"})
+    );
+    let read: Evidence = serde_json::from_value(json).unwrap();
+    assert_eq!(read, evidence);
+    // A plain value has no message, and writes none.
+    let plain = serde_json::to_value(Evidence::rule("copyright-owner", "UNICEF")).unwrap();
+    assert!(plain.get("l10n").is_none(), "{plain}");
+}

@@ -241,7 +241,7 @@ async fn the_validator_page_stays_small_whatever_the_file() {
         html.contains(&format!("{errors} errors")),
         "every error is counted"
     );
-    assert!(html.contains("<code>k0</code>") && html.contains("id=\"line-2\""));
+    assert!(html.contains("<code dir=\"ltr\">k0</code>") && html.contains("id=\"line-2\""));
     let more = not_shown_of_many_unknown_keys();
     assert!(html.contains(&format!("and {more} more problems, not shown here")));
     assert!(
@@ -303,4 +303,48 @@ async fn the_page_says_when_the_validator_is_busy_in_the_readers_language() {
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
         assert!(html.contains(text), "{lang}");
     }
+}
+
+/// The validator's messages are in the reader's language: none is left in English, and the
+/// values quoted from the file are cut in every language as in English.
+#[tokio::test]
+async fn the_validators_messages_are_in_the_readers_language() {
+    let app = TestApp::with_demo().await;
+    let file = b"publiccodeYmlVersion: \"0\"\nname: x\nurl: 'not a url'\nplatforms: [web]\nreleaseDate: 2020-13-45\n";
+    let validation = commons_publiccode::validate(file, &Default::default());
+    let messages: Vec<&str> = validation
+        .listed()
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(messages.len() >= 3, "{messages:?}");
+    let (_, english) = validator_page(&app, file, "en").await;
+    for message in &messages {
+        let escaped = message.replace('\'', "&#39;").replace('"', "&#34;");
+        assert!(
+            english.contains(*message) || english.contains(&escaped),
+            "en: {message}"
+        );
+    }
+    for lang in ["ar", "zh", "fr", "es", "ru"] {
+        let (status, html) = validator_page(&app, file, lang).await;
+        assert_eq!(status, StatusCode::OK);
+        let english_spans: Vec<&str> = html
+            .match_indices("<span lang=\"en\"")
+            .map(|(i, _)| &html[i.saturating_sub(120)..(i + 160).min(html.len())])
+            .collect();
+        assert!(
+            english_spans.is_empty(),
+            "{lang}: left in English: {english_spans:#?}"
+        );
+        for message in &messages {
+            assert!(!html.contains(*message), "{lang}: {message}");
+        }
+    }
+    let mut quoted = b"publiccodeYmlVersion: \"0\"\nurl: '".to_vec();
+    quoted.extend(std::iter::repeat_n(b'<', 1024 * 1024 - 64));
+    quoted.extend_from_slice(b"'\n");
+    let (status, html) = validator_page(&app, &quoted, "zh").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.len() < PAGE_LIMIT, "{} bytes", html.len());
 }

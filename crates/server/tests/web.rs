@@ -563,7 +563,7 @@ async fn the_status_page_explains_every_outcome_in_every_language() {
     .await;
     assert_eq!(response.status(), 200);
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(html.contains("<code>legal.license</code>"));
+    assert!(html.contains("<code dir=\"ltr\">legal.license</code>"));
     assert!(html.contains("46:8"));
     assert!(
         html.contains("license is a required field &#60;b&#62;now&#60;/b&#62;")
@@ -656,11 +656,42 @@ async fn a_live_assessment_of_a_demo_repository_is_shown_and_served_whole() {
     assert!(html.contains(license), "{license}");
     let first_check = &report.security.checks[0];
     assert!(html.contains(&first_check.id), "{}", first_check.id);
+    // The method's sentences: the English page says what the report says; every other
+    // language says it in its own words, with nothing left in English.
+    let security_table = |html: &str| {
+        html.split("id=\"assess-security\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</table>").next())
+            .expect("the security checks")
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let english = security_table(&html);
+    for check in &report.security.checks {
+        assert!(check.l10n.is_some(), "{} has its message", check.id);
+        assert!(
+            english.contains(&check.reason),
+            "{}: {}",
+            check.id,
+            check.reason
+        );
+    }
+    assert!(
+        !english.contains("lang=\"en\""),
+        "English is the page's language"
+    );
     for lang in ["ar", "zh", "fr", "es", "ru"] {
         let (response, html) = page(&app, &format!("/software/{id}?lang={lang}")).await;
         assert_eq!(response.status(), 200, "{lang}");
         assert!(html.contains("id=\"assess-security\""), "{lang}");
         assert!(html.contains(license), "{lang}");
+        let table = security_table(&html);
+        assert!(
+            !table.contains("lang=\"en\""),
+            "{lang}: a sentence left in English"
+        );
+        for check in &report.security.checks {
+            assert!(!table.contains(&check.reason), "{lang}: {}", check.reason);
+        }
     }
 }
 
@@ -777,7 +808,7 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         "USD",
         "NOTICE: is binary, not a license text",
         "<details class=\"evidence\"><summary>Evidence</summary>",
-        "<code>license-text-detection</code> · <code>LICENSE</code> · <code>8c65aa2d7a</code>",
+        "<code dir=\"ltr\">license-text-detection</code> · <code dir=\"ltr\">LICENSE</code> · <code dir=\"ltr\">8c65aa2d7a</code>",
         "href=\"/api/v1/software/",
     ] {
         assert!(html.contains(expected), "{uri}: {expected}");
@@ -821,6 +852,13 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
     assert!(!html.contains("<img src=x"), "{uri}");
     assert!(html.contains("onerror=alert(4)"), "shown as text");
     assert_no_inline_code(&uri, &html);
+    // A report made before messages: its sentences stay in English, marked so, on a page in
+    // another language.
+    let (_, zh) = page(&app, &format!("/software/{id}?lang=zh")).await;
+    assert!(
+        zh.contains("<span lang=\"en\" dir=\"ltr\">a dependency update tool is configured</span>"),
+        "the English of an older report is marked"
+    );
     // Labels and explanations in every language.
     for (lang, expected) in [
         ("fr", "Avant de le réutiliser"),

@@ -1,9 +1,11 @@
 //! The assessment section of the software page: the typed report (`commons-report`) as read
 //! now, turned into views. A report of an older method reads with defaults for what it lacks
-//! (the contract's rule), so it shows what it has. Texts that come from the report (reasons,
-//! evidence details, rules) are English and marked so; labels are translated.
+//! (the contract's rule), so it shows what it has. The method's sentences (reasons, evidence,
+//! rules, errors) are shown in the reader's language when the report gives them as messages
+//! (`l10n`), and otherwise in the report's English, marked so; labels are translated.
 
 use super::Ctx;
+use super::sentence::{Sentence, fixed_sentence, sentence};
 use crate::api::software::AssessmentAsRead;
 use commons_catalog::ForgeKind;
 use commons_report::{
@@ -18,7 +20,7 @@ pub struct EvidenceView {
     pub(super) file: Option<String>,
     /// The commit, shortened for reading.
     pub(super) commit: Option<String>,
-    pub(super) detail: Option<String>,
+    pub(super) detail: Option<Sentence>,
     /// The file at that commit on the entry's forge, when the forge is known.
     pub(super) file_href: Option<String>,
     /// The commit on the entry's forge, when the forge is known.
@@ -150,14 +152,14 @@ fn short(commit: &str) -> String {
     commit.chars().take(10).collect()
 }
 
-fn evidence(items: &[Evidence]) -> Vec<EvidenceView> {
+fn evidence(ctx: &Ctx, items: &[Evidence]) -> Vec<EvidenceView> {
     items
         .iter()
         .map(|e| EvidenceView {
             rule: e.rule.clone(),
             file: e.file.clone(),
             commit: e.commit.as_deref().map(short),
-            detail: Some(e.detail.clone()).filter(|d| !d.is_empty()),
+            detail: (!e.detail.is_empty()).then(|| sentence(ctx, &e.detail, e.l10n.as_ref())),
             file_href: None,
             commit_href: None,
             full_commit: e.commit.clone(),
@@ -205,7 +207,7 @@ pub struct CheckView {
     /// for, not a finding.
     pub(super) weight: String,
     pub(super) score: Option<i64>,
-    pub(super) reason: String,
+    pub(super) reason: Sentence,
     pub(super) differs: bool,
     pub(super) evidence: Vec<EvidenceView>,
 }
@@ -214,7 +216,7 @@ pub struct CheckView {
 pub struct SecurityView {
     pub(super) score: Option<String>,
     pub(super) checks: Vec<CheckView>,
-    pub(super) not_computed: Vec<(String, String)>,
+    pub(super) not_computed: Vec<(String, Sentence)>,
 }
 
 /// A known vulnerability.
@@ -251,7 +253,7 @@ pub struct IndicatorView {
     pub(super) name: String,
     pub(super) status: String,
     pub(super) status_label: String,
-    pub(super) rule: Option<String>,
+    pub(super) rule: Option<Sentence>,
     pub(super) evidence: Vec<EvidenceView>,
     pub(super) declaration: Option<String>,
     /// The declaration's supporting document, when it is an http(s) link.
@@ -304,7 +306,7 @@ pub struct AssessmentView {
     pub(super) dpg: Vec<IndicatorView>,
     pub(super) ai: Vec<IndicatorView>,
     pub(super) cost: Option<CostView>,
-    pub(super) errors: Vec<(String, String)>,
+    pub(super) errors: Vec<(String, Sentence)>,
     pub(super) api_href: String,
 }
 
@@ -343,7 +345,7 @@ fn license(ctx: &Ctx, l: &LicenseReport) -> LicenseView {
                 (f.file.clone(), found, format!("{:.3}", f.confidence))
             })
             .collect(),
-        evidence: evidence(&l.evidence),
+        evidence: evidence(ctx, &l.evidence),
     }
 }
 
@@ -365,15 +367,18 @@ fn security(ctx: &Ctx, s: &SecurityReport) -> SecurityView {
                     None => c.risk.as_str().to_string(),
                 },
                 score: c.score.map(i64::from),
-                reason: c.reason.clone(),
+                reason: sentence(ctx, &c.reason, c.l10n.as_ref()),
                 differs: c.differs_from_scorecard,
-                evidence: evidence(&c.evidence),
+                evidence: evidence(ctx, &c.evidence),
             })
             .collect(),
         not_computed: s
             .not_computed
             .iter()
-            .map(|c| (c.id.clone(), c.reason.clone()))
+            .map(|c| {
+                let reason = fixed_sentence(ctx, &format!("not-computed-{}", c.id), &c.reason);
+                (c.id.clone(), reason)
+            })
             .collect(),
     }
 }
@@ -436,7 +441,7 @@ fn vitality(ctx: &Ctx, v: &VitalityReport) -> VitalityView {
     VitalityView {
         index: v.developers_italia.index.map(i64::from),
         facts,
-        evidence: evidence(&v.evidence),
+        evidence: evidence(ctx, &v.evidence),
     }
 }
 
@@ -528,8 +533,10 @@ fn indicators<'a>(
                 status_label: ctx.t(&format!("assess-status-{status}")),
                 status: status.to_string(),
                 name,
-                rule: i.rule.map(str::to_string),
-                evidence: evidence(i.evidence),
+                rule: i
+                    .rule
+                    .map(|rule| fixed_sentence(ctx, &format!("rule-{}", i.id), rule)),
+                evidence: evidence(ctx, i.evidence),
                 declaration: i.declaration.map(|d| declared_by(ctx, d)),
                 id: i.id.to_string(),
             }
@@ -573,7 +580,7 @@ fn cost(ctx: &Ctx, c: &CostReport) -> CostView {
             .collect::<Vec<_>>()
             .join(" · "),
         method: Some(c.method.clone()).filter(|m| !m.is_empty()),
-        evidence: evidence(&c.evidence),
+        evidence: evidence(ctx, &c.evidence),
     }
 }
 
@@ -832,7 +839,7 @@ pub fn view(ctx: &Ctx, read: &AssessmentAsRead, medians: &ScoreMedians) -> Asses
         errors: report
             .errors
             .iter()
-            .map(|e| (e.check.clone(), e.message.clone()))
+            .map(|e| (e.check.clone(), sentence(ctx, &e.message, e.l10n.as_ref())))
             .collect(),
         api_href: format!("/api/v1/software/{}/assessment", read.software_id),
     }

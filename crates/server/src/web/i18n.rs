@@ -75,8 +75,17 @@ impl Locale {
         Locale::from_tag(content_tag) == Some(self)
     }
 
-    /// The catalog's files: the UI's messages, the standard's vocabularies, the license guide.
-    fn sources(self) -> [&'static str; 3] {
+    /// The catalog's files: the UI's messages, the standard's vocabularies, the license guide,
+    /// and the sentences of the assessment method and of the validator (kept by the crates
+    /// that write them, `commons-assess` and `commons-publiccode`).
+    fn sources(self) -> [&'static str; 5] {
+        let [main, vocabulary, licenses] = self.ui_sources();
+        let report = commons_assess::say::messages(self.tag()).unwrap_or_default();
+        let validator = commons_publiccode::validator_messages(self.tag()).unwrap_or_default();
+        [main, vocabulary, licenses, report, validator]
+    }
+
+    fn ui_sources(self) -> [&'static str; 3] {
         match self {
             Locale::Ar => [
                 include_str!("../../locales/ar/main.ftl"),

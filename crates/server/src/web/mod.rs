@@ -22,6 +22,7 @@ pub mod i18n;
 mod licenses;
 mod pages;
 pub(crate) mod registry;
+mod sentence;
 mod status;
 mod validator;
 

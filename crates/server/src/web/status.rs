@@ -106,7 +106,7 @@ pub struct RepositoryLine {
 pub struct CrawlLine {
     outcome: OutcomeLabel,
     detail: Option<String>,
-    errors: Vec<commons_publiccode::Diagnostic>,
+    errors: Vec<super::validator::Shown>,
     commit: String,
     time: String,
 }
@@ -271,7 +271,11 @@ fn crawl_line(ctx: &Ctx, o: OutcomeView) -> CrawlLine {
     CrawlLine {
         outcome: OutcomeLabel::of(ctx, Some(&o.outcome)),
         detail: o.detail,
-        errors: o.errors,
+        errors: o
+            .errors
+            .iter()
+            .map(|d| super::validator::Shown::of(ctx, d))
+            .collect(),
         commit: short_commit(o.commit.as_deref()),
         time: day_and_time(Some(&o.crawled_at)),
     }

@@ -6,6 +6,7 @@
 //! accepted only when both are present and equal. Another site can make a browser send the
 //! cookie only with a same-site request, and it cannot read the cookie to fill in the field.
 
+use super::sentence::{Sentence, sentence};
 use super::{Ctx, error_page, html_response, render};
 use crate::api::validate::{MAX_BODY, RETRY_AFTER_SECONDS, Refused};
 use crate::state::AppState;
@@ -13,7 +14,7 @@ use askama::Template;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use commons_publiccode::{Diagnostic, Validation};
+use commons_publiccode::{Diagnostic, Message, MessageArg, Validation};
 
 /// The cookie that carries the token.
 pub const CSRF_COOKIE: &str = "commons_csrf";
@@ -93,27 +94,29 @@ const MAX_ECHO_BYTES: usize = 512 * 1024;
 /// stays near 1.5 MB at worst, so this only guards against a mistake in them).
 pub const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
-/// A problem as the page shows it: key and message shortened.
+/// A problem as the page shows it: key and message shortened, the message in the reader's
+/// language.
 pub struct Shown {
-    line: usize,
-    column: usize,
-    key: String,
-    message: String,
+    pub(super) line: usize,
+    pub(super) column: usize,
+    pub(super) key: String,
+    pub(super) message: Sentence,
     error: bool,
 }
 
 impl Shown {
-    fn of(d: &Diagnostic) -> Self {
+    /// How `d` is shown to a reader of `ctx`'s language.
+    pub(super) fn of(ctx: &Ctx, d: &Diagnostic) -> Self {
         Shown {
             line: d.line,
             column: d.column,
             key: shortened(&d.key, MAX_KEY_CHARS),
-            message: shortened(&d.message, MAX_MESSAGE_CHARS),
+            message: diagnostic_sentence(ctx, d),
             error: d.is_error(),
         }
     }
 
-    fn is_error(&self) -> bool {
+    pub(super) fn is_error(&self) -> bool {
         self.error
     }
 }
@@ -251,7 +254,7 @@ fn busy_page(ctx: Ctx) -> Response {
 
 /// The page of a verdict, within [`MAX_PAGE_BYTES`].
 fn verdict_page(ctx: Ctx, token: String, source: String, validation: &Validation) -> Response {
-    let verdict = verdict_of(&source, validation);
+    let verdict = verdict_of(&ctx, &source, validation);
     let echo = html_escaped_len(&source) <= MAX_ECHO_BYTES;
     let mut page = ValidatePage {
         ctx,
@@ -284,6 +287,30 @@ fn html_escaped_len(text: &str) -> usize {
         .sum()
 }
 
+/// A diagnostic's message in the reader's language. Values quoted from the file are cut as the
+/// English message is: a hostile file's value may be megabytes long.
+pub(super) fn diagnostic_sentence(ctx: &Ctx, d: &Diagnostic) -> Sentence {
+    let message = d.l10n.as_ref().map(|m| Message {
+        id: m.id.clone(),
+        args: m
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(t) => MessageArg::Text(shortened(t, MAX_MESSAGE_CHARS)),
+                    number => number.clone(),
+                };
+                (name.clone(), value)
+            })
+            .collect(),
+    });
+    sentence(
+        ctx,
+        &shortened(&d.message, MAX_MESSAGE_CHARS),
+        message.as_ref(),
+    )
+}
+
 fn shortened(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
@@ -291,7 +318,7 @@ fn shortened(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn verdict_of(source: &str, validation: &Validation) -> Verdict {
+fn verdict_of(ctx: &Ctx, source: &str, validation: &Validation) -> Verdict {
     let listed = validation.listed();
     let shown: Vec<&Diagnostic> = listed
         .iter()
@@ -308,20 +335,20 @@ fn verdict_of(source: &str, validation: &Validation) -> Verdict {
         errors: shown
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| Shown::of(d))
+            .map(|d| Shown::of(ctx, d))
             .collect(),
         warnings: shown
             .iter()
             .filter(|d| !d.is_error())
-            .map(|d| Shown::of(d))
+            .map(|d| Shown::of(ctx, d))
             .collect(),
         not_shown: total.saturating_sub(shown.len()),
-        excerpts: excerpts(source, &shown),
+        excerpts: excerpts(ctx, source, &shown),
     }
 }
 
 /// The lines around each shown problem, overlapping ranges merged, in one pass over the file.
-fn excerpts(source: &str, shown: &[&Diagnostic]) -> Vec<Excerpt> {
+fn excerpts(ctx: &Ctx, source: &str, shown: &[&Diagnostic]) -> Vec<Excerpt> {
     let mut ranges: Vec<(usize, usize)> = shown
         .iter()
         .filter(|d| d.line > 0)
@@ -357,7 +384,7 @@ fn excerpts(source: &str, shown: &[&Diagnostic]) -> Vec<Excerpt> {
             problems: shown
                 .iter()
                 .filter(|d| d.line == number)
-                .map(|d| Shown::of(d))
+                .map(|d| Shown::of(ctx, d))
                 .collect(),
         };
         match out.last_mut() {
@@ -373,6 +400,7 @@ fn excerpts(source: &str, shown: &[&Diagnostic]) -> Vec<Excerpt> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::i18n::Locale;
     use commons_publiccode::{Options, validate};
 
     #[test]
@@ -413,7 +441,8 @@ mod tests {
     fn problems_are_put_on_their_lines() {
         let source = "publiccodeYmlVersion: \"0.4\"\nname: x\n";
         let validation = validate(source.as_bytes(), &Options::default());
-        let verdict = verdict_of(source, &validation);
+        let ctx = Ctx::new(Locale::En, "/validate");
+        let verdict = verdict_of(&ctx, source, &validation);
         assert!(!verdict.valid);
         let [excerpt] = verdict.excerpts.as_slice() else {
             panic!("one excerpt")
@@ -432,7 +461,8 @@ mod tests {
         let at = |line| Diagnostic::error("k", "m").at(line, 1);
         let diagnostics = [at(10), at(12), at(50), at(101)];
         let shown: Vec<&Diagnostic> = diagnostics.iter().collect();
-        let parts = excerpts(&source, &shown);
+        let ctx = Ctx::new(Locale::En, "/validate");
+        let parts = excerpts(&ctx, &source, &shown);
         let numbers: Vec<Vec<usize>> = parts
             .iter()
             .map(|e| e.lines.iter().map(|l| l.number).collect())
