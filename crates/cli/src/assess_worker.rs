@@ -3,7 +3,7 @@
 //! `crawl`, `import` and `serve` spawn it for every assessment.
 
 use clap::Args as ClapArgs;
-use commons_crawler::worker::AssessWorker;
+use commons_app::worker::AssessWorker;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -47,7 +47,7 @@ impl WorkerArgs {
 /// Runs `commons assess-worker`: exit 0 with the JSON written, 1 with the reason on standard
 /// error.
 pub fn run() -> ExitCode {
-    match commons_crawler::worker::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
+    match commons_app::worker::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

@@ -524,20 +524,20 @@ async fn assess_repository(
     dir: &Path,
     request: &IngestRequest,
     outcome: &commons_catalog::IngestOutcome,
-    worker: &commons_crawler::worker::AssessWorker,
+    worker: &commons_app::worker::AssessWorker,
     data_dir: &Path,
 ) -> String {
-    let recording = commons_crawler::Recording {
+    let recording = commons_app::Recording {
         git_dir: dir,
         commit: request.commit.as_deref().unwrap_or(""),
         software_id: &outcome.software_id,
         revision_id: outcome.revision_id,
         publiccode: None,
-        runner: commons_crawler::Runner::Worker(worker.clone(), data_dir.to_path_buf()),
+        runner: commons_app::Runner::Worker(worker.clone(), data_dir.to_path_buf()),
     };
-    match commons_crawler::assess_and_record(catalog, recording).await {
-        Ok(commons_crawler::Recorded::Unchanged) => "assessment unchanged".into(),
-        Ok(commons_crawler::Recorded::Assessed(facets)) => format!(
+    match commons_app::assess_and_record(catalog, recording).await {
+        Ok(commons_app::Recorded::Unchanged) => "assessment unchanged".into(),
+        Ok(commons_app::Recorded::Assessed(facets)) => format!(
             "assessed (license {}, security {}, vitality {})",
             facets.license_family,
             facets
@@ -547,7 +547,7 @@ async fn assess_repository(
                 .vitality
                 .map_or("n/a".to_string(), |v| format!("{v}/100")),
         ),
-        Ok(commons_crawler::Recorded::Failed(why)) => why,
+        Ok(commons_app::Recorded::Failed(why)) => why,
         Err(e) => format!("assessment failed: {e}"),
     }
 }

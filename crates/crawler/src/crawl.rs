@@ -45,7 +45,7 @@ pub struct CrawlerOptions {
     pub assess: bool,
     /// The program assessments run in (a child process per assessment, with limits); `None`
     /// assesses in this process (library tests). `commons` passes its own executable.
-    pub assess_worker: Option<crate::worker::AssessWorker>,
+    pub assess_worker: Option<commons_app::worker::AssessWorker>,
     /// The git cache's cap in bytes, enforced after each crawl (least recently used first).
     pub git_cache_max: u64,
 }

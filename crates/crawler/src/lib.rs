@@ -25,9 +25,7 @@ pub mod http;
 pub mod registry;
 pub mod stored;
 pub mod webhook;
-pub mod worker;
 
-pub use assessing::{Recorded, Recording, Runner, assess_and_record};
 pub use crawl::{Crawler, CrawlerOptions, Progress, RepositoryReport, Silent, Summary};
 pub use error::{CrawlError, FetchError};
 pub use http::Limits;

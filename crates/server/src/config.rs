@@ -33,7 +33,7 @@ pub struct ServeConfig {
     pub max_validations: Option<usize>,
     /// The program crawled and demo repositories are assessed in, a child process per
     /// assessment; `None` assesses in this process (tests). `commons serve` passes itself.
-    pub assess_worker: Option<commons_crawler::worker::AssessWorker>,
+    pub assess_worker: Option<commons_app::worker::AssessWorker>,
     /// The OpenID Connect provider staff sign in with (`[oidc]`); without it nobody signs in
     /// and the catalog is read-only in the browser.
     pub oidc: Option<OidcConfig>,

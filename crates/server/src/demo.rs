@@ -2,9 +2,9 @@
 //! assessed like crawled entries, from a repository made for each entry
 //! ([`commons_demo::repository`]) under `<data>/demo-repositories`.
 
+use commons_app::worker::AssessWorker;
+use commons_app::{Recorded, Recording, Runner, assess_and_record};
 use commons_catalog::{Catalog, CatalogError, ForgeKind, IngestOutcome, IngestRequest, Publisher};
-use commons_crawler::worker::AssessWorker;
-use commons_crawler::{Recorded, Recording, Runner, assess_and_record};
 use commons_demo::DemoEntry;
 use std::io::Write as _;
 use std::path::Path;

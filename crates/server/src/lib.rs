@@ -245,7 +245,7 @@ async fn crawl_state(
     catalog: &Catalog,
     data_dir: &std::path::Path,
     config: &CrawlConfig,
-    assess_worker: Option<commons_crawler::worker::AssessWorker>,
+    assess_worker: Option<commons_app::worker::AssessWorker>,
     metrics: Arc<metrics::Metrics>,
 ) -> Result<CrawlState, ServerError> {
     if let Some(file) = &config.publishers {

@@ -284,8 +284,8 @@ async fn the_operators_osv_export_is_used_as_soon_as_it_is_imported() {
 }
 
 /// A worker program: a shell script given the request on standard input.
-fn shell_worker(script: &str) -> commons_crawler::worker::AssessWorker {
-    let mut worker = commons_crawler::worker::AssessWorker::new("/bin/sh");
+fn shell_worker(script: &str) -> commons_app::worker::AssessWorker {
+    let mut worker = commons_app::worker::AssessWorker::new("/bin/sh");
     worker.args = vec!["-c".into(), script.into(), "worker".into()];
     worker.limits.deadline = std::time::Duration::from_secs(1);
     worker.max_answer = 1024 * 1024;

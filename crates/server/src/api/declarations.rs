@@ -15,8 +15,8 @@ use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use commons_assess::principles::{Declaration, Declarations, is_item_id, item_ids};
-use commons_catalog::{Catalog, CatalogError, NewDeclaration, StoredDeclaration, TokenIdentity};
+use commons_assess::principles::{is_item_id, item_ids};
+use commons_catalog::{CatalogError, NewDeclaration, StoredDeclaration, TokenIdentity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -121,29 +121,6 @@ impl utoipa::PartialSchema for ItemId {
 }
 
 impl ToSchema for ItemId {}
-
-/// The current declarations of an entry in the shape of the assessment's `declaration`
-/// objects, by item id.
-pub async fn current(catalog: &Catalog, software_id: &str) -> Result<Declarations, CatalogError> {
-    Ok(catalog
-        .current_declarations(software_id)
-        .await?
-        .iter()
-        .map(|d| {
-            (
-                d.item.clone(),
-                Declaration {
-                    by: d.by.clone(),
-                    role: d.role.clone(),
-                    at: rfc3339(d.declared_at),
-                    statement: d.statement.clone(),
-                    url: d.url.clone(),
-                    not_applicable: d.not_applicable,
-                },
-            )
-        })
-        .collect())
-}
 
 fn now() -> i64 {
     SystemTime::now()

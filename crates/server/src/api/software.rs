@@ -9,6 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use commons_app::AssessmentAsRead;
 use commons_search::{Facet, Filters, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, Sort};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -459,63 +460,19 @@ pub async fn assessment(
     Ok(Json(AssessmentView::of(stored)))
 }
 
-/// An entry's latest assessment as readers see it (API and page).
-#[derive(Debug, Clone)]
-pub struct AssessmentAsRead {
-    /// The entry.
-    pub software_id: String,
-    /// The revision assessed.
-    pub revision_id: Option<i64>,
-    /// The commit assessed.
-    pub commit: Option<String>,
-    /// The method's version.
-    pub method_version: String,
-    /// When, Unix seconds.
-    pub assessed_at: i64,
-    /// The report, with what changed since it was computed.
-    pub report: commons_report::Assessment,
-}
-
-/// The latest assessment as readers see it (API and page): the stored report read as the
-/// typed contract, with what changed since it was computed — the publisher's current
-/// declarations applied to the principles and DPG indicators, and the number of catalog
-/// entries that build on the entry (`isBasedOn` its URL or `dependsOn` its name) counted now.
-/// A stored report that does not read as the contract is a server error (logged), never a
-/// page that claims what the report does not say.
+/// The latest assessment as readers see it (API and page): see
+/// [`commons_app::assessment_as_read`]. A stored report that does not read as the contract is
+/// a server error (logged), never a page that claims what the report does not say.
 pub(crate) async fn assessment_as_read(
     state: &AppState,
     software: &commons_catalog::Software,
 ) -> Result<Option<AssessmentAsRead>, ApiError> {
-    let Some(stored) = state.catalog.latest_assessment(&software.id).await? else {
-        return Ok(None);
-    };
-    let mut report: commons_report::Assessment =
-        serde_json::from_value(stored.body).map_err(|e| {
-            ApiError::Internal(format!(
-                "the stored assessment {} of {:?} does not read as a report: {e}",
-                stored.id, software.id
-            ))
-        })?;
-    let declarations = super::declarations::current(&state.catalog, &software.id).await?;
-    report.apply_declarations(|id| declarations.get(id));
-    let mut urls = vec![software.repository_url.as_str()];
-    urls.extend(software.publiccode.as_ref().map(|p| p.url.as_str()));
-    let name = software
-        .publiccode
-        .as_ref()
-        .map_or(software.name.as_str(), |p| p.name.as_str());
-    match state.index.dependents(&software.id, &urls, name) {
-        Ok(count) => report.cost.dependents_in_catalog = Some(count),
-        Err(error) => tracing::warn!(%error, "dependents not counted"),
-    }
-    Ok(Some(AssessmentAsRead {
-        software_id: stored.software_id,
-        revision_id: stored.revision_id,
-        commit: stored.commit,
-        method_version: stored.method_version,
-        assessed_at: stored.assessed_at,
-        report,
-    }))
+    commons_app::assessment_as_read(&state.catalog, &state.index, software)
+        .await
+        .map_err(|e| match e {
+            commons_app::ReadError::Catalog(e) => e.into(),
+            unreadable => ApiError::Internal(unreadable.to_string()),
+        })
 }
 
 #[cfg(test)]

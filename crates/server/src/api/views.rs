@@ -301,7 +301,7 @@ pub struct AssessmentView {
 
 impl AssessmentView {
     /// The view of an assessment as read now.
-    pub fn of(a: crate::api::software::AssessmentAsRead) -> Self {
+    pub fn of(a: commons_app::AssessmentAsRead) -> Self {
         AssessmentView {
             revision_id: a.revision_id,
             commit: a.commit,

@@ -6,7 +6,7 @@
 
 use super::Ctx;
 use super::sentence::{Sentence, fixed_sentence, sentence};
-use crate::api::software::AssessmentAsRead;
+use commons_app::AssessmentAsRead;
 use commons_catalog::ForgeKind;
 use commons_report::{
     AiItem, AiStatus, Assessment, CostReport, Declaration, Evidence, Family, Item, LicenseReport,

@@ -1,0 +1,15 @@
+//! The application layer: the use cases that the command line, the crawler and the server
+//! share, over the catalog, the assessment and the search index, so that each of those crates
+//! does only the job its name says.
+//!
+//! - [`assess_and_record`]: assess a local repository for an entry (in a bounded child
+//!   process, [`worker`], or in this process) and record the report with its revision.
+//! - [`assessment_as_read`]: an entry's assessment as readers see it now.
+#![deny(missing_docs)]
+
+mod assessing;
+mod reading;
+pub mod worker;
+
+pub use assessing::{Recorded, Recording, Runner, assess_and_record};
+pub use reading::{AssessmentAsRead, ReadError, assessment_as_read, current_declarations};
