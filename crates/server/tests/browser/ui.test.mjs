@@ -274,6 +274,35 @@ for (const lang of ["en", "ar"]) {
   });
 }
 
+for (const [lang, phone, name] of [
+  ["zh", true, "software-assessment-zh-phone"],
+  ["ar", false, "software-assessment-ar"],
+  ["en", false, "software-assessment-en"],
+]) {
+  test(`the security checks and their evidence are said in ${lang}${phone ? " on a phone" : ""}`, async () => {
+    const items = await entries();
+    const entry = items.find((i) => i.name === "Case Compass") ?? items[0];
+    const opened = await open(`/software/${entry.id}?lang=${lang}`, phone ? { viewport: PHONE } : {});
+    const { page, context } = opened;
+    await page.evaluate(() =>
+      document.querySelectorAll("section[aria-labelledby=assess-security] details").forEach((d) => (d.open = true)),
+    );
+    const security = page.locator("section[aria-labelledby=assess-security]");
+    assert.ok(await security.isVisible(), "assessed");
+    assert.equal(await security.locator("[lang=en]").count(), 0, "nothing left in English");
+    const reasons = await security.locator("tbody tr td:last-child > span:first-child").allTextContents();
+    assert.ok(reasons.length >= 10, `${reasons.length} reasons`);
+    if (lang === "zh") assert.ok(reasons.every((r) => /[\u4e00-\u9fff]/.test(r)), reasons.join(" | "));
+    if (lang === "ar") assert.ok(reasons.every((r) => /[\u0600-\u06ff]/.test(r)), reasons.join(" | "));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= (phone ? 390 : 1280), `the page is ${width}px wide`);
+    await assertAccessible(page, `assessment ${lang}`);
+    assertClean(opened);
+    await security.screenshot({ path: join(SHOTS, `${name}.png`) });
+    await context.close();
+  });
+}
+
 test("a description missing in the reader's language falls back with a note and a lang attribute", async () => {
   const items = await entries();
   const entry = items.find((i) => !i.descriptionLanguage.startsWith("ar"));
