@@ -35,13 +35,7 @@ impl TestApp {
             .unwrap();
         assert!(loaded.entries > 0);
         assert_eq!(loaded.assessed, loaded.entries, "every demo entry assessed");
-        let index = Arc::new(SearchIndex::in_memory().unwrap());
-        commons_server::indexer::rebuild(&catalog, &index)
-            .await
-            .unwrap();
-        let state = AppState::new(catalog, index);
-        state.set_ready(true);
-        TestApp { state, _dir: dir }
+        Self::serving(dir, catalog).await
     }
 
     async fn with_demo_and(security_fixture: bool) -> TestApp {
@@ -53,6 +47,11 @@ impl TestApp {
                 .await
                 .unwrap();
         }
+        Self::serving(dir, catalog).await
+    }
+
+    /// The app over `catalog` (in `dir`), its index built and ready.
+    async fn serving(dir: tempfile::TempDir, catalog: Catalog) -> TestApp {
         let index = Arc::new(SearchIndex::in_memory().unwrap());
         commons_server::indexer::rebuild(&catalog, &index)
             .await
