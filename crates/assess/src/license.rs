@@ -845,20 +845,37 @@ fn reconcile(
         );
     }
     for d in &project_declarations {
-        let said = match (&d.expression, &d.license_file, &d.problem) {
-            (Some(e), _, _) => format!("states {e}"),
-            (None, Some(f), _) => format!("names {f} as the license text"),
-            (None, None, Some(p)) => format!("no SPDX expression: {p}"),
-            (None, None, None) => "no SPDX expression".to_string(),
+        let said = |id: &str, more: Option<(&str, &str)>| {
+            let mut args = vec![
+                ("field", d.field.as_str().into()),
+                ("written", d.as_written.as_str().into()),
+            ];
+            args.extend(more.map(|(name, value)| (name, value.into())));
+            say(id, &args)
+        };
+        let detail = match (&d.expression, &d.license_file, &d.problem) {
+            (Some(e), _, _) => said(
+                "evidence-project-declaration-states",
+                Some(("expression", e)),
+            ),
+            (None, Some(f), _) => {
+                said("evidence-project-declaration-names-file", Some(("file", f)))
+            }
+            (None, None, Some(p)) => {
+                said("evidence-project-declaration-problem", Some(("problem", p)))
+            }
+            (None, None, None) => said("evidence-project-declaration-none", None),
         };
         evidence.push(Evidence::file(
             &d.file,
             head,
             "project-license-declaration",
-            format!("{}: \"{}\" {said}", d.field, d.as_written),
+            detail,
         ));
     }
-    let (mismatch, mut mismatch_detail) = match (&declared_expr, detected.is_empty()) {
+    // The sentences that explain a mismatch, in order.
+    let mut mismatches: Vec<Said> = Vec::new();
+    let mismatch = match (&declared_expr, detected.is_empty()) {
         (Some(expr), false) => {
             let declared_texts: BTreeSet<&str> = expr
                 .requirements()
@@ -868,31 +885,29 @@ fn reconcile(
                 .iter()
                 .filter(|id| !declared_texts.contains(same_text(id)))
                 .collect();
-            if missing.is_empty() {
-                (false, None)
-            } else {
-                (
-                    true,
-                    Some(format!(
-                        "license files contain {} which legal.license ({}) does not mention",
-                        join(&missing),
-                        declared.unwrap_or_default()
-                    )),
-                )
+            if !missing.is_empty() {
+                mismatches.push(say(
+                    "license-mismatch-files-unmentioned",
+                    &[
+                        ("licenses", join(&missing).into()),
+                        ("declared", declared.unwrap_or_default().into()),
+                    ],
+                ));
             }
+            !missing.is_empty()
         }
-        (None, _) if declared.is_some() => (
-            true,
-            Some(format!(
-                "legal.license ({}) is not a valid SPDX expression",
-                declared.unwrap_or_default()
-            )),
-        ),
-        (Some(_), true) => (
-            true,
-            Some("legal.license is declared but no license file was recognised".to_string()),
-        ),
-        _ => (false, None),
+        (None, _) if declared.is_some() => {
+            mismatches.push(say(
+                "license-mismatch-declared-invalid",
+                &[("declared", declared.unwrap_or_default().into())],
+            ));
+            true
+        }
+        (Some(_), true) => {
+            mismatches.push(say("license-mismatch-no-file", &[]));
+            true
+        }
+        _ => false,
     };
     // The project's own declaration names a license legal.license does not.
     let mut mismatch = mismatch;
@@ -901,17 +916,19 @@ fn reconcile(
         && let Some(own_texts) = own.expression.as_deref().and_then(texts_of)
         && !own_texts.is_subset(&declared_texts)
     {
-        let detail = format!(
-            "{} {} declares {}, which legal.license ({d}) does not match",
-            own.file,
-            own.field,
-            own.expression.as_deref().unwrap_or_default()
-        );
         mismatch = true;
-        mismatch_detail = Some(match mismatch_detail {
-            Some(before) => format!("{before}; {detail}"),
-            None => detail,
-        });
+        mismatches.push(say(
+            "license-mismatch-project-declaration",
+            &[
+                ("file", own.file.as_str().into()),
+                ("field", own.field.as_str().into()),
+                (
+                    "expression",
+                    own.expression.as_deref().unwrap_or_default().into(),
+                ),
+                ("declared", d.into()),
+            ],
+        ));
     }
     let (effective, effective_source) = choose_effective(
         declared,
@@ -935,13 +952,19 @@ fn reconcile(
             .collect();
         if !missing.is_empty() {
             mismatch = true;
-            mismatch_detail = Some(format!(
-                "license files contain {} which {} {} ({}) does not mention",
-                join(&missing),
-                own.file,
-                own.field,
-                own.expression.as_deref().unwrap_or_default()
-            ));
+            // This is the only explanation: legal.license is absent.
+            mismatches = vec![say(
+                "license-mismatch-files-unmentioned-by-project",
+                &[
+                    ("licenses", join(&missing).into()),
+                    ("file", own.file.as_str().into()),
+                    ("field", own.field.as_str().into()),
+                    (
+                        "expression",
+                        own.expression.as_deref().unwrap_or_default().into(),
+                    ),
+                ],
+            )];
         }
     }
     let combination_unknown = effective.is_none() && detected.len() > 1;
@@ -994,7 +1017,14 @@ fn reconcile(
         fsf_libre,
         family,
         mismatch,
-        mismatch_detail,
+        mismatch_detail: (!mismatches.is_empty()).then(|| {
+            mismatches
+                .iter()
+                .map(|m| m.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        mismatch_l10n: mismatches.into_iter().filter_map(|m| m.message).collect(),
         evidence,
         spdx_list_version: spdx::license_version().to_string(),
     }

@@ -1,5 +1,6 @@
 use crate::support::*;
 use commons_assess::license::{DetectedFile, Family};
+use commons_report::MessageArg;
 
 #[test]
 fn many_license_texts_are_recognised_with_their_family() {
@@ -523,6 +524,43 @@ fn publiccode_still_wins_and_a_manifest_that_disagrees_is_a_mismatch() {
             .contains("Cargo.toml package.license declares Apache-2.0"),
         "{:?}",
         a.license.mismatch_detail
+    );
+    // The same sentence as a message, for readers in other languages.
+    let ids: Vec<&str> = a
+        .license
+        .mismatch_l10n
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(ids, ["license-mismatch-project-declaration"]);
+    let args = &a.license.mismatch_l10n[0].args;
+    assert_eq!(args["expression"], MessageArg::Text("Apache-2.0".into()));
+    assert_eq!(args["declared"], MessageArg::Text("MIT".into()));
+    // Two reasons: two sentences, two messages, in order.
+    repo.write("COPYING", license_text("GPL-3.0-only"));
+    repo.commit();
+    let a = assess(repo.path());
+    let ids: Vec<&str> = a
+        .license
+        .mismatch_l10n
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "license-mismatch-files-unmentioned",
+            "license-mismatch-project-declaration"
+        ]
+    );
+    assert_eq!(
+        a.license
+            .mismatch_detail
+            .as_deref()
+            .unwrap()
+            .split("; ")
+            .count(),
+        2
     );
 }
 

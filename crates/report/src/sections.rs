@@ -135,8 +135,12 @@ pub struct LicenseReport {
     /// True when the declared license (`legal.license`, or without it the project's own
     /// declaration that `effective` comes from) and the detected files disagree.
     pub mismatch: bool,
-    /// Plain explanation of the mismatch, when there is one.
+    /// Plain explanation of the mismatch, when there is one (English; several sentences are
+    /// joined by "; ").
     pub mismatch_detail: Option<String>,
+    /// The sentences of `mismatch_detail` as messages, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mismatch_l10n: Vec<Message>,
     /// How the result was reached.
     pub evidence: Vec<Evidence>,
     /// SPDX License List version of the detector and the identifiers.

@@ -207,6 +207,15 @@ evidence-license-near-copy-scores = { $copy }، وهو نسخة شبه مطاب�
 evidence-license-variant = { $license } نسخة شبه مطابقة من { $common } باسم آخر، وهذا النص يطابق { $license } أكثر مما يطابق { $common }
 evidence-license-statement = ليس نص ترخيص؛ بل يذكر ترخيص المشروع: { $expression }
 evidence-license-combination = تحتوي ملفات الترخيص على { $licenses }، ولا يبيّن publiccode.yml ولا ملف بيان الحزمة ولا README ولا ترويسات الملفات المصدرية هل تنطبق معًا (AND) أم على سبيل الاختيار (OR)
+evidence-project-declaration-states = { $field }: «{ $written }» يذكر { $expression }
+evidence-project-declaration-names-file = { $field }: «{ $written }» يشير إلى { $file } بوصفه نص الترخيص
+evidence-project-declaration-problem = { $field }: «{ $written }» ليس تعبير SPDX: { $problem }
+evidence-project-declaration-none = { $field }: «{ $written }» ليس تعبير SPDX
+license-mismatch-files-unmentioned = تحتوي ملفات الترخيص على { $licenses }، وهي تراخيص لا يذكرها legal.license ({ $declared })
+license-mismatch-declared-invalid = legal.license ({ $declared }) ليس تعبير SPDX صالحًا
+license-mismatch-no-file = legal.license مُصرَّح به، لكن لم يُتعرَّف على أي ملف ترخيص
+license-mismatch-project-declaration = يصرّح الحقل { $field } في { $file } بـ { $expression }، وهو ما لا يطابقه legal.license ({ $declared })
+license-mismatch-files-unmentioned-by-project = تحتوي ملفات الترخيص على { $licenses }، وهي تراخيص لا يذكرها الحقل { $field } في { $file } ({ $expression })
 
 ## ما يبحث عنه Commons لكل مبدأ ومؤشر (قاعدته)
 

@@ -157,6 +157,15 @@ evidence-license-near-copy-scores = { $copy }, a near-copy of { $license } under
 evidence-license-variant = { $license } is a near-copy of { $common } under another name, and this text matches { $license } more closely than { $common }
 evidence-license-statement = not a license text; it states the project's license: { $expression }
 evidence-license-combination = the license files contain { $licenses }, and neither publiccode.yml, a manifest, a README nor the source headers say whether they apply together (AND) or as a choice (OR)
+evidence-project-declaration-states = { $field }: "{ $written }" states { $expression }
+evidence-project-declaration-names-file = { $field }: "{ $written }" names { $file } as the license text
+evidence-project-declaration-problem = { $field }: "{ $written }" no SPDX expression: { $problem }
+evidence-project-declaration-none = { $field }: "{ $written }" no SPDX expression
+license-mismatch-files-unmentioned = license files contain { $licenses } which legal.license ({ $declared }) does not mention
+license-mismatch-declared-invalid = legal.license ({ $declared }) is not a valid SPDX expression
+license-mismatch-no-file = legal.license is declared but no license file was recognised
+license-mismatch-project-declaration = { $file } { $field } declares { $expression }, which legal.license ({ $declared }) does not match
+license-mismatch-files-unmentioned-by-project = license files contain { $licenses } which { $file } { $field } ({ $expression }) does not mention
 
 ## What Commons looks for, per principle and indicator (its rule)
 

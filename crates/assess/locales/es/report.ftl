@@ -157,6 +157,15 @@ evidence-license-near-copy-scores = { $copy }, una copia casi idéntica de { $li
 evidence-license-variant = { $license } es una copia casi idéntica de { $common } con otro nombre, y este texto coincide más con { $license } que con { $common }
 evidence-license-statement = no es un texto de licencia; indica la licencia del proyecto: { $expression }
 evidence-license-combination = los archivos de licencia contienen { $licenses }, y ni publiccode.yml, ni un manifiesto, ni un README ni los encabezados del código fuente indican si se aplican conjuntamente (AND) o a elección (OR)
+evidence-project-declaration-states = { $field }: «{ $written }» indica { $expression }
+evidence-project-declaration-names-file = { $field }: «{ $written }» designa { $file } como texto de la licencia
+evidence-project-declaration-problem = { $field }: «{ $written }» no es una expresión SPDX: { $problem }
+evidence-project-declaration-none = { $field }: «{ $written }» no es una expresión SPDX
+license-mismatch-files-unmentioned = los archivos de licencia contienen { $licenses }, que legal.license ({ $declared }) no menciona
+license-mismatch-declared-invalid = legal.license ({ $declared }) no es una expresión SPDX válida
+license-mismatch-no-file = se declara legal.license, pero no se reconoció ningún archivo de licencia
+license-mismatch-project-declaration = { $field } de { $file } declara { $expression }, que no coincide con legal.license ({ $declared })
+license-mismatch-files-unmentioned-by-project = los archivos de licencia contienen { $licenses }, que { $field } de { $file } ({ $expression }) no menciona
 
 ## Lo que Commons busca para cada principio e indicador (su regla)
 

@@ -163,6 +163,15 @@ evidence-license-near-copy-scores = { $copy }, quasi-copie de { $license } sous 
 evidence-license-variant = la licence { $license } est une quasi-copie de { $common } sous un autre nom, et ce texte correspond davantage à { $license } qu’à { $common }
 evidence-license-statement = ce n’est pas un texte de licence ; il indique la licence du projet : { $expression }
 evidence-license-combination = les fichiers de licence contiennent { $licenses }, et ni publiccode.yml, ni un manifeste, ni le README, ni les en-têtes des sources n’indiquent si elles s’appliquent ensemble (AND) ou au choix (OR)
+evidence-project-declaration-states = { $field } : « { $written } » indique { $expression }
+evidence-project-declaration-names-file = { $field } : « { $written } » désigne { $file } comme texte de la licence
+evidence-project-declaration-problem = { $field } : « { $written } » n’est pas une expression SPDX : { $problem }
+evidence-project-declaration-none = { $field } : « { $written } » n’est pas une expression SPDX
+license-mismatch-files-unmentioned = les fichiers de licence contiennent { $licenses }, que legal.license ({ $declared }) ne mentionne pas
+license-mismatch-declared-invalid = legal.license ({ $declared }) n’est pas une expression SPDX valide
+license-mismatch-no-file = legal.license est déclaré, mais aucun fichier de licence n’a été reconnu
+license-mismatch-project-declaration = { $field } dans { $file } déclare { $expression }, qui ne correspond pas à legal.license ({ $declared })
+license-mismatch-files-unmentioned-by-project = les fichiers de licence contiennent { $licenses }, que { $field } dans { $file } ({ $expression }) ne mentionne pas
 
 ## Ce que Commons recherche, par principe et par indicateur (sa règle)
 

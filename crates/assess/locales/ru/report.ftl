@@ -193,6 +193,15 @@ evidence-license-near-copy-scores = лицензия { $copy }, почти до�
 evidence-license-variant = лицензия { $license } — почти дословная копия { $common } под другим названием, и этот текст совпадает с { $license } точнее, чем с { $common }
 evidence-license-statement = это не текст лицензии; в нём указана лицензия проекта: { $expression }
 evidence-license-combination = файлы лицензий содержат { $licenses }, и ни publiccode.yml, ни манифест, ни README, ни заголовки исходных файлов не указывают, действуют ли они вместе (AND) или на выбор (OR)
+evidence-project-declaration-states = { $field }: «{ $written }» задаёт { $expression }
+evidence-project-declaration-names-file = { $field }: «{ $written }» указывает на { $file } как на текст лицензии
+evidence-project-declaration-problem = { $field }: «{ $written }» не является выражением SPDX: { $problem }
+evidence-project-declaration-none = { $field }: «{ $written }» не является выражением SPDX
+license-mismatch-files-unmentioned = файлы лицензий содержат { $licenses }, которые не упомянуты в legal.license ({ $declared })
+license-mismatch-declared-invalid = legal.license ({ $declared }) не является допустимым выражением SPDX
+license-mismatch-no-file = legal.license указан, но ни один файл лицензии не распознан
+license-mismatch-project-declaration = поле { $field } файла { $file } указывает { $expression }, что не соответствует legal.license ({ $declared })
+license-mismatch-files-unmentioned-by-project = файлы лицензий содержат { $licenses }, которые не упомянуты в поле { $field } файла { $file } ({ $expression })
 
 ## Что Commons ищет для каждого принципа и показателя (его правило)
 

@@ -118,6 +118,15 @@ evidence-license-near-copy-scores = { $copy }（{ $license } 的近乎原样副�
 evidence-license-variant = { $license } 是 { $common } 的近乎原样副本，只是名称不同，而该文本与 { $license } 的匹配度高于与 { $common } 的匹配度
 evidence-license-statement = 不是许可证文本；它声明了项目的许可证：{ $expression }
 evidence-license-combination = 许可证文件包含 { $licenses }，但 publiccode.yml、清单文件、README 和源文件头均未说明它们是同时适用（AND）还是任选其一（OR）
+evidence-project-declaration-states = { $field }：“{ $written }”声明了 { $expression }
+evidence-project-declaration-names-file = { $field }：“{ $written }”指定 { $file } 为许可证文本
+evidence-project-declaration-problem = { $field }：“{ $written }”不是 SPDX 表达式：{ $problem }
+evidence-project-declaration-none = { $field }：“{ $written }”不是 SPDX 表达式
+license-mismatch-files-unmentioned = 许可证文件包含 { $licenses }，但 legal.license（{ $declared }）未提及这些许可证
+license-mismatch-declared-invalid = legal.license（{ $declared }）不是有效的 SPDX 表达式
+license-mismatch-no-file = 已声明 legal.license，但未识别出任何许可证文件
+license-mismatch-project-declaration = { $file } 的 { $field } 声明了 { $expression }，与 legal.license（{ $declared }）不符
+license-mismatch-files-unmentioned-by-project = 许可证文件包含 { $licenses }，但 { $file } 的 { $field }（{ $expression }）未提及这些许可证
 
 ## Commons 针对每项原则和指标考察的内容（其规则）
 

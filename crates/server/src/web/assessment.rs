@@ -188,7 +188,8 @@ pub struct LicenseView {
     pub(super) detected: Option<String>,
     /// `agree`, `mismatch` or `unknown`.
     pub(super) agreement: &'static str,
-    pub(super) mismatch_detail: Option<String>,
+    /// Why the licences disagree, sentence by sentence.
+    pub(super) mismatch: Vec<Sentence>,
     /// Several licence files and nothing that says how they combine.
     pub(super) combination_unknown: bool,
     pub(super) osi: Option<bool>,
@@ -328,7 +329,7 @@ fn license(ctx: &Ctx, l: &LicenseReport) -> LicenseView {
         declared,
         detected,
         agreement,
-        mismatch_detail: l.mismatch_detail.clone(),
+        mismatch: mismatch_sentences(ctx, l),
         combination_unknown: l.combination_unknown,
         osi: Some(l.osi_approved),
         family_label: ctx.t(&format!("family-{family}")),
@@ -346,6 +347,24 @@ fn license(ctx: &Ctx, l: &LicenseReport) -> LicenseView {
             })
             .collect(),
         evidence: evidence(ctx, &l.evidence),
+    }
+}
+
+/// The mismatch's sentences: each in the reader's language when the report gives them as
+/// messages, else its English.
+fn mismatch_sentences(ctx: &Ctx, l: &LicenseReport) -> Vec<Sentence> {
+    let Some(detail) = l.mismatch_detail.as_deref() else {
+        return Vec::new();
+    };
+    let english: Vec<&str> = detail.split("; ").collect();
+    if english.len() == l.mismatch_l10n.len() {
+        english
+            .iter()
+            .zip(&l.mismatch_l10n)
+            .map(|(text, message)| sentence(ctx, text, Some(message)))
+            .collect()
+    } else {
+        vec![sentence(ctx, detail, None)]
     }
 }
 
