@@ -7,6 +7,7 @@
 //! sections have a fixed, tool-written shape, and reading them this way never builds a tree.
 
 use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
+use crate::say::say;
 use crate::{CheckError, bounds};
 pub use commons_report::LockfileSummary;
 use std::collections::{BTreeSet, HashMap};
@@ -83,16 +84,19 @@ pub fn read_all(
         if summaries.len() >= MAX_LOCKFILES {
             errors.push(CheckError::new(
                 "vulnerabilities",
-                "more than 200 lockfiles; the rest were not read",
+                say(
+                    "error-too-many-lockfiles",
+                    &[("limit", MAX_LOCKFILES.into())],
+                ),
             ));
             break;
         }
         if !entry.is_file() {
             errors.push(CheckError::new(
                 "vulnerabilities",
-                format!(
-                    "{}: not a regular file (symbolic links are not followed)",
-                    entry.path
+                say(
+                    "error-not-regular-file",
+                    &[("file", entry.path.as_str().into())],
                 ),
             ));
             continue;

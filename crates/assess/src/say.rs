@@ -152,6 +152,7 @@ mod tests {
             include_str!("principles.rs"),
             include_str!("security.rs"),
             include_str!("vitality.rs"),
+            include_str!("workflow.rs"),
         ];
         let mut said = BTreeSet::new();
         for source in sources {

@@ -3,6 +3,7 @@
 use crate::CheckError;
 use crate::bounds;
 use crate::repo::{Repo, TreeEntry};
+use crate::say::say;
 use saphyr::{LoadableYamlNode, YamlOwned};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,16 +49,19 @@ pub fn load(repo: &Repo, tree: &[TreeEntry], errors: &mut Vec<CheckError>) -> Ve
         if count >= MAX_WORKFLOWS {
             errors.push(CheckError::new(
                 "workflows",
-                format!("more than {MAX_WORKFLOWS} workflow files; the rest were not read"),
+                say(
+                    "error-too-many-workflows",
+                    &[("limit", MAX_WORKFLOWS.into())],
+                ),
             ));
             break;
         }
         if !entry.is_file() {
             errors.push(CheckError::new(
                 "workflows",
-                format!(
-                    "{}: not a regular file (symbolic links are not followed)",
-                    entry.path
+                say(
+                    "error-not-regular-file",
+                    &[("file", entry.path.as_str().into())],
                 ),
             ));
             continue;
@@ -92,7 +96,7 @@ fn parse_entry(repo: &Repo, entry: &TreeEntry, errors: &mut Vec<CheckError>) -> 
     let Ok(text) = std::str::from_utf8(&bytes) else {
         errors.push(CheckError::new(
             "workflows",
-            format!("{}: not UTF-8 text", entry.path),
+            say("error-not-utf8", &[("file", entry.path.as_str().into())]),
         ));
         return None;
     };

@@ -114,6 +114,10 @@ security-vulnerabilities-count = { $count ->
 error-unreadable = { $file }: تتعذّر قراءته
 error-unreadable-or-binary = { $file }: تتعذّر قراءته أو ليس ملفًا نصيًا
 error-policy-unreadable = { $file }: ليس ملفًا نصيًا قابلًا للقراءة (لا تُتتبَّع الروابط)
+error-not-regular-file = { $file }: ليس ملفًا عاديًا (لا تُتتبَّع الروابط الرمزية)
+error-not-utf8 = { $file }: ليس نصًا بترميز UTF-8
+error-too-many-lockfiles = عدد ملفات القفل يتجاوز { $limit }؛ ولم يُقرأ الباقي
+error-too-many-workflows = عدد ملفات سير العمل يتجاوز { $limit }؛ ولم يُقرأ الباقي
 
 ## نشاط الصيانة (الحيوية)
 

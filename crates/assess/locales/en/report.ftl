@@ -87,6 +87,10 @@ security-vulnerabilities-count = { $count ->
 error-unreadable = { $file }: unreadable
 error-unreadable-or-binary = { $file }: unreadable or not text
 error-policy-unreadable = { $file }: not a readable text file (links are not followed)
+error-not-regular-file = { $file }: not a regular file (symbolic links are not followed)
+error-not-utf8 = { $file }: not UTF-8 text
+error-too-many-lockfiles = more than { $limit } lockfiles; the rest were not read
+error-too-many-workflows = more than { $limit } workflow files; the rest were not read
 
 ## Vitality
 

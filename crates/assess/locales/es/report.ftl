@@ -87,6 +87,10 @@ security-vulnerabilities-count = { $count ->
 error-unreadable = { $file }: ilegible
 error-unreadable-or-binary = { $file }: ilegible o no es texto
 error-policy-unreadable = { $file }: no es un archivo de texto legible (no se siguen los enlaces)
+error-not-regular-file = { $file }: no es un archivo normal (no se siguen los enlaces simbólicos)
+error-not-utf8 = { $file }: no es texto UTF-8
+error-too-many-lockfiles = más de { $limit } archivos de bloqueo; el resto no se leyó
+error-too-many-workflows = más de { $limit } archivos de flujo de trabajo; el resto no se leyó
 
 ## Vitalidad
 

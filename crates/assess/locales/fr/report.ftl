@@ -87,6 +87,10 @@ security-vulnerabilities-count = { $count ->
 error-unreadable = { $file } : illisible
 error-unreadable-or-binary = { $file } : illisible ou non textuel
 error-policy-unreadable = { $file } : pas un fichier texte lisible (les liens ne sont pas suivis)
+error-not-regular-file = { $file } : pas un fichier ordinaire (les liens symboliques ne sont pas suivis)
+error-not-utf8 = { $file } : pas du texte UTF-8
+error-too-many-lockfiles = plus de { $limit } fichiers de verrouillage ; les autres n’ont pas été lus
+error-too-many-workflows = plus de { $limit } fichiers de workflow ; les autres n’ont pas été lus
 
 ## Vitalité
 

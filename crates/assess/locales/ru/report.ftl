@@ -106,6 +106,10 @@ security-vulnerabilities-count = { $count ->
 error-unreadable = { $file }: не удалось прочитать
 error-unreadable-or-binary = { $file }: не удалось прочитать или это не текст
 error-policy-unreadable = { $file }: не является читаемым текстовым файлом (переход по ссылкам не выполняется)
+error-not-regular-file = { $file }: не обычный файл (переход по символическим ссылкам не выполняется)
+error-not-utf8 = { $file }: не является текстом в кодировке UTF-8
+error-too-many-lockfiles = число lock-файлов превышает { $limit }; остальные не читались
+error-too-many-workflows = число файлов рабочих процессов превышает { $limit }; остальные не читались
 
 ## Активность сопровождения
 

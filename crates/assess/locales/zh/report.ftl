@@ -66,6 +66,10 @@ security-vulnerabilities-count = 锁定的依赖项中有 { $count } 个已知�
 error-unreadable = { $file }：无法读取
 error-unreadable-or-binary = { $file }：无法读取或非文本
 error-policy-unreadable = { $file }：不是可读的文本文件（不跟随链接）
+error-not-regular-file = { $file }：不是普通文件（不跟随符号链接）
+error-not-utf8 = { $file }：不是 UTF-8 文本
+error-too-many-lockfiles = 锁定文件超过 { $limit } 个；其余文件未读取
+error-too-many-workflows = 工作流文件超过 { $limit } 个；其余文件未读取
 
 ## 维护活跃度
 
