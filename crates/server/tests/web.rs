@@ -695,6 +695,41 @@ async fn a_live_assessment_of_a_demo_repository_is_shown_and_served_whole() {
     }
 }
 
+/// A stored report that does not read as the contract (a value of the wrong type) is neither
+/// shown as if it said something nor taken for "not assessed": the page says it could not be
+/// read, and the API answers a problem.
+#[tokio::test]
+async fn an_assessment_that_does_not_read_as_a_report_is_said_so() {
+    let app = TestApp::with_demo().await;
+    let created = app
+        .ingest(
+            "https://git.example.org/test/unreadable",
+            &crate::support::example(),
+        )
+        .await;
+    let id = created.software_id.clone();
+    app.state
+        .catalog
+        .record_assessment(&commons_catalog::NewAssessment {
+            software_id: id.clone(),
+            revision_id: Some(created.revision_id),
+            commit: Some("8c65aa2d7a3cc5f56d408adf297cde57a6adf253".into()),
+            method_version: "commons-assess/3".into(),
+            assessed_at: 1_780_315_200,
+            facets: None,
+            body: serde_json::json!({"security": {"score": "high"}}),
+        })
+        .await
+        .unwrap();
+    let (response, html) = page(&app, &format!("/software/{id}?lang=en")).await;
+    assert_eq!(response.status(), 200);
+    assert!(html.contains("The stored assessment of this software could not be read"));
+    assert!(!html.contains("has not been assessed yet"));
+    assert!(!html.contains("id=\"assess-security\""));
+    let (response, _) = app.get(&format!("/api/v1/software/{id}/assessment")).await;
+    assert_eq!(response.status(), 500);
+}
+
 /// A report of `commons assess --format json` on a real repository (trimmed, with a license
 /// mismatch, a vulnerability, a declaration, an AI section and hostile texts added).
 const ASSESSMENT: &str = include_str!("../../report/tests/fixtures/commons-assess-1.json");

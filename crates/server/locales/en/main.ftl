@@ -299,6 +299,7 @@ assess-heading = Assessment
 assess-intro = What an agency should know before reusing this software, computed automatically from its repository. Each result shows its evidence.
 assess-when = Assessed on
 assess-none = This software has not been assessed yet. Assessments are computed when the catalog reads its repository.
+assess-unreadable = The stored assessment of this software could not be read, so it is not shown. The server has logged the error for its operators.
 assess-evidence = Evidence
 assess-rule = Rule:
 assess-method = Method

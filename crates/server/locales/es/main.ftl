@@ -299,6 +299,7 @@ assess-heading = Evaluación
 assess-intro = Lo que una agencia debe saber antes de reutilizar este software, calculado automáticamente a partir de su repositorio. Cada resultado muestra sus pruebas.
 assess-when = Evaluado el
 assess-none = Este software todavía no ha sido evaluado. Las evaluaciones se calculan cuando el catálogo lee su repositorio.
+assess-unreadable = La evaluación guardada de este software no se pudo leer, por lo que no se muestra. El servidor ha registrado el error para sus operadores.
 assess-evidence = Pruebas
 assess-rule = Regla:
 assess-method = Método

@@ -299,6 +299,7 @@ assess-heading = Évaluation
 assess-intro = Ce qu’une agence doit savoir avant de réutiliser ce logiciel, calculé automatiquement à partir de son dépôt. Chaque résultat montre ses preuves.
 assess-when = Évalué le
 assess-none = Ce logiciel n’a pas encore été évalué. Les évaluations sont calculées lorsque le catalogue lit son dépôt.
+assess-unreadable = L’évaluation enregistrée de ce logiciel n’a pas pu être lue ; elle n’est donc pas affichée. Le serveur a consigné l’erreur pour ses opérateurs.
 assess-evidence = Preuves
 assess-rule = Règle :
 assess-method = Méthode

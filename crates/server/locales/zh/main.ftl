@@ -278,6 +278,7 @@ assess-heading = 评估
 assess-intro = 机构在复用本软件之前应了解的信息，根据其仓库自动计算。每项结果都附有依据。
 assess-when = 评估日期
 assess-none = 本软件尚未评估。目录读取其仓库时会计算评估结果。
+assess-unreadable = 无法读取本软件已保存的评估结果，因此不予显示。服务器已为运维人员记录该错误。
 assess-evidence = 依据
 assess-rule = 规则：
 assess-method = 方法

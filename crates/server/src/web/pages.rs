@@ -816,6 +816,8 @@ pub struct SoftwarePage {
     api_href: String,
     /// The latest assessment, when the entry has one.
     assessment: Option<super::assessment::AssessmentView>,
+    /// The entry has an assessment, but it does not read as a report (the error is logged).
+    assessment_unreadable: bool,
     /// The repository's latest release, when it is newer than the version publiccode.yml
     /// declares (the two would otherwise contradict each other on the page).
     newer_release: Option<String>,
@@ -906,10 +908,12 @@ pub async fn software(
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
+    let mut assessment_unreadable = false;
     let stored = match crate::api::software::assessment_as_read(&state, &software).await {
         Ok(stored) => stored,
         Err(error) => {
             tracing::warn!(%error, "assessment not loaded");
+            assessment_unreadable = true;
             None
         }
     };
@@ -1125,6 +1129,7 @@ pub async fn software(
         raw_href: format!("/api/v1/software/{id}/publiccode.yml"),
         api_href: format!("/api/v1/software/{id}"),
         assessment,
+        assessment_unreadable,
         newer_release,
         listings,
         similar,
