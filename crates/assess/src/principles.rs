@@ -58,13 +58,6 @@ pub fn is_item_id(id: &str) -> bool {
     item_ids().any(|known| known == id)
 }
 
-/// Applies the publisher's current declarations to a stored report: see
-/// [`Assessment::apply_declarations`](crate::Assessment::apply_declarations), the one rule the
-/// assessment itself and every reader of a stored report use.
-pub fn apply_declarations(report: &mut crate::Assessment, declarations: &Declarations) {
-    report.apply_declarations(|id| declarations.get(id));
-}
-
 /// Declarations by item id (`un-open-by-default`, `dpg-sdg-relevance`, ...).
 pub type Declarations = BTreeMap<String, Declaration>;
 
@@ -380,7 +373,7 @@ mod tests {
     /// write it back.
     fn apply(body: &mut Value, current: &Declarations) {
         let mut report: crate::Assessment = serde_json::from_value(body.clone()).unwrap();
-        apply_declarations(&mut report, current);
+        report.apply_declarations(|id| current.get(id));
         *body = serde_json::to_value(report).unwrap();
     }
 

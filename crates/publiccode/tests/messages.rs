@@ -111,7 +111,8 @@ fn corpus() -> PathBuf {
     ))
 }
 
-fn yml_files(root: &Path) -> Vec<PathBuf> {
+/// Every file under `root` whose extension is `extension`, in path order.
+fn files_with_extension(root: &Path, extension: &str) -> Vec<PathBuf> {
     let mut stack = vec![root.to_path_buf()];
     let mut files = Vec::new();
     while let Some(dir) = stack.pop() {
@@ -119,7 +120,7 @@ fn yml_files(root: &Path) -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "yml") {
+            } else if path.extension().is_some_and(|e| e == extension) {
                 files.push(path);
             }
         }
@@ -326,7 +327,7 @@ fn every_diagnostic_renders_from_its_message_id_as_its_english_message() {
     let variables = variables_by_message();
     let root = corpus();
     assert!(root.is_dir(), "{} is missing", root.display());
-    let mut inputs: Vec<(String, Vec<u8>)> = yml_files(&root)
+    let mut inputs: Vec<(String, Vec<u8>)> = files_with_extension(&root, "yml")
         .into_iter()
         .map(|path| {
             let name = path.strip_prefix(&root).unwrap().display().to_string();
@@ -382,7 +383,7 @@ fn every_diagnostic_renders_from_its_message_id_as_its_english_message() {
 fn ids_in_source() -> BTreeMap<String, BTreeSet<String>> {
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for path in rs_files(&src) {
+    for path in files_with_extension(&src, "rs") {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut rest = text.as_str();
         while let Some(at) = rest.find("\"validator-") {
@@ -398,22 +399,6 @@ fn ids_in_source() -> BTreeMap<String, BTreeSet<String>> {
         }
     }
     ids
-}
-
-fn rs_files(dir: &Path) -> Vec<PathBuf> {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
-            }
-        }
-    }
-    files
 }
 
 #[test]
