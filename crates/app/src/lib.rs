@@ -5,10 +5,16 @@
 //! - [`assess_and_record`]: assess a local repository for an entry (in a bounded child
 //!   process, [`worker`], or in this process) and record the report with its revision.
 //! - [`assessment_as_read`]: an entry's assessment as readers see it now.
+//! - [`indexer`]: bring a search index up to date with the catalog (rebuild it, or apply the
+//!   changes since its last commit), writing each entry's [`card::Card`] and its
+//!   [`vocabulary`] labels in the six languages.
 #![deny(missing_docs)]
 
 mod assessing;
+pub mod card;
+pub mod indexer;
 mod reading;
+pub mod vocabulary;
 pub mod worker;
 
 pub use assessing::{Recorded, Recording, Runner, assess_and_record};

@@ -121,7 +121,7 @@ async fn restore(args: RestoreArgs) -> anyhow::Result<()> {
     let summary = catalog.summary().await?;
     let index_dir = args.store.data_dir.join("index");
     let (index, _) = SearchIndex::open_or_create(&index_dir)?;
-    let indexed = commons_server::indexer::rebuild(&catalog, &Arc::new(index)).await?;
+    let indexed = commons_app::indexer::rebuild(&catalog, &Arc::new(index)).await?;
     catalog.close().await;
     eprintln!(
         "Restored {} from {}; integrity checked; {indexed} listed entries indexed in {} ({:.1} s).",

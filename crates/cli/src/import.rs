@@ -584,7 +584,7 @@ async fn update_index(catalog: &Catalog, data_dir: &Path) -> String {
         Err(e) => return format!("The search index was not updated ({e})."),
     };
     let index = Arc::new(index);
-    let result = commons_server::indexer::bring_up_to_date(catalog, &index, state).await;
+    let result = commons_app::indexer::bring_up_to_date(catalog, &index, state).await;
     // One segment makes every search cheaper (see `SearchIndex::merge_segments`); an import
     // leaves many.
     let merging = Arc::clone(&index);

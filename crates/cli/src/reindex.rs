@@ -34,7 +34,7 @@ async fn reindex(store: StoreArgs) -> anyhow::Result<()> {
     let dir = store.data_dir.join("index");
     let (index, _) = SearchIndex::open_or_create(&dir)?;
     let index = Arc::new(index);
-    let count = commons_server::indexer::rebuild(&catalog, &index).await?;
+    let count = commons_app::indexer::rebuild(&catalog, &index).await?;
     catalog.close().await;
     eprintln!(
         "Indexed {count} listed entries in {:.1} s ({}).",

@@ -44,7 +44,7 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(async {
         let catalog = Catalog::open(None, data.path()).await?;
         commons_server::demo::load(&catalog).await?;
-        commons_server::indexer::rebuild(&catalog, &index).await?;
+        commons_app::indexer::rebuild(&catalog, &index).await?;
         anyhow::Ok(())
     })?;
     let encoder = Encoder::load(&ModelFiles::open(&model)?)?;

@@ -21,6 +21,9 @@ pub enum ServerError {
     /// Serving failed.
     #[error("server: {0}")]
     Serve(std::io::Error),
+    /// The search index could not be brought up to date with the catalog.
+    #[error(transparent)]
+    Index(#[from] commons_app::indexer::IndexError),
     /// Something else went wrong while starting.
     #[error("startup: {0}")]
     Startup(String),

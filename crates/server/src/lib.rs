@@ -134,7 +134,7 @@ impl Server {
                 .map_err(|e| ServerError::Startup(e.to_string()))??
         };
         let index = Arc::new(index);
-        let indexed = indexer::bring_up_to_date(&catalog, &index, index_state).await?;
+        let indexed = commons_app::indexer::bring_up_to_date(&catalog, &index, index_state).await?;
         let meaning = meaning::start(&config.meaning, &config.data_dir, &index).await?;
         let mut state = AppState::new(catalog, index);
         state.meaning = Arc::clone(&meaning);

@@ -148,7 +148,7 @@ async fn one_entry_its_file_and_its_revisions() {
     let app = TestApp::with_demo().await;
     let url = "https://git.example.org/test/example";
     let created = app.ingest(url, &example()).await;
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     let id = created.software_id;
@@ -206,7 +206,7 @@ async fn never_valid_entries_are_not_listed() {
             "publiccodeYmlVersion: \"0.4\"\nname: x\n",
         )
         .await;
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     let page = app.get_json("/api/v1/software?q=broken&limit=100").await;
@@ -396,7 +396,7 @@ async fn the_index_follows_new_writes() {
     let created = app
         .ingest("https://git.example.org/test/zanzibar", &source)
         .await;
-    let applied = commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    let applied = commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     assert_eq!(applied, 1);
@@ -439,7 +439,7 @@ async fn an_index_of_cards_in_an_older_format_is_rebuilt_when_the_server_starts(
         let page = catalog.software_page(None, 1_000, false).await.unwrap();
         let old: Vec<_> = page
             .iter()
-            .filter_map(commons_server::indexer::document_of)
+            .filter_map(commons_app::indexer::document_of)
             .map(|mut doc| {
                 let mut card: Value = serde_json::from_str(&doc.card).unwrap();
                 let card_fields = card.as_object_mut().unwrap();
@@ -467,7 +467,7 @@ async fn assessments_are_served_and_become_facets() {
         .ingest("https://git.example.org/test/assessed", &example())
         .await;
     let id = created.software_id.clone();
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     assert_eq!(
@@ -495,7 +495,7 @@ async fn assessments_are_served_and_become_facets() {
         })
         .await
         .unwrap();
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
 
@@ -523,7 +523,7 @@ async fn assessments_are_served_and_become_facets() {
         commons_catalog::Change::Created,
         "{derived}"
     );
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     let view = app
@@ -595,7 +595,7 @@ async fn a_repeated_search_is_answered_from_the_cache_until_the_index_changes() 
     );
     app.ingest("https://git.example.org/primero-two", &text)
         .await;
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     let after = app.get_json(uri).await;

@@ -491,7 +491,7 @@ async fn a_curator_hides_features_and_supersedes_entries_and_readers_see_it() {
             send(app, Who::CuratorOfUnicef, "POST", &path, &form).await
         }
     };
-    let catch_up = || commons_server::indexer::catch_up(&app.state.catalog, &app.state.index);
+    let catch_up = || commons_app::indexer::catch_up(&app.state.catalog, &app.state.index);
     let total = |q: &str| {
         let uri = format!("/api/v1/software?q={q}&limit=1");
         let app = &app;

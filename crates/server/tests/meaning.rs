@@ -316,7 +316,7 @@ async fn only_changed_texts_are_embedded_again_and_the_vectors_outlive_the_proce
     let catalog = Catalog::open(None, dir.path()).await.unwrap();
     commons_server::demo::load(&catalog).await.unwrap();
     let index = Arc::new(SearchIndex::in_memory().unwrap());
-    commons_server::indexer::rebuild(&catalog, &index)
+    commons_app::indexer::rebuild(&catalog, &index)
         .await
         .unwrap();
     let encoder = Encoder::load(&ModelFiles::open(model_dir()).unwrap()).unwrap();
@@ -366,7 +366,7 @@ async fn only_changed_texts_are_embedded_again_and_the_vectors_outlive_the_proce
         .await
         .unwrap();
     assert_eq!(outcome.software_id, id);
-    commons_server::indexer::catch_up(&catalog, &index)
+    commons_app::indexer::catch_up(&catalog, &index)
         .await
         .unwrap();
     let langs = index

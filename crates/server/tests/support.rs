@@ -53,7 +53,7 @@ impl TestApp {
     /// The app over `catalog` (in `dir`), its index built and ready.
     async fn serving(dir: tempfile::TempDir, catalog: Catalog) -> TestApp {
         let index = Arc::new(SearchIndex::in_memory().unwrap());
-        commons_server::indexer::rebuild(&catalog, &index)
+        commons_app::indexer::rebuild(&catalog, &index)
             .await
             .unwrap();
         let state = AppState::new(catalog, index);

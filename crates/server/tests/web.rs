@@ -770,7 +770,7 @@ async fn the_software_page_shows_an_assessment_with_its_evidence() {
         .await
         .unwrap();
     // The index learns the scores, which place the entry in the catalog.
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     // The publisher's declarations come from the catalog (the report's own are replaced).
@@ -1005,7 +1005,7 @@ async fn results_filter_and_sort_by_the_assessment_in_every_language() {
         })
         .await
         .unwrap();
-    commons_server::indexer::catch_up(&app.state.catalog, &app.state.index)
+    commons_app::indexer::catch_up(&app.state.catalog, &app.state.index)
         .await
         .unwrap();
     for lang in LANGUAGES {

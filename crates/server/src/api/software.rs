@@ -286,7 +286,7 @@ async fn summaries(
         .zip(cards)
         .filter_map(|(hit, card)| {
             let mut summary = match card {
-                Some(card) => Some(card.summary(lang, &hit.snippet)),
+                Some(card) => Some(SoftwareSummary::of_card(&card, lang, &hit.snippet)),
                 None => by_id
                     .get(hit.id.as_str())
                     .and_then(|s| SoftwareSummary::of(s, lang, &hit.snippet)),

@@ -5,9 +5,11 @@ use commons_catalog::{Organisation, Revision, Software};
 use commons_publiccode::model::Description;
 use commons_publiccode::{Diagnostic, PublicCode};
 use commons_search::Fragment;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
+
+pub use commons_app::card::{Card, Signals, rfc3339};
 
 /// An entry in a list of results.
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,47 +74,6 @@ impl MeaningMatchView {
             language: m.lang.clone(),
             similarity: (m.similarity * 100.0).round() / 100.0,
         }
-    }
-}
-
-/// The assessment in brief, as a result card shows it. The full report, with its evidence,
-/// is at `/api/v1/software/{id}/assessment`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Signals {
-    /// Security-practices score, 0 to 10 (an OpenSSF Scorecard-like aggregate), when it could
-    /// be computed.
-    pub security_score: Option<f64>,
-    /// Developers Italia's vitality index, 0 to 100, when the history could be read.
-    pub vitality: Option<u32>,
-    /// The vitality index's band, as the `vitality` facet names it (`0-24`, `25-49`, `50-74`,
-    /// `75-100`).
-    pub vitality_band: Option<String>,
-    /// The newest commit's author date, RFC 3339, when the history could be read.
-    pub last_commit_at: Option<String>,
-    /// Distinct known vulnerabilities in the locked dependencies; absent when no vulnerability
-    /// database was available to the assessment (unknown, not zero).
-    pub vulnerabilities: Option<usize>,
-    /// `permissive`, `weak-copyleft`, `strong-copyleft`, `network-copyleft` or `unknown`.
-    pub license_family: String,
-    /// Every license of the effective expression is OSI-approved.
-    pub osi_approved: bool,
-}
-
-impl Signals {
-    /// The signals of an entry's stored assessment facets; `None` when it has none or they
-    /// cannot be read.
-    fn of(facets: &serde_json::Value) -> Option<Self> {
-        let f = commons_report::Facets::deserialize(facets).ok()?;
-        Some(Signals {
-            security_score: f.security_score,
-            vitality: f.vitality,
-            vitality_band: f.vitality.map(commons_search::vitality_band),
-            last_commit_at: f.last_commit_at.map(rfc3339),
-            vulnerabilities: f.vulnerabilities,
-            license_family: f.license_family,
-            osi_approved: f.osi_approved,
-        })
     }
 }
 
@@ -312,13 +273,6 @@ impl AssessmentView {
     }
 }
 
-/// RFC 3339 text of a Unix time.
-pub fn rfc3339(seconds: i64) -> String {
-    jiff::Timestamp::from_second(seconds)
-        .map(|t| t.to_string())
-        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
-}
-
 /// The description to show a reader of `lang`: the exact tag, then the same primary language,
 /// then English, then the first one. Returns the tag chosen with it.
 pub fn pick_description<'a>(
@@ -354,108 +308,30 @@ fn pick_language<'a, T>(
         .map(|(tag, d)| (tag.as_str(), d))
 }
 
-/// The format of the cards written now; raise it whenever a card's content changes.
-/// 2: the assessment signals and `usedBy`.
-pub const CARD_FORMAT: u32 = 2;
-
-/// What a result list shows of an entry in any language: stored with the entry in the search
-/// index (JSON), so that a page of results is answered from the index alone. The index is
-/// rewritten with every change of the entry, so the card is as current as the hit itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Card {
-    /// The card's format ([`CARD_FORMAT`]): an index that holds cards of another format is
-    /// rebuilt when it is opened (see `indexer::bring_up_to_date`).
-    #[serde(rename = "v")]
-    format: u32,
-    id: String,
-    name: String,
-    organisation_id: Option<String>,
-    license: String,
-    development_status: String,
-    software_type: String,
-    categories: Vec<String>,
-    platforms: Vec<String>,
-    repository_url: String,
-    logo: Option<String>,
-    updated_at: i64,
-    texts: BTreeMap<String, CardText>,
-    #[serde(default)]
-    signals: Option<Signals>,
-    #[serde(default)]
-    used_by: usize,
-}
-
-/// A card's text in one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct CardText {
-    localised_name: Option<String>,
-    short_description: String,
-}
-
-impl Card {
-    /// The card of a listed entry.
-    pub fn of(s: &Software) -> Option<Self> {
-        let p = s.publiccode.as_ref()?;
-        Some(Card {
-            format: CARD_FORMAT,
-            id: s.id.clone(),
-            name: p.name.clone(),
-            organisation_id: s.organisation_id.clone(),
-            license: p.legal.license.clone(),
-            development_status: p.development_status.as_str().to_string(),
-            software_type: p.software_type.as_str().to_string(),
-            categories: p.categories.clone(),
-            platforms: p.platforms.clone(),
-            repository_url: s.repository_url.clone(),
-            logo: p.logo.clone(),
-            updated_at: s.updated_at,
-            texts: p
-                .description
-                .iter()
-                .map(|(tag, d)| {
-                    let text = CardText {
-                        localised_name: d.localised_name.clone(),
-                        short_description: d.short_description.clone(),
-                    };
-                    (tag.clone(), text)
-                })
-                .collect(),
-            signals: s.assessment_facets.as_ref().and_then(Signals::of),
-            used_by: p.used_by.len(),
-        })
-    }
-
-    /// The card as stored in the index.
-    pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// A stored card; `None` when the text is not one of this format (an index written by
-    /// another version).
-    pub fn decode(text: &str) -> Option<Self> {
-        serde_json::from_str::<Card>(text)
-            .ok()
-            .filter(|card| card.format == CARD_FORMAT)
+impl SoftwareSummary {
+    /// The summary of a listed entry, in the reader's language.
+    pub fn of(s: &Software, lang: Option<&str>, snippet: &[Fragment]) -> Option<Self> {
+        Card::of(s).map(|card| SoftwareSummary::of_card(&card, lang, snippet))
     }
 
     /// The card as a result in the reader's language.
-    pub fn summary(&self, lang: Option<&str>, snippet: &[Fragment]) -> SoftwareSummary {
-        let chosen = pick_language(&self.texts, lang);
+    pub fn of_card(card: &Card, lang: Option<&str>, snippet: &[Fragment]) -> Self {
+        let chosen = pick_language(&card.texts, lang);
         SoftwareSummary {
-            id: self.id.clone(),
-            name: self.name.clone(),
+            id: card.id.clone(),
+            name: card.name.clone(),
             localised_name: chosen.and_then(|(_, t)| t.localised_name.clone()),
             short_description: chosen.map(|(_, t)| t.short_description.clone()),
             description_language: chosen.map(|(tag, _)| tag.to_string()),
-            organisation_id: self.organisation_id.clone(),
-            license: self.license.clone(),
-            development_status: self.development_status.clone(),
-            software_type: self.software_type.clone(),
-            categories: self.categories.clone(),
-            platforms: self.platforms.clone(),
-            repository_url: self.repository_url.clone(),
-            logo: self.logo.clone(),
-            updated_at: rfc3339(self.updated_at),
+            organisation_id: card.organisation_id.clone(),
+            license: card.license.clone(),
+            development_status: card.development_status.clone(),
+            software_type: card.software_type.clone(),
+            categories: card.categories.clone(),
+            platforms: card.platforms.clone(),
+            repository_url: card.repository_url.clone(),
+            logo: card.logo.clone(),
+            updated_at: rfc3339(card.updated_at),
             snippet: snippet
                 .iter()
                 .map(|f| SnippetPiece {
@@ -463,17 +339,10 @@ impl Card {
                     highlighted: f.highlighted,
                 })
                 .collect(),
-            signals: self.signals.clone(),
-            used_by: (self.used_by > 0).then_some(self.used_by),
+            signals: card.signals.clone(),
+            used_by: (card.used_by > 0).then_some(card.used_by),
             meaning_match: None,
         }
-    }
-}
-
-impl SoftwareSummary {
-    /// The summary of a listed entry, in the reader's language.
-    pub fn of(s: &Software, lang: Option<&str>, snippet: &[Fragment]) -> Option<Self> {
-        Card::of(s).map(|card| card.summary(lang, snippet))
     }
 }
 
@@ -612,40 +481,6 @@ mod tests {
     }
 
     #[test]
-    fn signals_say_what_the_assessment_found_and_nothing_more() {
-        let complete = Signals::of(&facets_for(3).unwrap()).unwrap();
-        assert_eq!(complete.vitality_band.as_deref(), Some("75-100"));
-        assert_eq!(
-            complete.last_commit_at.as_deref(),
-            Some("2026-09-21T14:13:23Z")
-        );
-        let older = Signals::of(&facets_for(1).unwrap()).unwrap();
-        assert_eq!(older.last_commit_at, None);
-        assert_eq!(older.vulnerabilities, Some(0));
-        let unknown = Signals::of(&facets_for(2).unwrap()).unwrap();
-        // No vulnerability database: unknown, which is not "none found".
-        assert_eq!(unknown.vulnerabilities, None);
-        assert_eq!(unknown.vitality_band, None);
-        assert_eq!(Signals::of(&serde_json::json!({"other": 1})), None);
-    }
-
-    #[test]
-    fn a_card_of_another_format_is_not_read() {
-        let entries = demo_software();
-        let current = Card::of(&entries[3]).unwrap().encode();
-        assert!(Card::decode(&current).is_some());
-        // A card as the first format wrote it: no format number, no signals.
-        let mut first: serde_json::Value = serde_json::from_str(&current).unwrap();
-        let object = first.as_object_mut().unwrap();
-        object.remove("v");
-        object.remove("signals");
-        object.remove("used_by");
-        assert_eq!(Card::decode(&first.to_string()), None);
-        first["v"] = serde_json::json!(CARD_FORMAT + 1);
-        assert_eq!(Card::decode(&first.to_string()), None);
-    }
-
-    #[test]
     fn a_stored_card_gives_the_result_the_model_gives_in_every_language() {
         let entries = demo_software();
         assert!(entries.len() > 40);
@@ -664,17 +499,11 @@ mod tests {
             let stored = Card::of(s).expect("a card").encode();
             let card = Card::decode(&stored).expect("the card reads back");
             for lang in langs {
-                let ours = serde_json::to_value(card.summary(lang, &[])).unwrap();
+                let ours =
+                    serde_json::to_value(SoftwareSummary::of_card(&card, lang, &[])).unwrap();
                 let reference = serde_json::to_value(summary_from_model(s, lang)).unwrap();
                 assert_eq!(ours, reference, "{} in {lang:?}", s.id);
             }
-        }
-    }
-
-    #[test]
-    fn text_that_is_not_a_card_is_not_read_as_one() {
-        for text in ["", "{}", "null", "[1,2]", "{\"id\":3}", "not json"] {
-            assert!(Card::decode(text).is_none(), "{text:?}");
         }
     }
 }

@@ -76,45 +76,41 @@ impl Locale {
     }
 
     /// The catalog's files: the UI's messages, the standard's vocabularies, the license guide,
-    /// and the sentences of the assessment method and of the validator (kept by the crates
-    /// that write them, `commons-assess` and `commons-publiccode`).
+    /// and the sentences of the assessment method and of the validator (the vocabularies are
+    /// kept by `commons-app`, which also indexes their labels; the sentences by the crates that
+    /// write them, `commons-assess` and `commons-publiccode`).
     fn sources(self) -> [&'static str; 5] {
-        let [main, vocabulary, licenses] = self.ui_sources();
+        let [main, licenses] = self.ui_sources();
+        let vocabulary = commons_app::vocabulary::messages(self.tag()).unwrap_or_default();
         let report = commons_assess::say::messages(self.tag()).unwrap_or_default();
         let validator = commons_publiccode::validator_messages(self.tag()).unwrap_or_default();
         [main, vocabulary, licenses, report, validator]
     }
 
-    fn ui_sources(self) -> [&'static str; 3] {
+    fn ui_sources(self) -> [&'static str; 2] {
         match self {
             Locale::Ar => [
                 include_str!("../../locales/ar/main.ftl"),
-                include_str!("../../locales/ar/vocabulary.ftl"),
                 include_str!("../../locales/ar/licenses.ftl"),
             ],
             Locale::Zh => [
                 include_str!("../../locales/zh/main.ftl"),
-                include_str!("../../locales/zh/vocabulary.ftl"),
                 include_str!("../../locales/zh/licenses.ftl"),
             ],
             Locale::En => [
                 include_str!("../../locales/en/main.ftl"),
-                include_str!("../../locales/en/vocabulary.ftl"),
                 include_str!("../../locales/en/licenses.ftl"),
             ],
             Locale::Fr => [
                 include_str!("../../locales/fr/main.ftl"),
-                include_str!("../../locales/fr/vocabulary.ftl"),
                 include_str!("../../locales/fr/licenses.ftl"),
             ],
             Locale::Ru => [
                 include_str!("../../locales/ru/main.ftl"),
-                include_str!("../../locales/ru/vocabulary.ftl"),
                 include_str!("../../locales/ru/licenses.ftl"),
             ],
             Locale::Es => [
                 include_str!("../../locales/es/main.ftl"),
-                include_str!("../../locales/es/vocabulary.ftl"),
                 include_str!("../../locales/es/licenses.ftl"),
             ],
         }
@@ -249,20 +245,7 @@ pub fn message_with<'a>(
     message(locale, id, Some(&args))
 }
 
-/// The message id of a vocabulary value: `category-data-collection`, `software-type-standalone-web`.
-pub fn vocabulary_id(vocabulary: &str, value: &str) -> String {
-    let slug: String = value
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{vocabulary}-{slug}")
-}
+pub use commons_app::vocabulary::vocabulary_id;
 
 /// The label of a value from one of the standard's vocabularies (`category`, `status`,
 /// `software-type`, `maintenance`, `scope`, `platform`, `language-name`), in `locale`, then English,
