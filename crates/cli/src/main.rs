@@ -14,6 +14,7 @@ mod model;
 mod osv;
 mod publishers;
 mod reindex;
+mod say;
 mod serve;
 mod store_args;
 mod validate;

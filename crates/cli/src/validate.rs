@@ -1,7 +1,9 @@
 //! `commons validate`: check publiccode.yml files like a compiler checks sources.
 
+use crate::say::{Lang, Speaker};
 use clap::ValueEnum;
 use commons_publiccode::{Diagnostic, MAX_FILE_SIZE, Options, Validation, validate};
+use fluent_bundle::FluentValue;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
@@ -17,6 +19,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Language of the text output's messages (the JSON gives each message's id and
+    /// arguments, `l10n`, beside its English).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
     /// Also check over the network that URLs answer and remote images are images.
     #[arg(long)]
     network: bool,
@@ -69,6 +75,8 @@ struct JsonProblem<'a> {
     column: usize,
     severity: commons_publiccode::Severity,
     message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l10n: Option<&'a commons_publiccode::Message>,
 }
 
 #[derive(Serialize)]
@@ -109,7 +117,7 @@ pub fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let color = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut report = Report::new(args.format);
+    let mut report = Report::new(args.format, Speaker::new(args.lang));
     // Files are validated in parallel a chunk at a time and printed in order as each chunk
     // completes, so memory stays flat however many files there are.
     for chunk in inputs.chunks(CHUNK) {
@@ -155,6 +163,7 @@ const CHUNK: usize = 256;
 /// Prints outcomes as they come and keeps the totals.
 struct Report {
     format: Format,
+    speaker: Speaker,
     files: usize,
     invalid: usize,
     errors: usize,
@@ -162,9 +171,10 @@ struct Report {
 }
 
 impl Report {
-    fn new(format: Format) -> Self {
+    fn new(format: Format, speaker: Speaker) -> Self {
         Report {
             format,
+            speaker,
             files: 0,
             invalid: 0,
             errors: 0,
@@ -189,7 +199,7 @@ impl Report {
             Format::Text => {
                 let lines: Vec<&str> = o.source.as_deref().unwrap_or_default().lines().collect();
                 for d in &v.diagnostics {
-                    write_diagnostic(out, &o.name, d, &lines, color)?;
+                    write_diagnostic(out, &o.name, d, &lines, color, &self.speaker)?;
                 }
             }
         }
@@ -204,18 +214,20 @@ impl Report {
     fn finish(&self, out: &mut impl Write) -> std::io::Result<()> {
         match self.format {
             Format::Json => out.write_all(if self.files == 0 { b"[]\n" } else { b"\n]\n" }),
-            Format::Text => writeln!(
-                out,
-                "{} file{}: {} valid, {} invalid; {} error{}, {} warning{}",
-                self.files,
-                plural(self.files),
-                self.files - self.invalid,
-                self.invalid,
-                self.errors,
-                plural(self.errors),
-                self.warnings,
-                plural(self.warnings),
-            ),
+            Format::Text => {
+                let count = |n: usize| FluentValue::from(n);
+                let summary = self.speaker.say(
+                    "validate-summary",
+                    &[
+                        ("files", count(self.files)),
+                        ("valid", count(self.files - self.invalid)),
+                        ("invalid", count(self.invalid)),
+                        ("errors", count(self.errors)),
+                        ("warnings", count(self.warnings)),
+                    ],
+                );
+                writeln!(out, "{summary}")
+            }
         }
     }
 }
@@ -309,11 +321,8 @@ fn json_problem(d: &Diagnostic) -> JsonProblem<'_> {
         column: d.column,
         severity: d.severity,
         message: &d.message,
+        l10n: d.l10n.as_ref(),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn write_diagnostic(
@@ -322,6 +331,7 @@ fn write_diagnostic(
     d: &Diagnostic,
     lines: &[&str],
     color: bool,
+    speaker: &Speaker,
 ) -> std::io::Result<()> {
     let (start, end) = if color {
         match d.severity {
@@ -336,12 +346,13 @@ fn write_diagnostic(
     } else {
         file.to_string()
     };
+    let severity = speaker.say(&format!("severity-{}", d.severity), &[]);
+    let message = speaker.sentence(&d.message, d.l10n.as_ref());
     writeln!(
         out,
-        "{location}: {start}{}{end}[{}]: {}",
-        d.severity,
+        "{location}: {start}{severity}{end}[{}]: {}",
         d.key,
-        sanitize(&d.message)
+        sanitize(&message)
     )?;
     if let Some(text) = d.line.checked_sub(1).and_then(|i| lines.get(i)) {
         let number = d.line.to_string();

@@ -124,6 +124,82 @@ fn an_invalid_file_exits_1_with_compiler_style_messages() {
 }
 
 #[test]
+fn messages_are_said_in_the_language_asked_for_with_the_key_and_place_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example().replace("developmentStatus: stable", "developmentStatus: finished");
+    let path = write(dir.path(), "publiccode.yml", text.as_bytes());
+    let english = commons(&["validate", path.to_str().unwrap()], None);
+    for (lang, severity, summary) in [
+        (
+            "fr",
+            "erreur",
+            "1 fichier : valides : 0, non valides : 1 ; 1 erreur, 0 avertissement",
+        ),
+        (
+            "zh",
+            "错误",
+            "1 个文件：0 个有效，1 个无效；1 个错误，0 个警告",
+        ),
+        (
+            "ar",
+            "خطأ",
+            "عدد الملفات: 1؛ الصالحة: 0، غير الصالحة: 1؛ الأخطاء: 1، التحذيرات: 0",
+        ),
+    ] {
+        let out = commons(&["validate", "--lang", lang, path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        let first = format!("{}:", path.display());
+        assert!(lines[0].starts_with(&first), "{lang}: {}", lines[0]);
+        // The place, the key and the value stay as written; the words are the language's.
+        assert!(
+            lines[0].contains(&format!(": {severity}[developmentStatus]: ")),
+            "{lang}: {}",
+            lines[0]
+        );
+        assert!(
+            lines[0].contains("developmentStatus"),
+            "{lang}: {}",
+            lines[0]
+        );
+        assert!(!lines[0].contains("must be one of"), "{lang}: {}", lines[0]);
+        assert_eq!(lines.last().copied(), Some(summary), "{lang}");
+        // The excerpt under the message is the file's own line.
+        let english_lines: Vec<String> = String::from_utf8_lossy(&english.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(lines[1], english_lines[1], "{lang}");
+    }
+    let out = commons(&["validate", "--lang", "de", path.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown language is a usage error"
+    );
+    // JSON gives the message id and its arguments beside the English.
+    let out = commons(
+        &["validate", "--format", "json", path.to_str().unwrap()],
+        None,
+    );
+    let error = &json(&out)[0]["errors"][0];
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("must be one of")
+    );
+    assert!(
+        error["l10n"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("validator-"),
+        "{error}"
+    );
+}
+
+#[test]
 fn json_output_has_the_public_shape() {
     let dir = tempfile::tempdir().unwrap();
     let ok = write(dir.path(), "a/publiccode.yml", example().as_bytes());
@@ -164,7 +240,12 @@ fn json_output_has_the_public_shape() {
             .chain(f["warnings"].as_array().unwrap())
         {
             let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
-            assert_eq!(keys, ["column", "key", "line", "message", "severity"]);
+            // `l10n` (the message id and its arguments) was added beside the English.
+            assert_eq!(
+                keys,
+                ["column", "key", "l10n", "line", "message", "severity"]
+            );
+            assert!(e["l10n"]["id"].is_string(), "{e}");
         }
     }
     let by_name = |p: &Path| {
