@@ -82,7 +82,7 @@ async fn start_catalog(
     admins: &[&str],
     session_lifetime: Duration,
     dir: &Path,
-) -> tokio::sync::oneshot::Sender<()> {
+) -> Running {
     let secret = dir.join("oidc-secret");
     std::fs::write(&secret, format!("{CLIENT_SECRET}\n")).unwrap();
     let config = ServeConfig {
@@ -101,10 +101,16 @@ async fn start_catalog(
     };
     let (server, _) = Server::start(config).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(server.serve(async move {
+    let serving = tokio::spawn(server.serve(async move {
         let _ = stopped.await;
     }));
-    stop
+    Running { stop, serving }
+}
+
+/// A catalog server started by [`start_catalog`]: it serves until `stop` is sent or dropped.
+struct Running {
+    stop: tokio::sync::oneshot::Sender<()>,
+    serving: tokio::task::JoinHandle<Result<(), commons_server::ServerError>>,
 }
 
 /// A browser: keeps cookies, follows no redirect by itself.
@@ -186,7 +192,7 @@ fn csrf_of(html: &str) -> String {
 struct Setup {
     catalog: SocketAddr,
     _provider: Provider,
-    _stop: tokio::sync::oneshot::Sender<()>,
+    _stop: Running,
     _dir: tempfile::TempDir,
 }
 
@@ -624,14 +630,10 @@ async fn a_session_outlives_a_restart_of_the_server() {
     let lifetime = Duration::from_secs(3600);
     let stop = start_catalog(catalog, &provider.issuer, &[], lifetime, dir.path()).await;
     let ana = sign_in(catalog, "ana@example.org").await;
-    stop.send(()).unwrap();
-    // The listener is closed once the server has stopped.
-    for _ in 0..100 {
-        if std::net::TcpListener::bind(catalog).is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // Stopped means stopped whole: the listener closed, the index follower ended and the
+    // index's lock released (the listener closes first, so waiting for it alone races).
+    stop.stop.send(()).unwrap();
+    stop.serving.await.unwrap().unwrap();
     let _stop = start_catalog(catalog, &provider.issuer, &[], lifetime, dir.path()).await;
     let (status, account) = page(&ana, format!("http://{catalog}/admin")).await;
     assert_eq!(status, 200);
