@@ -129,7 +129,7 @@ pub fn assess(
                     &[("file", card.path.as_str().into())],
                 ),
             )),
-            Err(e) => errors.push(CheckError::new("ai", e.to_string())),
+            Err(e) => errors.push(CheckError::new("ai", e.said_of(&card.path))),
         }
     }
     let card_license = card_text

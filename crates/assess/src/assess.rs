@@ -68,7 +68,7 @@ pub fn assess(path: &Path, input: &Input<'_>) -> Result<Assessment, RepoError> {
     let vitality = match vitality::assess(&repo, now, &mut errors) {
         Ok(v) => Some(v),
         Err(e) => {
-            errors.push(CheckError::new("vitality", e.to_string()));
+            errors.push(CheckError::new("vitality", e.said()));
             None
         }
     };
@@ -217,7 +217,7 @@ fn load_publiccode(
     let bytes = match repo.read(entry, 1024 * 1024) {
         Ok(b) => b,
         Err(e) => {
-            errors.push(CheckError::new("publiccode", e.to_string()));
+            errors.push(CheckError::new("publiccode", e.said_of(&entry.path)));
             return (
                 None,
                 PubliccodeStatus {

@@ -51,6 +51,50 @@ pub enum Refusal {
     },
 }
 
+impl Refusal {
+    /// The refusal of `file` as a sentence of the method's messages; a parser's own words
+    /// stay as written, in `detail`.
+    pub fn said(&self, file: &str) -> commons_report::Said {
+        use crate::say::say;
+        let file = ("file", file.into());
+        match self {
+            Refusal::TooDeep { line } => say(
+                "error-skipped-too-deep",
+                &[file, ("limit", MAX_DEPTH.into()), ("line", (*line).into())],
+            ),
+            Refusal::TooManyNodes { line } => say(
+                "error-skipped-too-many-nodes",
+                &[
+                    file,
+                    ("limit", MAX_YAML_NODES.into()),
+                    ("line", (*line).into()),
+                ],
+            ),
+            Refusal::TooLarge { line } => say(
+                "error-skipped-too-large",
+                &[
+                    file,
+                    ("limit", MAX_YAML_EXPANDED_BYTES.into()),
+                    ("line", (*line).into()),
+                ],
+            ),
+            Refusal::Syntax {
+                line,
+                column,
+                message,
+            } => say(
+                "error-syntax",
+                &[
+                    file,
+                    ("line", (*line).into()),
+                    ("column", (*column).into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+        }
+    }
+}
+
 /// What a node (or an anchored subtree) costs once expanded.
 #[derive(Debug, Clone, Copy, Default)]
 struct Size {

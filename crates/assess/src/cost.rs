@@ -66,6 +66,12 @@ fn is_prose_or_data(language: tokei::LanguageType) -> bool {
     )
 }
 
+/// How the estimate is computed, as reports write it: a fixed sentence, which readers find by
+/// its message id (`cost-method-basic-cocomo-organic`) to say it in their language.
+pub fn method_text() -> String {
+    say("cost-method-basic-cocomo-organic", &[]).text
+}
+
 /// Basic COCOMO for `code_lines`: (effort PM, schedule months, people).
 pub fn cocomo(code_lines: usize) -> (f64, f64, f64) {
     let ksloc = code_lines as f64 / 1000.0;
@@ -177,7 +183,7 @@ pub fn assess(
         overhead: DEFAULT_OVERHEAD,
         used_by,
         dependents_in_catalog,
-        method: "basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)".into(),
+        method: method_text(),
         evidence: vec![Evidence::rule(
             "cocomo-counting",
             say(

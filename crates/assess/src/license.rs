@@ -9,8 +9,8 @@ pub mod declarations;
 use crate::repo::{Repo, TreeEntry, looks_like_text};
 use crate::say::say;
 use crate::{CheckError, Evidence};
-use commons_report::Said;
 pub use commons_report::{DetectedFile, Family, HeaderCount, LicenseReport};
+use commons_report::{MessageArg, Said};
 pub use declarations::ProjectDeclaration;
 use spdx::detection::{Store, TextData};
 use std::collections::BTreeSet;
@@ -417,11 +417,8 @@ pub fn assess(
     let mut sentences = Vec::new();
     for (entry, _) in candidates {
         let (detected, statement) = detect_file(repo, entry);
-        if let Some(problem) = &detected.problem {
-            errors.push(CheckError::new(
-                "license",
-                format!("{}: {problem}", entry.path),
-            ));
+        if let Some(problem) = problem_of_file(&detected) {
+            errors.push(CheckError::new("license", problem));
         }
         sentences.extend(statement);
         files.push(detected);
@@ -459,16 +456,15 @@ fn read_manifests(
     manifests.truncate(MAX_MANIFESTS);
     let mut out = Vec::new();
     for entry in manifests {
+        let file = entry.path.as_str();
         let problem = if !entry.is_file() {
-            Some("not a regular file (symbolic links are not followed)".to_string())
+            Some(say("error-not-regular-file", &[("file", file.into())]))
         } else {
             match repo.read(entry, declarations::MAX_MANIFEST_BYTES) {
-                Err(e) => {
-                    // The error names the file itself.
-                    errors.push(CheckError::new("license", format!("license not read: {e}")));
-                    continue;
+                Err(e) => Some(e.said_of(file)),
+                Ok(bytes) if !looks_like_text(&bytes) => {
+                    Some(say("error-binary-manifest", &[("file", file.into())]))
                 }
-                Ok(bytes) if !looks_like_text(&bytes) => Some("binary content".to_string()),
                 Ok(bytes) => {
                     match declarations::read_manifest(
                         entry.name(),
@@ -481,19 +477,45 @@ fn read_manifests(
                             }));
                             None
                         }
-                        Err(e) => Some(e.to_string()),
+                        Err(e) => Some(e.said(file)),
                     }
                 }
             }
         };
         if let Some(problem) = problem {
-            errors.push(CheckError::new(
-                "license",
-                format!("{}: license not read: {problem}", entry.path),
-            ));
+            errors.push(CheckError::new("license", problem));
         }
     }
     out
+}
+
+/// Notes why a license file could not be read or recognised.
+fn set_problem(file: &mut DetectedFile, problem: Said) {
+    file.problem = Some(problem.text);
+    file.problem_l10n = problem.message;
+}
+
+/// The error a license file's problem adds to the report: the same sentence said of the file
+/// (`license-file-binary` becomes `error-license-file-binary`, with `file`). A problem that
+/// names its file already (a read error) is said as it is.
+fn problem_of_file(detected: &DetectedFile) -> Option<Said> {
+    let problem = detected.problem.clone()?;
+    Some(match &detected.problem_l10n {
+        Some(message) if message.id.starts_with("license-file-") => {
+            let mut args: Vec<(&str, MessageArg)> = message
+                .args
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.clone()))
+                .collect();
+            args.push(("file", detected.file.as_str().into()));
+            say(&format!("error-{}", message.id), &args)
+        }
+        Some(message) => Said {
+            text: problem,
+            message: Some(message.clone()),
+        },
+        None => Said::from(format!("{}: {problem}", detected.file)),
+    })
 }
 
 /// A sentence of the top-level README that states a choice between licenses.
@@ -527,23 +549,25 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
         best_candidate: None,
         confidence: 0.0,
         problem: None,
+        problem_l10n: None,
         variant_of: None,
         note: None,
         note_l10n: None,
     };
     if !entry.is_file() {
-        out.problem = Some(match entry.kind {
-            crate::repo::EntryKind::Symlink => {
-                "is a symbolic link; links are not followed".to_string()
-            }
-            _ => "is not a regular file".to_string(),
-        });
+        set_problem(
+            &mut out,
+            match entry.kind {
+                crate::repo::EntryKind::Symlink => say("license-file-symlink", &[]),
+                _ => say("license-file-not-regular", &[]),
+            },
+        );
         return (out, None);
     }
     let bytes = match repo.read(entry, MAX_LICENSE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => {
-            out.problem = Some(e.to_string());
+            set_problem(&mut out, e.said_of(&entry.path));
             return (out, None);
         }
     };
@@ -553,9 +577,10 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
             .position(|&b| b == 0)
             .or_else(|| std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to()))
             .unwrap_or(0);
-        out.problem = Some(format!(
-            "is binary, not a license text (byte at offset {offset} is not text)"
-        ));
+        set_problem(
+            &mut out,
+            say("license-file-binary", &[("offset", offset.into())]),
+        );
         return (out, None);
     }
     let text = String::from_utf8_lossy(&bytes);
@@ -608,11 +633,19 @@ fn detect_file(repo: &Repo, entry: &TreeEntry) -> (DetectedFile, Option<ProjectD
         return (out, Some(statement));
     }
     if out.license.is_none() {
-        out.problem = Some(format!(
-            "text not recognised (best match {} at {:.2}, below {CONFIDENCE_THRESHOLD})",
-            out.best_candidate.as_deref().unwrap_or("none"),
-            score
-        ));
+        let threshold = ("threshold", format!("{CONFIDENCE_THRESHOLD}").into());
+        let problem = match out.best_candidate.as_deref() {
+            Some(candidate) => say(
+                "license-file-not-recognised",
+                &[
+                    ("candidate", candidate.into()),
+                    ("score", format!("{score:.2}").into()),
+                    threshold,
+                ],
+            ),
+            None => say("license-file-no-match", &[threshold]),
+        };
+        set_problem(&mut out, problem);
     }
     (out, None)
 }

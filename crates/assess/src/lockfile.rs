@@ -10,6 +10,7 @@ use crate::repo::{Repo, RepoError, TreeEntry, looks_like_text};
 use crate::say::say;
 use crate::{CheckError, bounds};
 pub use commons_report::LockfileSummary;
+use commons_report::Said;
 use std::collections::{BTreeSet, HashMap};
 
 /// Largest lockfile read.
@@ -32,10 +33,64 @@ pub struct Package {
     pub file: String,
 }
 
-type Reader = fn(&str) -> Result<Vec<(String, String)>, String>;
+type Reader = fn(&str) -> Result<Vec<(String, String)>, Problem>;
 
 /// What a reader made of one lockfile: (name, version) pairs, or why it could not be used.
-pub type Reading = Result<Vec<(String, String)>, String>;
+pub type Reading = Result<Vec<(String, String)>, Problem>;
+
+/// Why a lockfile could not be used, before the file is named (a blob read once may stand
+/// for several paths).
+#[derive(Debug)]
+pub enum Problem {
+    /// The blob could not be read.
+    Unreadable(RepoError),
+    /// Not text.
+    Binary,
+    /// Refused before parsing (nesting).
+    Refused(bounds::Refusal),
+    /// Not JSON.
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// Not well-formed XML (a pom).
+    Pom(crate::pom::PomError),
+    /// More packages than [`MAX_PACKAGES`].
+    TooManyPackages,
+}
+
+impl Problem {
+    /// The problem of `file` as a sentence of the method's messages.
+    pub fn said(&self, file: &str) -> Said {
+        match self {
+            Problem::Unreadable(error) => error.said_of(file),
+            Problem::Binary => say("error-binary-lockfile", &[("file", file.into())]),
+            Problem::Refused(refusal) => refusal.said(file),
+            Problem::Pom(pom) => pom.said(file),
+            Problem::Json {
+                line,
+                column,
+                message,
+            } => say(
+                "error-invalid-json",
+                &[
+                    ("file", file.into()),
+                    ("line", (*line).into()),
+                    ("column", (*column).into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+            Problem::TooManyPackages => say(
+                "error-too-many-packages",
+                &[("file", file.into()), ("limit", MAX_PACKAGES.into())],
+            ),
+        }
+    }
+}
 
 /// The reader for a file name, with its ecosystem.
 fn reader_for(name: &str) -> Option<(&'static str, Reader)> {
@@ -118,9 +173,9 @@ pub fn read_all(
                     file: entry.path.clone(),
                 }));
             }
-            Err(message) => errors.push(CheckError::new(
+            Err(problem) => errors.push(CheckError::new(
                 "vulnerabilities",
-                format!("{}: {message}", entry.path),
+                problem.said(&entry.path),
             )),
         }
     }
@@ -129,27 +184,18 @@ pub fn read_all(
 
 /// Reads one lockfile with its reader.
 fn read_one(repo: &Repo, entry: &TreeEntry, reader: Reader) -> Reading {
-    // The caller names the file (a blob read once may stand for several paths).
-    let bytes = repo.read(entry, MAX_LOCKFILE_BYTES).map_err(|e| match e {
-        RepoError::TooLarge { size, limit, .. } => {
-            format!("{size} bytes, more than the {limit} bytes read from one file")
-        }
-        RepoError::ReadBudgetSpent { limit, .. } => {
-            format!("not read, the assessment already read {limit} bytes, its limit")
-        }
-        other => other.to_string(),
-    })?;
+    let bytes = repo
+        .read(entry, MAX_LOCKFILE_BYTES)
+        .map_err(Problem::Unreadable)?;
     if !looks_like_text(&bytes) {
-        return Err("binary content, not a lockfile".into());
+        return Err(Problem::Binary);
     }
     reader(&String::from_utf8_lossy(&bytes))
 }
 
-fn push(out: &mut Vec<(String, String)>, name: &str, version: &str) -> Result<(), String> {
+fn push(out: &mut Vec<(String, String)>, name: &str, version: &str) -> Result<(), Problem> {
     if out.len() >= MAX_PACKAGES {
-        return Err(format!(
-            "more than {MAX_PACKAGES} packages; the lockfile was not used"
-        ));
+        return Err(Problem::TooManyPackages);
     }
     if !name.is_empty() && !version.is_empty() {
         out.push((name.to_string(), version.to_string()));
@@ -165,7 +211,7 @@ fn quoted_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 
 /// Cargo.lock and poetry.lock: `[[package]]` tables with `name` and `version`; Cargo packages
 /// from a path or git source (no `source` or `source = "git+..."`) are not registry packages.
-fn read_toml_packages(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_toml_packages(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let mut out = Vec::new();
     let mut current: Option<(String, String, bool)> = None;
     let flush = |out: &mut Vec<(String, String)>, c: Option<(String, String, bool)>| {
@@ -200,14 +246,17 @@ fn read_toml_packages(text: &str) -> Result<Vec<(String, String)>, String> {
 
 /// A JSON lockfile as a tree, after the [`bounds`] check (serde_json's own recursion limit is
 /// 128 levels; the bound here is the same for every format read from a repository).
-fn json(text: &str) -> Result<serde_json::Value, String> {
-    bounds::check_json(text).map_err(|e| format!("skipped: {e}"))?;
-    serde_json::from_str(text)
-        .map_err(|e| format!("{}:{}: invalid JSON: {e}", e.line(), e.column()))
+fn json(text: &str) -> Result<serde_json::Value, Problem> {
+    bounds::check_json(text).map_err(Problem::Refused)?;
+    serde_json::from_str(text).map_err(|e| Problem::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 /// package-lock.json v1 (`dependencies`, nested) and v2/v3 (`packages`, keyed by path).
-fn read_package_lock(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_package_lock(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let doc = json(text)?;
     let mut out = Vec::new();
     if let Some(packages) = doc.get("packages").and_then(|p| p.as_object()) {
@@ -245,7 +294,7 @@ fn read_package_lock(text: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// yarn.lock v1 (`version "1.2.3"`) and Berry (`version: 1.2.3`).
-fn read_yarn_lock(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_yarn_lock(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let mut out = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -289,7 +338,7 @@ fn read_yarn_lock(text: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// go.sum: `module version[/go.mod] hash`; versions without the leading `v`, as OSV writes them.
-fn read_go_sum(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_go_sum(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for line in text.lines() {
@@ -309,7 +358,7 @@ fn read_go_sum(text: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// composer.lock: `packages` and `packages-dev`.
-fn read_composer_lock(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_composer_lock(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let doc = json(text)?;
     let mut out = Vec::new();
     for key in ["packages", "packages-dev"] {
@@ -332,7 +381,7 @@ fn read_composer_lock(text: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// Gemfile.lock: the `specs:` of the `GEM` section, `    name (version[-platform])`.
-fn read_gemfile_lock(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_gemfile_lock(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let mut out = Vec::new();
     let mut in_gem = false;
     for line in text.lines() {
@@ -360,8 +409,8 @@ fn read_gemfile_lock(text: &str) -> Result<Vec<(String, String)>, String> {
 /// pom.xml, read as XML ([`crate::pom`]): the project's own `<dependency>` entries whose
 /// version is literal (not `${property}`, not a range); commented-out entries and
 /// `<dependencyManagement>` pins are not dependencies.
-fn read_pom(text: &str) -> Result<Vec<(String, String)>, String> {
-    let pom = crate::pom::read(text).map_err(|e| e.to_string())?;
+fn read_pom(text: &str) -> Result<Vec<(String, String)>, Problem> {
+    let pom = crate::pom::read(text).map_err(Problem::Pom)?;
     let mut out = Vec::new();
     for d in pom.dependencies {
         let v = d.version.as_str();
@@ -378,7 +427,7 @@ fn read_pom(text: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// requirements*.txt: only `name==version` pins (with extras and markers stripped).
-fn read_requirements(text: &str) -> Result<Vec<(String, String)>, String> {
+fn read_requirements(text: &str) -> Result<Vec<(String, String)>, Problem> {
     let mut out = Vec::new();
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -498,10 +547,12 @@ mod tests {
             read_pom("<project><dependencies><dependency><groupId>org.x</groupId><artifactId>y</artifactId><version>${v}</version></dependency><dependency><groupId>g</groupId><artifactId>a</artifactId><version>2.14.1</version></dependency></dependencies></project>").unwrap(),
             vec![("g:a".into(), "2.14.1".into())]
         );
-        assert!(
+        assert_eq!(
             read_package_lock("{ not json")
                 .unwrap_err()
-                .starts_with("1:3")
+                .said("package-lock.json")
+                .text,
+            "package-lock.json:1:3: invalid JSON: key must be a string at line 1 column 3"
         );
     }
 }

@@ -29,6 +29,32 @@ pub enum PomError {
     },
 }
 
+impl PomError {
+    /// The error of `file` as a sentence of the method's messages; the XML reader's own words
+    /// stay as written, in `detail`.
+    pub fn said(&self, file: &str) -> commons_report::Said {
+        use crate::say::say;
+        match self {
+            PomError::Syntax { position, message } => say(
+                "error-invalid-xml",
+                &[
+                    ("file", file.into()),
+                    ("position", (*position).into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+            PomError::TooDeep { position } => say(
+                "error-xml-too-deep",
+                &[
+                    ("file", file.into()),
+                    ("limit", MAX_DEPTH.into()),
+                    ("position", (*position).into()),
+                ],
+            ),
+        }
+    }
+}
+
 /// One `<license>` of `<project><licenses>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PomLicense {

@@ -117,6 +117,83 @@ pub enum RepoError {
     Io(#[from] std::io::Error),
 }
 
+impl RepoError {
+    /// The error as a sentence of the method's messages; git's and the system's own words stay
+    /// as written, in `detail`.
+    pub fn said(&self) -> commons_report::Said {
+        use crate::say::say;
+        match self {
+            RepoError::Spawn(e) => say("error-git-spawn", &[("detail", e.to_string().into())]),
+            RepoError::NotARepository { path, message } => say(
+                "error-not-a-repository",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+            RepoError::EmptyRepository => say("error-empty-repository", &[]),
+            RepoError::Git { command, message } => say(
+                "error-git-failed",
+                &[
+                    ("command", command.as_str().into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+            RepoError::Timeout { command, seconds } => say(
+                "error-git-timeout",
+                &[
+                    ("command", command.as_str().into()),
+                    ("seconds", (*seconds).into()),
+                ],
+            ),
+            RepoError::TooLarge { path, size, limit } => say(
+                "error-file-too-large",
+                &[
+                    ("file", path.as_str().into()),
+                    ("size", (*size).into()),
+                    ("limit", (*limit).into()),
+                ],
+            ),
+            RepoError::History(message) => say(
+                "error-history-failed",
+                &[("detail", message.as_str().into())],
+            ),
+            RepoError::DeadlinePassed { seconds } => {
+                say("error-deadline-passed", &[("seconds", (*seconds).into())])
+            }
+            RepoError::ReadBudgetSpent { path, limit } => say(
+                "error-read-budget-spent",
+                &[("file", path.as_str().into()), ("limit", (*limit).into())],
+            ),
+            RepoError::Io(e) => say("error-git-read", &[("detail", e.to_string().into())]),
+        }
+    }
+
+    /// The error of reading `file` as a sentence: the file named is `file` (a blob read once
+    /// may stand for several paths), and git's own words stay as written.
+    pub fn said_of(&self, file: &str) -> commons_report::Said {
+        use crate::say::say;
+        match self {
+            RepoError::TooLarge { size, limit, .. } => say(
+                "error-file-too-large",
+                &[
+                    ("file", file.into()),
+                    ("size", (*size).into()),
+                    ("limit", (*limit).into()),
+                ],
+            ),
+            RepoError::ReadBudgetSpent { limit, .. } => say(
+                "error-read-budget-spent",
+                &[("file", file.into()), ("limit", (*limit).into())],
+            ),
+            other => say(
+                "error-file-not-read",
+                &[("file", file.into()), ("detail", other.to_string().into())],
+            ),
+        }
+    }
+}
+
 /// The kind of a tree entry, from its git mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {

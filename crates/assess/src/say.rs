@@ -146,8 +146,12 @@ mod tests {
         let sources = [
             include_str!("ai.rs"),
             include_str!("assess.rs"),
+            include_str!("bounds.rs"),
             include_str!("cost.rs"),
             include_str!("license.rs"),
+            include_str!("license/declarations.rs"),
+            include_str!("pom.rs"),
+            include_str!("repo.rs"),
             include_str!("lockfile.rs"),
             include_str!("principles.rs"),
             include_str!("security.rs"),
@@ -165,6 +169,29 @@ mod tests {
         assert!(said.len() > 30, "{}", said.len());
         let missing: Vec<_> = said.difference(&english).collect();
         assert!(missing.is_empty(), "not in en/report.ftl: {missing:?}");
+    }
+
+    /// A license file's problem is also an error of the report, said of the file by the
+    /// message of the same name with `error-` before it (see `license::problem_of_file`).
+    #[test]
+    fn each_license_file_problem_has_its_error_said_of_the_file() {
+        let args: [(&str, MessageArg); 5] = [
+            ("offset", 7usize.into()),
+            ("candidate", "MIT".into()),
+            ("score", "0.42".into()),
+            ("threshold", "0.9".into()),
+            ("file", "LICENSE".into()),
+        ];
+        let ids: Vec<(String, BTreeSet<String>)> = shape(&parse("en", messages("en").unwrap()))
+            .into_iter()
+            .filter(|(id, _)| id.starts_with("license-file-"))
+            .collect();
+        assert_eq!(ids.len(), 5, "{ids:?}");
+        for (id, _) in ids {
+            let problem = say(&id, &args).text;
+            let error = say(&format!("error-{id}"), &args).text;
+            assert_eq!(error, format!("LICENSE: {problem}"), "{id}");
+        }
     }
 
     /// The English of a message without arguments.

@@ -157,7 +157,10 @@ pub fn assess(
     let tags = match tags {
         Ok(tags) => tags,
         Err(e) => {
-            errors.push(CheckError::new("vitality", format!("tags: {e}")));
+            errors.push(CheckError::new(
+                "vitality",
+                say("error-tags-not-read", &[("detail", e.to_string().into())]),
+            ));
             Vec::new()
         }
     };

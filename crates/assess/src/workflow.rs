@@ -89,7 +89,7 @@ fn parse_entry(repo: &Repo, entry: &TreeEntry, errors: &mut Vec<CheckError>) -> 
     let bytes = match repo.read(entry, MAX_WORKFLOW_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            errors.push(CheckError::new("workflows", e.to_string()));
+            errors.push(CheckError::new("workflows", e.said_of(&entry.path)));
             return None;
         }
     };
@@ -100,13 +100,13 @@ fn parse_entry(repo: &Repo, entry: &TreeEntry, errors: &mut Vec<CheckError>) -> 
         ));
         return None;
     };
-    let message = match parse(text) {
-        Ok(doc) => return doc,
-        Err(syntax @ bounds::Refusal::Syntax { .. }) => format!("{}:{syntax}", entry.path),
-        Err(refusal) => format!("workflow {} skipped: {refusal}", entry.path),
-    };
-    errors.push(CheckError::new("workflows", message));
-    None
+    match parse(text) {
+        Ok(doc) => doc,
+        Err(refusal) => {
+            errors.push(CheckError::new("workflows", refusal.said(&entry.path)));
+            None
+        }
+    }
 }
 
 /// Parses a workflow's text: its first document, or `None` when it has none. The text is

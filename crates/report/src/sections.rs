@@ -52,6 +52,9 @@ pub struct DetectedFile {
     pub confidence: f32,
     /// Why the file could not be read or recognised, in plain words.
     pub problem: Option<String>,
+    /// `problem` as a message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_l10n: Option<Message>,
     /// The common license the recognised one is a near-copy of (Pixar's license: Apache-2.0).
     pub variant_of: Option<String>,
     /// What else a reader should know about this file: a near-copy that scored almost as well,

@@ -692,6 +692,18 @@ async fn a_live_assessment_of_a_demo_repository_is_shown_and_served_whole() {
         for check in &report.security.checks {
             assert!(!table.contains(&check.reason), "{lang}: {}", check.reason);
         }
+        // Nothing else the method wrote is left in English either: the cost method, the
+        // files' and the errors' sentences.
+        let assessment = html
+            .split("aria-labelledby=\"assessment-heading\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</main>").next())
+            .expect("the assessment");
+        assert!(
+            !assessment.contains("lang=\"en\""),
+            "{lang}: a sentence of the assessment left in English"
+        );
+        assert!(!assessment.contains(&report.cost.method), "{lang}");
     }
 }
 

@@ -119,6 +119,33 @@ error-not-utf8 = { $file }: ليس نصًا بترميز UTF-8
 error-too-many-lockfiles = عدد ملفات القفل يتجاوز { $limit }؛ ولم يُقرأ الباقي
 error-too-many-workflows = عدد ملفات سير العمل يتجاوز { $limit }؛ ولم يُقرأ الباقي
 
+## ملفات تعذّرت قراءتها أو تحليلها: تبقى عبارات git والمحلِّلات نفسها كما كُتبت،
+## في $detail
+
+error-git-spawn = تعذّر تشغيل git: { $detail }
+error-not-a-repository = { $file } ليس مستودع git: { $detail }
+error-empty-repository = لا يوجد في المستودع أي إيداع عند HEAD
+error-git-failed = أخفق الأمر git { $command }: { $detail }
+error-git-timeout = استغرق الأمر git { $command } أكثر من { $seconds } ثانية فأُوقِف
+error-file-too-large = حجم { $file } يبلغ { $size } بايت، وهو يتجاوز الحد الأقصى لما يُقرأ من ملف واحد البالغ { $limit } بايت
+error-history-failed = أخفقت قراءة السجل: { $detail }
+error-deadline-passed = استغرق التقييم أكثر من { $seconds } ثانية فأُوقِف
+error-read-budget-spent = { $file }: لم يُقرأ، لأن التقييم قرأ بالفعل { $limit } بايت، وهو الحد الأقصى المسموح به
+error-git-read = تعذّرت القراءة من git: { $detail }
+error-file-not-read = { $file }: لم يُقرأ: { $detail }
+error-tags-not-read = لم تُقرأ الوسوم: { $detail }
+error-syntax = { $file }:{ $line }:{ $column }: { $detail }
+error-skipped-too-deep = { $file }: تم تخطّيه: عمق التداخل يتجاوز { $limit } مستوى (السطر { $line })
+error-skipped-too-many-nodes = { $file }: تم تخطّيه: توسيع الأسماء المستعارة (aliases) ينتج أكثر من { $limit } عقدة (السطر { $line })
+error-skipped-too-large = { $file }: تم تخطّيه: توسيع الأسماء المستعارة (aliases) ينتج أكثر من { $limit } بايت (السطر { $line })
+error-invalid-json = { $file }:{ $line }:{ $column }: محتوى JSON غير صالح: { $detail }
+error-invalid-toml = { $file }: محتوى TOML غير صالح: { $detail }
+error-invalid-xml = { $file }: محتوى XML غير صالح عند البايت { $position }: { $detail }
+error-xml-too-deep = { $file }: عمق تداخل العناصر يتجاوز { $limit } مستوى (البايت { $position })
+error-binary-lockfile = { $file }: محتوى ثنائي، وليس ملف قفل
+error-binary-manifest = { $file }: محتوى ثنائي، وليس ملف بيان حزمة
+error-too-many-packages = { $file }: عدد الحزم يتجاوز { $limit }؛ ولم يُستخدم ملف القفل
+
 ## نشاط الصيانة (الحيوية)
 
 evidence-history-walk = { $count ->
@@ -149,6 +176,8 @@ evidence-cocomo-counting = { $files ->
    *[other] احتُسب { $files } ملف
 } عند HEAD { $head }؛ المستبعدة: { $excluded } (شفرة خارجية مضمَّنة أو مولَّدة أو ملفات قفل)؛ المتخطّاة لأن حجمها يتجاوز 1 MiB: { $large }
 error-too-many-source-files = عدد الملفات المصدرية يتجاوز { $limit }؛ ولم يُحتسب الباقي
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic: الجهد = 2.4 * KSLOC^1.05 شخص-شهر، والمدة = 2.5 * الجهد^0.38 شهر، والتكلفة = الجهد * الأجر/12 * التكاليف العامة؛ وتُعَدّ أسطر الشفرة بأداة tokei (دون الأسطر الفارغة والتعليقات، ومع استبعاد صيغ النصوص النثرية والبيانات والإعدادات، والملفات الخارجية المضمَّنة والمصغَّرة)
 
 ## المبادئ والمؤشرات: ما عُثر عليه
 
@@ -215,6 +244,16 @@ evidence-project-declaration-states = { $field }: «{ $written }» يذكر { $e
 evidence-project-declaration-names-file = { $field }: «{ $written }» يشير إلى { $file } بوصفه نص الترخيص
 evidence-project-declaration-problem = { $field }: «{ $written }» ليس تعبير SPDX: { $problem }
 evidence-project-declaration-none = { $field }: «{ $written }» ليس تعبير SPDX
+license-file-symlink = رابط رمزي؛ ولا تُتتبَّع الروابط
+license-file-not-regular = ليس ملفًا عاديًا
+license-file-binary = ملف ثنائي، وليس نص ترخيص (البايت عند الإزاحة { $offset } ليس نصًا)
+license-file-not-recognised = لم يُتعرَّف على النص (أقرب تطابق { $candidate } بدرجة { $score }، وهي دون الحد { $threshold })
+license-file-no-match = لم يُتعرَّف على النص (لا يوجد ترخيص مرشّح، دون الحد { $threshold })
+error-license-file-symlink = { $file }: رابط رمزي؛ ولا تُتتبَّع الروابط
+error-license-file-not-regular = { $file }: ليس ملفًا عاديًا
+error-license-file-binary = { $file }: ملف ثنائي، وليس نص ترخيص (البايت عند الإزاحة { $offset } ليس نصًا)
+error-license-file-not-recognised = { $file }: لم يُتعرَّف على النص (أقرب تطابق { $candidate } بدرجة { $score }، وهي دون الحد { $threshold })
+error-license-file-no-match = { $file }: لم يُتعرَّف على النص (لا يوجد ترخيص مرشّح، دون الحد { $threshold })
 license-mismatch-files-unmentioned = تحتوي ملفات الترخيص على { $licenses }، وهي تراخيص لا يذكرها legal.license ({ $declared })
 license-mismatch-declared-invalid = legal.license ({ $declared }) ليس تعبير SPDX صالحًا
 license-mismatch-no-file = legal.license مُصرَّح به، لكن لم يُتعرَّف على أي ملف ترخيص

@@ -92,6 +92,33 @@ error-not-utf8 = { $file }: not UTF-8 text
 error-too-many-lockfiles = more than { $limit } lockfiles; the rest were not read
 error-too-many-workflows = more than { $limit } workflow files; the rest were not read
 
+## Files that could not be read or parsed: git's and the parsers' own words stay as
+## written, in $detail
+
+error-git-spawn = cannot run git: { $detail }
+error-not-a-repository = { $file } is not a git repository: { $detail }
+error-empty-repository = the repository has no commit on HEAD
+error-git-failed = git { $command } failed: { $detail }
+error-git-timeout = git { $command } took longer than { $seconds } s and was stopped
+error-file-too-large = { $file } is { $size } bytes, more than the { $limit } bytes read from one file
+error-history-failed = reading the history failed: { $detail }
+error-deadline-passed = the assessment took longer than { $seconds } s and was stopped
+error-read-budget-spent = { $file }: not read, the assessment already read { $limit } bytes, its limit
+error-git-read = reading from git: { $detail }
+error-file-not-read = { $file }: not read: { $detail }
+error-tags-not-read = tags not read: { $detail }
+error-syntax = { $file }:{ $line }:{ $column }: { $detail }
+error-skipped-too-deep = { $file }: skipped: nesting deeper than { $limit } levels (line { $line })
+error-skipped-too-many-nodes = { $file }: skipped: aliases expand to more than { $limit } nodes (line { $line })
+error-skipped-too-large = { $file }: skipped: aliases expand to more than { $limit } bytes (line { $line })
+error-invalid-json = { $file }:{ $line }:{ $column }: invalid JSON: { $detail }
+error-invalid-toml = { $file }: invalid TOML: { $detail }
+error-invalid-xml = { $file }: invalid XML at byte { $position }: { $detail }
+error-xml-too-deep = { $file }: elements nested deeper than { $limit } levels (byte { $position })
+error-binary-lockfile = { $file }: binary content, not a lockfile
+error-binary-manifest = { $file }: binary content, not a manifest
+error-too-many-packages = { $file }: more than { $limit } packages; the lockfile was not used
+
 ## Vitality
 
 evidence-history-walk = { $count ->
@@ -111,6 +138,8 @@ evidence-cocomo-counting = { $files ->
    *[other] { $files } files counted
 } at HEAD { $head }; { $excluded } excluded (vendored, generated, lockfiles); { $large } over 1 MiB skipped
 error-too-many-source-files = more than { $limit } source files; the rest were not counted
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic: effort = 2.4 * KSLOC^1.05 person-months, schedule = 2.5 * effort^0.38 months, cost = effort * wage/12 * overhead; code lines by tokei (no blanks, no comments; prose, data and configuration formats, vendored and minified files excluded)
 
 ## Principles and indicators: what was found
 
@@ -165,6 +194,16 @@ evidence-project-declaration-states = { $field }: "{ $written }" states { $expre
 evidence-project-declaration-names-file = { $field }: "{ $written }" names { $file } as the license text
 evidence-project-declaration-problem = { $field }: "{ $written }" no SPDX expression: { $problem }
 evidence-project-declaration-none = { $field }: "{ $written }" no SPDX expression
+license-file-symlink = is a symbolic link; links are not followed
+license-file-not-regular = is not a regular file
+license-file-binary = is binary, not a license text (byte at offset { $offset } is not text)
+license-file-not-recognised = text not recognised (best match { $candidate } at { $score }, below { $threshold })
+license-file-no-match = text not recognised (no candidate, below { $threshold })
+error-license-file-symlink = { $file }: is a symbolic link; links are not followed
+error-license-file-not-regular = { $file }: is not a regular file
+error-license-file-binary = { $file }: is binary, not a license text (byte at offset { $offset } is not text)
+error-license-file-not-recognised = { $file }: text not recognised (best match { $candidate } at { $score }, below { $threshold })
+error-license-file-no-match = { $file }: text not recognised (no candidate, below { $threshold })
 license-mismatch-files-unmentioned = license files contain { $licenses } which legal.license ({ $declared }) does not mention
 license-mismatch-declared-invalid = legal.license ({ $declared }) is not a valid SPDX expression
 license-mismatch-no-file = legal.license is declared but no license file was recognised

@@ -92,6 +92,33 @@ error-not-utf8 = { $file }: no es texto UTF-8
 error-too-many-lockfiles = más de { $limit } archivos de bloqueo; el resto no se leyó
 error-too-many-workflows = más de { $limit } archivos de flujo de trabajo; el resto no se leyó
 
+## Archivos que no se pudieron leer ni analizar: las palabras de git y de los analizadores se
+## conservan tal como están escritas, en $detail
+
+error-git-spawn = no se puede ejecutar git: { $detail }
+error-not-a-repository = { $file } no es un repositorio git: { $detail }
+error-empty-repository = el repositorio no tiene ningún commit en HEAD
+error-git-failed = la orden git { $command } falló: { $detail }
+error-git-timeout = la orden git { $command } tardó más de { $seconds } s y se detuvo
+error-file-too-large = { $file } ocupa { $size } bytes, más que el máximo de { $limit } bytes que se lee de un archivo
+error-history-failed = no se pudo leer el historial: { $detail }
+error-deadline-passed = la evaluación tardó más de { $seconds } s y se detuvo
+error-read-budget-spent = { $file }: no se leyó; la evaluación ya había leído { $limit } bytes, que es su límite
+error-git-read = error al leer de git: { $detail }
+error-file-not-read = { $file }: no se leyó: { $detail }
+error-tags-not-read = no se leyeron las etiquetas: { $detail }
+error-syntax = { $file }:{ $line }:{ $column }: { $detail }
+error-skipped-too-deep = { $file }: omitido: anidamiento de más de { $limit } niveles (línea { $line })
+error-skipped-too-many-nodes = { $file }: omitido: los alias se expanden a más de { $limit } nodos (línea { $line })
+error-skipped-too-large = { $file }: omitido: los alias se expanden a más de { $limit } bytes (línea { $line })
+error-invalid-json = { $file }:{ $line }:{ $column }: JSON no válido: { $detail }
+error-invalid-toml = { $file }: TOML no válido: { $detail }
+error-invalid-xml = { $file }: XML no válido en el byte { $position }: { $detail }
+error-xml-too-deep = { $file }: elementos anidados en más de { $limit } niveles (byte { $position })
+error-binary-lockfile = { $file }: contenido binario, no es un archivo de bloqueo
+error-binary-manifest = { $file }: contenido binario, no es un manifiesto
+error-too-many-packages = { $file }: más de { $limit } paquetes; no se usó el archivo de bloqueo
+
 ## Vitalidad
 
 evidence-history-walk = { $count ->
@@ -111,6 +138,8 @@ evidence-cocomo-counting = { $files ->
    *[other] { $files } archivos contados
 } en HEAD { $head }; { $excluded } excluidos (de terceros, generados, archivos de bloqueo); { $large } de más de 1 MiB omitidos
 error-too-many-source-files = más de { $limit } archivos de código fuente; el resto no se contó
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic: esfuerzo = 2.4 * KSLOC^1.05 personas-mes, duración = 2.5 * esfuerzo^0.38 meses, coste = esfuerzo * salario/12 * gastos generales; líneas de código contadas con tokei (sin líneas en blanco ni comentarios; se excluyen los formatos de prosa, de datos y de configuración, y los archivos de terceros y minificados)
 
 ## Principios e indicadores: lo que se encontró
 
@@ -165,6 +194,16 @@ evidence-project-declaration-states = { $field }: «{ $written }» indica { $exp
 evidence-project-declaration-names-file = { $field }: «{ $written }» designa { $file } como texto de la licencia
 evidence-project-declaration-problem = { $field }: «{ $written }» no es una expresión SPDX: { $problem }
 evidence-project-declaration-none = { $field }: «{ $written }» no es una expresión SPDX
+license-file-symlink = es un enlace simbólico; no se siguen los enlaces
+license-file-not-regular = no es un archivo normal
+license-file-binary = es binario, no es un texto de licencia (el byte en la posición { $offset } no es texto)
+license-file-not-recognised = texto no reconocido (mejor coincidencia: { $candidate }, con { $score }, por debajo del umbral de { $threshold })
+license-file-no-match = texto no reconocido (ningún candidato alcanza el umbral de { $threshold })
+error-license-file-symlink = { $file }: es un enlace simbólico; no se siguen los enlaces
+error-license-file-not-regular = { $file }: no es un archivo normal
+error-license-file-binary = { $file }: es binario, no es un texto de licencia (el byte en la posición { $offset } no es texto)
+error-license-file-not-recognised = { $file }: texto no reconocido (mejor coincidencia: { $candidate }, con { $score }, por debajo del umbral de { $threshold })
+error-license-file-no-match = { $file }: texto no reconocido (ningún candidato alcanza el umbral de { $threshold })
 license-mismatch-files-unmentioned = los archivos de licencia contienen { $licenses }, que legal.license ({ $declared }) no menciona
 license-mismatch-declared-invalid = legal.license ({ $declared }) no es una expresión SPDX válida
 license-mismatch-no-file = se declara legal.license, pero no se reconoció ningún archivo de licencia

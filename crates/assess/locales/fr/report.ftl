@@ -92,6 +92,33 @@ error-not-utf8 = { $file } : pas du texte UTF-8
 error-too-many-lockfiles = plus de { $limit } fichiers de verrouillage ; les autres n’ont pas été lus
 error-too-many-workflows = plus de { $limit } fichiers de workflow ; les autres n’ont pas été lus
 
+## Fichiers qui n’ont pas pu être lus ou analysés : les termes propres à git et aux analyseurs
+## restent tels quels, dans $detail
+
+error-git-spawn = impossible d’exécuter git : { $detail }
+error-not-a-repository = { $file } n’est pas un dépôt git : { $detail }
+error-empty-repository = le dépôt n’a aucun commit sur HEAD
+error-git-failed = la commande git { $command } a échoué : { $detail }
+error-git-timeout = la commande git { $command } a dépassé { $seconds } s et a été interrompue
+error-file-too-large = { $file } fait { $size } octets, au-delà des { $limit } octets lus au maximum par fichier
+error-history-failed = échec de la lecture de l’historique : { $detail }
+error-deadline-passed = l’évaluation a dépassé { $seconds } s et a été interrompue
+error-read-budget-spent = { $file } : non lu ; l’évaluation a déjà lu { $limit } octets, sa limite
+error-git-read = erreur de lecture depuis git : { $detail }
+error-file-not-read = { $file } : non lu : { $detail }
+error-tags-not-read = étiquettes non lues : { $detail }
+error-syntax = { $file }:{ $line }:{ $column } : { $detail }
+error-skipped-too-deep = { $file } : ignoré : imbrication de plus de { $limit } niveaux (ligne { $line })
+error-skipped-too-many-nodes = { $file } : ignoré : les alias se développent en plus de { $limit } nœuds (ligne { $line })
+error-skipped-too-large = { $file } : ignoré : les alias se développent en plus de { $limit } octets (ligne { $line })
+error-invalid-json = { $file }:{ $line }:{ $column } : JSON non valide : { $detail }
+error-invalid-toml = { $file } : TOML non valide : { $detail }
+error-invalid-xml = { $file } : XML non valide à l’octet { $position } : { $detail }
+error-xml-too-deep = { $file } : éléments imbriqués sur plus de { $limit } niveaux (octet { $position })
+error-binary-lockfile = { $file } : contenu binaire, pas un fichier de verrouillage
+error-binary-manifest = { $file } : contenu binaire, pas un manifeste
+error-too-many-packages = { $file } : plus de { $limit } paquets ; le fichier de verrouillage n’a pas été utilisé
+
 ## Vitalité
 
 evidence-history-walk = { $count ->
@@ -117,6 +144,8 @@ evidence-cocomo-counting = { $files ->
    *[other] { $large } de plus de 1 Mio ignorés
 }
 error-too-many-source-files = plus de { $limit } fichiers source ; les autres n’ont pas été comptés
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic : effort = 2.4 * KSLOC^1.05 mois-personnes, durée = 2.5 * effort^0.38 mois, coût = effort * salaire/12 * frais généraux ; lignes de code comptées par tokei (sans lignes vides ni commentaires ; formats de texte, de données et de configuration, fichiers tiers et minifiés exclus)
 
 ## Principes et indicateurs : ce qui a été trouvé
 
@@ -171,6 +200,16 @@ evidence-project-declaration-states = { $field } : « { $written } » indique { 
 evidence-project-declaration-names-file = { $field } : « { $written } » désigne { $file } comme texte de la licence
 evidence-project-declaration-problem = { $field } : « { $written } » n’est pas une expression SPDX : { $problem }
 evidence-project-declaration-none = { $field } : « { $written } » n’est pas une expression SPDX
+license-file-symlink = lien symbolique ; les liens ne sont pas suivis
+license-file-not-regular = pas un fichier ordinaire
+license-file-binary = fichier binaire, pas un texte de licence (l’octet à la position { $offset } n’est pas du texte)
+license-file-not-recognised = texte non reconnu (licence la plus proche : { $candidate }, indice { $score }, inférieur au seuil de { $threshold })
+license-file-no-match = texte non reconnu (aucune licence candidate n’atteint le seuil de { $threshold })
+error-license-file-symlink = { $file } : lien symbolique ; les liens ne sont pas suivis
+error-license-file-not-regular = { $file } : pas un fichier ordinaire
+error-license-file-binary = { $file } : fichier binaire, pas un texte de licence (l’octet à la position { $offset } n’est pas du texte)
+error-license-file-not-recognised = { $file } : texte non reconnu (licence la plus proche : { $candidate }, indice { $score }, inférieur au seuil de { $threshold })
+error-license-file-no-match = { $file } : texte non reconnu (aucune licence candidate n’atteint le seuil de { $threshold })
 license-mismatch-files-unmentioned = les fichiers de licence contiennent { $licenses }, que legal.license ({ $declared }) ne mentionne pas
 license-mismatch-declared-invalid = legal.license ({ $declared }) n’est pas une expression SPDX valide
 license-mismatch-no-file = legal.license est déclaré, mais aucun fichier de licence n’a été reconnu

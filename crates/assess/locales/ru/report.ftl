@@ -111,6 +111,73 @@ error-not-utf8 = { $file }: не является текстом в кодиро
 error-too-many-lockfiles = число lock-файлов превышает { $limit }; остальные не читались
 error-too-many-workflows = число файлов рабочих процессов превышает { $limit }; остальные не читались
 
+## Файлы, которые не удалось прочитать или разобрать: собственные формулировки git и синтаксических
+## анализаторов приводятся как есть, в $detail
+
+error-git-spawn = не удалось запустить git: { $detail }
+error-not-a-repository = { $file } не является репозиторием git: { $detail }
+error-empty-repository = в репозитории нет коммита, на который указывает HEAD
+error-git-failed = команда git { $command } завершилась с ошибкой: { $detail }
+error-git-timeout = команда git { $command } выполнялась дольше { $seconds } с и была остановлена
+error-file-too-large = размер файла { $file } ({ $size ->
+    [one] { $size } байт
+    [few] { $size } байта
+    [many] { $size } байт
+   *[other] { $size } байта
+}) превышает предел чтения одного файла ({ $limit ->
+    [one] { $limit } байт
+    [few] { $limit } байта
+    [many] { $limit } байт
+   *[other] { $limit } байта
+})
+error-history-failed = не удалось прочитать историю: { $detail }
+error-deadline-passed = оценка выполнялась дольше { $seconds } с и была остановлена
+error-read-budget-spent = { $file }: не прочитан: оценка уже прочитала предельный объём данных ({ $limit ->
+    [one] { $limit } байт
+    [few] { $limit } байта
+    [many] { $limit } байт
+   *[other] { $limit } байта
+})
+error-git-read = ошибка чтения из git: { $detail }
+error-file-not-read = { $file }: не прочитан: { $detail }
+error-tags-not-read = теги не прочитаны: { $detail }
+error-syntax = { $file }:{ $line }:{ $column }: { $detail }
+error-skipped-too-deep = { $file }: пропущен: глубина вложенности превышает { $limit ->
+    [one] { $limit } уровень
+    [few] { $limit } уровня
+    [many] { $limit } уровней
+   *[other] { $limit } уровня
+} (строка { $line })
+error-skipped-too-many-nodes = { $file }: пропущен: после развёртывания псевдонимов получается больше { $limit ->
+    [one] { $limit } узла
+    [few] { $limit } узлов
+    [many] { $limit } узлов
+   *[other] { $limit } узла
+} (строка { $line })
+error-skipped-too-large = { $file }: пропущен: после развёртывания псевдонимов получается больше { $limit ->
+    [one] { $limit } байта
+    [few] { $limit } байт
+    [many] { $limit } байт
+   *[other] { $limit } байта
+} (строка { $line })
+error-invalid-json = { $file }:{ $line }:{ $column }: недопустимый JSON: { $detail }
+error-invalid-toml = { $file }: недопустимый TOML: { $detail }
+error-invalid-xml = { $file }: недопустимый XML (байт со смещением { $position }): { $detail }
+error-xml-too-deep = { $file }: глубина вложенности элементов превышает { $limit ->
+    [one] { $limit } уровень
+    [few] { $limit } уровня
+    [many] { $limit } уровней
+   *[other] { $limit } уровня
+} (байт со смещением { $position })
+error-binary-lockfile = { $file }: двоичное содержимое, а не lock-файл
+error-binary-manifest = { $file }: двоичное содержимое, а не манифест
+error-too-many-packages = { $file }: больше { $limit ->
+    [one] { $limit } пакета
+    [few] { $limit } пакетов
+    [many] { $limit } пакетов
+   *[other] { $limit } пакета
+}; lock-файл не использовался
+
 ## Активность сопровождения
 
 evidence-history-walk = { $count ->
@@ -136,6 +203,8 @@ evidence-cocomo-counting = { $files ->
    *[other] учтено { $files } файла
 } на HEAD { $head }; исключено: { $excluded } (сторонние, сгенерированные, lock-файлы); пропущено файлов больше 1 MiB: { $large }
 error-too-many-source-files = число файлов исходного кода превышает { $limit }; остальные не учитывались
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic: трудозатраты = 2.4 * KSLOC^1.05 (человеко-месяцы), срок = 2.5 * трудозатраты^0.38 (месяцы), стоимость = трудозатраты * годовая зарплата/12 * коэффициент накладных расходов; строки кода подсчитаны инструментом tokei (без пустых строк и комментариев; форматы текстовых документов, данных и конфигурации, сторонние и минифицированные файлы исключены)
 
 ## Принципы и показатели: что найдено
 
@@ -201,6 +270,16 @@ evidence-project-declaration-states = { $field }: «{ $written }» задаёт 
 evidence-project-declaration-names-file = { $field }: «{ $written }» указывает на { $file } как на текст лицензии
 evidence-project-declaration-problem = { $field }: «{ $written }» не является выражением SPDX: { $problem }
 evidence-project-declaration-none = { $field }: «{ $written }» не является выражением SPDX
+license-file-symlink = символическая ссылка; переход по ссылкам не выполняется
+license-file-not-regular = не обычный файл
+license-file-binary = двоичный файл, а не текст лицензии (байт со смещением { $offset } не является текстом)
+license-file-not-recognised = текст не распознан (ближайшая лицензия — { $candidate } с коэффициентом { $score }, ниже порога { $threshold })
+license-file-no-match = текст не распознан (ни одна лицензия не достигает порога { $threshold })
+error-license-file-symlink = { $file }: символическая ссылка; переход по ссылкам не выполняется
+error-license-file-not-regular = { $file }: не обычный файл
+error-license-file-binary = { $file }: двоичный файл, а не текст лицензии (байт со смещением { $offset } не является текстом)
+error-license-file-not-recognised = { $file }: текст не распознан (ближайшая лицензия — { $candidate } с коэффициентом { $score }, ниже порога { $threshold })
+error-license-file-no-match = { $file }: текст не распознан (ни одна лицензия не достигает порога { $threshold })
 license-mismatch-files-unmentioned = файлы лицензий содержат { $licenses }, которые не упомянуты в legal.license ({ $declared })
 license-mismatch-declared-invalid = legal.license ({ $declared }) не является допустимым выражением SPDX
 license-mismatch-no-file = legal.license указан, но ни один файл лицензии не распознан

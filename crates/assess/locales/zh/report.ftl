@@ -71,6 +71,33 @@ error-not-utf8 = { $file }：不是 UTF-8 文本
 error-too-many-lockfiles = 锁定文件超过 { $limit } 个；其余文件未读取
 error-too-many-workflows = 工作流文件超过 { $limit } 个；其余文件未读取
 
+## 无法读取或解析的文件：git 和解析器的原文按原样保留在
+## $detail 中
+
+error-git-spawn = 无法运行 git：{ $detail }
+error-not-a-repository = { $file } 不是 git 仓库：{ $detail }
+error-empty-repository = 仓库的 HEAD 上没有提交
+error-git-failed = git { $command } 失败：{ $detail }
+error-git-timeout = git { $command } 运行超过 { $seconds } 秒，已被终止
+error-file-too-large = { $file } 为 { $size } 字节，超过单个文件的读取上限 { $limit } 字节
+error-history-failed = 读取历史失败：{ $detail }
+error-deadline-passed = 评估耗时超过 { $seconds } 秒，已被终止
+error-read-budget-spent = { $file }：未读取，评估已读取 { $limit } 字节，达到其上限
+error-git-read = 从 git 读取时出错：{ $detail }
+error-file-not-read = { $file }：未读取：{ $detail }
+error-tags-not-read = 未读取标签：{ $detail }
+error-syntax = { $file }:{ $line }:{ $column }：{ $detail }
+error-skipped-too-deep = { $file }：已跳过：嵌套超过 { $limit } 层（第 { $line } 行）
+error-skipped-too-many-nodes = { $file }：已跳过：别名展开后超过 { $limit } 个节点（第 { $line } 行）
+error-skipped-too-large = { $file }：已跳过：别名展开后超过 { $limit } 字节（第 { $line } 行）
+error-invalid-json = { $file }:{ $line }:{ $column }：无效的 JSON：{ $detail }
+error-invalid-toml = { $file }：无效的 TOML：{ $detail }
+error-invalid-xml = { $file }：第 { $position } 字节处的 XML 无效：{ $detail }
+error-xml-too-deep = { $file }：元素嵌套超过 { $limit } 层（第 { $position } 字节）
+error-binary-lockfile = { $file }：二进制内容，不是锁定文件
+error-binary-manifest = { $file }：二进制内容，不是清单文件
+error-too-many-packages = { $file }：软件包超过 { $limit } 个；未使用该锁定文件
+
 ## 维护活跃度
 
 evidence-history-walk = 从 HEAD { $head } 可到达 { $count } 次提交；作者按 .mailmap 处理后的电子邮件地址识别
@@ -81,6 +108,8 @@ error-history-cut = 历史在 { $count } 次提交后截断（上限或时限）
 
 evidence-cocomo-counting = 在 HEAD { $head } 统计了 { $files } 个文件；排除 { $excluded } 个（第三方、生成的文件、锁定文件）；跳过 { $large } 个超过 1 MiB 的文件
 error-too-many-source-files = 源文件超过 { $limit } 个；其余文件未统计
+
+cost-method-basic-cocomo-organic = basic-cocomo-organic：工作量 = 2.4 * KSLOC^1.05 人月，工期 = 2.5 * 工作量^0.38 月，成本 = 工作量 * 年薪/12 * 管理费用系数；代码行数由 tokei 统计（不含空行和注释；不包括文档类、数据类和配置类格式，以及第三方文件和压缩文件）
 
 ## 原则和指标：找到的内容
 
@@ -126,6 +155,16 @@ evidence-project-declaration-states = { $field }：“{ $written }”声明了 {
 evidence-project-declaration-names-file = { $field }：“{ $written }”指定 { $file } 为许可证文本
 evidence-project-declaration-problem = { $field }：“{ $written }”不是 SPDX 表达式：{ $problem }
 evidence-project-declaration-none = { $field }：“{ $written }”不是 SPDX 表达式
+license-file-symlink = 是符号链接；不跟随链接
+license-file-not-regular = 不是普通文件
+license-file-binary = 是二进制文件，不是许可证文本（偏移量 { $offset } 处的字节不是文本）
+license-file-not-recognised = 未能识别文本（最佳匹配为 { $candidate }，得分 { $score }，低于 { $threshold }）
+license-file-no-match = 未能识别文本（没有候选许可证，低于 { $threshold }）
+error-license-file-symlink = { $file }：是符号链接；不跟随链接
+error-license-file-not-regular = { $file }：不是普通文件
+error-license-file-binary = { $file }：是二进制文件，不是许可证文本（偏移量 { $offset } 处的字节不是文本）
+error-license-file-not-recognised = { $file }：未能识别文本（最佳匹配为 { $candidate }，得分 { $score }，低于 { $threshold }）
+error-license-file-no-match = { $file }：未能识别文本（没有候选许可证，低于 { $threshold }）
 license-mismatch-files-unmentioned = 许可证文件包含 { $licenses }，但 legal.license（{ $declared }）未提及这些许可证
 license-mismatch-declared-invalid = legal.license（{ $declared }）不是有效的 SPDX 表达式
 license-mismatch-no-file = 已声明 legal.license，但未识别出任何许可证文件

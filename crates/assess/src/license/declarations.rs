@@ -49,6 +49,35 @@ pub enum ManifestError {
     Pom(#[from] crate::pom::PomError),
 }
 
+impl ManifestError {
+    /// The error of manifest `file` as a sentence of the method's messages; a parser's own
+    /// words stay as written, in `detail`.
+    pub fn said(&self, file: &str) -> commons_report::Said {
+        use crate::say::say;
+        match self {
+            ManifestError::Toml(message) => say(
+                "error-invalid-toml",
+                &[("file", file.into()), ("detail", message.as_str().into())],
+            ),
+            ManifestError::Json {
+                line,
+                column,
+                message,
+            } => say(
+                "error-invalid-json",
+                &[
+                    ("file", file.into()),
+                    ("line", (*line).into()),
+                    ("column", (*column).into()),
+                    ("detail", message.as_str().into()),
+                ],
+            ),
+            ManifestError::Refused(refusal) => refusal.said(file),
+            ManifestError::Pom(pom) => pom.said(file),
+        }
+    }
+}
+
 /// True for a top-level file name this module reads as a manifest.
 pub fn is_manifest(name: &str) -> bool {
     matches!(

@@ -5,7 +5,7 @@
 //! (`l10n`), and otherwise in the report's English, marked so; labels are translated.
 
 use super::Ctx;
-use super::sentence::{Sentence, fixed_sentence, sentence};
+use super::sentence::{Sentence, fixed_sentence, quoted_value, sentence};
 use commons_app::AssessmentAsRead;
 use commons_catalog::ForgeKind;
 use commons_report::{
@@ -159,13 +159,26 @@ fn evidence(ctx: &Ctx, items: &[Evidence]) -> Vec<EvidenceView> {
             rule: e.rule.clone(),
             file: e.file.clone(),
             commit: e.commit.as_deref().map(short),
-            detail: (!e.detail.is_empty()).then(|| sentence(ctx, &e.detail, e.l10n.as_ref())),
+            detail: (!e.detail.is_empty()).then(|| evidence_detail(ctx, e)),
             file_href: None,
             commit_href: None,
             full_commit: e.commit.clone(),
             key: e.key.clone(),
         })
         .collect()
+}
+
+/// What a piece of evidence found: a sentence of the method, or a value quoted from the
+/// repository (a key of its publiccode.yml, a URL), which has no message and is no English
+/// sentence to mark as such.
+fn evidence_detail(ctx: &Ctx, e: &Evidence) -> Sentence {
+    let is_value =
+        e.key.is_some() || e.detail.starts_with("https://") || e.detail.starts_with("http://");
+    if e.l10n.is_none() && is_value {
+        quoted_value(&e.detail)
+    } else {
+        sentence(ctx, &e.detail, e.l10n.as_ref())
+    }
 }
 
 /// Groups digits of a whole number: 990416 → "990,416" (the same in every UI language, as
@@ -197,7 +210,7 @@ pub struct LicenseView {
     pub(super) family_explain: String,
     /// Where the guide explains the detected license (its card, or its family).
     pub(super) guide_href: String,
-    pub(super) files: Vec<(String, String, String)>,
+    pub(super) files: Vec<LicenseFileView>,
     pub(super) evidence: Vec<EvidenceView>,
 }
 
@@ -271,8 +284,46 @@ pub struct CostView {
     pub(super) currency: String,
     pub(super) facts: Vec<(String, String)>,
     pub(super) languages: String,
-    pub(super) method: Option<String>,
+    /// How the estimate is computed: the method's sentence, in the reader's language when
+    /// this version knows it.
+    pub(super) method: Option<Sentence>,
     pub(super) evidence: Vec<EvidenceView>,
+}
+
+/// One license file: the license its text matched, or why it matched none.
+pub struct LicenseFileView {
+    pub(super) file: String,
+    pub(super) license: Option<String>,
+    pub(super) problem: Option<Sentence>,
+    pub(super) confidence: String,
+}
+
+impl LicenseFileView {
+    fn of(ctx: &Ctx, f: &commons_report::DetectedFile) -> Self {
+        LicenseFileView {
+            file: f.file.clone(),
+            license: f.license.clone(),
+            problem: f
+                .problem
+                .as_deref()
+                .filter(|_| f.license.is_none())
+                .map(|problem| sentence(ctx, problem, f.problem_l10n.as_ref())),
+            confidence: format!("{:.3}", f.confidence),
+        }
+    }
+}
+
+/// The cost method's sentence: the first method's fixed text is a message; another is shown
+/// as the report wrote it, marked English.
+fn cost_method(ctx: &Ctx, method: &str) -> Option<Sentence> {
+    const BASIC_COCOMO: &str = "cost-method-basic-cocomo-organic";
+    if method.is_empty() {
+        None
+    } else if method.starts_with("basic-cocomo-organic:") {
+        Some(fixed_sentence(ctx, BASIC_COCOMO, method))
+    } else {
+        Some(sentence(ctx, method, None))
+    }
 }
 
 /// One part of the summary at the top of the software page.
@@ -337,14 +388,7 @@ fn license(ctx: &Ctx, l: &LicenseReport) -> LicenseView {
         files: l
             .files
             .iter()
-            .map(|f| {
-                let found = f
-                    .license
-                    .clone()
-                    .or_else(|| f.problem.clone())
-                    .unwrap_or_default();
-                (f.file.clone(), found, format!("{:.3}", f.confidence))
-            })
+            .map(|f| LicenseFileView::of(ctx, f))
             .collect(),
         evidence: evidence(ctx, &l.evidence),
     }
@@ -598,7 +642,7 @@ fn cost(ctx: &Ctx, c: &CostReport) -> CostView {
             .map(|(l, n)| format!("{l} {}", grouped(count(**n))))
             .collect::<Vec<_>>()
             .join(" · "),
-        method: Some(c.method.clone()).filter(|m| !m.is_empty()),
+        method: cost_method(ctx, &c.method),
         evidence: evidence(ctx, &c.evidence),
     }
 }
@@ -900,6 +944,62 @@ mod tests {
                 ("declared", "Declared")
             ]
         );
+    }
+
+    /// The text of a sentence, without Fluent's isolation marks.
+    fn text(sentence: &super::Sentence) -> String {
+        sentence
+            .pieces
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<String>()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn why_a_license_file_matched_nothing_and_the_cost_method_are_in_the_readers_language() {
+        use super::super::i18n::Locale;
+        let file = commons_report::DetectedFile {
+            file: "COPYING".into(),
+            problem: Some("is binary, not a license text (byte at offset 7 is not text)".into()),
+            problem_l10n: Some(commons_report::Message {
+                id: "license-file-binary".into(),
+                args: [("offset".to_string(), commons_report::MessageArg::Number(7))].into(),
+            }),
+            ..Default::default()
+        };
+        let english = super::Ctx::new(Locale::En, "/software");
+        let chinese = super::Ctx::new(Locale::Zh, "/software");
+        let shown = super::LicenseFileView::of(&english, &file);
+        let problem = shown.problem.expect("a problem");
+        assert_eq!(text(&problem), file.problem.clone().unwrap());
+        assert_eq!(problem.lang, None);
+        let problem = super::LicenseFileView::of(&chinese, &file).problem.unwrap();
+        assert_ne!(text(&problem), file.problem.clone().unwrap());
+        assert!(text(&problem).contains('7'), "{}", text(&problem));
+        assert_eq!(problem.lang, None);
+        // A report written before the messages: its English, marked so.
+        let older = commons_report::DetectedFile {
+            problem_l10n: None,
+            ..file
+        };
+        let problem = super::LicenseFileView::of(&chinese, &older)
+            .problem
+            .unwrap();
+        assert_eq!(problem.lang, Some("en"));
+        // The first cost method's text is a message; another method's shows as written.
+        let method = commons_assess::cost::method_text();
+        let said = super::cost_method(&chinese, &method).expect("a method");
+        assert_eq!(said.lang, None);
+        assert!(text(&said).contains("basic-cocomo-organic"));
+        assert_ne!(text(&said), method);
+        assert_eq!(
+            text(&super::cost_method(&english, &method).unwrap()),
+            method
+        );
+        let other = super::cost_method(&chinese, "another-model: x").unwrap();
+        assert_eq!(other.lang, Some("en"));
+        assert!(super::cost_method(&chinese, "").is_none());
     }
 
     #[test]

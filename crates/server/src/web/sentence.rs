@@ -47,6 +47,15 @@ pub(super) fn fixed_sentence(ctx: &Ctx, id: &str, english: &str) -> Sentence {
     sentence(ctx, english, Some(&message))
 }
 
+/// A value quoted as written (a key of the publiccode.yml and its value, an owner's name, a
+/// URL): no language of its own to mark, shown as code, left to right.
+pub(super) fn quoted_value(text: &str) -> Sentence {
+    Sentence {
+        pieces: vec![(text.to_string(), true)],
+        lang: None,
+    }
+}
+
 /// Splits `text` at its backticks: the odd pieces are code. Unbalanced backticks are text.
 fn code_spans(text: &str) -> Vec<(String, bool)> {
     let parts: Vec<&str> = text.split('`').collect();
