@@ -75,15 +75,7 @@ impl Problem {
                 line,
                 column,
                 message,
-            } => say(
-                "error-invalid-json",
-                &[
-                    ("file", file.into()),
-                    ("line", (*line).into()),
-                    ("column", (*column).into()),
-                    ("detail", message.as_str().into()),
-                ],
-            ),
+            } => crate::say::invalid_json(file, *line, *column, message),
             Problem::TooManyPackages => say(
                 "error-too-many-packages",
                 &[("file", file.into()), ("limit", MAX_PACKAGES.into())],

@@ -65,6 +65,19 @@ pub(crate) fn say(id: &str, args: &[(&str, MessageArg)]) -> Said {
     }
 }
 
+/// `file` is not JSON, as the parser says at `line`:`column`.
+pub(crate) fn invalid_json(file: &str, line: usize, column: usize, detail: &str) -> Said {
+    say(
+        "error-invalid-json",
+        &[
+            ("file", file.into()),
+            ("line", line.into()),
+            ("column", column.into()),
+            ("detail", detail.into()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

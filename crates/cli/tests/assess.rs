@@ -190,7 +190,7 @@ fn a_workflow_nested_twenty_thousand_deep_is_a_finding_not_a_crash() {
     assert!(
         errors.iter().any(|e| e["check"] == "workflows"
             && e["message"]
-                == "workflow .github/workflows/x.yml skipped: nesting deeper than 64 levels (line 1)"),
+                == ".github/workflows/x.yml: skipped: nesting deeper than 64 levels (line 1)"),
         "{errors:?}"
     );
 }

@@ -63,15 +63,7 @@ impl ManifestError {
                 line,
                 column,
                 message,
-            } => say(
-                "error-invalid-json",
-                &[
-                    ("file", file.into()),
-                    ("line", (*line).into()),
-                    ("column", (*column).into()),
-                    ("detail", message.as_str().into()),
-                ],
-            ),
+            } => crate::say::invalid_json(file, *line, *column, message),
             ManifestError::Refused(refusal) => refusal.said(file),
             ManifestError::Pom(pom) => pom.said(file),
         }
