@@ -401,7 +401,7 @@ impl VectorStore {
     /// Above [`EXACT_UP_TO`] rows, the rows compared exactly are those closest by their signs
     /// (at least [`MIN_CANDIDATES`], or [`CANDIDATES_PER_RESULT`] per entry asked for): the
     /// answer is then nearly always the exact one ([`VectorStore::nearest_exact`]), at about a
-    /// fifth of its cost (docs/benchmarks.md).
+    /// quarter of its cost (docs/benchmarks.md).
     pub fn nearest(&self, query: &[f32], k: usize, min: f32, skip: &[&str]) -> Vec<Nearest> {
         let candidates = k.saturating_mul(CANDIDATES_PER_RESULT).max(MIN_CANDIDATES);
         let large = self.len() > EXACT_UP_TO;
