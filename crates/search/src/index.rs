@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
+use tantivy::merge_policy::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
@@ -511,16 +512,44 @@ impl SearchIndex {
     /// ends with it: a search visits each segment's term dictionary once per query term and
     /// field (the typo-tolerant terms are the costly part), so one segment instead of several
     /// makes the same search cheaper, with the same results. Returns the segments merged.
+    ///
+    /// The writer's own merges run in the background after commits. A merge of every segment
+    /// that overlaps one of them fails at its end, whichever finishes last (tantivy finds the
+    /// segments it merged gone): at 100,000 entries a rebuild failed so. No background merge
+    /// starts while this one runs, and one that had started is waited out by trying again on
+    /// the segments it left.
     pub fn merge_segments(&self) -> Result<usize, SearchError> {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
-        let segments = self.index.searchable_segment_ids()?;
-        if segments.len() > 1 {
-            writer.merge(&segments).wait()?;
-            writer.garbage_collect_files().wait()?;
-        }
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let merged = self.merge_all(&mut writer);
+        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
         drop(writer);
+        let merged = merged?;
         self.reader.reload()?;
-        Ok(segments.len())
+        Ok(merged)
+    }
+
+    fn merge_all(&self, writer: &mut IndexWriter) -> Result<usize, SearchError> {
+        const ATTEMPTS: u32 = 10;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let segments = self.index.searchable_segment_ids()?;
+            if segments.len() <= 1 {
+                return Ok(segments.len());
+            }
+            match writer.merge(&segments).wait() {
+                Ok(_) => {
+                    writer.garbage_collect_files().wait()?;
+                    return Ok(segments.len());
+                }
+                // A background merge took some of these segments first.
+                Err(tantivy::TantivyError::InvalidArgument(_)) if attempt < ATTEMPTS => {
+                    std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
     }
 
     /// Starts replacing the whole index, for catalogs too large to hold in memory at once:
@@ -529,6 +558,9 @@ impl SearchIndex {
     pub fn begin_rebuild(&self) -> Result<Rebuild<'_>, SearchError> {
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.delete_all_documents()?;
+        // Everything is merged into one segment at the end: merging parts of it on the way
+        // would be work thrown away.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(Rebuild {
             index: self,
             writer: Some(writer),
@@ -1193,6 +1225,7 @@ impl Drop for Rebuild<'_> {
         if let Some(writer) = self.writer.as_mut() {
             // Not committed: forget the deletions and additions.
             let _ = writer.rollback();
+            writer.set_merge_policy(Box::new(LogMergePolicy::default()));
         }
     }
 }
@@ -1647,6 +1680,63 @@ mod tests {
         assert_eq!(index.reader.searcher().segment_readers().len(), 1);
         assert_eq!(answers(&index), before);
         assert_eq!(index.indexed_seq().unwrap(), 9);
+    }
+
+    #[test]
+    fn merging_everything_while_the_writer_merges_in_the_background_succeeds() {
+        // Each small commit is a segment; past eight, the writer's merge policy merges some in
+        // the background, and a merge of every segment started then used to fail at its end.
+        let index = SearchIndex::in_memory().unwrap();
+        let mut next = 0;
+        for round in 0..12 {
+            for _ in 0..12 {
+                index
+                    .upsert(&[document(next, 0)], Some(next as i64 + 1))
+                    .unwrap();
+                next += 1;
+            }
+            let merged = index.merge_segments();
+            assert!(merged.is_ok(), "round {round}: {merged:?}");
+            assert_eq!(index.reader.searcher().segment_readers().len(), 1);
+        }
+        let all = SearchQuery {
+            limit: 1,
+            ..SearchQuery::default()
+        };
+        assert_eq!(index.search_uncached(&all).unwrap().total, next as u64);
+        assert_eq!(index.indexed_seq().unwrap(), next as i64);
+    }
+
+    #[test]
+    fn a_rebuild_dropped_uncommitted_leaves_the_index_and_its_merging_as_they_were() {
+        let index = SearchIndex::in_memory().unwrap();
+        index
+            .upsert(&(0..5).map(|n| document(n, 0)).collect::<Vec<_>>(), Some(1))
+            .unwrap();
+        {
+            let mut rebuild = index.begin_rebuild().unwrap();
+            rebuild.add(&[document(40, 0)]).unwrap();
+        }
+        let all = SearchQuery {
+            limit: 10,
+            ..SearchQuery::default()
+        };
+        assert_eq!(index.search_uncached(&all).unwrap().total, 5);
+        // The writer merges in the background again: enough small commits come down to fewer
+        // segments without an explicit merge.
+        for n in 5..40 {
+            index.upsert(&[document(n, 0)], Some(n as i64)).unwrap();
+        }
+        let mut segments = index.reader.searcher().segment_readers().len();
+        for _ in 0..200 {
+            if segments < 35 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            index.reader.reload().unwrap();
+            segments = index.reader.searcher().segment_readers().len();
+        }
+        assert!(segments < 35, "{segments} segments: nothing was merged");
     }
 
     #[test]
