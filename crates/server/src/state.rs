@@ -115,6 +115,10 @@ pub struct SharedState {
     pub request_timeout: std::time::Duration,
     /// The API's recent search answers, as sent.
     pub answers: Arc<crate::answers::AnswerCache>,
+    /// Places for searches running at once: one per core. Each search uses a core from start
+    /// to end, so more at once only share the cores, with more threads and memory; beyond
+    /// these, a search waits its turn in order.
+    pub searches: Arc<tokio::sync::Semaphore>,
     /// Places for whole-catalog exports being sent ([`EXPORTS_AT_ONCE`]).
     pub exports: Arc<tokio::sync::Semaphore>,
     /// Search by meaning (the encoder and the vectors), when on.
@@ -137,6 +141,9 @@ impl AppState {
             rate_limiter: None,
             request_timeout: std::time::Duration::from_secs(30),
             answers: Arc::new(crate::answers::AnswerCache::default()),
+            searches: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, usize::from),
+            )),
             exports: Arc::new(tokio::sync::Semaphore::new(EXPORTS_AT_ONCE)),
             meaning: Arc::new(crate::meaning::Meaning::off()),
             access: Arc::new(crate::auth::Access::none()),

@@ -13,6 +13,7 @@ use commons_app::AssessmentAsRead;
 use commons_search::{Facet, Filters, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, Sort};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Results per page when `limit` is not given.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -223,7 +224,13 @@ pub async fn run_search(state: &AppState, request: &SearchRequest) -> Result<Sea
     let mut query = request.query.clone();
     let metrics = state.metrics.clone();
     let meaning = state.meaning.clone();
+    // Held by the search itself, so that a client gone while it runs does not free its place.
+    let slot = Arc::clone(&state.searches)
+        .acquire_owned()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let results = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
         let started = std::time::Instant::now();
         query.meaning = query.text.as_deref().and_then(|t| meaning.embed_query(t));
         let results = index.search(&query);
