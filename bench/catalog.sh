@@ -56,14 +56,14 @@ if [ -n "${REUSE:-}" ] && [ -f "$DATA/.done" ]; then
 else
     echo "==> import $N entries"
     rm -rf "$DATA"
-    /usr/bin/time -f "%e %M" -o "$OUT/import-$CORPUS.time" "$BIN" import "$GEN" --data "$DATA" --publisher bench --force-owner 2>"$OUT/import.log" >/dev/null
+    /usr/bin/time -f "%e %M" -o "$OUT/import-$CORPUS-$N.time" "$BIN" import "$GEN" --data "$DATA" --publisher bench --force-owner 2>"$OUT/import.log" >/dev/null
     tail -1 "$OUT/import.log"
     echo "==> reindex"
-    /usr/bin/time -f "%e %M" -o "$OUT/reindex-$CORPUS.time" "$BIN" reindex --data "$DATA" 2>"$OUT/reindex.log"
+    /usr/bin/time -f "%e %M" -o "$OUT/reindex-$CORPUS-$N.time" "$BIN" reindex --data "$DATA" 2>"$OUT/reindex.log"
     touch "$DATA/.done"
 fi
-read -r IMPORT_S IMPORT_KB <"$OUT/import-$CORPUS.time"
-read -r REINDEX_S REINDEX_KB <"$OUT/reindex-$CORPUS.time"
+read -r IMPORT_S IMPORT_KB <"$OUT/import-$CORPUS-$N.time"
+read -r REINDEX_S REINDEX_KB <"$OUT/reindex-$CORPUS-$N.time"
 
 echo "==> cold start"
 START_NS=$(date +%s%N)
@@ -198,15 +198,19 @@ XAPIAN_DB=$OUT/xapian-$CORPUS-$N
 if [ "${XAPIAN:-1}" = 0 ]; then
     # XAPIAN=0 leaves the peer out (at 1M entries its index takes about an hour to build).
     echo "xapian: left out of this run (XAPIAN=0)" >"$OUT/peer-xapian.txt"
-    cp "$OUT/peer-commons-totals.txt" "$OUT/peer-xapian-totals.txt"
+    rm -f "$OUT/peer-xapian-totals.txt"
 else
     [ -f "$XAPIAN_DB/.done" ] || rm -rf "$XAPIAN_DB"
     /usr/bin/python3 bench/xapian_peer.py "$GEN/peer-corpus.jsonl" "$GEN/queries.txt" "$XAPIAN_DB" 2000 "$OUT/peer-xapian-totals.txt" >"$OUT/peer-xapian.txt"
     touch "$XAPIAN_DB/.done"
 fi
-PEER_AGREEMENT=$(paste "$OUT/peer-commons-totals.txt" "$OUT/peer-xapian-totals.txt" | awk -F'\t' '
-    { n++; if ($1 == $3) same++; else if ($1 > $3) more++; else fewer++ }
-    END { printf "%d requests: same match count %d, Commons more (typo tolerance) %d, Commons fewer %d", n, same, more, fewer }')
+if [ -f "$OUT/peer-xapian-totals.txt" ]; then
+    PEER_AGREEMENT=$(paste "$OUT/peer-commons-totals.txt" "$OUT/peer-xapian-totals.txt" | awk -F'\t' '
+        { n++; if ($1 == $3) same++; else if ($1 > $3) more++; else fewer++ }
+        END { printf "%d requests: same match count %d, Commons more (typo tolerance) %d, Commons fewer %d", n, same, more, fewer }')
+else
+    PEER_AGREEMENT="match counts not compared: no peer in this run"
+fi
 
 C_RPS=$(rps commons); N_RPS=$(rps nginx)
 RATIO=$(python3 -c "print(round(100*$C_RPS/$N_RPS,1))")
