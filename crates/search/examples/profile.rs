@@ -2,6 +2,9 @@
 //! goes: `cargo run --release -p commons-search --example profile -- DIR [QUERIES]`. With
 //! QUERIES (bench/gen_queries.py's list of API paths), each of the first 2,000 is timed once,
 //! uncached, and the distribution is printed. `MERGE=1` first merges the index into one segment.
+//! `ANSWERS=FILE` writes every answer whole (ids, scores to the bit, snippets, totals, facet
+//! counts), one request a line, so that two builds' answers can be compared with `cmp`;
+//! `COUNT=N` times the first N requests instead of 2,000.
 
 use commons_search::{Facet, Filters, SearchIndex, SearchQuery, Sort};
 use std::time::Instant;
@@ -77,7 +80,12 @@ fn distinct(index: &SearchIndex, list: &str) {
     let mut slowest = (0.0, String::new());
     // TOTALS=FILE writes each request's match count, to compare with the Xapian peer's.
     let mut totals = String::new();
-    for line in text.lines().take(2000) {
+    let mut answers = String::new();
+    let count = std::env::var("COUNT")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2000);
+    for line in text.lines().take(count) {
         let query = query_of(line);
         let started = Instant::now();
         let results = index.search_uncached(&query).unwrap();
@@ -87,6 +95,10 @@ fn distinct(index: &SearchIndex, list: &str) {
         }
         times.push(ms);
         totals.push_str(&format!("{}\t{line}\n", results.total));
+        answers.push_str(&answer_line(line, &results));
+    }
+    if let Some(path) = std::env::var_os("ANSWERS") {
+        std::fs::write(path, answers).expect("answers file");
     }
     if let Some(path) = std::env::var_os("TOTALS") {
         std::fs::write(path, totals).expect("totals file");
@@ -103,6 +115,33 @@ fn distinct(index: &SearchIndex, list: &str) {
         at(1.0)
     );
     println!("slowest: {} ms {}", slowest.0 as u64, slowest.1);
+}
+
+/// One answer on one line: the request, the total, each hit (id, score's bits, snippet with
+/// the highlighted parts in brackets, whether it has a card), and the facet counts.
+fn answer_line(path: &str, results: &commons_search::SearchResults) -> String {
+    let mut line = format!("{path}\ttotal={}", results.total);
+    for hit in &results.hits {
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|f| {
+                if f.highlighted {
+                    format!("[{}]", f.text)
+                } else {
+                    f.text.clone()
+                }
+            })
+            .collect();
+        line.push_str(&format!(
+            "\t{} {:08x} {} {snippet:?}",
+            hit.id,
+            hit.score.to_bits(),
+            hit.card.as_ref().map_or(0, String::len)
+        ));
+    }
+    line.push_str(&format!("\t{:?}\n", results.facets));
+    line
 }
 
 fn query_of(path: &str) -> SearchQuery {

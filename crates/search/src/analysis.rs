@@ -5,10 +5,17 @@
 //! between words: it is indexed as overlapping character bigrams plus single characters, and
 //! queried with bigrams (a single character queries itself). Other languages get lowercasing
 //! and folding only.
+//!
+//! Lowercasing, folding and stemming are pure functions of one word, and a language has far
+//! fewer distinct words than a catalog has words: each thread remembers the words it has
+//! normalised ([`Normalised`]), so the common ones are looked up instead of stemmed again
+//! (stemming the hits' descriptions for their snippets was a quarter of a search's cost).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, Token, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// The analysed languages: field suffix, tokenizer name.
@@ -42,27 +49,186 @@ pub fn query_tokenizer(lang: &str) -> String {
     }
 }
 
-fn stemmed(language: Language, fold: bool) -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser);
-    if fold {
-        builder
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(language))
-            .build()
-    } else {
-        builder.filter(Stemmer::new(language)).build()
+/// The stemmed languages, each with its slot in a thread's remembered words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stemmed {
+    English,
+    French,
+    Spanish,
+    Russian,
+    Arabic,
+}
+
+impl Stemmed {
+    #[cfg(test)]
+    const ALL: [Stemmed; 5] = [
+        Stemmed::English,
+        Stemmed::French,
+        Stemmed::Spanish,
+        Stemmed::Russian,
+        Stemmed::Arabic,
+    ];
+
+    /// Latin scripts fold accents too.
+    fn language_and_folding(self) -> (Language, bool) {
+        match self {
+            Stemmed::English => (Language::English, true),
+            Stemmed::French => (Language::French, true),
+            Stemmed::Spanish => (Language::Spanish, true),
+            Stemmed::Russian => (Language::Russian, false),
+            Stemmed::Arabic => (Language::Arabic, false),
+        }
     }
+
+    /// Lowercasing, folding and stemming applied to one word: what a word of a text becomes.
+    fn word_analyzer(self) -> TextAnalyzer {
+        let (language, fold) = self.language_and_folding();
+        let builder = TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser);
+        if fold {
+            builder
+                .filter(AsciiFoldingFilter)
+                .filter(Stemmer::new(language))
+                .build()
+        } else {
+            builder.filter(Stemmer::new(language)).build()
+        }
+    }
+
+    /// The same filters after the tokenizer, without remembering: what [`stemmed`] must equal.
+    #[cfg(test)]
+    fn unremembered(self) -> TextAnalyzer {
+        let (language, fold) = self.language_and_folding();
+        let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(64))
+            .filter(LowerCaser);
+        if fold {
+            builder
+                .filter(AsciiFoldingFilter)
+                .filter(Stemmer::new(language))
+                .build()
+        } else {
+            builder.filter(Stemmer::new(language)).build()
+        }
+    }
+}
+
+/// Words remembered per thread and language before the memory is cleared: about 100 bytes
+/// each, so at most 8 MB a thread, and a language's common words fit.
+const WORDS_REMEMBERED: usize = 16_384;
+
+/// One thread's normalised words and the analyzers that normalise new ones, by language.
+#[derive(Default)]
+struct Remembered {
+    words: [HashMap<String, String>; 5],
+    analyzers: [Option<TextAnalyzer>; 5],
+}
+
+thread_local! {
+    static REMEMBERED: RefCell<Remembered> = RefCell::new(Remembered::default());
+}
+
+/// Replaces `word` by its lowercased, folded and stemmed form in `language`.
+fn normalise(language: Stemmed, word: &mut String) {
+    let slot = language as usize;
+    REMEMBERED.with(|remembered| {
+        let Ok(mut remembered) = remembered.try_borrow_mut() else {
+            // Only reachable if a stemmer re-entered this function: normalise without memory.
+            *word = analyse_word(&mut language.word_analyzer(), word);
+            return;
+        };
+        let Remembered { words, analyzers } = &mut *remembered;
+        if let Some(known) = words[slot].get(word.as_str()) {
+            word.clear();
+            word.push_str(known);
+            return;
+        }
+        let analyzer = analyzers[slot].get_or_insert_with(|| language.word_analyzer());
+        let normalised = analyse_word(analyzer, word);
+        if words[slot].len() >= WORDS_REMEMBERED {
+            words[slot].clear();
+        }
+        words[slot].insert(std::mem::replace(word, normalised.clone()), normalised);
+    });
+}
+
+fn analyse_word(analyzer: &mut TextAnalyzer, word: &str) -> String {
+    let mut stream = analyzer.token_stream(word);
+    if stream.advance() {
+        std::mem::take(&mut stream.token_mut().text)
+    } else {
+        String::new()
+    }
+}
+
+/// The token filter that lowercases, folds and stems each word through [`normalise`].
+#[derive(Clone, Copy)]
+struct Normalised(Stemmed);
+
+impl TokenFilter for Normalised {
+    type Tokenizer<T: Tokenizer> = NormalisedTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> NormalisedTokenizer<T> {
+        NormalisedTokenizer {
+            tokenizer,
+            language: self.0,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct NormalisedTokenizer<T> {
+    tokenizer: T,
+    language: Stemmed,
+}
+
+impl<T: Tokenizer> Tokenizer for NormalisedTokenizer<T> {
+    type TokenStream<'a> = NormalisedStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        NormalisedStream {
+            tail: self.tokenizer.token_stream(text),
+            language: self.language,
+        }
+    }
+}
+
+struct NormalisedStream<T> {
+    tail: T,
+    language: Stemmed,
+}
+
+impl<T: TokenStream> TokenStream for NormalisedStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        normalise(self.language, &mut self.tail.token_mut().text);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+fn stemmed(language: Stemmed) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(Normalised(language))
+        .build()
 }
 
 /// Registers every analyzer on the index.
 pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
-    manager.register(&index_tokenizer("en"), stemmed(Language::English, true));
-    manager.register(&index_tokenizer("fr"), stemmed(Language::French, true));
-    manager.register(&index_tokenizer("es"), stemmed(Language::Spanish, true));
-    manager.register(&index_tokenizer("ru"), stemmed(Language::Russian, false));
-    manager.register(&index_tokenizer("ar"), stemmed(Language::Arabic, false));
+    manager.register(&index_tokenizer("en"), stemmed(Stemmed::English));
+    manager.register(&index_tokenizer("fr"), stemmed(Stemmed::French));
+    manager.register(&index_tokenizer("es"), stemmed(Stemmed::Spanish));
+    manager.register(&index_tokenizer("ru"), stemmed(Stemmed::Russian));
+    manager.register(&index_tokenizer("ar"), stemmed(Stemmed::Arabic));
     manager.register(
         &index_tokenizer("other"),
         TextAnalyzer::builder(SimpleTokenizer::default())
@@ -204,6 +370,121 @@ mod tests {
         assert_eq!(tokens(false, "儿童保护"), ["儿童", "童保", "保护"]);
         assert_eq!(tokens(true, "儿童 app"), ["儿", "儿童", "童", "app"]);
         assert_eq!(tokens(false, "儿"), ["儿"]);
+    }
+
+    fn all_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().clone());
+        }
+        out
+    }
+
+    /// Words in every script the stemmers see, in every case, with accents, digits, and words
+    /// too long to index; `n` of them, drawn by a fixed generator.
+    fn words(n: usize, seed: u64) -> String {
+        const PIECES: &[&str] = &[
+            "manag",
+            "MENT",
+            "ing",
+            "ed",
+            "es",
+            "ation",
+            "é",
+            "É",
+            "ção",
+            "ñ",
+            "ó",
+            "gestión",
+            "dossiers",
+            "Terrain",
+            "управлен",
+            "ИЕ",
+            "ия",
+            "ами",
+            "إدارة",
+            "ال",
+            "حالات",
+            "ات",
+            "ﻻ",
+            "ß",
+            "İ",
+            "ǅ",
+            "42",
+            "x",
+            "ﬁ",
+            "ΣΑΣ",
+            "ς",
+        ];
+        let mut state = seed;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let mut text = String::new();
+        for _ in 0..n {
+            let pieces = 1 + next() % 4;
+            for _ in 0..pieces {
+                text.push_str(PIECES[next() % PIECES.len()]);
+            }
+            if next() % 97 == 0 {
+                text.push_str(&"long".repeat(20));
+            }
+            text.push_str([" ", ", ", ". ", "\n", "-"][next() % 5]);
+        }
+        text
+    }
+
+    #[test]
+    fn remembered_words_are_analysed_as_the_filters_analyse_them() {
+        // Enough distinct words that each thread's memory is cleared and filled again.
+        let text = words(3 * WORDS_REMEMBERED, 7);
+        let manager = tantivy::tokenizer::TokenizerManager::default();
+        register(&manager);
+        for language in Stemmed::ALL {
+            let name = match language {
+                Stemmed::English => "en",
+                Stemmed::French => "fr",
+                Stemmed::Spanish => "es",
+                Stemmed::Russian => "ru",
+                Stemmed::Arabic => "ar",
+            };
+            let mut remembered = manager.get(&index_tokenizer(name)).unwrap();
+            let mut plain = language.unremembered();
+            let expected = all_tokens(&mut plain, &text);
+            // Remembered by the word as written.
+            let distinct: std::collections::HashSet<&str> = expected
+                .iter()
+                .map(|t| &text[t.offset_from..t.offset_to])
+                .collect();
+            assert!(distinct.len() > WORDS_REMEMBERED, "{name}");
+            // Twice: the second time most words are remembered ones.
+            for _ in 0..2 {
+                let got = all_tokens(&mut remembered, &text);
+                assert_eq!(got.len(), expected.len(), "{name}");
+                for (g, e) in got.iter().zip(&expected) {
+                    assert_eq!(
+                        (&g.text, g.offset_from, g.offset_to, g.position),
+                        (&e.text, e.offset_from, e.offset_to, e.position),
+                        "{name}"
+                    );
+                }
+            }
+            // Another thread has its own memory and the same answers.
+            let text = text.clone();
+            let again = std::thread::spawn(move || {
+                let mut analyzer = language.unremembered();
+                let expected = all_tokens(&mut analyzer, &text);
+                let got = all_tokens(&mut stemmed(language), &text);
+                got.iter()
+                    .map(|t| &t.text)
+                    .eq(expected.iter().map(|t| &t.text))
+            });
+            assert!(again.join().unwrap(), "{name} on another thread");
+        }
     }
 
     #[test]
