@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
 use tantivy::query::{
-    AutomatonWeight, BitSetDocSet, ConstScorer, EnableScoring, Explanation, FuzzyTermQuery, Query,
-    Scorer, Weight,
+    AutomatonWeight, BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation,
+    FuzzyTermQuery, Query, Scorer, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, Term};
@@ -157,6 +157,11 @@ impl Query for TypoQuery {
 impl Weight for TypoQuery {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let infos = self.expansions.term_infos(reader, &self.expansion)?;
+        // Most of a word's fields (the other languages') hold nothing near it: an empty scorer
+        // is dropped from the word's union, where an empty bitset would be zeroed and walked.
+        if infos.is_empty() {
+            return Ok(Box::new(EmptyScorer));
+        }
         let inverted_index = reader.inverted_index(self.expansion.term.field())?;
         let mut docs = BitSet::with_max_value(reader.max_doc());
         for info in infos.iter() {
