@@ -11,6 +11,7 @@
 
 use crate::query::Facet as FacetName;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
@@ -110,6 +111,165 @@ impl FacetPostings {
             .collect();
         values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         values
+    }
+}
+
+impl FacetPostings {
+    /// By segment ordinal, the documents holding any of `values` of `facet` (one value
+    /// filter: values of a facet combine with OR).
+    pub(crate) fn filter_bits(
+        &self,
+        readers: &[SegmentReader],
+        facet: FacetName,
+        values: &[String],
+    ) -> Vec<Vec<u64>> {
+        readers
+            .iter()
+            .enumerate()
+            .map(|(ordinal, reader)| {
+                let mut bits = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+                let held = self.segments.get(ordinal).and_then(|s| s.get(&facet));
+                for (label, postings) in held.into_iter().flatten() {
+                    if values.iter().any(|v| v == label) {
+                        postings.add_to(&mut bits);
+                    }
+                }
+                bits
+            })
+            .collect()
+    }
+}
+
+impl Postings {
+    fn add_to(&self, bits: &mut [u64]) {
+        match self {
+            Postings::Dense(own) => bits.iter_mut().zip(own).for_each(|(b, o)| *b |= o),
+            Postings::Sparse(docs) => {
+                for &d in docs {
+                    bits[d as usize / 64] |= 1 << (d % 64);
+                }
+            }
+        }
+    }
+}
+
+/// By segment ordinal, the documents set in every one of `sets` (all documents when there
+/// is none).
+pub(crate) fn intersection<'a>(
+    readers: &[SegmentReader],
+    sets: impl Iterator<Item = &'a Vec<Vec<u64>>>,
+) -> Vec<Vec<u64>> {
+    let mut all: Vec<Vec<u64>> = readers
+        .iter()
+        .map(|r| vec![u64::MAX; (r.max_doc() as usize).div_ceil(64)])
+        .collect();
+    for set in sets {
+        for (bits, other) in all.iter_mut().zip(set) {
+            bits.iter_mut().zip(other).for_each(|(b, o)| *b &= o);
+        }
+    }
+    all
+}
+
+/// Each segment's matches kept where `within` (by segment ordinal) is set too.
+pub(crate) fn and_each(matches: &MatchFruit, within: &[Vec<u64>]) -> MatchFruit {
+    matches
+        .iter()
+        .map(|(ordinal, bits)| {
+            let other = within.get(*ordinal as usize).map_or(&[][..], Vec::as_slice);
+            let kept = bits
+                .iter()
+                .enumerate()
+                .map(|(i, b)| b & other.get(i).copied().unwrap_or(0))
+                .collect();
+            (*ordinal, kept)
+        })
+        .collect()
+}
+
+/// How many bits are set.
+pub(crate) fn count_bits(bits: &[u64]) -> u64 {
+    common_bits(bits, bits)
+}
+
+/// Every segment's live (not deleted) documents, as matches.
+pub(crate) fn live_bits(readers: &[SegmentReader]) -> MatchFruit {
+    readers
+        .iter()
+        .enumerate()
+        .map(|(ordinal, reader)| {
+            let mut bits = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+            for doc in reader.doc_ids_alive() {
+                bits[doc as usize / 64] |= 1 << (doc % 64);
+            }
+            (ordinal as SegmentOrdinal, bits)
+        })
+        .collect()
+}
+
+/// Passes to the collector it wraps only the documents set in their segment's bitset (by
+/// segment ordinal): a filter applied by the collector instead of the query.
+pub(crate) struct Within<C> {
+    inner: C,
+    bits: Arc<Vec<Vec<u64>>>,
+}
+
+impl<C> Within<C> {
+    pub(crate) fn new(inner: C, bits: Arc<Vec<Vec<u64>>>) -> Self {
+        Within { inner, bits }
+    }
+}
+
+pub(crate) struct SegmentWithin<C> {
+    inner: C,
+    bits: Arc<Vec<Vec<u64>>>,
+    ordinal: usize,
+}
+
+impl<C: Collector> Collector for Within<C> {
+    type Fruit = C::Fruit;
+    type Child = SegmentWithin<C::Child>;
+
+    fn for_segment(
+        &self,
+        ordinal: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(SegmentWithin {
+            inner: self.inner.for_segment(ordinal, segment)?,
+            bits: Arc::clone(&self.bits),
+            ordinal: ordinal as usize,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<C::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+impl<C: SegmentCollector> SegmentCollector for SegmentWithin<C> {
+    type Fruit = C::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let passes = self
+            .bits
+            .get(self.ordinal)
+            .and_then(|bits| bits.get(doc as usize / 64))
+            .is_some_and(|word| word & (1 << (doc % 64)) != 0);
+        if passes {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> C::Fruit {
+        self.inner.harvest()
     }
 }
 

@@ -2,7 +2,9 @@
 
 use crate::analysis::{self, LANGUAGES};
 use crate::error::SearchError;
-use crate::facet_bits::{FacetPostings, MatchBits};
+use crate::facet_bits::{
+    FacetPostings, MatchBits, Within, and_each, count_bits, intersection, live_bits,
+};
 use crate::query::{
     Facet as FacetName, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar,
     Sort,
@@ -14,9 +16,13 @@ use commons_report::Facets;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
-use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
+use tantivy::collector::{
+    Collector, Count, DocSetCollector, FruitHandle, MultiCollector, MultiFruit, TopDocs,
+};
 use tantivy::merge_policy::{LogMergePolicy, NoMergePolicy};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
@@ -154,6 +160,14 @@ struct Fields {
 
 /// Searcher generation, total, facet counts.
 type BrowseCounts = (u64, u64, BTreeMap<FacetName, Vec<(String, u64)>>);
+
+/// A search's query, page (score and address of each hit), total and facet counts.
+type Page = (
+    Box<dyn Query>,
+    Vec<(f32, DocAddress)>,
+    u64,
+    BTreeMap<FacetName, Vec<(String, u64)>>,
+);
 
 /// A search index over catalog entries.
 pub struct SearchIndex {
@@ -746,7 +760,10 @@ impl SearchIndex {
                     )
                 })
                 .collect();
-            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            // A filter says which entries qualify, not how well they match: it adds nothing
+            // to the score, so an answer ranks the same however its filter was applied.
+            let filter = ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0);
+            must.push((Occur::Must, Box::new(filter)));
         }
         if must.is_empty() {
             Box::new(tantivy::query::AllQuery)
@@ -920,102 +937,12 @@ impl SearchIndex {
         q: &SearchQuery,
     ) -> Result<SearchResults, SearchError> {
         let meaning = self.meaning_candidates(q);
-        let query = self.build_query(q, &meaning);
-        let browsing_all = q.text.as_deref().is_none_or(|t| t.trim().is_empty())
-            && q.filters.0.values().all(Vec::is_empty);
-        let cached = if browsing_all {
-            self.browse_cache
-                .lock()
-                .ok()
-                .and_then(|c| c.clone())
-                .filter(|(g, ..)| *g == generation)
-        } else {
-            None
-        };
-        let mut multi = MultiCollector::new();
-        // Counting collectors only when the counts are not cached.
-        let counting = cached
-            .is_none()
-            .then(|| (multi.add_collector(Count), multi.add_collector(MatchBits)));
         let filtered = q.filters.0.values().any(|v| !v.is_empty());
-        let postings = if cached.is_none() || filtered {
-            Some(self.facet_postings(searcher, generation)?)
+        let (query, addresses, total, facets) = if filtered && meaning.is_empty() {
+            self.filtered_page(searcher, generation, q)?
         } else {
-            None
+            self.page(searcher, generation, q, &meaning)?
         };
-        let sort = match (q.sort, q.text.as_deref().map(str::trim)) {
-            (Sort::Relevance, None | Some("")) => Sort::Name,
-            (s, _) => s,
-        };
-        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
-        let (addresses, mut fruit): (Vec<(f32, DocAddress)>, _) = match sort {
-            Sort::Relevance if !meaning.is_empty() => {
-                // Counts and facets over word matches and meaning matches together; the order
-                // fuses the two rankings.
-                let fruit = searcher.search(&query, &multi)?;
-                let fused = self.fused_ranking(searcher, q, &meaning)?;
-                let page = fused
-                    .into_iter()
-                    .skip(q.offset)
-                    .take(q.limit.max(1))
-                    .collect();
-                (page, fruit)
-            }
-            Sort::Relevance => {
-                let handle = multi.add_collector(top.order_by_score());
-                let mut fruit = searcher.search(&query, &multi)?;
-                (handle.extract(&mut fruit), fruit)
-            }
-            Sort::Name => {
-                let handle =
-                    multi.add_collector(top.order_by_string_fast_field("name_sort", Order::Asc));
-                let mut fruit = searcher.search(&query, &multi)?;
-                let docs = handle.extract(&mut fruit);
-                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
-            }
-            Sort::Updated | Sort::Vitality | Sort::Security => {
-                let field = match sort {
-                    Sort::Vitality => "vitality_sort",
-                    Sort::Security => "security_sort",
-                    _ => "updated",
-                };
-                let handle =
-                    multi.add_collector(top.order_by_fast_field::<i64>(field, Order::Desc));
-                let mut fruit = searcher.search(&query, &multi)?;
-                let docs = handle.extract(&mut fruit);
-                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
-            }
-        };
-        let (total, mut facets) = match (counting, &postings) {
-            (Some((count_handle, bits_handle)), Some(postings)) => {
-                let total = count_handle.extract(&mut fruit);
-                let matches = bits_handle.extract(&mut fruit);
-                let facets: BTreeMap<_, _> = FacetName::ALL
-                    .into_iter()
-                    .map(|facet| (facet, postings.counts(facet, &matches)))
-                    .collect();
-                if browsing_all && let Ok(mut cache) = self.browse_cache.lock() {
-                    *cache = Some((generation, total as u64, facets.clone()));
-                }
-                (total, facets)
-            }
-            _ => cached
-                .map(|(_, total, facets)| (total as usize, facets))
-                .unwrap_or_default(),
-        };
-        // Values of one facet combine with OR: a filtered facet's counts say what ticking one
-        // more value would add, so they are counted without that facet's own filter.
-        for (facet, values) in q.filters.iter() {
-            if values.is_empty() {
-                continue;
-            }
-            let mut others = q.clone();
-            others.filters.0.remove(facet);
-            let matches = searcher.search(&*self.build_query(&others, &meaning), &MatchBits)?;
-            if let Some(postings) = &postings {
-                facets.insert(*facet, postings.counts(*facet, &matches));
-            }
-        }
         let snippet_field = self.snippet_field(q.lang.as_deref());
         let generator = match &q.text {
             Some(t) if !t.trim().is_empty() => {
@@ -1081,10 +1008,159 @@ impl SearchIndex {
             });
         }
         Ok(SearchResults {
-            total: total as u64,
+            total,
             hits,
             facets,
         })
+    }
+
+    /// The page, total and facet counts of a search: one pass with every filter in the query,
+    /// then one more per filtered facet for its counts without its own filter (a filtered
+    /// search by words alone goes through [`SearchIndex::filtered_page`] instead).
+    fn page(
+        &self,
+        searcher: &tantivy::Searcher,
+        generation: u64,
+        q: &SearchQuery,
+        meaning: &[Nearest],
+    ) -> Result<Page, SearchError> {
+        let query = self.build_query(q, meaning);
+        let browsing_all = q.text.as_deref().is_none_or(|t| t.trim().is_empty())
+            && q.filters.0.values().all(Vec::is_empty);
+        let cached = if browsing_all {
+            self.browse_cache
+                .lock()
+                .ok()
+                .and_then(|c| c.clone())
+                .filter(|(g, ..)| *g == generation)
+        } else {
+            None
+        };
+        let mut multi = MultiCollector::new();
+        // Counting collectors only when the counts are not cached.
+        let counting = cached
+            .is_none()
+            .then(|| (multi.add_collector(Count), multi.add_collector(MatchBits)));
+        let filtered = q.filters.0.values().any(|v| !v.is_empty());
+        let postings = if cached.is_none() || filtered {
+            Some(self.facet_postings(searcher, generation)?)
+        } else {
+            None
+        };
+        let sort = match (q.sort, q.text.as_deref().map(str::trim)) {
+            (Sort::Relevance, None | Some("")) => Sort::Name,
+            (s, _) => s,
+        };
+        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
+        let (addresses, mut fruit) = if sort == Sort::Relevance && !meaning.is_empty() {
+            // Counts and facets over word matches and meaning matches together; the order
+            // fuses the two rankings.
+            let fruit = searcher.search(&query, &multi)?;
+            let fused = self.fused_ranking(searcher, q, meaning)?;
+            let page = fused
+                .into_iter()
+                .skip(q.offset)
+                .take(q.limit.max(1))
+                .collect();
+            (page, fruit)
+        } else {
+            top_of(searcher, &*query, multi, top, sort, None)?
+        };
+        let (total, mut facets) = match (counting, &postings) {
+            (Some((count_handle, bits_handle)), Some(postings)) => {
+                let total = count_handle.extract(&mut fruit);
+                let matches = bits_handle.extract(&mut fruit);
+                let facets: BTreeMap<_, _> = FacetName::ALL
+                    .into_iter()
+                    .map(|facet| (facet, postings.counts(facet, &matches)))
+                    .collect();
+                if browsing_all && let Ok(mut cache) = self.browse_cache.lock() {
+                    *cache = Some((generation, total as u64, facets.clone()));
+                }
+                (total, facets)
+            }
+            _ => cached
+                .map(|(_, total, facets)| (total as usize, facets))
+                .unwrap_or_default(),
+        };
+        // Values of one facet combine with OR: a filtered facet's counts say what ticking one
+        // more value would add, so they are counted without that facet's own filter.
+        for (facet, values) in q.filters.iter() {
+            if values.is_empty() {
+                continue;
+            }
+            let mut others = q.clone();
+            others.filters.0.remove(facet);
+            let matches = searcher.search(&*self.build_query(&others, meaning), &MatchBits)?;
+            if let Some(postings) = &postings {
+                facets.insert(*facet, postings.counts(*facet, &matches));
+            }
+        }
+        Ok((query, addresses, total as u64, facets))
+    }
+
+    /// [`SearchIndex::page`] for a filtered search by words alone, in one pass: the words'
+    /// matches are collected once without the filters, and the filters' documents (read once
+    /// per index generation) are intersected with them as bitsets for the total and every
+    /// facet's counts; the page's collector sees only the documents that pass every filter.
+    /// Without words, the filters alone are searched for the page and the counts start from
+    /// every live entry.
+    fn filtered_page(
+        &self,
+        searcher: &tantivy::Searcher,
+        generation: u64,
+        q: &SearchQuery,
+    ) -> Result<Page, SearchError> {
+        let postings = self.facet_postings(searcher, generation)?;
+        let readers = searcher.segment_readers();
+        let filters: BTreeMap<FacetName, Vec<Vec<u64>>> = q
+            .filters
+            .iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(facet, values)| (*facet, postings.filter_bits(readers, *facet, values)))
+            .collect();
+        let passing = Arc::new(intersection(readers, filters.values()));
+        let has_text = q.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let sort = match (q.sort, has_text) {
+            (Sort::Relevance, false) => Sort::Name,
+            (s, _) => s,
+        };
+        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
+        let (query, addresses, words) = if has_text {
+            let mut words_only = q.clone();
+            words_only.filters = Filters::default();
+            let query = self.build_query(&words_only, &[]);
+            let mut multi = MultiCollector::new();
+            let bits = multi.add_collector(MatchBits);
+            let (addresses, mut fruit) =
+                top_of(searcher, &*query, multi, top, sort, Some(&passing))?;
+            let words = bits.extract(&mut fruit);
+            (query, addresses, words)
+        } else {
+            let query = self.build_query(q, &[]);
+            let (addresses, _) = top_of(searcher, &*query, MultiCollector::new(), top, sort, None)?;
+            (query, addresses, live_bits(readers))
+        };
+        let matches = and_each(&words, &passing);
+        let total = matches.iter().map(|(_, bits)| count_bits(bits)).sum();
+        let facets = FacetName::ALL
+            .into_iter()
+            .map(|facet| {
+                let counts = if filters.contains_key(&facet) {
+                    // Values of one facet combine with OR: a filtered facet's counts say what
+                    // ticking one more value would add, so they leave out its own filter.
+                    let others = intersection(
+                        readers,
+                        filters.iter().filter(|(f, _)| **f != facet).map(|(_, b)| b),
+                    );
+                    postings.counts(facet, &and_each(&words, &others))
+                } else {
+                    postings.counts(facet, &matches)
+                };
+                (facet, counts)
+            })
+            .collect();
+        Ok((query, addresses, total, facets))
     }
 
     /// The word matches' ranking and the meaning matches' ranking, fused (reciprocal rank
@@ -1186,6 +1262,57 @@ impl SearchIndex {
         let lang = lang.map(analysis::language_of).unwrap_or("en");
         self.fields.long[lang]
     }
+}
+
+/// Runs `query` with `multi` and the collector of the page in `sort`'s order, which sees only
+/// the documents set in `within` (by segment ordinal) when given.
+fn top_of(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    mut multi: MultiCollector<'_>,
+    top: TopDocs,
+    sort: Sort,
+    within: Option<&Arc<Vec<Vec<u64>>>>,
+) -> Result<(Vec<(f32, DocAddress)>, MultiFruit), SearchError> {
+    fn add<'a, C: Collector + 'a>(
+        multi: &mut MultiCollector<'a>,
+        collector: C,
+        within: Option<&Arc<Vec<Vec<u64>>>>,
+    ) -> FruitHandle<C::Fruit> {
+        match within {
+            Some(bits) => multi.add_collector(Within::new(collector, Arc::clone(bits))),
+            None => multi.add_collector(collector),
+        }
+    }
+    Ok(match sort {
+        Sort::Relevance => {
+            let handle = add(&mut multi, top.order_by_score(), within);
+            let mut fruit = searcher.search(query, &multi)?;
+            (handle.extract(&mut fruit), fruit)
+        }
+        Sort::Name => {
+            let collector = top.order_by_string_fast_field("name_sort", Order::Asc);
+            let handle = add(&mut multi, collector, within);
+            let mut fruit = searcher.search(query, &multi)?;
+            (without_keys(handle.extract(&mut fruit)), fruit)
+        }
+        Sort::Updated | Sort::Vitality | Sort::Security => {
+            let field = match sort {
+                Sort::Vitality => "vitality_sort",
+                Sort::Security => "security_sort",
+                _ => "updated",
+            };
+            let collector = top.order_by_fast_field::<i64>(field, Order::Desc);
+            let handle = add(&mut multi, collector, within);
+            let mut fruit = searcher.search(query, &multi)?;
+            (without_keys(handle.extract(&mut fruit)), fruit)
+        }
+    })
+}
+
+/// A page sorted by a field's value: scored 0 (no relevance).
+fn without_keys<K>(docs: Vec<(K, DocAddress)>) -> Vec<(f32, DocAddress)> {
+    docs.into_iter().map(|(_, a)| (0.0, a)).collect()
 }
 
 /// A rebuild in progress (see [`SearchIndex::begin_rebuild`]).
@@ -1798,6 +1925,79 @@ mod tests {
             .insert(FacetName::Country, vec!["SN".into(), "KE".into()]);
         assert_eq!(answer_key(&other, 0), answer_key(&reordered, 0));
         assert_ne!(answer_key(&other, 0), answer_key(&q, 0));
+    }
+
+    /// The filtered searches' single pass (filters applied by bitsets after one collection of
+    /// the words' matches) gives the page, total and facet counts of searching with every
+    /// filter in the query and once more per filtered facet without it.
+    #[test]
+    fn a_filtered_search_in_one_pass_answers_as_the_filters_in_the_query_do() {
+        let index = SearchIndex::in_memory().unwrap();
+        for batch in 0..3 {
+            let docs: Vec<_> = (batch * 70..batch * 70 + 70)
+                .map(|n| document(n, 0))
+                .collect();
+            index.upsert(&docs, Some(batch as i64)).unwrap();
+        }
+        let changed: Vec<_> = (0..210).step_by(9).map(|n| document(n, 1)).collect();
+        index.upsert(&changed, Some(10)).unwrap();
+        let removed: Vec<String> = (0..210).step_by(13).map(|n| format!("app-{n}")).collect();
+        index.delete(&removed, Some(11)).unwrap();
+        index.reader.reload().unwrap();
+        let searcher = index.reader.searcher();
+        assert!(searcher.segment_readers().len() > 1);
+        let generation = searcher.generation().generation_id();
+
+        let filter_sets: Vec<Vec<(FacetName, Vec<&str>)>> = vec![
+            vec![(FacetName::Category, vec!["data-collection"])],
+            vec![(FacetName::License, vec!["MIT", "EUPL-1.2"])],
+            vec![
+                (FacetName::Country, vec!["KE", "BR"]),
+                (FacetName::DevelopmentStatus, vec!["stable"]),
+            ],
+            vec![(FacetName::Country, vec!["nowhere"])],
+        ];
+        let texts = [
+            None,
+            Some("health"),
+            Some("santé registre"),
+            Some("helth"),
+            Some("sch"),
+        ];
+        let sorts = [Sort::Relevance, Sort::Name, Sort::Updated];
+        let mut compared = 0;
+        for filters in &filter_sets {
+            for text in texts {
+                for sort in sorts {
+                    for (offset, limit) in [(0, 5), (3, 50)] {
+                        let mut q = SearchQuery {
+                            text: text.map(str::to_string),
+                            sort,
+                            offset,
+                            limit,
+                            ..SearchQuery::default()
+                        };
+                        for (facet, values) in filters {
+                            for v in values {
+                                q.filters.add(*facet, *v);
+                            }
+                        }
+                        let (_, one_pass, total, facets) =
+                            index.filtered_page(&searcher, generation, &q).unwrap();
+                        let (_, in_query, expected_total, expected_facets) =
+                            index.page(&searcher, generation, &q, &[]).unwrap();
+                        let addresses = |page: &[(f32, DocAddress)]| {
+                            page.iter().map(|(_, a)| *a).collect::<Vec<_>>()
+                        };
+                        assert_eq!(addresses(&one_pass), addresses(&in_query), "{q:?}");
+                        assert_eq!(total, expected_total, "{q:?}");
+                        assert_eq!(facets, expected_facets, "{q:?}");
+                        compared += usize::from(total > 0);
+                    }
+                }
+            }
+        }
+        assert!(compared > 60, "{compared} searches with matches");
     }
 
     #[test]
