@@ -5,22 +5,30 @@
 //! every query) and walking the dictionary, not reading the matching terms' documents. A
 //! segment never changes once written, so the terms an automaton matches in it are kept,
 //! keyed by segment, word, distance and prefix, and the next query that asks for the same
-//! word reads their documents directly. The matches and scores are exactly those of tantivy's
-//! `FuzzyTermQuery` (a constant score per matching document), which the tests compare.
+//! word reads their documents directly. The automaton itself depends only on the word, not on
+//! the field or segment, so it is built once and kept too ([`Automata`]): a word is looked up
+//! in a dozen fields, most of which stem it the same way. An unfinished word with no edits
+//! needs no automaton: its terms are a range of the dictionary. The matches and scores are
+//! exactly those of tantivy's `FuzzyTermQuery` (a constant score per matching document), which
+//! the tests compare.
 
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
 use tantivy::query::{
-    AutomatonWeight, BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation,
-    FuzzyTermQuery, Query, Scorer, Weight,
+    AutomatonWeight, BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation, Query,
+    Scorer, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 
 /// Term infos kept across every expansion: at about 40 bytes each, 16 MB at most.
 const TERM_INFOS_KEPT: usize = 400_000;
+/// Bytes of automata kept: a state's transitions take 1 KB, and a word's automaton has tens
+/// (one edit) to hundreds (two edits) of states.
+const AUTOMATA_BYTES_KEPT: usize = 32 * 1024 * 1024;
 
 /// What to expand: a word, the edits it tolerates, and whether it may be unfinished.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -34,6 +42,81 @@ struct Expansion {
 /// The terms each expansion matched, per segment, least recently used first out.
 pub(crate) struct TypoExpansions {
     kept: Mutex<Kept>,
+    automata: Mutex<Automata>,
+}
+
+/// The automata of the words recently expanded, whatever their field.
+struct Automata {
+    entries: lru::LruCache<AutomatonKey, Arc<Levenshtein>>,
+    bytes: usize,
+}
+
+/// What an automaton depends on: the word's text, its edits, transpositions, prefix or not.
+type AutomatonKey = (String, u8, bool, bool);
+
+impl Automata {
+    fn insert(&mut self, key: AutomatonKey, automaton: Arc<Levenshtein>) {
+        let size = automaton.bytes();
+        if size > AUTOMATA_BYTES_KEPT / 4 {
+            return;
+        }
+        self.bytes += size;
+        if let Some(previous) = self.entries.put(key, automaton) {
+            self.bytes -= previous.bytes();
+        }
+        while self.bytes > AUTOMATA_BYTES_KEPT {
+            match self.entries.pop_lru() {
+                Some((_, evicted)) => self.bytes -= evicted.bytes(),
+                None => break,
+            }
+        }
+    }
+}
+
+/// A Levenshtein automaton over a word's UTF-8 bytes, as tantivy's `FuzzyTermQuery` builds it.
+struct Levenshtein(DFA);
+
+impl Levenshtein {
+    fn build(text: &str, distance: u8, transpositions: bool, prefix: bool) -> Self {
+        static BUILDERS: [[OnceLock<LevenshteinAutomatonBuilder>; 2]; 3] = [
+            [OnceLock::new(), OnceLock::new()],
+            [OnceLock::new(), OnceLock::new()],
+            [OnceLock::new(), OnceLock::new()],
+        ];
+        let distance = distance.min(2);
+        let builder = BUILDERS[usize::from(distance)][usize::from(transpositions)]
+            .get_or_init(|| LevenshteinAutomatonBuilder::new(distance, transpositions));
+        Levenshtein(if prefix {
+            builder.build_prefix_dfa(text)
+        } else {
+            builder.build_dfa(text)
+        })
+    }
+
+    /// About what it occupies: each state's 256 transitions and its distance.
+    fn bytes(&self) -> usize {
+        self.0.num_states() * (256 * 4 + 8)
+    }
+}
+
+impl tantivy_fst::Automaton for Levenshtein {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != levenshtein_automata::SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
 }
 
 struct Kept {
@@ -47,6 +130,10 @@ impl TypoExpansions {
             kept: Mutex::new(Kept {
                 entries: lru::LruCache::unbounded(),
                 term_infos: 0,
+            }),
+            automata: Mutex::new(Automata {
+                entries: lru::LruCache::unbounded(),
+                bytes: 0,
             }),
         })
     }
@@ -63,15 +150,79 @@ impl TypoExpansions {
         {
             return Ok(found.clone());
         }
-        let automaton = fuzzy_query(expansion).automaton()?;
-        let walked: Arc<[TermInfo]> = AutomatonWeight::new(expansion.term.field(), automaton)
-            .get_match_term_infos(segment)?
-            .into();
+        let walked: Arc<[TermInfo]> = if expansion.prefix && expansion.distance == 0 {
+            prefix_term_infos(segment, &expansion.term)?
+        } else {
+            AutomatonWeight::<Levenshtein>::new(expansion.term.field(), self.automaton(expansion)?)
+                .get_match_term_infos(segment)?
+        }
+        .into();
         if let Ok(mut kept) = self.kept.lock() {
             kept.insert(key, walked.clone());
         }
         Ok(walked)
     }
+}
+
+impl TypoExpansions {
+    /// The automaton of `expansion`'s word: a kept one, or built and kept.
+    fn automaton(&self, expansion: &Expansion) -> tantivy::Result<Arc<Levenshtein>> {
+        let value = expansion.term.value();
+        let text = value.as_str().ok_or_else(|| {
+            TantivyError::InvalidArgument("a typo-tolerant word must be text".to_string())
+        })?;
+        let key = (
+            text.to_string(),
+            expansion.distance,
+            expansion.transpositions,
+            expansion.prefix,
+        );
+        if let Ok(mut automata) = self.automata.lock()
+            && let Some(found) = automata.entries.get(&key)
+        {
+            return Ok(found.clone());
+        }
+        let built = Arc::new(Levenshtein::build(
+            text,
+            expansion.distance,
+            expansion.transpositions,
+            expansion.prefix,
+        ));
+        if let Ok(mut automata) = self.automata.lock() {
+            automata.insert(key, built.clone());
+        }
+        Ok(built)
+    }
+}
+
+/// The terms of `segment` that start with `term`'s text: a range of the dictionary, the
+/// terms a prefix automaton with no edits matches.
+fn prefix_term_infos(segment: &SegmentReader, term: &Term) -> tantivy::Result<Vec<TermInfo>> {
+    let inverted_index = segment.inverted_index(term.field())?;
+    let prefix = term.serialized_value_bytes();
+    let mut range = inverted_index.terms().range().ge(prefix);
+    if let Some(end) = prefix_end(prefix) {
+        range = range.lt(end);
+    }
+    let mut stream = range.into_stream()?;
+    let mut infos = Vec::new();
+    while stream.advance() {
+        infos.push(stream.value().clone());
+    }
+    Ok(infos)
+}
+
+/// The smallest byte string after every string starting with `prefix` (none if it is all
+/// 0xFF bytes).
+fn prefix_end(prefix: &[u8]) -> Option<Vec<u8>> {
+    let mut end = prefix.to_vec();
+    while let Some(last) = end.pop() {
+        if last < u8::MAX {
+            end.push(last + 1);
+            return Some(end);
+        }
+    }
+    None
 }
 
 impl Kept {
@@ -89,15 +240,6 @@ impl Kept {
                 None => break,
             }
         }
-    }
-}
-
-fn fuzzy_query(expansion: &Expansion) -> FuzzyTermQuery {
-    let term = expansion.term.clone();
-    if expansion.prefix {
-        FuzzyTermQuery::new_prefix(term, expansion.distance, expansion.transpositions)
-    } else {
-        FuzzyTermQuery::new(term, expansion.distance, expansion.transpositions)
     }
 }
 
@@ -193,6 +335,7 @@ impl Weight for TypoQuery {
 mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
+    use tantivy::query::FuzzyTermQuery;
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{DocAddress, Index, IndexWriter, doc};
 
@@ -324,5 +467,34 @@ mod tests {
         assert_eq!(kept.entries.len(), 8);
         let total: usize = kept.entries.iter().map(|(_, v)| v.len()).sum();
         assert_eq!(total, kept.term_infos);
+    }
+
+    #[test]
+    fn the_kept_automata_stay_within_their_bound_and_answer_as_built() {
+        let mut automata = Automata {
+            entries: lru::LruCache::unbounded(),
+            bytes: 0,
+        };
+        let mut built = 0;
+        for i in 0..2000 {
+            let word = format!("immunisation{i}");
+            let automaton = Arc::new(Levenshtein::build(&word, 2, true, false));
+            built += automaton.bytes();
+            automata.insert((word, 2, true, false), automaton);
+            assert!(automata.bytes <= AUTOMATA_BYTES_KEPT);
+        }
+        assert!(built > AUTOMATA_BYTES_KEPT, "the bound was reached");
+        let total: usize = automata.entries.iter().map(|(_, a)| a.bytes()).sum();
+        assert_eq!(total, automata.bytes);
+        // A kept automaton matches what it was built for.
+        use tantivy_fst::Automaton;
+        let (_, kept) = automata.entries.iter().next().unwrap();
+        let accepts = |text: &str| {
+            let state = text.bytes().fold(kept.start(), |s, b| kept.accept(&s, b));
+            kept.is_match(&state)
+        };
+        assert!(accepts("immunisation1999"));
+        assert!(accepts("imunisation1999"));
+        assert!(!accepts("logistics"));
     }
 }
