@@ -6,9 +6,9 @@ use crate::facet_bits::{
     FacetPostings, MatchBits, Within, and_each, count_bits, intersection, live_bits,
 };
 use crate::query::{
-    Facet as FacetName, Filters, Fragment, Hit, MeaningMatch, SearchQuery, SearchResults, Similar,
-    Sort,
+    Facet as FacetName, Filters, Hit, MeaningMatch, SearchQuery, SearchResults, Similar, Sort,
 };
+use crate::snippet::Snippets;
 use crate::typo::{TypoExpansions, TypoQuery};
 use crate::vectors::{Nearest, VectorStore};
 use commons_publiccode::{PathCase, PublicCode, RepositoryUrl};
@@ -27,7 +27,6 @@ use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
 };
@@ -944,15 +943,8 @@ impl SearchIndex {
             self.page(searcher, generation, q, &meaning)?
         };
         let snippet_field = self.snippet_field(q.lang.as_deref());
-        let generator = match &q.text {
-            Some(t) if !t.trim().is_empty() => {
-                SnippetGenerator::create(searcher, &*query, snippet_field)
-                    .ok()
-                    .map(|mut g| {
-                        g.set_max_num_chars(220);
-                        g
-                    })
-            }
+        let snippets = match &q.text {
+            Some(t) if !t.trim().is_empty() => Snippets::new(searcher, &*query, snippet_field).ok(),
             _ => None,
         };
         // Which of the meaning matches also match every word (they need no explanation).
@@ -980,14 +972,14 @@ impl SearchIndex {
                 .get_first(self.fields.card)
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
-            let snippet = generator
+            let snippet = snippets
                 .as_ref()
-                .map(|g| {
+                .map(|s| {
                     let texts: Vec<&str> = doc
                         .get_all(snippet_field)
                         .filter_map(|v| v.as_str())
                         .collect();
-                    fragments(&g.snippet_from_doc(&doc), &texts)
+                    s.fragments(&texts)
                 })
                 .unwrap_or_default();
             // Found by meaning and not by its words: say so.
@@ -1405,64 +1397,6 @@ pub fn based_on_link(url: &str) -> String {
 /// `depends-on:` and the name, case and surrounding space ignored.
 pub fn depends_on_link(name: &str) -> String {
     format!("depends-on:{}", name.trim().to_lowercase())
-}
-
-/// The snippet's pieces, with an ellipsis where it cuts the text it comes from (one of
-/// `texts`, the field's values) at its start or its end.
-fn fragments(snippet: &tantivy::snippet::Snippet, texts: &[&str]) -> Vec<Fragment> {
-    let mut out = pieces(snippet);
-    let fragment = snippet.fragment();
-    if fragment.is_empty() {
-        return out;
-    }
-    let Some((start, whole)) = texts
-        .iter()
-        .find_map(|t| t.find(fragment).map(|at| (at, t.len())))
-    else {
-        return out;
-    };
-    if start > 0 {
-        out.insert(
-            0,
-            Fragment {
-                text: "\u{2026}".into(),
-                highlighted: false,
-            },
-        );
-    }
-    if start + fragment.len() < whole {
-        out.push(Fragment {
-            text: "\u{2026}".into(),
-            highlighted: false,
-        });
-    }
-    out
-}
-
-fn pieces(snippet: &tantivy::snippet::Snippet) -> Vec<Fragment> {
-    let text = snippet.fragment();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for range in snippet.highlighted() {
-        if range.start > at {
-            out.push(Fragment {
-                text: text[at..range.start].to_string(),
-                highlighted: false,
-            });
-        }
-        out.push(Fragment {
-            text: text[range.clone()].to_string(),
-            highlighted: true,
-        });
-        at = range.end;
-    }
-    if at < text.len() {
-        out.push(Fragment {
-            text: text[at..].to_string(),
-            highlighted: false,
-        });
-    }
-    out
 }
 
 /// The name entries sort by: case-insensitive, English localised name first.

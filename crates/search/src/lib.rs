@@ -14,6 +14,7 @@ mod error;
 mod facet_bits;
 mod index;
 mod query;
+mod snippet;
 mod typo;
 pub mod vectors;
 
