@@ -28,7 +28,7 @@ use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 const TERM_INFOS_KEPT: usize = 400_000;
 /// Bytes of automata kept: a state's transitions take 1 KB, and a word's automaton has tens
 /// (one edit) to hundreds (two edits) of states.
-const AUTOMATA_BYTES_KEPT: usize = 32 * 1024 * 1024;
+const AUTOMATA_BYTES_KEPT: usize = 16 * 1024 * 1024;
 
 /// What to expand: a word, the edits it tolerates, and whether it may be unfinished.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
