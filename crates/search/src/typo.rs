@@ -93,9 +93,11 @@ impl Levenshtein {
         })
     }
 
-    /// About what it occupies: each state's 256 transitions and its distance.
+    /// About what it occupies: each state's 256 transitions and its distance, twice over, as
+    /// the builder's vectors grow by doubling (the server's memory grew by twice the bound
+    /// counted without it).
     fn bytes(&self) -> usize {
-        self.0.num_states() * (256 * 4 + 8)
+        2 * self.0.num_states() * (256 * 4 + 8)
     }
 }
 
