@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    Stemmer, TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// The analysed languages: field suffix, tokenizer name.
@@ -82,25 +82,21 @@ impl Stemmed {
 
     /// Lowercasing, folding and stemming applied to one word: what a word of a text becomes.
     fn word_analyzer(self) -> TextAnalyzer {
-        let (language, fold) = self.language_and_folding();
-        let builder = TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser);
-        if fold {
-            builder
-                .filter(AsciiFoldingFilter)
-                .filter(Stemmer::new(language))
-                .build()
-        } else {
-            builder.filter(Stemmer::new(language)).build()
-        }
+        self.normalising(TextAnalyzer::builder(RawTokenizer::default()))
     }
 
     /// The same filters after the tokenizer, without remembering: what [`stemmed`] must equal.
     #[cfg(test)]
     fn unremembered(self) -> TextAnalyzer {
+        self.normalising(
+            TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(64)),
+        )
+    }
+
+    /// `builder` followed by lowercasing, folding (Latin scripts) and the language's stemmer.
+    fn normalising<T: Tokenizer>(self, builder: TextAnalyzerBuilder<T>) -> TextAnalyzer {
         let (language, fold) = self.language_and_folding();
-        let builder = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(64))
-            .filter(LowerCaser);
+        let builder = builder.filter(LowerCaser);
         if fold {
             builder
                 .filter(AsciiFoldingFilter)
