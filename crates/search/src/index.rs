@@ -1861,23 +1861,34 @@ mod tests {
         assert_ne!(answer_key(&other, 0), answer_key(&q, 0));
     }
 
+    /// Three segments of `batch` entries each, then every `changed`-th entry changed and every
+    /// `removed`-th removed: deleted documents in each segment.
+    fn segmented_index(batch: usize, changed: usize, removed: usize) -> SearchIndex {
+        let index = SearchIndex::in_memory().unwrap();
+        for b in 0..3 {
+            let docs: Vec<_> = (b * batch..(b + 1) * batch)
+                .map(|n| document(n, 0))
+                .collect();
+            index.upsert(&docs, Some(b as i64)).unwrap();
+        }
+        let all = 3 * batch;
+        let changes: Vec<_> = (0..all).step_by(changed).map(|n| document(n, 1)).collect();
+        index.upsert(&changes, Some(10)).unwrap();
+        let removals: Vec<String> = (0..all)
+            .step_by(removed)
+            .map(|n| format!("app-{n}"))
+            .collect();
+        index.delete(&removals, Some(11)).unwrap();
+        index.reader.reload().unwrap();
+        index
+    }
+
     /// The filtered searches' single pass (filters applied by bitsets after one collection of
     /// the words' matches) gives the page, total and facet counts of searching with every
     /// filter in the query and once more per filtered facet without it.
     #[test]
     fn a_filtered_search_in_one_pass_answers_as_the_filters_in_the_query_do() {
-        let index = SearchIndex::in_memory().unwrap();
-        for batch in 0..3 {
-            let docs: Vec<_> = (batch * 70..batch * 70 + 70)
-                .map(|n| document(n, 0))
-                .collect();
-            index.upsert(&docs, Some(batch as i64)).unwrap();
-        }
-        let changed: Vec<_> = (0..210).step_by(9).map(|n| document(n, 1)).collect();
-        index.upsert(&changed, Some(10)).unwrap();
-        let removed: Vec<String> = (0..210).step_by(13).map(|n| format!("app-{n}")).collect();
-        index.delete(&removed, Some(11)).unwrap();
-        index.reader.reload().unwrap();
+        let index = segmented_index(70, 9, 13);
         let searcher = index.reader.searcher();
         assert!(searcher.segment_readers().len() > 1);
         let generation = searcher.generation().generation_id();
@@ -1936,19 +1947,7 @@ mod tests {
 
     #[test]
     fn facet_counts_equal_tantivys_facet_collector() {
-        let index = SearchIndex::in_memory().unwrap();
-        // Three segments, then changed and removed entries: deleted documents in each.
-        for batch in 0..3 {
-            let docs: Vec<_> = (batch * 60..batch * 60 + 60)
-                .map(|n| document(n, 0))
-                .collect();
-            index.upsert(&docs, Some(batch as i64)).unwrap();
-        }
-        let changed: Vec<_> = (0..180).step_by(7).map(|n| document(n, 1)).collect();
-        index.upsert(&changed, Some(10)).unwrap();
-        let removed: Vec<String> = (0..180).step_by(11).map(|n| format!("app-{n}")).collect();
-        index.delete(&removed, Some(11)).unwrap();
-        index.reader.reload().unwrap();
+        let index = segmented_index(60, 7, 11);
         assert!(index.reader.searcher().segment_readers().len() > 1);
 
         let mut queries: Vec<SearchQuery> = vec![SearchQuery::default()];

@@ -45,28 +45,47 @@ pub(crate) struct TypoExpansions {
     automata: Mutex<Automata>,
 }
 
-/// The automata of the words recently expanded, whatever their field.
-struct Automata {
-    entries: lru::LruCache<AutomatonKey, Arc<Levenshtein>>,
-    bytes: usize,
-}
+/// The automata of the words recently expanded, whatever their field, within
+/// [`AUTOMATA_BYTES_KEPT`].
+type Automata = Bounded<AutomatonKey, Arc<Levenshtein>>;
 
 /// What an automaton depends on: the word's text, its edits, transpositions, prefix or not.
 type AutomatonKey = (String, u8, bool, bool);
 
-impl Automata {
-    fn insert(&mut self, key: AutomatonKey, automaton: Arc<Levenshtein>) {
-        let size = automaton.bytes();
-        if size > AUTOMATA_BYTES_KEPT / 4 {
+/// The terms each expansion matched in each segment, within [`TERM_INFOS_KEPT`].
+type Kept = Bounded<(SegmentId, Expansion), Arc<[TermInfo]>>;
+
+/// Values kept by key up to a total weight, the least recently used out first; a value
+/// weighing more than a quarter of the bound is not kept.
+struct Bounded<K: std::hash::Hash + Eq, V> {
+    entries: lru::LruCache<K, V>,
+    weight: usize,
+    bound: usize,
+    weigh: fn(&V) -> usize,
+}
+
+impl<K: std::hash::Hash + Eq, V> Bounded<K, V> {
+    fn new(bound: usize, weigh: fn(&V) -> usize) -> Self {
+        Bounded {
+            entries: lru::LruCache::unbounded(),
+            weight: 0,
+            bound,
+            weigh,
+        }
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        let weight = (self.weigh)(&value);
+        if weight > self.bound / 4 {
             return;
         }
-        self.bytes += size;
-        if let Some(previous) = self.entries.put(key, automaton) {
-            self.bytes -= previous.bytes();
+        self.weight += weight;
+        if let Some(previous) = self.entries.put(key, value) {
+            self.weight -= (self.weigh)(&previous);
         }
-        while self.bytes > AUTOMATA_BYTES_KEPT {
+        while self.weight > self.bound {
             match self.entries.pop_lru() {
-                Some((_, evicted)) => self.bytes -= evicted.bytes(),
+                Some((_, evicted)) => self.weight -= (self.weigh)(&evicted),
                 None => break,
             }
         }
@@ -121,22 +140,11 @@ impl tantivy_fst::Automaton for Levenshtein {
     }
 }
 
-struct Kept {
-    entries: lru::LruCache<(SegmentId, Expansion), Arc<[TermInfo]>>,
-    term_infos: usize,
-}
-
 impl TypoExpansions {
     pub(crate) fn new() -> Arc<Self> {
         Arc::new(TypoExpansions {
-            kept: Mutex::new(Kept {
-                entries: lru::LruCache::unbounded(),
-                term_infos: 0,
-            }),
-            automata: Mutex::new(Automata {
-                entries: lru::LruCache::unbounded(),
-                bytes: 0,
-            }),
+            kept: Mutex::new(Kept::new(TERM_INFOS_KEPT, |infos| infos.len())),
+            automata: Mutex::new(Automata::new(AUTOMATA_BYTES_KEPT, |a| a.bytes())),
         })
     }
 
@@ -225,24 +233,6 @@ fn prefix_end(prefix: &[u8]) -> Option<Vec<u8>> {
         }
     }
     None
-}
-
-impl Kept {
-    fn insert(&mut self, key: (SegmentId, Expansion), infos: Arc<[TermInfo]>) {
-        if infos.len() > TERM_INFOS_KEPT / 4 {
-            return;
-        }
-        self.term_infos += infos.len();
-        if let Some(previous) = self.entries.put(key, infos) {
-            self.term_infos -= previous.len();
-        }
-        while self.term_infos > TERM_INFOS_KEPT {
-            match self.entries.pop_lru() {
-                Some((_, evicted)) => self.term_infos -= evicted.len(),
-                None => break,
-            }
-        }
-    }
 }
 
 /// Matches the documents holding a term within `distance` edits of a word (or, as a prefix,
@@ -437,10 +427,7 @@ mod tests {
 
     #[test]
     fn the_kept_expansions_stay_within_their_bound() {
-        let mut kept = Kept {
-            entries: lru::LruCache::unbounded(),
-            term_infos: 0,
-        };
+        let mut kept = Kept::new(TERM_INFOS_KEPT, |infos| infos.len());
         let (index, field) = index();
         let segment = index
             .reader()
@@ -464,30 +451,27 @@ mod tests {
                 (segment, expansion),
                 vec![info.clone(); TERM_INFOS_KEPT / 8].into(),
             );
-            assert!(kept.term_infos <= TERM_INFOS_KEPT);
+            assert!(kept.weight <= TERM_INFOS_KEPT);
         }
         assert_eq!(kept.entries.len(), 8);
         let total: usize = kept.entries.iter().map(|(_, v)| v.len()).sum();
-        assert_eq!(total, kept.term_infos);
+        assert_eq!(total, kept.weight);
     }
 
     #[test]
     fn the_kept_automata_stay_within_their_bound_and_answer_as_built() {
-        let mut automata = Automata {
-            entries: lru::LruCache::unbounded(),
-            bytes: 0,
-        };
+        let mut automata = Automata::new(AUTOMATA_BYTES_KEPT, |a| a.bytes());
         let mut built = 0;
         for i in 0..2000 {
             let word = format!("immunisation{i}");
             let automaton = Arc::new(Levenshtein::build(&word, 2, true, false));
             built += automaton.bytes();
             automata.insert((word, 2, true, false), automaton);
-            assert!(automata.bytes <= AUTOMATA_BYTES_KEPT);
+            assert!(automata.weight <= AUTOMATA_BYTES_KEPT);
         }
         assert!(built > AUTOMATA_BYTES_KEPT, "the bound was reached");
         let total: usize = automata.entries.iter().map(|(_, a)| a.bytes()).sum();
-        assert_eq!(total, automata.bytes);
+        assert_eq!(total, automata.weight);
         // A kept automaton matches what it was built for.
         use tantivy_fst::Automaton;
         let (_, kept) = automata.entries.iter().next().unwrap();
