@@ -8,7 +8,7 @@
 //!
 //! Lowercasing, folding and stemming are pure functions of one word, and a language has far
 //! fewer distinct words than a catalog has words: each thread remembers the words it has
-//! normalised ([`Normalised`]), so the common ones are looked up instead of stemmed again
+//! normalised (the `Normalised` filter), so the common ones are looked up instead of stemmed again
 //! (stemming the hits' descriptions for their snippets was a quarter of a search's cost).
 
 use std::cell::RefCell;
