@@ -17,6 +17,7 @@ mod query;
 mod snippet;
 mod typo;
 pub mod vectors;
+mod words;
 
 pub use commons_report::Facets;
 pub use error::SearchError;

@@ -288,27 +288,46 @@ impl Query for TypoQuery {
     }
 }
 
-impl Weight for TypoQuery {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+impl TypoQuery {
+    /// Calls `add` with each document of `reader` holding one of the expansion's terms
+    /// (a document holding several is given once per term), and says whether there was any.
+    pub(crate) fn for_each_doc(
+        &self,
+        reader: &SegmentReader,
+        mut add: impl FnMut(DocId),
+    ) -> tantivy::Result<bool> {
         let infos = self.expansions.term_infos(reader, &self.expansion)?;
-        // Most of a word's fields (the other languages') hold nothing near it: an empty scorer
-        // is dropped from the word's union, where an empty bitset would be zeroed and walked.
         if infos.is_empty() {
-            return Ok(Box::new(EmptyScorer));
+            return Ok(false);
         }
         let inverted_index = reader.inverted_index(self.expansion.term.field())?;
-        let mut docs = BitSet::with_max_value(reader.max_doc());
         for info in infos.iter() {
             let mut postings =
                 inverted_index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
             while !postings.docs().is_empty() {
                 for &doc in postings.docs() {
-                    docs.insert(doc);
+                    add(doc);
                 }
                 postings.advance();
             }
         }
-        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
+        Ok(true)
+    }
+}
+
+impl Weight for TypoQuery {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        // Most of a word's fields (the other languages') hold nothing near it: an empty scorer
+        // is dropped from the word's union, where an empty bitset would be zeroed and walked.
+        let mut docs = None;
+        self.for_each_doc(reader, |doc| {
+            docs.get_or_insert_with(|| BitSet::with_max_value(reader.max_doc()))
+                .insert(doc);
+        })?;
+        Ok(match docs {
+            Some(docs) => Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)),
+            None => Box::new(EmptyScorer),
+        })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
