@@ -4,7 +4,7 @@
 //! uncached, and the distribution is printed. `MERGE=1` first merges the index into one segment.
 //! `ANSWERS=FILE` writes every answer whole (ids, scores to the bit, snippets, totals, facet
 //! counts), one request a line, so that two builds' answers can be compared with `cmp`;
-//! `COUNT=N` times the first N requests instead of 2,000.
+//! `COUNT=N` times the first N requests instead of 2,000; `TIMES=FILE` writes each one's time.
 
 use commons_search::{Facet, Filters, SearchIndex, SearchQuery, Sort};
 use std::time::Instant;
@@ -81,6 +81,8 @@ fn distinct(index: &SearchIndex, list: &str) {
     // TOTALS=FILE writes each request's match count, to compare with the Xapian peer's.
     let mut totals = String::new();
     let mut answers = String::new();
+    // TIMES=FILE writes each request's time (ms) and match count, to find the slow kinds.
+    let mut timings = String::new();
     let count = std::env::var("COUNT")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -95,10 +97,14 @@ fn distinct(index: &SearchIndex, list: &str) {
         }
         times.push(ms);
         totals.push_str(&format!("{}\t{line}\n", results.total));
+        timings.push_str(&format!("{ms:.3}\t{}\t{line}\n", results.total));
         answers.push_str(&answer_line(line, &results));
     }
     if let Some(path) = std::env::var_os("ANSWERS") {
         std::fs::write(path, answers).expect("answers file");
+    }
+    if let Some(path) = std::env::var_os("TIMES") {
+        std::fs::write(path, timings).expect("times file");
     }
     if let Some(path) = std::env::var_os("TOTALS") {
         std::fs::write(path, totals).expect("totals file");

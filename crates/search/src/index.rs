@@ -1051,9 +1051,7 @@ impl SearchIndex {
         };
         let mut multi = MultiCollector::new();
         // Counting collectors only when the counts are not cached.
-        let counting = cached
-            .is_none()
-            .then(|| (multi.add_collector(Count), multi.add_collector(MatchBits)));
+        let counting = cached.is_none().then(|| multi.add_collector(MatchBits));
         let filtered = q.filters.0.values().any(|v| !v.is_empty());
         let postings = if cached.is_none() || filtered {
             Some(self.facet_postings(searcher, generation)?)
@@ -1080,9 +1078,13 @@ impl SearchIndex {
             top_of(searcher, &*query, multi, top, sort, None)?
         };
         let (total, mut facets) = match (counting, &postings) {
-            (Some((count_handle, bits_handle)), Some(postings)) => {
-                let total = count_handle.extract(&mut fruit);
+            (Some(bits_handle), Some(postings)) => {
                 let matches = bits_handle.extract(&mut fruit);
+                // Collectors see live documents only: the matches' bits are the total.
+                let total = matches
+                    .iter()
+                    .map(|(_, bits)| count_bits(bits))
+                    .sum::<u64>() as usize;
                 let facets: BTreeMap<_, _> = FacetName::ALL
                     .into_iter()
                     .map(|facet| (facet, postings.counts(facet, &matches)))

@@ -264,24 +264,26 @@ fn match_clause(
         }
         ClauseWeight::Near { query, .. } => {
             let mut bits: Bits = Vec::new();
-            let mut extent = Extent {
-                cost: 0,
-                first: TERMINATED,
-                last: 0,
-            };
             query.for_each_doc(reader, |doc| {
                 if bits.is_empty() {
                     bits = vec![0; docs.len()];
                 }
                 set(&mut bits, doc);
-                set(docs, doc);
-                extent.first = extent.first.min(doc);
-                extent.last = extent.last.max(doc);
             })?;
-            if bits.is_empty() {
+            let (Some(first), Some(last)) = (
+                bits.iter().position(|&w| w != 0),
+                bits.iter().rposition(|&w| w != 0),
+            ) else {
                 return Ok((ClauseMatch::None, None));
+            };
+            for (all, near) in docs.iter_mut().zip(&bits) {
+                *all |= near;
             }
-            extent.cost = bits.iter().map(|w| u64::from(w.count_ones())).sum();
+            let extent = Extent {
+                cost: crate::facet_bits::count_bits(&bits),
+                first: first as DocId * 64 + bits[first].trailing_zeros(),
+                last: last as DocId * 64 + 63 - bits[last].leading_zeros(),
+            };
             Ok((ClauseMatch::Near(bits), Some(extent)))
         }
     }
@@ -317,6 +319,7 @@ impl Ranked {
     }
 
     /// The rank of a matching document.
+    #[inline(always)]
     fn rank(&self, doc: DocId) -> usize {
         let i = doc as usize / 64;
         let below = self.bits[i] & ((1u64 << (doc % 64)) - 1);
@@ -327,6 +330,37 @@ impl Ranked {
 /// Each matching document's score for one word: its clauses' scores added in clause order,
 /// from zero, as tantivy's union adds them.
 fn word_scores(
+    reader: &SegmentReader,
+    clauses: &[ClauseWeight],
+    matched: &Matched,
+    ranked: &Ranked,
+    boost: Score,
+) -> tantivy::Result<Vec<Score>> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("popcnt") {
+        // SAFETY: the processor has the instruction, as just checked.
+        return unsafe { word_scores_popcnt(reader, clauses, matched, ranked, boost) };
+    }
+    word_scores_portable(reader, clauses, matched, ranked, boost)
+}
+
+/// [`word_scores`] with the processor's bit-count instruction for the ranks, which the
+/// portable build (x86-64 baseline) may not assume: a fifth of a search matching most
+/// entries went to counting bits without it.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "popcnt")]
+fn word_scores_popcnt(
+    reader: &SegmentReader,
+    clauses: &[ClauseWeight],
+    matched: &Matched,
+    ranked: &Ranked,
+    boost: Score,
+) -> tantivy::Result<Vec<Score>> {
+    word_scores_portable(reader, clauses, matched, ranked, boost)
+}
+
+#[inline(always)]
+fn word_scores_portable(
     reader: &SegmentReader,
     clauses: &[ClauseWeight],
     matched: &Matched,
