@@ -1713,7 +1713,7 @@ mod tests {
 
     #[test]
     fn merging_the_segments_keeps_every_answer_and_the_change_number() {
-        let index = SearchIndex::in_memory().unwrap();
+        let index = unmerged_index();
         for batch in 0..4 {
             let docs: Vec<_> = (batch * 30..batch * 30 + 30)
                 .map(|n| document(n, 0))
@@ -1884,10 +1884,23 @@ mod tests {
         assert_ne!(answer_key(&other, 0), answer_key(&q, 0));
     }
 
+    /// An index in memory whose writer merges no segments in the background (with two or
+    /// more indexing threads, four commits make the eight segments that start a merge, and
+    /// whether it ended before a test looked depended on the machine's load).
+    fn unmerged_index() -> SearchIndex {
+        let index = SearchIndex::in_memory().unwrap();
+        index
+            .writer
+            .lock()
+            .unwrap()
+            .set_merge_policy(Box::new(NoMergePolicy));
+        index
+    }
+
     /// Three segments of `batch` entries each, then every `changed`-th entry changed and every
     /// `removed`-th removed: deleted documents in each segment.
     fn segmented_index(batch: usize, changed: usize, removed: usize) -> SearchIndex {
-        let index = SearchIndex::in_memory().unwrap();
+        let index = unmerged_index();
         for b in 0..3 {
             let docs: Vec<_> = (b * batch..(b + 1) * batch)
                 .map(|n| document(n, 0))
