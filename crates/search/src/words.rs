@@ -174,7 +174,7 @@ enum ClauseMatch {
     /// The term's postings.
     Term(TermInfo),
     /// The near terms' documents.
-    Near(Bits),
+    Near(NearDocs),
 }
 
 /// A clause's documents: how many (tantivy's cost of its scorer), the first and the last.
@@ -263,28 +263,98 @@ fn match_clause(
             Ok((ClauseMatch::Term(info), Some(extent)))
         }
         ClauseWeight::Near { query, .. } => {
-            let mut bits: Bits = Vec::new();
-            query.for_each_doc(reader, |doc| {
-                if bits.is_empty() {
-                    bits = vec![0; docs.len()];
-                }
-                set(&mut bits, doc);
-            })?;
-            let (Some(first), Some(last)) = (
-                bits.iter().position(|&w| w != 0),
-                bits.iter().rposition(|&w| w != 0),
-            ) else {
+            let mut near = NearDocs::Few(Vec::new());
+            let words = docs.len();
+            query.for_each_doc(reader, |doc| near.add(doc, words))?;
+            near.settle();
+            let Some(extent) = near.extent() else {
                 return Ok((ClauseMatch::None, None));
             };
-            for (all, near) in docs.iter_mut().zip(&bits) {
-                *all |= near;
+            near.add_to(docs);
+            Ok((ClauseMatch::Near(near), Some(extent)))
+        }
+    }
+}
+
+/// The documents of a clause's near terms: a sorted list when they are few, a bitset when
+/// they are many (a bitset per clause, zeroed, was a tenth of a search; most clauses match a
+/// few documents of one field).
+enum NearDocs {
+    Few(Vec<DocId>),
+    Many(Bits),
+}
+
+impl NearDocs {
+    /// Adds a document (in any order; again when it holds several of the terms), turning
+    /// the list into a bitset of `words` words once it is that long.
+    #[inline]
+    fn add(&mut self, doc: DocId, words: usize) {
+        match self {
+            NearDocs::Few(docs) if docs.len() < words => docs.push(doc),
+            NearDocs::Few(docs) => {
+                let mut bits = vec![0; words];
+                for &doc in docs.iter() {
+                    set(&mut bits, doc);
+                }
+                set(&mut bits, doc);
+                *self = NearDocs::Many(bits);
             }
-            let extent = Extent {
-                cost: crate::facet_bits::count_bits(&bits),
-                first: first as DocId * 64 + bits[first].trailing_zeros(),
-                last: last as DocId * 64 + 63 - bits[last].leading_zeros(),
-            };
-            Ok((ClauseMatch::Near(bits), Some(extent)))
+            NearDocs::Many(bits) => set(bits, doc),
+        }
+    }
+
+    /// Sorts the list and drops its repeats, once every document is added.
+    fn settle(&mut self) {
+        if let NearDocs::Few(docs) = self {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+    }
+
+    /// How many documents, the first and the last; none if there are none.
+    fn extent(&self) -> Option<Extent> {
+        match self {
+            NearDocs::Few(docs) => Some(Extent {
+                cost: docs.len() as u64,
+                first: *docs.first()?,
+                last: *docs.last()?,
+            }),
+            NearDocs::Many(bits) => {
+                let first = bits.iter().position(|&w| w != 0)?;
+                let last = bits.iter().rposition(|&w| w != 0)?;
+                Some(Extent {
+                    cost: crate::facet_bits::count_bits(bits),
+                    first: first as DocId * 64 + bits[first].trailing_zeros(),
+                    last: last as DocId * 64 + 63 - bits[last].leading_zeros(),
+                })
+            }
+        }
+    }
+
+    fn add_to(&self, all: &mut [u64]) {
+        match self {
+            NearDocs::Few(docs) => docs.iter().for_each(|&doc| set(all, doc)),
+            NearDocs::Many(bits) => all.iter_mut().zip(bits).for_each(|(a, b)| *a |= b),
+        }
+    }
+
+    /// Calls `add` with each of the documents that is also in `within`.
+    #[inline(always)]
+    fn each_within(&self, within: &[u64], mut add: impl FnMut(DocId)) {
+        match self {
+            NearDocs::Few(docs) => docs
+                .iter()
+                .filter(|&&doc| is_set(within, doc))
+                .for_each(|&doc| add(doc)),
+            NearDocs::Many(bits) => {
+                for (i, (&near, &all)) in bits.iter().zip(within).enumerate() {
+                    let mut both = near & all;
+                    while both != 0 {
+                        add(i as DocId * 64 + both.trailing_zeros());
+                        both &= both - 1;
+                    }
+                }
+            }
         }
     }
 }
@@ -401,17 +471,10 @@ fn word_scores_portable(
                     boost: clause_boost,
                     ..
                 },
-                ClauseMatch::Near(bits),
+                ClauseMatch::Near(near),
             ) => {
                 let score = boost * clause_boost;
-                for (i, (&near, &all)) in bits.iter().zip(&ranked.bits).enumerate() {
-                    let mut both = near & all;
-                    while both != 0 {
-                        let doc = i as DocId * 64 + both.trailing_zeros();
-                        scores[ranked.rank(doc)] += score;
-                        both &= both - 1;
-                    }
-                }
+                near.each_within(&ranked.bits, |doc| scores[ranked.rank(doc)] += score);
             }
             _ => {}
         }
