@@ -2058,6 +2058,12 @@ mod tests {
             compared += usize::from(our_count > 0);
         }
         assert!(compared > 50, "{compared} texts with matches");
+        let nothing = WordsQuery::new(Vec::new());
+        assert_eq!(
+            searcher.search(&nothing, &Count).unwrap(),
+            0,
+            "no words match nothing"
+        );
     }
 
     #[test]
