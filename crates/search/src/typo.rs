@@ -68,7 +68,7 @@ impl<K: std::hash::Hash + Eq, V> Bounded<K, V> {
     fn new(bound: usize, weigh: fn(&V) -> usize) -> Self {
         Bounded {
             // A seeded fast hash: the keys are a term's bytes, looked up a few dozen times
-            // per word of a query (the default hash of the standard library was 3 %).
+            // per word of a query (a search was 1.5 % cheaper than with the standard one).
             entries: lru::LruCache::unbounded_with_hasher(foldhash::fast::RandomState::default()),
             weight: 0,
             bound,

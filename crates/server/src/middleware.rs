@@ -168,7 +168,7 @@ pub async fn etag(request: Request, next: Next) -> Response {
 /// The strong ETag of a body: two 64-bit hashes of it with fixed seeds (the same on every
 /// server and restart), in hex, quoted. A tag only tells a client's copy from a changed
 /// answer, so it needs no cryptographic hash: SHA-256 of each new search answer (about 30 KB)
-/// was a fiftieth of a distinct search's cost, this hash a tenth of that.
+/// was a fiftieth of the server's time under distinct searches (`perf`).
 pub fn etag_of(bytes: &[u8]) -> HeaderValue {
     use std::hash::BuildHasher;
     let hash = |seed: u64| foldhash::quality::FixedState::with_seed(seed).hash_one(bytes);
