@@ -7,10 +7,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=target/tools-venv
+# Pinned: hypothesis 6.170.27 (out on 2026-12-04) stops schemathesis 4.32.5's coverage phase
+# with "AST constructor recursion depth mismatch" before any request is sent; 6.170.23 runs it.
+PINNED=(schemathesis==4.32.5 hypothesis==6.170.23)
 if [ ! -x "$VENV/bin/schemathesis" ]; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q schemathesis
 fi
+installed=$("$VENV/bin/pip" freeze 2>/dev/null)
+for pin in "${PINNED[@]}"; do
+    if ! grep -qxF "$pin" <<<"$installed"; then
+        "$VENV/bin/pip" install -q "${PINNED[@]}"
+        break
+    fi
+done
 . scripts/lib/demo-server.sh
 "$VENV/bin/schemathesis" --config-file crates/server/tests/contract/schemathesis.toml \
     run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
