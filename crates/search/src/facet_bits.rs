@@ -29,12 +29,21 @@ impl Postings {
     fn count_in(&self, matches: &[u64]) -> u64 {
         match self {
             Postings::Dense(bits) => common_bits(bits, matches),
-            Postings::Sparse(docs) => docs
-                .iter()
-                .filter(|&&d| matches[d as usize / 64] & (1 << (d % 64)) != 0)
-                .count() as u64,
+            Postings::Sparse(docs) => docs.iter().filter(|&&d| has_bit(matches, d)).count() as u64,
         }
     }
+}
+
+/// Sets `doc`'s bit in a segment's bitset (64 documents to a word).
+#[inline]
+pub(crate) fn set_bit(bits: &mut [u64], doc: DocId) {
+    bits[doc as usize / 64] |= 1 << (doc % 64);
+}
+
+/// Whether `doc`'s bit is set in a segment's bitset.
+#[inline]
+pub(crate) fn has_bit(bits: &[u64], doc: DocId) -> bool {
+    bits[doc as usize / 64] & (1 << (doc % 64)) != 0
 }
 
 /// How many bits two bitsets have in common.
@@ -146,7 +155,7 @@ impl Postings {
             Postings::Dense(own) => bits.iter_mut().zip(own).for_each(|(b, o)| *b |= o),
             Postings::Sparse(docs) => {
                 for &d in docs {
-                    bits[d as usize / 64] |= 1 << (d % 64);
+                    set_bit(bits, d);
                 }
             }
         }
@@ -200,7 +209,7 @@ pub(crate) fn live_bits(readers: &[SegmentReader]) -> MatchFruit {
         .map(|(ordinal, reader)| {
             let mut bits = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
             for doc in reader.doc_ids_alive() {
-                bits[doc as usize / 64] |= 1 << (doc % 64);
+                set_bit(&mut bits, doc);
             }
             (ordinal as SegmentOrdinal, bits)
         })
@@ -305,7 +314,7 @@ fn read_field(reader: &SegmentReader, field: Field) -> tantivy::Result<Vec<(Stri
             let mut bits = vec![0u64; words];
             while postings.doc() != TERMINATED {
                 let d = postings.doc();
-                bits[d as usize / 64] |= 1 << (d % 64);
+                set_bit(&mut bits, d);
                 postings.advance();
             }
             Postings::Dense(bits)
@@ -354,7 +363,7 @@ impl SegmentCollector for SegmentMatchBits {
     type Fruit = (SegmentOrdinal, Vec<u64>);
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.bits[doc as usize / 64] |= 1 << (doc % 64);
+        set_bit(&mut self.bits, doc);
     }
 
     fn harvest(self) -> Self::Fruit {

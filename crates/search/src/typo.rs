@@ -292,15 +292,15 @@ impl Query for TypoQuery {
 
 impl TypoQuery {
     /// Calls `add` with each document of `reader` holding one of the expansion's terms
-    /// (a document holding several is given once per term), and says whether there was any.
+    /// (a document holding several is given once per term).
     pub(crate) fn for_each_doc(
         &self,
         reader: &SegmentReader,
         mut add: impl FnMut(DocId),
-    ) -> tantivy::Result<bool> {
+    ) -> tantivy::Result<()> {
         let infos = self.expansions.term_infos(reader, &self.expansion)?;
         if infos.is_empty() {
-            return Ok(false);
+            return Ok(());
         }
         let inverted_index = reader.inverted_index(self.expansion.term.field())?;
         for info in infos.iter() {
@@ -313,7 +313,7 @@ impl TypoQuery {
                 postings.advance();
             }
         }
-        Ok(true)
+        Ok(())
     }
 }
 

@@ -18,6 +18,7 @@
 //! union to the first common match, which [`Matched::cost`] reads at each union's start; where
 //! the two differ, a score can differ in its last bit.
 
+use crate::facet_bits::{has_bit, set_bit};
 use crate::typo::TypoQuery;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::TermInfo;
@@ -163,14 +164,6 @@ struct WordsWeight {
 /// A bitset over a segment's documents, 64 to a word.
 type Bits = Vec<u64>;
 
-fn set(bits: &mut [u64], doc: DocId) {
-    bits[doc as usize / 64] |= 1 << (doc % 64);
-}
-
-fn is_set(bits: &[u64], doc: DocId) -> bool {
-    bits[doc as usize / 64] & (1 << (doc % 64)) != 0
-}
-
 /// What one clause matched in a segment.
 enum ClauseMatch {
     /// Nothing: the clause takes no part (tantivy drops empty scorers from a union).
@@ -259,7 +252,7 @@ fn match_clause(
             };
             while let Some(&last) = postings.docs().last() {
                 for &doc in postings.docs() {
-                    set(docs, doc);
+                    set_bit(docs, doc);
                 }
                 extent.last = last;
                 postings.advance();
@@ -298,12 +291,12 @@ impl NearDocs {
             NearDocs::Few(docs) => {
                 let mut bits = vec![0; words];
                 for &doc in docs.iter() {
-                    set(&mut bits, doc);
+                    set_bit(&mut bits, doc);
                 }
-                set(&mut bits, doc);
+                set_bit(&mut bits, doc);
                 *self = NearDocs::Many(bits);
             }
-            NearDocs::Many(bits) => set(bits, doc),
+            NearDocs::Many(bits) => set_bit(bits, doc),
         }
     }
 
@@ -337,7 +330,7 @@ impl NearDocs {
 
     fn add_to(&self, all: &mut [u64]) {
         match self {
-            NearDocs::Few(docs) => docs.iter().for_each(|&doc| set(all, doc)),
+            NearDocs::Few(docs) => docs.iter().for_each(|&doc| set_bit(all, doc)),
             NearDocs::Many(bits) => all.iter_mut().zip(bits).for_each(|(a, b)| *a |= b),
         }
     }
@@ -348,7 +341,7 @@ impl NearDocs {
         match self {
             NearDocs::Few(docs) => docs
                 .iter()
-                .filter(|&&doc| is_set(within, doc))
+                .filter(|&&doc| has_bit(within, doc))
                 .for_each(|&doc| add(doc)),
             NearDocs::Many(bits) => {
                 for (i, (&near, &all)) in bits.iter().zip(within).enumerate() {
@@ -372,8 +365,9 @@ struct Ranked {
 }
 
 impl Ranked {
-    fn of(words: &[Matched]) -> Self {
-        let mut bits = words[0].docs.clone();
+    /// The documents of every word (the first word's bitset is taken, not copied).
+    fn of(words: &mut [Matched]) -> Self {
+        let mut bits = std::mem::take(&mut words[0].docs);
         for word in &words[1..] {
             for (b, w) in bits.iter_mut().zip(&word.docs) {
                 *b &= w;
@@ -462,7 +456,7 @@ fn word_scores_portable(
                     .read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
                 while !postings.docs().is_empty() {
                     for (&doc, &freq) in postings.docs().iter().zip(postings.freqs()) {
-                        if is_set(&ranked.bits, doc) {
+                        if has_bit(&ranked.bits, doc) {
                             scores[ranked.rank(doc)] +=
                                 bm25.score(fieldnorms.fieldnorm_id(doc), freq);
                         }
@@ -488,10 +482,10 @@ fn word_scores_portable(
 
 impl Weight for WordsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let Some(words) = self.match_words(reader)?.filter(|w| !w.is_empty()) else {
+        let Some(mut words) = self.match_words(reader)?.filter(|w| !w.is_empty()) else {
             return Ok(Box::new(EmptyScorer));
         };
-        let ranked = Ranked::of(&words);
+        let ranked = Ranked::of(&mut words);
         if ranked.docs.is_empty() {
             return Ok(Box::new(EmptyScorer));
         }
